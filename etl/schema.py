@@ -1,0 +1,134 @@
+"""The ledger definitions (ledgers.yaml) as Python objects, and the staging tables they imply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .text import normalise_header, squash
+
+LEDGER_KINDS = ("disputes", "key_projects", "petitions", "legal_visits", "grid_events", "party_activities")
+
+# Columns every staging table starts with: where the row came from and what it belongs to.
+LINEAGE_COLUMNS: list[tuple[str, str]] = [
+    ("file_sha256", "VARCHAR NOT NULL"),
+    ("file_name", "VARCHAR NOT NULL"),
+    ("sheet", "VARCHAR NOT NULL"),
+    ("row_number", "INTEGER NOT NULL"),  # as Excel shows it (1-based, counting title rows)
+    ("sender", "VARCHAR"),  # who sent the file (unit, office or party organisation), canonical name
+    ("unit_id", "VARCHAR"),  # the village/community the record belongs to (ref.units), NULL for town-level
+    ("period", "VARCHAR NOT NULL"),  # reporting period of the file: 'YYYY-MM' or 'YYYY'
+    ("record_key", "VARCHAR NOT NULL"),  # identifies the record across monthly files
+]
+
+SQL_TYPES = {
+    "date": "DATE",
+    "datetime": "TIMESTAMP",
+    "int": "INTEGER",
+    "money": "DOUBLE",
+    "text": "VARCHAR",
+    "bool": "BOOLEAN",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    label: str
+    synonyms: tuple[str, ...]
+    required: bool = False
+    vocab: str | None = None
+    pii: bool = False
+
+    def columns(self) -> list[tuple[str, str]]:
+        """The staging columns this field becomes (personal data never stored in clear)."""
+        n = self.name
+        if self.type == "category":
+            return [(n, "VARCHAR"), (f"{n}_raw", "VARCHAR")]
+        if self.type == "name":  # masked for display (王某某), keyed hash for matching
+            return [(f"{n}_masked", "VARCHAR"), (f"{n}_token", "VARCHAR")]
+        if self.type in ("phone", "id_number"):
+            return [(f"{n}_token", "VARCHAR")]
+        if self.type == "unit":
+            return [("unit_raw", "VARCHAR")]  # unit_id is a lineage column
+        if self.type == "grid":
+            return [("grid_id", "VARCHAR"), ("grid_raw", "VARCHAR")]
+        if self.type == "party_org":
+            return [("party_org_id", "VARCHAR"), ("org_raw", "VARCHAR")]
+        if self.type == "bool":
+            return [(n, "BOOLEAN"), (f"{n}_raw", "VARCHAR")]
+        return [(n, SQL_TYPES[self.type])]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    name: str
+    values: dict[str, tuple[str, ...]]
+    other: str | None = None
+    contains_order: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ledger:
+    kind: str
+    name_zh: str
+    title_words: tuple[str, ...]
+    signature: tuple[str, ...]
+    key: tuple[str, ...]
+    date_field: str | None
+    fields: dict[str, Field] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return f"staging.{self.kind}"
+
+    def columns(self) -> list[tuple[str, str]]:
+        cols = list(LINEAGE_COLUMNS)
+        for f in self.fields.values():
+            cols.extend(f.columns())
+        cols.append(("loaded_at", "TIMESTAMP"))
+        return cols
+
+    def ddl(self) -> str:
+        body = ",\n  ".join(f"{name} {sqltype}" for name, sqltype in self.columns())
+        return f"CREATE TABLE IF NOT EXISTS {self.table} (\n  {body}\n)"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    ledgers: dict[str, Ledger]
+    vocabs: dict[str, Vocab]
+    # normalised header text → list of (ledger kind, field name)
+    header_index: dict[str, list[tuple[str, str]]]
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    raw = yaml.safe_load(resources.files("etl").joinpath("ledgers.yaml").read_text(encoding="utf-8"))
+    ledgers: dict[str, Ledger] = {}
+    index: dict[str, list[tuple[str, str]]] = {}
+    for kind, spec in raw["ledgers"].items():
+        fields = {}
+        for name, f in spec["fields"].items():
+            synonyms = tuple(dict.fromkeys(normalise_header(str(s))[0] for s in f["synonyms"]))
+            fields[name] = Field(name=name, type=f["type"], label=f.get("label", name), synonyms=synonyms,
+                                 required=bool(f.get("required")), vocab=f.get("vocab"), pii=bool(f.get("pii")))
+            for s in synonyms:
+                index.setdefault(s, []).append((kind, name))
+        ledgers[kind] = Ledger(kind=kind, name_zh=spec["name_zh"], title_words=tuple(spec["title_words"]),
+                               signature=tuple(spec["signature"]), key=tuple(spec["key"]),
+                               date_field=spec.get("date_field"), fields=fields)
+    vocabs = {}
+    for name, spec in raw["vocab"].items():
+        values = {str(canon): tuple(squash(str(w)).lower() for w in words) for canon, words in spec["values"].items()}
+        vocabs[name] = Vocab(name=name, values=values, other=spec.get("other"),
+                             contains_order=tuple(spec.get("contains_order", ())))
+    return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
+
+
+def ledger(kind: str) -> Ledger:
+    return catalog().ledgers[kind]
