@@ -1,0 +1,53 @@
+"""Dagster resources: the warehouse (one DuckDB file in the home folder) and the reporting date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import dagster as dg
+import duckdb
+
+from etl.home import Home
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB warehouse of a home folder. Writers hold the `duckdb_writer` pool; readers open read-only."""
+
+    home: str
+
+    @property
+    def paths(self) -> Home:
+        return Home.resolve(self.home)
+
+    @contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        from etl.warehouse import connect  # the one place that knows the schema
+
+        con = connect(self.paths)
+        try:
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = duckdb.connect(str(self.paths.warehouse), read_only=True)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+class ReportingPeriod(dg.ConfigurableResource):
+    """The as-of date (截至) of a run. Empty means: the latest date found in the data, capped at today."""
+
+    as_of: str = ""
+
+    def resolve(self, con: duckdb.DuckDBPyConnection) -> dt.date:
+        if self.as_of:
+            return dt.date.fromisoformat(self.as_of)
+        from etl.marts import latest_data_date
+
+        return latest_data_date(con) or dt.date.today()

@@ -1,0 +1,273 @@
+"""Understanding a sheet's layout: where the header is, which ledger it is, who sent it for which period,
+and which rows below the header are data, totals, footers, notes or blank."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .read import Grid
+from .reference import Reference, Sender
+from .schema import Catalog, Ledger
+from .text import cell_text, is_blank, normalise_header, nfkc, squash
+
+HEADER_SCAN_ROWS = 25
+MIN_FIELDS = 3
+
+
+@dataclass
+class Column:
+    index: int  # 0-based column
+    header: str  # as the clerk wrote it (joined for two-row headers)
+    field: str | None
+    unit: str | None  # unit named in the header, e.g. 万元
+
+
+@dataclass
+class Layout:
+    ledger: Ledger
+    header_rows: tuple[int, ...]  # 0-based
+    columns: list[Column]
+    score: int
+
+    @property
+    def first_data_row(self) -> int:
+        return self.header_rows[-1] + 1
+
+    def field_columns(self) -> dict[str, Column]:
+        out: dict[str, Column] = {}
+        for c in self.columns:
+            if c.field and c.field not in out:
+                out[c.field] = c
+        return out
+
+
+def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
+    """A normalised header text → field of the given ledger: exact synonym, else the longest synonym inside it."""
+    for kind, name in catalog.header_index.get(text, ()):
+        if kind == ledger_kind:
+            return name
+    if len(text) < 2:
+        return None
+    best, best_len = None, 0
+    for name, f in catalog.ledgers[ledger_kind].fields.items():
+        for syn in f.synonyms:
+            if len(syn) >= 2 and len(syn) > best_len and syn in text:
+                best, best_len = name, len(syn)
+    # a long header that merely contains a short generic word (日期, 类型) is not that field
+    if best is not None and best_len <= 2 and len(text) > best_len + 3:
+        return None
+    return best
+
+
+def _header_candidates(grid: Grid, r: int) -> list[tuple[tuple[int, ...], list[str]]]:
+    """Header texts for row r alone and for rows r, r+1 joined (two-row merged header)."""
+    rows = grid.rows
+    width = max((len(x) for x in rows[r: r + 2]), default=0)
+    top = [cell_text(rows[r][j]) if j < len(rows[r]) else "" for j in range(width)]
+    out = [((r,), top)]
+    if r + 1 < len(rows):
+        below = [cell_text(rows[r + 1][j]) if j < len(rows[r + 1]) else "" for j in range(width)]
+        if sum(1 for b in below if b) >= 2:
+            parent = _fill_merged(top, r, grid.merged)
+            joined = []
+            for j in range(width):
+                if below[j] and parent[j] and below[j] != parent[j]:
+                    joined.append(f"{parent[j]}|{below[j]}")
+                else:
+                    joined.append(below[j] or parent[j])
+            out.append(((r, r + 1), joined))
+    return out
+
+
+def _fill_merged(top: list[str], r: int, merged) -> list[str]:
+    """Spread a merged group header ("投资情况" over three columns) to every column it covers."""
+    filled = list(top)
+    for (r0, c0), (r1, c1) in merged:
+        if r0 <= r <= r1 and c0 < len(filled):
+            value = top[c0] if c0 < len(top) else ""
+            for j in range(c0, min(c1 + 1, len(filled))):
+                filled[j] = filled[j] or value
+    if not merged:  # CSV or a writer that loses merges: spread to the right over blanks
+        last = ""
+        for j, v in enumerate(filled):
+            if v:
+                last = v
+            elif last:
+                filled[j] = last
+    return filled
+
+
+def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[list[Column], int]:
+    columns, seen = [], set()
+    for j, raw in enumerate(texts):
+        if not raw:
+            continue
+        parts = raw.split("|")
+        field_name, unit = None, None
+        # child alone first (化解日期 under 化解情况), then the parent+child text, then the parent alone
+        tries = [parts[-1], "".join(parts)] + (parts[:1] if len(parts) > 1 else [])
+        for attempt in tries:
+            text, unit_in_text = normalise_header(attempt)
+            field_name = _match_field(text, ledger.kind, catalog)
+            if field_name:
+                unit = unit_in_text or next((normalise_header(p)[1] for p in parts if normalise_header(p)[1]), None)
+                break
+        if field_name in seen:
+            field_name = None
+        if field_name:
+            seen.add(field_name)
+        columns.append(Column(index=j, header=re.sub(r"\s+", "", raw).replace("|", "/"), field=field_name, unit=unit))
+    return columns, len(seen)
+
+
+def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | None:
+    """The best header in the first rows of the sheet and the ledger it belongs to, or None."""
+    best: Layout | None = None
+    hint = squash(hint_text)
+    for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+        if sum(1 for c in grid.rows[r] if not is_blank(c)) < MIN_FIELDS:
+            continue
+        for rows, texts in _header_candidates(grid, r):
+            for ledger in catalog.ledgers.values():
+                columns, matched = _map_columns(texts, ledger, catalog)
+                fields = {c.field for c in columns if c.field}
+                if matched < MIN_FIELDS or not fields & set(ledger.signature):
+                    continue
+                score = matched * 10 + sum(3 for s in ledger.signature if s in fields)
+                score += 5 if any(w in hint for w in ledger.title_words) else 0
+                if best is None or score > best.score:
+                    best = Layout(ledger=ledger, header_rows=rows, columns=columns, score=score)
+    return best
+
+
+# --- context: sender and period ------------------------------------------------------------------
+
+_PERIOD_YM = re.compile(r"(20\d{2})\s*(?:年|\.|-|/|_)?\s*(?:1\s*[-~至—]\s*)?(1[0-2]|0?[1-9])\s*(?:月份|月)")
+_PERIOD_YM_NUM = re.compile(r"(?<!\d)(20\d{2})[.\-_/]?(1[0-2]|0[1-9])(?![\d])")
+_PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])")
+_PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
+_MONTH_ONLY = re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?")
+_FILLER = re.compile(r"(?:填报|报送|填表|上报)单位\s*[:：]?\s*([^\s:：,，;；]+?)(?=\s|填报|报送|日期|时间|$|[:：,，;；])")
+_FILL_DATE = re.compile(r"(?:填报|报送|填表|统计)(?:日期|时间)\s*[:：]?\s*([0-9０-９]{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?)")
+
+
+@dataclass
+class Context:
+    sender: Sender | None = None
+    sender_source: str | None = None
+    period: str | None = None  # 'YYYY-MM' or 'YYYY'
+    period_source: str | None = None
+    filled_on: dt.date | None = None
+    zero_report: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.period[:4]) if self.period else None
+
+
+def find_period(text: str) -> str | None:
+    t = nfkc(text)
+    for pattern in (_PERIOD_YM, _PERIOD_YM_DOT, _PERIOD_YM_NUM):
+        m = pattern.search(t)
+        if m:
+            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
+    m = _PERIOD_Y.search(t)
+    if m:
+        return m.group(1)
+    return None
+
+
+def find_sender(text: str, ref: Reference, on: dt.date | None = None) -> Sender | None:
+    office = ref.find_office_in(text)
+    if office:
+        return ref.office(office)
+    org = ref.find_party_org_in(text)
+    if org and ref.party_orgs[org]["unit_id"]:
+        return ref.unit_sender(ref.party_orgs[org]["unit_id"])
+    if org:
+        r = ref.party_orgs[org]
+        return Sender(name=r["name"], kind="party_org", party_org_id=org)
+    unit = ref.find_unit_in(text, on)
+    if unit:
+        return ref.unit_sender(unit)
+    return None
+
+
+def read_context(grid: Grid, layout: Layout | None, file_name: str, ref: Reference) -> Context:
+    """Sender and period from the 填报单位 line, the title, the sheet name and the file name, in that order."""
+    ctx = Context()
+    above = layout.header_rows[0] if layout else min(len(grid.rows), 6)
+    lines = [" ".join(cell_text(c) for c in row if not is_blank(c)) for row in grid.rows[:above]]
+    lines = [ln for ln in lines if ln]
+    # the title and the 填报单位 line
+    for line in lines:
+        m = _FILLER.search(nfkc(line))
+        if m and ctx.sender is None:
+            ctx.sender = find_sender(m.group(1), ref)
+            ctx.sender_source = "填报单位" if ctx.sender else None
+        m = _FILL_DATE.search(nfkc(line))
+        if m:
+            try:
+                from .values import parse_date
+
+                ctx.filled_on = parse_date(m.group(1))
+            except ValueError:
+                pass
+    sources = [("标题", " ".join(lines)), ("工作表名", grid.name), ("文件名", file_name)]
+    for label, text in sources:
+        if ctx.sender is None:
+            ctx.sender = find_sender(_without_filler_dates(text), ref)
+            ctx.sender_source = label if ctx.sender else None
+        if ctx.period is None or len(ctx.period) == 4:
+            period = find_period(_without_filler_dates(text))
+            if period and (ctx.period is None or len(period) > 4):
+                ctx.period, ctx.period_source = period, label
+    if ctx.period is None or len(ctx.period) == 4:
+        # "10月" in a sheet name with the year in the title or file name
+        year = ctx.period or next((p[:4] for _, t in sources if (p := find_period(t))), None)
+        for label, text in sources:
+            m = _MONTH_ONLY.search(nfkc(_without_filler_dates(text)))
+            if m and year:
+                ctx.period, ctx.period_source = f"{year}-{int(m.group(1)):02d}", label
+                break
+    return ctx
+
+
+def _without_filler_dates(text: str) -> str:
+    """Drop '填报日期：2023年11月2日' so that the filing date is not read as the period."""
+    return _FILL_DATE.sub(" ", nfkc(text))
+
+
+# --- rows below the header -----------------------------------------------------------------------
+
+TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计")
+FOOTER = re.compile(r"^(填报人|审核人|制表人|填表人|统计人|负责人|单位负责人|分管领导|主要领导|联系电话|联系人|审核|审批|填报日期|报送日期|制表日期|签字|盖章|单位盖章)\s*[:：(（]?")
+NOTE = re.compile(r"^(注|备注|说明|填表说明|附注|附)\s*[:：、.．\d]")
+ZERO_REPORT = re.compile(r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$")
+
+
+def classify_row(row: list, layout: Layout) -> str | None:
+    """None for a data row, else why it is dropped: blank, total, footer, note, zero_report, header_repeat, template."""
+    cells = [cell_text(c) for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return "blank"
+    first = squash(filled[0])
+    if any(squash(c) in TOTAL_WORDS or squash(c).startswith(("合计", "小计", "总计")) for c in filled[:3]):
+        return "total"
+    if len(filled) <= 2 and ZERO_REPORT.search(squash(" ".join(filled))):
+        return "zero_report"
+    if FOOTER.match(first) or (len(filled) <= 4 and any(FOOTER.match(squash(c)) for c in filled)):
+        return "footer"
+    if NOTE.match(first) and len(filled) <= 3:
+        return "note"
+    header_texts = {normalise_header(c.header.split("/")[-1])[0] for c in layout.columns if c.field}
+    if sum(1 for c in filled if normalise_header(c)[0] in header_texts) >= max(2, len(filled) // 2):
+        return "header_repeat"
+    seq_columns = {c.index for c in layout.columns if c.field == "seq"}
+    if not [c for j, c in enumerate(cells) if c and j not in seq_columns]:
+        return "template"  # a pre-numbered empty row of the template
+    return None

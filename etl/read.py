@@ -1,0 +1,141 @@
+"""Reading a spreadsheet file into plain grids of cells: .xlsx/.xlsm/.xls/.ods through python-calamine,
+.csv in UTF-8 (with or without BOM) or GBK/GB18030, detected, never guessed into mojibake."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .values import BadValue
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
+CSV_SUFFIXES = {".csv", ".txt"}
+SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | CSV_SUFFIXES
+
+
+@dataclass
+class Grid:
+    """One sheet as rows of cells; row i is Excel row i+1 and column j is Excel column j+1."""
+
+    name: str
+    rows: list[list] = field(default_factory=list)
+    hidden: bool = False
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    encoding: str | None = None
+
+
+class UnreadableFile(Exception):
+    """The whole file cannot be read; `reason` is plain Chinese for the clerk."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_grids(path: Path, data: bytes | None = None) -> list[Grid]:
+    """All sheets of a file as grids (CSV gives one)."""
+    data = path.read_bytes() if data is None else data
+    if not data.strip():
+        raise UnreadableFile("文件是空的（0字节或只有空白），请重新导出后报送")
+    kind = sniff(data, path)
+    if kind == "csv":
+        return [read_csv(data, path.stem)]
+    if kind == "encrypted":
+        raise UnreadableFile("文件已加密（设置了打开密码），请取消密码后重新报送")
+    return read_spreadsheet(data)
+
+
+def sniff(data: bytes, path: Path) -> str:
+    """What the bytes are, by content first: 'zip' (xlsx/ods), 'ole' (xls), 'csv', 'encrypted'."""
+    if data[:4] == b"PK\x03\x04":
+        return "zip"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # an OOXML workbook with a password is an OLE container holding 'EncryptedPackage'
+        if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000] or b"EncryptedPackage" in data[:1_000_000]:
+            return "encrypted"
+        return "ole"
+    suffix = path.suffix.lower()
+    if suffix in SPREADSHEET_SUFFIXES:
+        if data.lstrip()[:1] == b"<" and b"<table" in data[:4096].lower():
+            raise UnreadableFile("文件扩展名是Excel，但内容是网页表格（HTML），请在Excel中“另存为”.xlsx后重新报送")
+        raise UnreadableFile("文件扩展名是Excel，但内容不是Excel表格（文件可能已损坏），请重新导出后报送")
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise UnreadableFile("文件不是表格文件（不是Excel也不是CSV），请报送Excel或CSV格式的台账")
+    return "csv"
+
+
+def read_spreadsheet(data: bytes) -> list[Grid]:
+    from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:  # calamine raises its own error types for corrupt files
+        message = str(exc)
+        if "password" in message.lower() or "encrypt" in message.lower():
+            raise UnreadableFile("文件已加密（设置了打开密码），请取消密码后重新报送") from exc
+        raise UnreadableFile("文件已损坏，无法打开，请用Excel打开确认后重新保存并报送") from exc
+    grids = []
+    for meta in workbook.sheets_metadata:
+        if meta.typ not in (SheetTypeEnum.WorkSheet,):
+            continue
+        try:
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
+        except Exception as exc:
+            raise UnreadableFile(f"工作表“{meta.name}”已损坏，无法读取，请重新保存后报送") from exc
+        grids.append(Grid(name=meta.name, rows=[list(r) for r in rows], hidden=meta.visible != SheetVisibleEnum.Visible,
+                          merged=[tuple(map(tuple, m)) for m in merged]))
+    if not grids:
+        raise UnreadableFile("工作簿里没有工作表")
+    return grids
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Bytes of a text file → (text, encoding). UTF-8 (BOM or not) first, then GB18030 (a superset of GBK)."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(name), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_chinese(text):
+        return text, "gb18030"
+    from charset_normalizer import from_bytes  # only for the rare file that is neither UTF-8 nor GB
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableFile("文件编码无法识别，请用Excel“另存为”CSV UTF-8或.xlsx后重新报送")
+    return str(best), best.encoding
+
+
+def _looks_chinese(text: str) -> bool:
+    sample = text[:4000]
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    odd = sum(1 for ch in sample if "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return odd == 0 and (han > 0 or sample.isascii())
+
+
+def read_csv(data: bytes, name: str) -> Grid:
+    text, encoding = decode_text(data)
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    if not any(any(c.strip() for c in row) for row in rows):
+        raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
+    return Grid(name=name, rows=rows, encoding=encoding)
+
+
+__all__ = ["Grid", "UnreadableFile", "read_grids", "decode_text", "BadValue", "SUPPORTED_SUFFIXES"]

@@ -1,0 +1,246 @@
+"""Turning the data rows of one ledger sheet into staging records, or quarantine entries that say in plain
+Chinese what is wrong with which cell."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import privacy
+from .layout import Column, Context, Layout
+from .reference import Reference
+from .schema import Catalog, Field, Vocab
+from .text import cell_text, squash
+from .values import BadValue, parse_count, parse_datetime, parse_money, parse_number
+
+EARLIEST = dt.datetime(1990, 1, 1)
+
+
+@dataclass
+class Problem:
+    row_number: int
+    column: str
+    value: str
+    reason: str
+    fix_hint: str
+
+
+@dataclass
+class SheetRecords:
+    records: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    quarantined_rows: int = 0
+
+
+def map_vocab(vocab: Vocab, raw: str) -> str | None:
+    """A category as written → canonical value; `other` (or None) when nothing matches."""
+    t = squash(raw).lower()
+    if not t:
+        return None
+    for canon, words in vocab.values.items():
+        if t == canon.lower() or t in words:
+            return canon
+    order = vocab.contains_order or tuple(vocab.values)
+    candidates = []
+    for canon in order:
+        for w in vocab.values[canon]:
+            if len(w) >= 2 and w in t:
+                candidates.append((len(w), canon))
+    if candidates:
+        return max(candidates, key=lambda x: x[0])[1] if not vocab.contains_order else candidates[0][1]
+    return vocab.other
+
+
+def period_end(period: str) -> dt.date:
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 12, 31)
+    month = int(period[5:7])
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+class RowReader:
+    """Reads the data rows of one sheet for one ledger, with the context the sheet gives."""
+
+    def __init__(self, layout: Layout, ctx: Context, ref: Reference, catalog: Catalog, tokeniser: privacy.Tokeniser):
+        self.layout, self.ctx, self.ref, self.catalog, self.tok = layout, ctx, ref, catalog, tokeniser
+        self.ledger = layout.ledger
+        self.columns = layout.field_columns()
+        self.period_end = period_end(ctx.period) if ctx.period else None
+        self.year = ctx.year
+        self._occurrences: Counter[str] = Counter()
+
+    # -- one row ------------------------------------------------------------------------------------
+    def read(self, row: list, row_number: int) -> tuple[dict | None, list[Problem]]:
+        record: dict = {}
+        problems: list[Problem] = []
+
+        def problem(col: Column | None, value, reason: str, hint: str):
+            shown = privacy.scrub_text(cell_text(value)) if value is not None else ""
+            if col is not None and col.field and self.ledger.fields[col.field].type in ("name", "phone", "id_number"):
+                shown = "（个人信息，不在此显示）"
+            problems.append(Problem(row_number, col.header if col else "", shown[:200], reason, hint))
+
+        for name, fdef in self.ledger.fields.items():
+            col = self.columns.get(name)
+            value = row[col.index] if col is not None and col.index < len(row) else None
+            try:
+                self._read_field(fdef, col, value, record)
+            except BadValue as bad:
+                problem(col, value, bad.reason, _hint(fdef))
+        if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
+            # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
+            record["status"] = "resolved" if record.get("resolved_date") else "open"
+        if not problems:
+            for col_name, value, reason, hint in self._row_rules(record):
+                problems.append(Problem(row_number, col_name, privacy.scrub_text(value) or "", reason, hint))
+        if problems:
+            return None, problems
+        record["record_key"] = self._record_key(record)
+        return record, []
+
+    def _read_field(self, f: Field, col: Column | None, value, record: dict) -> None:
+        text = cell_text(value) if value is not None else ""
+        empty = value is None or not squash(text) or squash(text) in ("-", "—", "——", "/")
+        if f.required and empty and f.type not in ("unit", "grid", "party_org"):
+            raise BadValue(f"“{f.label}”没有填写，这一项必须填")
+        t = f.type
+        if t == "date":
+            moment = parse_datetime(value, self.year)
+            record[f.name] = None if moment is None else moment.date()
+            if moment is not None and moment < EARLIEST:
+                raise BadValue(f"日期“{text}”早于1990年，请核对")
+        elif t == "datetime":
+            record[f.name] = parse_datetime(value, self.year)
+            if record[f.name] is not None and record[f.name] < EARLIEST:
+                raise BadValue(f"时间“{text}”早于1990年，请核对")
+        elif t == "int":
+            record[f.name] = parse_count(value)
+        elif t == "money":
+            record[f.name] = parse_money(value, col.unit if col else None)
+        elif t == "text":
+            record[f.name] = None if empty else (privacy.scrub_text(text) if f.pii else text)
+        elif t == "name":
+            record[f"{f.name}_masked"] = None if empty else privacy.mask_name(text)
+            record[f"{f.name}_token"] = None if empty else self.tok.token("name", squash(text))
+        elif t in ("phone", "id_number"):
+            record[f"{f.name}_token"] = None if empty else self.tok.token(t, text)
+        elif t == "category":
+            vocab = self.catalog.vocabs[f.vocab]
+            canon = None if empty else map_vocab(vocab, text)
+            if not empty and canon is None:
+                allowed = "、".join(vocab.values)
+                raise BadValue(f"“{f.label}”填的“{text}”无法识别，应为：{allowed}")
+            record[f.name], record[f"{f.name}_raw"] = canon, (text or None)
+        elif t == "bool":
+            canon = None if empty else map_vocab(self.catalog.vocabs["yes_no"], text)
+            if not empty and canon is None:
+                raise BadValue(f"“{f.label}”填的“{text}”无法识别，请填“是”或“否”")
+            record[f.name], record[f"{f.name}_raw"] = (None if canon is None else canon == "true"), (text or None)
+        elif t == "unit":
+            record["unit_raw"] = text or None
+            unit_id = None
+            if not empty:
+                on = self.period_end
+                unit_id = self.ref.resolve_unit(text, on) or self.ref.find_unit_in(text, on)
+                if unit_id is None:
+                    grid = self.ref.resolve_grid(text)
+                    unit_id = "dongxing" if grid else None  # grids belong to 东星社区
+                if unit_id is None:
+                    raise BadValue(f"“{text}”不是本镇的村（社区），请填写本镇17个村（社区）之一的名称")
+            record["unit_id"] = unit_id
+        elif t == "grid":
+            record["grid_raw"] = text or None
+            record["grid_id"] = None
+            if not empty:
+                record["grid_id"] = self.ref.resolve_grid(text)
+                if record["grid_id"] is None:
+                    raise BadValue(f"“{text}”不是东星社区的网格，请填写“第N网格”（共33个网格）")
+        elif t == "party_org":
+            record["org_raw"] = text or None
+            record["party_org_id"] = None
+            if not empty:
+                record["party_org_id"] = self.ref.resolve_party_org(text)
+                if record["party_org_id"] is None:
+                    raise BadValue(f"“{text}”不是本镇的党组织，请填写党组织全称，如“林山村党支部”")
+        else:  # pragma: no cover - ledgers.yaml names a type this module does not know
+            raise ValueError(f"unknown field type {t}")
+
+    # -- rules that make a whole record unusable ------------------------------------------------------
+    def _row_rules(self, r: dict):
+        kind = self.ledger.kind
+        if kind == "disputes":
+            if r.get("resolved_date") and r.get("received_date") and r["resolved_date"] < r["received_date"]:
+                yield ("化解日期", str(r["resolved_date"]), "化解日期早于受理日期", "请核对受理日期和化解日期")
+            if r.get("status") == "resolved" and not r.get("resolved_date"):
+                yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期（哪一天化解的）")
+            if r.get("status") in ("open", None) and r.get("resolved_date") and r.get("status_raw"):
+                yield ("化解情况", r.get("status_raw") or "", "填了化解日期，但化解情况不是“已化解”",
+                       "已化解的请把化解情况改为“已化解”，未化解的请删去化解日期")
+        if kind == "petitions":
+            if r.get("status") == "resolved" and not r.get("resolved_date"):
+                yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期")
+        if kind == "party_activities":
+            if r.get("attended") is not None and r.get("expected") is not None and r["attended"] > r["expected"]:
+                yield ("实到人数", str(r["attended"]), f"实到人数（{r['attended']}）多于应到人数（{r['expected']}）",
+                       "请核对应到、实到人数")
+        if kind == "grid_events":
+            if r.get("closed_at") and r.get("reported_at") and r["closed_at"] < r["reported_at"]:
+                yield ("办结时间", str(r["closed_at"]), "办结时间早于上报时间", "请核对上报时间和办结时间")
+        if kind == "key_projects":
+            for a, b, la, lb in (("completed_investment", "total_investment", "累计完成投资", "总投资"),):
+                if r.get(a) is not None and r.get(b) is not None and r[a] > r[b] * 1.5 and r[b] > 0:
+                    yield (la, str(r[a]), f"{la}（{r[a]:g}万元）远超{lb}（{r[b]:g}万元），可能单位填错（万元/亿元）",
+                           "请核对金额和表头中的单位")
+        # a date that places the record far outside the reporting period
+        date_field = self.ledger.date_field
+        if date_field and self.period_end and r.get(date_field):
+            d = r[date_field]
+            d = d.date() if isinstance(d, dt.datetime) else d
+            if d > self.period_end + dt.timedelta(days=62):
+                label = self.ledger.fields[date_field].label
+                yield (label, str(d), f"{label}（{d:%Y年%m月%d日}）晚于报送月份（{self.ctx.period}）两个月以上",
+                       "请核对年份和月份")
+
+    def _record_key(self, r: dict) -> str:
+        parts = []
+        for k in self.ledger.key:
+            if k == "summary_digest":
+                parts.append(squash(r.get("summary") or ""))
+            elif k == "parties_token":
+                parts.append(r.get("parties_token") or "")
+            elif k == "person":
+                parts.append(r.get("person_token") or "")
+            elif k == "unit":
+                parts.append(r.get("unit_id") or "")
+            elif k == "org":
+                parts.append(r.get("party_org_id") or "")
+            else:
+                v = r.get(k)
+                parts.append("" if v is None else str(v))
+        base = "\x1f".join([self.ledger.kind, *parts])
+        self._occurrences[base] += 1
+        n = self._occurrences[base]
+        return hashlib.sha1(f"{base}\x1f{n}".encode()).hexdigest()[:20]
+
+
+def _hint(f: Field) -> str:
+    if f.type in ("date", "datetime"):
+        return "请写成 2023-11-03、2023年11月3日 或 2023/11/3 这样的完整日期"
+    if f.type in ("int", "money"):
+        return "请只填阿拉伯数字，没有就填0"
+    if f.type == "category":
+        return "请从规定的选项中选择填写"
+    if f.type == "unit":
+        return "请填写村（社区）的正式名称"
+    return "请核对后重新填写"
+
+
+def parse_number_or_none(value):
+    try:
+        return parse_number(value)
+    except BadValue:
+        return None

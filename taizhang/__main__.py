@@ -1,0 +1,5 @@
+import sys
+
+from taizhang.cli import main
+
+sys.exit(main())
