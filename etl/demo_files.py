@@ -106,13 +106,12 @@ def write_xlsx(path: Path, sheets: list[Sheet], active: int | None = None) -> No
             value = sheet.rows[r1][c1] if c1 < len(sheet.rows[r1]) else None
             fmt = title_fmt if r1 in sheet.title_rows else head_fmt if r1 in sheet.header_rows else cell_fmt
             if isinstance(value, (dt.date, dt.datetime)):
-                ws.merge_range(r1, c1, r2, c2, None, date_fmt(sheet.datetime_format, True))
+                ws.merge_range(r1, c1, r2, c2, "", date_fmt(sheet.datetime_format, True))
                 ws.write_datetime(r1, c1, _as_datetime(value), date_fmt(sheet.datetime_format, True))
             else:
                 ws.merge_range(r1, c1, r2, c2, "" if value is None else value, fmt)
     if active is not None:
         worksheets[active].activate()
-        worksheets[active].set_first_sheet() if active == 0 else None
     for sheet, ws in zip(sheets, worksheets, strict=True):
         if sheet.hidden:
             ws.hide()

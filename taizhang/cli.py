@@ -1,29 +1,56 @@
-"""The `taizhang` command line: ingest, run, indicators, explain, export, demo, ui."""
+"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, ui."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from etl.home import Home
 
+EXIT_REJECTED = 2
+EXIT_BLOCKING_CHECK = 3
+EXIT_BUSY = 4
+
 
 def _home(args) -> Home:
     return Home.resolve(args.home).ensure()
 
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2023-11-03（收到 {text!r}）") from None
+
+
+def _read_con(home: Home):
+    import duckdb
+
+    if not home.warehouse.exists():
+        print(f"数据仓库 {home.warehouse} 还不存在：请先运行 taizhang ingest 或 taizhang run。", file=sys.stderr)
+        raise SystemExit(1)
+    return duckdb.connect(str(home.warehouse), read_only=True)
+
+
+# --- ingest ------------------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
     from etl.ingest import ingest_paths
     from etl.warehouse import WarehouseBusy, connect, load_reference
 
     home = _home(args)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print("找不到：" + "、".join(missing), file=sys.stderr)
+        return EXIT_REJECTED
     try:
         con = connect(home)
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
-        return 4
+        return EXIT_BUSY
     try:
         load_reference(con)
         outcomes = ingest_paths([Path(p) for p in args.paths], home, con)
@@ -32,13 +59,137 @@ def cmd_ingest(args) -> int:
     for o in outcomes:
         print(o.line())
     rejected = [o for o in outcomes if o.status == "rejected"]
-    loaded = sum(o.rows_loaded for o in outcomes)
-    quarantined = sum(o.rows_quarantined for o in outcomes)
-    print(f"共 {len(outcomes)} 个文件：导入 {loaded} 行，隔离 {quarantined} 行，拒收 {len(rejected)} 个文件。")
+    print(f"共 {len(outcomes)} 个文件：导入 {sum(o.rows_loaded for o in outcomes)} 行，"
+          f"隔离 {sum(o.rows_quarantined for o in outcomes)} 行，拒收 {len(rejected)} 个文件。")
     if rejected:
         print("被拒收的文件请按上面的原因修改后重新报送。", file=sys.stderr)
-        return 2
+        return EXIT_REJECTED
     return 0
+
+
+# --- run ---------------------------------------------------------------------------------------------
+
+def cmd_run(args) -> int:
+    from assets.runner import run_pipeline
+
+    home = _home(args)
+    outcome = run_pipeline(home, args.as_of)
+    print(f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）")
+    for line in outcome.checks.lines():
+        print(line)
+    if outcome.skipped_steps:
+        print("因阻断性检查未通过而跳过的步骤：" + "、".join(outcome.skipped_steps))
+    if outcome.failure:
+        print(f"失败的步骤：{outcome.failure}", file=sys.stderr)
+    _print_outputs(home, outcome.as_of)
+    if outcome.checks.failed:
+        return EXIT_BLOCKING_CHECK
+    return 0 if outcome.success else 1
+
+
+def _print_outputs(home: Home, as_of: str | None) -> None:
+    print(f"数据仓库：{home.warehouse}")
+    if as_of:
+        pack = home.reports / as_of
+        if pack.exists():
+            print(f"报表包：{pack}")
+            for f in sorted(pack.rglob("*")):
+                if f.is_file():
+                    print(f"  {f.relative_to(home.reports)}")
+    for extra in ("feedback", "data_docs"):
+        folder = home.reports / extra
+        if folder.exists():
+            print(f"{'退回修改清单' if extra == 'feedback' else '数据质量报告'}：{folder}")
+
+
+# --- indicators / explain / export ---------------------------------------------------------------------
+
+def cmd_indicators(args) -> int:
+    from etl.marts import headline
+
+    home = _home(args)
+    con = _read_con(home)
+    try:
+        rows = headline(con, args.as_of, None if args.all_scopes else "town")
+    finally:
+        con.close()
+    if not rows:
+        print(f"没有截至 {args.as_of} 的指标：请先运行 taizhang run --as-of {args.as_of}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps([{**r, "as_of": r["as_of"].isoformat()} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    print(f"西天尾镇核心指标（截至{args.as_of:%Y年%m月%d日}）")
+    for r in rows:
+        value = "—" if r["value"] is None else (f"{r['value']:.2f}" if r["unit"] in ("%", "个百分点", "小时")
+                                                 else f"{r['value']:,.0f}")
+        ratio = f"（{r['numerator']:,.0f}/{r['denominator']:,.0f}）" if r["unit"] == "%" and r["denominator"] else ""
+        scope = "" if r["scope_kind"] == "town" else f"[{r['scope']}] "
+        print(f"  {scope}{r['name_zh']}：{value}{r['unit']}{ratio}")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from etl.explain import UnknownIndicator, explain
+
+    home = _home(args)
+    con = _read_con(home)
+    try:
+        names, rows = explain(con, args.indicator, args.as_of, args.scope)
+    except UnknownIndicator as unknown:
+        print(unknown, file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if args.json:
+        print(json.dumps([dict(zip(names, (v.isoformat() if hasattr(v, "isoformat") else v for v in r), strict=True))
+                          for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    print("\t".join(names))
+    for r in rows:
+        print("\t".join("" if v is None else str(v) for v in r))
+    print(f"共 {len(rows)} 条记录（{args.indicator}，截至 {args.as_of}{'，' + args.scope if args.scope else ''}）")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from etl.export import ExportError, export_table
+
+    home = _home(args)
+    con = _read_con(home)
+    try:
+        n = export_table(con, args.table, args.format, Path(args.output))
+    except ExportError as bad:
+        print(bad, file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    print(f"已导出 {args.table}：{n} 行 → {args.output}")
+    return 0
+
+
+# --- demo / ui -------------------------------------------------------------------------------------------
+
+def cmd_demo(args) -> int:
+    from etl.demo import generate
+
+    home = _home(args)
+    files = generate(home.inbox, home.root / "demo_manifest.json")
+    print(f"演示数据：{len(files)} 个台账文件已写入 {home.inbox}")
+    code = cmd_ingest(argparse.Namespace(home=str(home.root), paths=[str(home.inbox)]))
+    if code not in (0, EXIT_REJECTED):
+        return code
+    as_of = args.as_of or dt.date(2023, 11, 3)
+    code = cmd_run(argparse.Namespace(home=str(home.root), as_of=as_of))
+    cmd_indicators(argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False))
+    print(f"\n打开界面：taizhang ui --home {home.root}   （http://127.0.0.1:3000）")
+    return code
+
+
+def cmd_ui(args) -> int:
+    from assets.ui import serve
+
+    return serve(_home(args), port=args.port)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,8 +202,27 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    p = add("demo", cmd_demo, "write the demo town's 2023 files into the inbox and run everything")
+    p.add_argument("--as-of", type=_date, default=None, help="default 2023-11-03")
     p = add("ingest", cmd_ingest, "read ledger files or folders into the warehouse")
     p.add_argument("paths", nargs="+")
+    p = add("run", cmd_run, "materialise every asset through Dagster, in-process")
+    p.add_argument("--as-of", type=_date, default=None, help="截至日期 (default: latest date in the data)")
+    p = add("indicators", cmd_indicators, "the headline indicators as of a date")
+    p.add_argument("--as-of", type=_date, required=True)
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--all-scopes", action="store_true", help="also 片区, units and grids")
+    p = add("explain", cmd_explain, "the records behind an indicator, with source file, sheet and row")
+    p.add_argument("indicator")
+    p.add_argument("--as-of", type=_date, required=True)
+    p.add_argument("--scope", help="a unit, 片区 or grid")
+    p.add_argument("--json", action="store_true")
+    p = add("export", cmd_export, "export a warehouse table (marts, meta, quarantine) to xlsx, csv or parquet")
+    p.add_argument("table")
+    p.add_argument("--format", choices=("xlsx", "csv", "parquet"), required=True)
+    p.add_argument("-o", "--output", required=True)
+    p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
+    p.add_argument("--port", type=int, default=3000)
     return parser
 
 

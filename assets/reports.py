@@ -1,0 +1,3 @@
+"""Assets of the charts and reports groups (filled in below)."""
+
+ASSETS: list = []

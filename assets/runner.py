@@ -1,0 +1,100 @@
+"""Running the definitions in-process against the home's Dagster instance, so runs started from the
+command line show in the UI's history like any other run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+
+from etl.home import Home
+
+DAGSTER_YAML = """\
+# Dagster instance of this Taizhang home (written by taizhang; edit freely).
+concurrency:
+  pools:
+    # DuckDB allows one writer process: every asset that writes the warehouse is in pool
+    # `duckdb_writer`, and an unconfigured pool admits one step at a time.
+    default_limit: 1
+    granularity: op
+  runs:
+    max_concurrent_runs: 4
+run_coordinator:
+  module: dagster._core.run_coordinator
+  class: QueuedRunCoordinator
+telemetry:
+  enabled: false
+"""
+
+
+def prepare_instance(home: Home) -> None:
+    """DAGSTER_HOME inside the home folder, with its dagster.yaml (pools, telemetry off)."""
+    home.ensure()
+    config = home.dagster_home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
+    os.environ["DAGSTER_HOME"] = str(home.dagster_home)
+    os.environ["TAIZHANG_HOME"] = str(home.root)
+
+
+@dataclass
+class CheckSummary:
+    passed: list[str] = field(default_factory=list)
+    warned: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # blocking (ERROR) checks that failed
+
+    def lines(self) -> list[str]:
+        out = [f"数据质量检查：通过 {len(self.passed)} 项，警告 {len(self.warned)} 项，未通过（阻断）{len(self.failed)} 项"]
+        out += [f"  ⚠ 警告 {n}" for n in self.warned]
+        out += [f"  ✗ 未通过 {n}" for n in self.failed]
+        return out
+
+
+@dataclass
+class RunOutcome:
+    success: bool
+    run_id: str
+    as_of: str | None
+    checks: CheckSummary
+    skipped_steps: list[str]
+    failure: str | None = None
+
+
+def run_pipeline(home: Home, as_of: dt.date | None = None, job_name: str = "taizhang_all",
+                 log_level: str = "WARNING") -> RunOutcome:
+    """Materialise a job of the definitions in-process on the home's instance."""
+    prepare_instance(home)
+    import dagster as dg
+
+    from .automation import as_of_config
+    from .definitions import build_definitions
+
+    defs = build_definitions(str(home.root))
+    job = defs.resolve_job_def(job_name)
+    with dg.DagsterInstance.get() as instance:
+        run_config = {**as_of_config(as_of), "loggers": {"console": {"config": {"log_level": log_level}}}}
+        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
+                                        tags={"launched_by": "taizhang run"})
+        checks = CheckSummary()
+        for evaluation in result.get_asset_check_evaluations():
+            name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"
+            if evaluation.passed:
+                checks.passed.append(name)
+            elif evaluation.severity == dg.AssetCheckSeverity.WARN:
+                checks.warned.append(name)
+            else:
+                checks.failed.append(name)
+        skipped = [e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"]
+        failure = None
+        for e in result.all_events:
+            if e.event_type_value == "STEP_FAILURE":
+                failure = f"{e.step_key}: {e.event_specific_data.error.message.strip()[:500]}"
+                break
+        materialized_as_of = None
+        for e in result.get_asset_materialization_events():
+            md = e.materialization.metadata
+            if "as_of" in md:
+                materialized_as_of = md["as_of"].value
+                break
+        return RunOutcome(success=result.success, run_id=result.run_id, as_of=materialized_as_of, checks=checks,
+                          skipped_steps=skipped, failure=failure)
