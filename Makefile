@@ -1,0 +1,40 @@
+# Taizhang — two commands on a fresh clone with only Python >= 3.11 and make:
+#   make demo   installs everything, generates the demo town's 2023 files, runs the pipeline as of 2023-11-03
+#   make test   runs the tests
+PYTHON ?= python3
+HOME_DIR ?= data
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.9
+
+.PHONY: install demo test lint bench ui clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	UV_PYTHON=$(PYTHON) $(UV) sync --frozen --extra dev --quiet
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(BIN)/taizhang demo --home $(HOME_DIR)
+
+test: install
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check etl assets checks reports taizhang tests benchmarks
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+ui: install
+	$(BIN)/taizhang ui --home $(HOME_DIR)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache
