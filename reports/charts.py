@@ -35,19 +35,18 @@ ChartFn = Callable[[object, object, Path], Path]
 
 # ── frame ────────────────────────────────────────────────────────────────────────────────────────
 
-def _figure(height_cm: float = S.FIG_HEIGHT_CM, ncols: int = 1, **subplot_kw):
+def _figure(height_cm: float = S.FIG_HEIGHT_CM, ncols: int = 1, nrows: int = 1, **subplot_kw):
     fig = Figure(figsize=(S.FIG_WIDTH_CM * S.CM, height_cm * S.CM), dpi=S.DPI)
     FigureCanvasAgg(fig)
-    bottom = 0.75 * S.CM / (height_cm * S.CM)  # room for the source line (fixed 0.75 cm)
-    fig.set_layout_engine("constrained", rect=(0, bottom, 1, 1 - bottom * 0.1), h_pad=0.04, w_pad=0.04)
-    axes = fig.subplots(1, ncols, **subplot_kw)
+    fig.set_layout_engine("constrained", h_pad=0.05, w_pad=0.05)
+    axes = fig.subplots(nrows, ncols, **subplot_kw)
     return fig, axes
 
 
 def _finish(fig: Figure, name: str, title: str, as_of, out_dir: Path, source: str = S.DEFAULT_SOURCE) -> Path:
     fig.suptitle(S.chart_title(title, as_of), fontsize=S.TITLE_SIZE, color=S.INK)
-    fig.text(0.012, 0.012, S.source_line(as_of, source), fontsize=S.SOURCE_SIZE, color=S.GREY,
-             ha="left", va="bottom")
+    # the source line as the figure's x label: constrained layout keeps room for it under the axes
+    fig.supxlabel(S.source_line(as_of, source), x=0.012, ha="left", fontsize=S.SOURCE_SIZE, color=S.GREY)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"
@@ -121,13 +120,14 @@ def dispute_rate_by_unit(con, as_of, out_dir: Path) -> Path:
             label = "本年无受理"
         else:
             label = f"{r['resolution_rate']:.2f}%（{_n(r['resolved']):.0f}/{_n(r['received']):.0f}）"
-        ax.text(_n(r["resolution_rate"]) + 1.2, yi, label, va="center", ha="left", fontsize=S.ANNOT_SIZE)
+        ax.text(127, yi, label, va="center", ha="right", fontsize=S.ANNOT_SIZE)
+    ax.text(127, -0.9, "化解率（化解/受理）", va="bottom", ha="right", fontsize=S.ANNOT_SIZE, color=S.GREY)
     ax.set_yticks(y, [D.unit_name(r) for r in items])
     ax.invert_yaxis()
-    ax.set_xlim(0, 125)
+    ax.set_xlim(0, 128)
+    ax.spines["bottom"].set_bounds(0, 100)
     ax.set_xticks(range(0, 101, 20))
     _pct_axis(ax.xaxis)
-    ax.set_xlabel("化解率（化解数/受理数）")
     ax.tick_params(axis="y", length=0)
     _vgrid(ax)
     handles = [Patch(color=colour[a], label=a) for a in areas]
@@ -139,40 +139,40 @@ def dispute_rate_by_unit(con, as_of, out_dir: Path) -> Path:
 
 
 def disputes_by_month(con, as_of, out_dir: Path) -> Path:
-    """Monthly received vs resolved (bars) and the cumulative figures (lines, right axis)."""
+    """Monthly received vs resolved (bars, upper panel) and the cumulative figures (lines, lower panel)."""
     items = D.disputes_by_month(con, as_of)
-    fig, ax = _figure(9.5)
     title = "矛盾纠纷月度受理与化解情况"
     if not items:
+        fig, ax = _figure(9.5)
         _no_data(ax)
         return _finish(fig, "disputes_by_month", title, as_of, out_dir)
+    fig, (ax, ax2) = _figure(12.5, ncols=1, nrows=2, sharex=True, height_ratios=[1.25, 1])
     x = list(range(len(items)))
     w = 0.38
     b1 = ax.bar([i - w / 2 for i in x], [_n(r["received"]) for r in items], w, color=S.LIGHT_BLUE, label="当月受理")
     b2 = ax.bar([i + w / 2 for i in x], [_n(r["resolved"]) for r in items], w, color=S.NAVY, label="当月化解")
     ax.bar_label(b1, fmt="%.0f", padding=1.5, fontsize=6.5, color=S.INK)
     ax.bar_label(b2, fmt="%.0f", padding=1.5, fontsize=6.5, color=S.INK)
-    ax.set_xticks(x, [S.month_label(r["month"], as_of) for r in items])
     ax.set_ylabel("当月（件）")
     _int_axis(ax.yaxis)
-    ax.set_ylim(0, max(_n(r["received"]) for r in items + [{"received": 1}]) * 1.25)
+    ax.set_ylim(0, max(_n(r["received"]) for r in items) * 1.22 or 1)
     _hgrid(ax)
-    ax2 = ax.twinx()
-    ax2.spines["right"].set_visible(True)
+    ax.tick_params(axis="x", length=0)
+    _legend_above(ax, [b1, b2], ncol=2)
     cr = [_n(r["cumulative_received"]) for r in items]
     cs = [_n(r["cumulative_resolved"]) for r in items]
-    l1 = ax2.plot(x, cr, color=S.ORANGE, marker="o", markersize=3, linewidth=1.4, label="累计受理")[0]
-    l2 = ax2.plot(x, cs, color=S.TEAL, marker="s", markersize=3, linewidth=1.4, label="累计化解")[0]
-    ax2.set_ylabel("累计（件）")
-    ax2.set_ylim(0, max(cr + [1]) * 1.15)
-    _int_axis(ax2.yaxis)
     last = items[-1]
-    ax2.annotate(f"累计受理{cr[-1]:.0f}件", (x[-1], cr[-1]), xytext=(-4, 6), textcoords="offset points",
-                 ha="right", fontsize=S.ANNOT_SIZE, color=S.ORANGE)
-    rate_txt = "" if last.get("cumulative_rate") is None else f"，化解率{last['cumulative_rate']:.2f}%"
-    ax2.annotate(f"累计化解{cs[-1]:.0f}件{rate_txt}", (x[-1], cs[-1]), xytext=(-4, -12),
-                 textcoords="offset points", ha="right", fontsize=S.ANNOT_SIZE, color=S.TEAL)
-    _legend_above(ax, [b1, b2, l1, l2], ncol=4)
+    rate_txt = "" if last.get("cumulative_rate") is None else f"，累计化解率{last['cumulative_rate']:.2f}%"
+    l1 = ax2.plot(x, cr, color=S.ORANGE, marker="o", markersize=3, linewidth=1.4,
+                  label=f"累计受理（{cr[-1]:.0f}件）")[0]
+    l2 = ax2.plot(x, cs, color=S.TEAL, marker="s", markersize=3, linewidth=1.4,
+                  label=f"累计化解（{cs[-1]:.0f}件{rate_txt}）")[0]
+    ax2.set_ylabel("累计（件）")
+    ax2.set_ylim(0, max(cr + [1]) * 1.12)
+    _int_axis(ax2.yaxis)
+    _hgrid(ax2)
+    ax2.legend(handles=[l1, l2], loc="upper left", ncol=1)
+    ax2.set_xticks(x, [S.month_label(r["month"], as_of) for r in items])
     return _finish(fig, "disputes_by_month", title, as_of, out_dir)
 
 

@@ -1,0 +1,173 @@
+"""Dagster asset checks: the staging suites (GX, run on pandas frames read from staging) and the mart rules.
+
+Blocking: every check group of severity ERROR is an `AssetCheckSpec(blocking=True)`. When such a check
+fails, Dagster fails the check step and skips the assets downstream of the checked asset in the same run —
+the marts when a staging check fails, the reports when a marts check fails. WARN groups never block.
+
+Great Expectations is imported only when a staging check runs (inside checks.runner.validate).
+Each execution also records its outcomes for the offline data docs (<home>/reports/data_docs/).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+
+import dagster as dg
+import duckdb
+
+from assets.resources import ReportingPeriod, Warehouse
+
+from . import marts_rules, suites
+from .data_docs import record_outcomes
+from .runner import ERROR, CheckOutcome, display
+
+MARTS_KEY = dg.AssetKey(["marts", "headline_indicators"])
+LOCK_WAIT_SECONDS = 60.0
+
+
+def staging_key(kind: str) -> dg.AssetKey:
+    return dg.AssetKey(["staging", kind])
+
+
+@contextlib.contextmanager
+def read_connection(warehouse: Warehouse, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection; waits while another process holds the writer's lock."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            ctx = warehouse.read()
+            con = ctx.__enter__()
+            break
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    try:
+        yield con
+    finally:
+        ctx.__exit__(None, None, None)
+
+
+def load_staging(con: duckdb.DuckDBPyConnection, kind: str, columns: list[str]):
+    """The suite's columns of staging.<kind> (those that exist) as a pandas frame; no personal data is read.
+    A missing table gives an empty frame without columns (the column check then fails)."""
+    import pandas as pd
+
+    existing = [r[0] for r in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'staging' AND table_name = ? "
+        "ORDER BY ordinal_position", [kind]).fetchall()]
+    wanted = [c for c in columns if c in existing]
+    if not wanted:
+        return pd.DataFrame()
+    order = ", ".join(c for c in ("file_sha256", "sheet", "row_number") if c in wanted) or "1"
+    cols = ", ".join(f'"{c}"' for c in wanted)
+    return con.execute(f"SELECT {cols} FROM staging.{kind} ORDER BY {order}").df()
+
+
+# --- results for Dagster -------------------------------------------------------------------------------------
+
+def _md(text) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _rules_markdown(outcomes: list[CheckOutcome]) -> str:
+    lines = ["| 规则 | 说明 | 结果 | 检查行数 | 不符合 | 比例 | 发现 |", "|---|---|---|---|---|---|---|"]
+    for o in outcomes:
+        result = "通过" if o.passed else ("未通过" if o.severity == ERROR else "警告")
+        pct = "" if o.unexpected_percent is None else f"{o.unexpected_percent:.2f}%"
+        lines.append(f"| {_md(o.name)} | {_md(o.description_zh)} | {result} | {_md(o.element_count)} | "
+                     f"{_md(o.unexpected_count)} | {pct} | {_md(o.message_zh or o.error or '')} |")
+    return "\n".join(lines)
+
+
+def _sample_markdown(outcomes: list[CheckOutcome]) -> str:
+    blocks = []
+    for o in outcomes:
+        if o.passed or not o.sample:
+            continue
+        keys = [k for k in o.sample[0] if k not in ("file_sha256", "column", "unit_id")]
+        blocks.append(f"**{_md(o.name)}** — {_md(o.description_zh)}\n\n| " + " | ".join(keys) + " |\n|"
+                      + "---|" * len(keys) + "\n"
+                      + "\n".join("| " + " | ".join(_md(display(r.get(k))) for k in keys) + " |" for r in o.sample))
+    return "\n\n".join(blocks)
+
+
+def check_result(asset_key: dg.AssetKey, check_name: str, severity: str, description: str,
+                 outcomes: list[CheckOutcome], docs_path=None) -> dg.AssetCheckResult:
+    """One Dagster result for the outcomes of one check group."""
+    failed = [o for o in outcomes if not o.passed]
+    counts = [o.element_count for o in outcomes if o.element_count is not None]
+    metadata = {
+        "rules": len(outcomes),
+        "rules_failed": len(failed),
+        "element_count": max(counts) if counts else 0,
+        "unexpected_count": sum(o.unexpected_count or 0 for o in outcomes),
+        "unexpected_percent": max((o.unexpected_percent or 0.0) for o in outcomes) if outcomes else 0.0,
+        "rules_detail": dg.MetadataValue.md(_rules_markdown(outcomes)),
+    }
+    sample = _sample_markdown(outcomes)
+    if sample:
+        metadata["failing_rows_sample"] = dg.MetadataValue.md(sample)
+    if docs_path is not None:
+        metadata["data_docs"] = dg.MetadataValue.path(str(docs_path))
+    summary = "；".join(f"{o.description_zh}（{o.unexpected_count or 0}处）" + (f"：{o.message_zh}" if o.message_zh else "")
+                       for o in failed)
+    return dg.AssetCheckResult(
+        asset_key=asset_key, check_name=check_name, passed=not failed,
+        severity=dg.AssetCheckSeverity.ERROR if severity == ERROR else dg.AssetCheckSeverity.WARN,
+        metadata=metadata, description=summary[:2000] if summary else description)
+
+
+def _selected(context, asset_key: dg.AssetKey, names) -> list[str]:
+    chosen = {k.name for k in (context.selected_asset_check_keys or []) if k.asset_key == asset_key}
+    return [n for n in names if not chosen or n in chosen]
+
+
+# --- staging ---------------------------------------------------------------------------------------------------
+
+def staging_checks(kind: str) -> dg.AssetChecksDefinition:
+    key = staging_key(kind)
+    groups = suites.suite(kind).checks  # names, severities and descriptions do not depend on the date
+    specs = [dg.AssetCheckSpec(name, asset=key, blocking=severity == ERROR, description=f"{description}（{severity}）")
+             for name, (severity, description) in groups.items()]
+
+    @dg.multi_asset_check(specs=specs, name=f"staging_{kind}_checks", can_subset=True, compute_kind="great_expectations",
+                          description=f"staging.{kind} 数据质量检查（Great Expectations）")
+    def _checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse):
+        from .runner import validate
+
+        suite = suites.suite(kind)
+        with read_connection(warehouse) as con:
+            frame = load_staging(con, kind, suite.columns)
+        outcomes = validate(frame, suite)
+        docs = record_outcomes(warehouse.paths.reports, suite.table, outcomes)
+        for name in _selected(context, key, groups):
+            severity, description = groups[name]
+            yield check_result(key, name, severity, description, [o for o in outcomes if o.check == name], docs)
+
+    return _checks
+
+
+# --- marts -----------------------------------------------------------------------------------------------------
+
+_MART_SPECS = [dg.AssetCheckSpec(name, asset=MARTS_KEY, blocking=severity == ERROR,
+                                 description=f"{description}（{severity}）")
+               for name, (severity, description, _rule) in marts_rules.RULES.items()]
+
+
+@dg.multi_asset_check(specs=_MART_SPECS, name="marts_headline_indicators_checks", can_subset=True, compute_kind="duckdb",
+                      description="核心指标的一致性与完整性检查")
+def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
+    names = _selected(context, MARTS_KEY, marts_rules.RULES)
+    with read_connection(warehouse) as con:
+        as_of = period.resolve(con)
+        outcomes = marts_rules.run_mart_rules(con, as_of, names)
+    docs = record_outcomes(warehouse.paths.reports, marts_rules.HEADLINE, outcomes, as_of=as_of)
+    for o in outcomes:
+        severity, description, _rule = marts_rules.RULES[o.name]
+        yield check_result(MARTS_KEY, o.name, severity, description, [o], docs)
+
+
+ALL_CHECKS: list[dg.AssetChecksDefinition] = [*(staging_checks(kind) for kind in suites.LEDGER_KINDS), marts_checks]
