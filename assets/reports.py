@@ -1,3 +1,90 @@
-"""Assets of the charts and reports groups (filled in below)."""
+"""Assets of the charts and reports groups: the report pack officials print, and the clerks' feedback."""
 
-ASSETS: list = []
+import datetime as dt
+
+import dagster as dg
+
+from .ingest import QUARANTINE, SOURCE_FILES
+from .marts import MART
+from .resources import ReportingPeriod, Warehouse
+
+CHART_TITLES = {  # kept here so the definitions load without importing matplotlib; tests pin it to reports.charts
+    "dispute_rate_by_unit": "各村（社区）矛盾纠纷化解率",
+    "disputes_by_month": "矛盾纠纷月度受理与化解情况",
+    "disputes_by_category": "矛盾纠纷分类受理与化解情况",
+    "dispute_levels": "矛盾纠纷化解层级",
+    "legal_visits_by_month": "“三官一律”下沉工作月度情况",
+    "key_projects_by_stage": "重点项目分阶段情况",
+    "investment_completion": "重点项目年度投资完成率与序时进度",
+    "grid_events_by_type": "东星社区网格事件分类采集情况",
+    "grid_events_by_month": "东星社区网格事件月度办理情况",
+    "party_by_org": "各党组织活动开展及参学情况",
+}
+CHART = {name: dg.AssetKey(["charts", name]) for name in CHART_TITLES}
+EXCEL_REPORT = dg.AssetKey(["reports", "excel_report"])
+WORD_REPORT = dg.AssetKey(["reports", "word_report"])
+FEEDBACK = dg.AssetKey(["reports", "feedback_workbooks"])
+ALL_MARTS = list(MART.values())
+
+
+def pack_dir(warehouse: Warehouse, as_of: dt.date):
+    return warehouse.paths.reports / as_of.isoformat()
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(CHART[n], group_name="charts", kinds={"matplotlib", "png"}, deps=ALL_MARTS,
+                        description=f"图表：{title}（PNG，打印分辨率）。") for n, title in CHART_TITLES.items()],
+    name="render_charts")
+def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
+    """Renders every chart of the report pack from the marts."""
+    from reports.charts import CHARTS, thumbnail_markdown
+
+    with warehouse.read() as con:
+        as_of = period.resolve(con)
+        out = pack_dir(warehouse, as_of) / "charts"
+        paths = {name: CHARTS[name](con, as_of, out) for name in CHART_TITLES}
+    for name, path in paths.items():
+        yield dg.MaterializeResult(asset_key=CHART[name], metadata={
+            "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
+            "preview": dg.MetadataValue.md(thumbnail_markdown(path))})
+
+
+@dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS,
+          description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。")
+def excel_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
+    from reports.excel_report import write_excel_report
+
+    with warehouse.read() as con:
+        as_of = period.resolve(con)
+        path = write_excel_report(con, as_of, pack_dir(warehouse, as_of) / f"西天尾镇报表_{as_of.isoformat()}.xlsx")
+    return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
+                                          "size_kb": round(path.stat().st_size / 1024, 1)})
+
+
+@dg.asset(key=WORD_REPORT, group_name="reports", kinds={"word"}, deps=[*ALL_MARTS, *CHART.values()],
+          description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。")
+def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
+    from reports.word_report import write_word_report
+
+    with warehouse.read() as con:
+        as_of = period.resolve(con)
+        folder = pack_dir(warehouse, as_of)
+        charts = {n: folder / "charts" / f"{n}.png" for n in CHART_TITLES if (folder / "charts" / f"{n}.png").exists()}
+        path = write_word_report(con, as_of, charts, folder / f"工作总结_{as_of.isoformat()}.docx")
+    return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
+                                          "charts_embedded": len(charts)})
+
+
+@dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],
+          description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。")
+def feedback_workbooks(warehouse: Warehouse) -> dg.MaterializeResult:
+    from reports.feedback import write_feedback
+
+    with warehouse.read() as con:
+        paths = write_feedback(con, warehouse.paths.reports / "feedback")
+    return dg.MaterializeResult(metadata={
+        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(warehouse.paths.reports / "feedback")),
+        "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）")})
+
+
+ASSETS = [render_charts, excel_report, word_report, feedback_workbooks]

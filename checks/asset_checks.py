@@ -8,7 +8,6 @@ Great Expectations is imported only when a staging check runs (inside checks.run
 Each execution also records its outcomes for the offline data docs (<home>/reports/data_docs/).
 """
 
-from __future__ import annotations
 
 import contextlib
 import time

@@ -336,7 +336,7 @@ SUMMARY_TEMPLATES = {
     "邻里纠纷": ["双方因{place}自建房屋排水问题发生争执", "双方因{place}巷道通行问题多次发生口角",
                "双方因{place}宅基地界址（约{n}平方米）发生争议", "双方因{place}房屋滴水及围墙修建发生纠纷",
                "双方因{place}养狗扰民问题发生矛盾", "双方因{place}共用水井使用问题发生争执"],
-    "婚姻家庭": ["兄弟{n}人因老人赡养费用分担问题发生矛盾", "夫妻因感情不和要求离婚，对财产分割有争议",
+    "婚姻家庭": ["兄弟{k}人因老人赡养费用分担问题发生矛盾", "夫妻因感情不和要求离婚，对财产分割有争议",
                "双方因{place}祖厝继承份额发生争议", "子女因父母{place}老屋分配问题发生矛盾",
                "双方因子女抚养费支付问题发生纠纷"],
     "土地承包": ["双方因{place}承包地（约{n}亩）流转费用发生纠纷", "双方因{place}责任田边界不清发生争议",
@@ -345,9 +345,9 @@ SUMMARY_TEMPLATES = {
                "双方对{place}自留山（约{n}亩）权属存在分歧"],
     "征地拆迁": ["当事人对{place}道路拓宽工程征迁补偿标准有异议", "当事人对{place}地块青苗补偿款（约{n}千元）有异议",
                "当事人对{place}安置房分配方案不满"],
-    "涉法涉诉信访": ["当事人对{n}年民事判决执行情况不满，多次到镇反映", "当事人对交通事故赔偿判决不服，要求再审",
+    "涉法涉诉信访": ["当事人对{yr}年民事判决执行情况不满，多次到镇反映", "当事人对交通事故赔偿判决不服，要求再审",
                  "当事人对{place}土地纠纷裁定不服，反复上访"],
-    "劳资纠纷": ["{n}名工人反映{place}工地拖欠工资", "工人反映鞋厂拖欠{n}个月工资", "工人在{place}工地受伤，就赔偿发生争议"],
+    "劳资纠纷": ["{n}名工人反映{place}工地拖欠工资", "工人反映鞋厂拖欠{k}个月工资", "工人在{place}工地受伤，就赔偿发生争议"],
     "合同纠纷": ["双方因房屋装修合同款项（约{n}万元）结算发生争议", "双方因{place}店面租赁合同到期退租发生纠纷"],
     "医患纠纷": ["当事人对在镇卫生院就诊结果有异议，要求赔偿", "当事人对{place}诊所用药后出现过敏要求赔偿"],
     "交通事故纠纷": ["双方因{place}路段电动车碰撞事故赔偿发生争议", "双方因{place}路口车辆剐蹭赔偿发生纠纷"],
@@ -357,10 +357,24 @@ SUMMARY_TEMPLATES = {
 REMARKS = ["", "", "", "", "已录入矛盾纠纷多元化解平台", "已回访", "涉及多户", "当事人外出务工，电话联系"]
 
 
-def _dispute_parties(rng: random.Random, canon: str) -> str:
-    if canon in ("征地拆迁", "涉法涉诉信访") or rng.random() < 0.15:
-        return person_name(rng)
-    return f"{person_name(rng)}、{person_name(rng)}"
+def _dispute_parties(rng: random.Random, summary: str) -> str:
+    if summary.startswith(("双方", "兄弟", "夫妻", "子女", "业主与")):
+        return f"{person_name(rng)}、{person_name(rng)}"
+    return person_name(rng)
+
+
+DETAIL_WORDS = [("赡养", "赡养纠纷"), ("离婚", "离婚纠纷"), ("继承", "继承纠纷"), ("分配", "继承纠纷"),
+                ("宅基地", "宅基地纠纷"), ("通行", "相邻通行纠纷"), ("流转", "土地流转纠纷"), ("补偿", "征迁补偿纠纷"),
+                ("安置", "征迁补偿纠纷"), ("林地", "林地纠纷"), ("林木", "林地纠纷")]
+
+
+def _type_text(style: str, canon: str, summary: str) -> str:
+    words = TYPE_WORDS[style][canon]
+    if style == "detail":
+        for key, word in DETAIL_WORDS:
+            if key in summary and word in words:
+                return word
+    return words[0]
 
 
 def build_disputes(seed: int) -> list[Dispute]:
@@ -389,16 +403,14 @@ def build_disputes(seed: int) -> list[Dispute]:
         for received in picks:
             while True:
                 canon = rng.choices([t for t, _ in DISPUTE_TYPES], weights=[w for _, w in DISPUTE_TYPES])[0]
-                if canon == "其他":
-                    sub = rng.choice(OTHER_SUBTYPES)
-                    raw_type = sub if rng.random() < 0.85 else "其他"
-                    template_key = sub
-                else:
-                    raw_type = rng.choice(TYPE_WORDS[habits.type_style][canon])
-                    template_key = canon
+                template_key = rng.choice(OTHER_SUBTYPES) if canon == "其他" else canon
                 summary = rng.choice(SUMMARY_TEMPLATES[template_key]).format(
-                    place=rng.choice(PLACES), n=rng.randint(2, 30))
-                parties = _dispute_parties(rng, canon)
+                    place=rng.choice(PLACES), n=rng.randint(2, 30), k=rng.randint(2, 5), yr=rng.randint(2015, 2021))
+                if canon == "其他":
+                    raw_type = template_key if rng.random() < 0.85 else "其他"
+                else:
+                    raw_type = _type_text(habits.type_style, canon, summary)
+                parties = _dispute_parties(rng, summary)
                 key = (unit_id, received, raw_type, parties, summary)
                 if key not in seen:
                     seen.add(key)
@@ -608,10 +620,10 @@ class Project:
 
 TOWN_PROJECT_KINDS = [("道路提升改造工程", "道路拓宽及路面“白改黑”约{n}公里"), ("污水管网建设工程", "铺设污水管网约{n}公里"),
                       ("乡村振兴示范点建设项目", "建设游客服务中心、停车场及景观节点{n}处"),
-                      ("安置房建设项目", "建设安置房{n}栋"), ("农贸市场改造项目", "改造提升市场摊位{n}个"),
-                      ("水环境综合治理工程", "河道清淤及护岸建设{n}公里"), ("党群服务中心建设项目", "新建党群服务中心{n}平方米"),
-                      ("农田水利设施项目", "修复灌溉渠道{n}公里"), ("文化广场建设项目", "建设文化广场{n}平方米"),
-                      ("人居环境整治项目", "整治裸房及沿街立面{n}栋")]
+                      ("安置房建设项目", "建设安置房{n}栋"), ("农贸市场改造项目", "改造提升市场摊位{n}0个"),
+                      ("水环境综合治理工程", "河道清淤及护岸建设{n}公里"), ("党群服务中心建设项目", "新建党群服务中心{n}00平方米"),
+                      ("农田水利设施项目", "修复灌溉渠道{n}公里"), ("文化广场建设项目", "建设文化广场{n}000平方米"),
+                      ("人居环境整治项目", "整治裸房及沿街立面{n}0栋")]
 PARK_COMPANIES = ["双洋鞋业", "荣兴鞋材", "华丰工艺", "恒达机械", "鑫源食品", "嘉益电子", "闽中包装", "瑞峰新材料",
                   "德信纺织", "永辉五金", "博远科技", "天成木业", "凯盛医疗器械", "中联物流", "宏泰塑胶", "金鹏模具",
                   "华夏新能源", "安达汽配", "祥和家具", "海创智能", "鸿运纸业", "莆鑫铝业", "汇通制衣", "明辉照明",
@@ -666,7 +678,7 @@ def build_projects(seed: int) -> list[Project]:
                     names.add(name)
                     break
             unit = 100 if zone == "园区" else 10
-            total = rng.randint(50, 8000) * unit if zone == "镇" else rng.randint(30, 1500) * unit
+            total = rng.randint(50, 3000) * unit if zone == "镇" else rng.randint(30, 1500) * unit
             final_stage = stages[11]
             share = {"在建": rng.uniform(0.2, 0.6), "预备": rng.uniform(0.03, 0.12), "前期": rng.uniform(0.0, 0.03)}
             annual = int(round(total * share[final_stage] / 10)) * 10
@@ -995,6 +1007,12 @@ def _footer(rng: random.Random, spread: bool, n: int) -> list:
     return [f"填报人：{who}    审核人：{check}    联系电话：{tel}"]
 
 
+def _dispute_label(h: Habits, hdr: dict[str, str], f: str) -> str:
+    if h.double_header and f == "status" and hdr[f] == hdr["group"]:
+        return "化解结果"  # "化解情况" over "化解层级 | 化解结果 | 化解日期"
+    return hdr[f]
+
+
 def dispute_files(disputes: list[Dispute], seed: int) -> list[OutFile]:
     files = []
     by_unit: dict[str, list[Dispute]] = defaultdict(list)
@@ -1007,7 +1025,7 @@ def dispute_files(disputes: list[Dispute], seed: int) -> list[OutFile]:
         hdr = DISPUTE_HEADERS[h.hset]
         fields = ["seq"] + (["unit"] if h.unit_col else []) + ["received", "type", "parties", "phone"]
         fields += (["id"] if h.id_col else []) + ["summary", "mediator", "level", "status", "resolved", "remarks"]
-        columns = [(decorate(hdr[f], h.header_deco),
+        columns = [(decorate(_dispute_label(h, hdr, f), h.header_deco),
                     hdr["group"] if h.double_header and f in DOUBLE_HEADER_FIELDS else None) for f in fields]
         level_word = {"村/社区": h.village_level, "片区调解室": h.area_level, "镇": h.town_level, "上级/移交": h.up_level}
         unit_name = UNIT[unit_id]["name"]
@@ -1315,7 +1333,7 @@ def grid_files(events: list[GridEvent], seed: int) -> list[OutFile]:
         as_xlsx = m == 8
         encoding = "utf-8-sig" if m == 3 else "gbk"
 
-        def when(moment: DT | None):
+        def when(moment: DT | None, as_xlsx: bool = as_xlsx, m: int = m):
             if moment is None:
                 return None
             if as_xlsx:

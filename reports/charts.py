@@ -91,6 +91,25 @@ def _legend_above(ax, handles=None, ncol: int = 4, **kw) -> None:
         ax.legend(handles=handles, **kw)
 
 
+def _column_text(ax, x: float, y: float, text: str, **kw) -> None:
+    """A value in a right-hand column of a horizontal bar chart (white behind it: grid lines stop short)."""
+    kw = {"va": "center", "ha": "right", "fontsize": S.ANNOT_SIZE, "color": S.INK, **kw}
+    ax.text(x, y, text, bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"}, **kw)
+
+
+def _limit_xaxis(ax, upto: float) -> None:
+    """Ticks and axis line only over the data range (upto ≈ 1.1 × the largest bar); the rest is room for a value
+    column on the right."""
+    ticks = [t for t in ax.xaxis.get_major_locator()() if 0 <= t <= upto * 1.001]
+    ax.set_xticks(ticks)
+    ax.spines["bottom"].set_bounds(0, max(ticks[-1], upto / 1.1) if ticks else upto)
+
+
+def _white_labels(texts) -> None:
+    for t in texts:
+        t.set_bbox({"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+
 def _n(v) -> float:
     return 0.0 if v is None else float(v)
 
@@ -120,7 +139,7 @@ def dispute_rate_by_unit(con, as_of, out_dir: Path) -> Path:
             label = "本年无受理"
         else:
             label = f"{r['resolution_rate']:.2f}%（{_n(r['resolved']):.0f}/{_n(r['received']):.0f}）"
-        ax.text(127, yi, label, va="center", ha="right", fontsize=S.ANNOT_SIZE)
+        _column_text(ax, 127, yi, label)
     ax.text(127, -0.9, "化解率（化解/受理）", va="bottom", ha="right", fontsize=S.ANNOT_SIZE, color=S.GREY)
     ax.set_yticks(y, [D.unit_name(r) for r in items])
     ax.invert_yaxis()
@@ -193,12 +212,13 @@ def disputes_by_category(con, as_of, out_dir: Path) -> Path:
     top = max(_n(r["received"]) for r in items) or 1
     for yi, r in zip(y, items, strict=True):
         txt = "—" if r["resolution_rate"] is None else f"化解率 {r['resolution_rate']:.2f}%"
-        ax.text(top * 1.32, yi, txt, va="center", ha="right", fontsize=S.ANNOT_SIZE, color=S.INK)
+        _column_text(ax, top * 1.45, yi, txt)
     ax.set_yticks(y, [r["dispute_type"] or "未分类" for r in items])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.34)
+    ax.set_xlim(0, top * 1.46)
     _int_axis(ax.xaxis)
-    ax.set_xlabel("件")
+    _limit_xaxis(ax, top * 1.1)
+    ax.set_xlabel("件数（件）")
     ax.tick_params(axis="y", length=0)
     _vgrid(ax)
     _legend_above(ax, ncol=2)
@@ -221,9 +241,11 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
         levels.append(("未注明", town["unknown_level"]))
     x = list(range(len(levels)))
     bars = ax1.bar(x, [_n(v) for _, v in levels], 0.6, color=[S.LEVEL_COLOURS[k] for k, _ in levels])
-    ax1.bar_label(bars, labels=[f"{_n(v):.0f}件\n{_n(v) * 100 / resolved:.1f}%" for _, v in levels],
+    ax1.bar_label(bars, labels=[f"{_n(v):.0f}件\n{S.rate(_n(v), resolved):.2f}%" for _, v in levels],
                   padding=2, fontsize=S.ANNOT_SIZE)
-    ax1.set_xticks(x, [k for k, _ in levels])
+    wrapped = {"片区调解室": "片区\n调解室", "上级/移交": "上级\n/移交", "村/社区": "村\n（社区）"}
+    ax1.set_xticks(x, [wrapped.get(k, k) for k, _ in levels])
+    ax1.tick_params(axis="x", length=0)
     ax1.set_ylim(0, max(_n(v) for _, v in levels) * 1.3)
     _int_axis(ax1.yaxis)
     ax1.set_ylabel("化解件数（件）")
@@ -301,10 +323,12 @@ def key_projects_by_stage(con, as_of, out_dir: Path) -> Path:
         bars = ax.barh(y, vals, 0.55, left=left, color=S.STAGE_COLOURS.get(s, S.GREY), label=s,
                        edgecolor="white", linewidth=0.8)
         handles.append(bars)
+        widest = max(sum(count.get((z, st), 0.0) for st in stages) for z in zones) or 1
         for yi, v, lft in zip(y, vals, left, strict=True):
             if v:
                 dark = S.STAGE_COLOURS.get(s, S.GREY) in (S.NAVY, S.TEAL)
-                ax.text(lft + v / 2, yi, f"{s}{v:.0f}", ha="center", va="center", fontsize=S.ANNOT_SIZE,
+                text = f"{s}{v:.0f}" if v / widest >= 0.1 else f"{v:.0f}"
+                ax.text(lft + v / 2, yi, text, ha="center", va="center", fontsize=S.ANNOT_SIZE,
                         color="white" if dark else S.INK)
         left = [a + b for a, b in zip(left, vals, strict=True)]
     for yi, tot in zip(y, left, strict=True):
@@ -313,6 +337,7 @@ def key_projects_by_stage(con, as_of, out_dir: Path) -> Path:
     ax.invert_yaxis()
     ax.set_xlim(0, max(left) * 1.15 or 1)
     _int_axis(ax.xaxis)
+    _limit_xaxis(ax, max(left))
     ax.set_xlabel("项目数（个）")
     ax.tick_params(axis="y", length=0)
     _vgrid(ax)
@@ -339,12 +364,13 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
             xs.append(pos)
             labels.append(f"{r['stage']}\n{_n(r['projects']):.0f}个")
             vals.append(r["completion_rate"])
-            colours.append(S.NAVY if r["stage"] == "合计" else S.STAGE_COLOURS.get(r["stage"], S.BLUE))
+            colours.append(S.TOTAL if r["stage"] == "合计" else S.STAGE_COLOURS.get(r["stage"], S.BLUE))
             pos += 1
         centres.append(((start + pos - 1) / 2, _zone_label(z)))
         pos += 0.8
     bars = ax.bar(xs, [_n(v) for v in vals], 0.62, color=colours)
-    ax.bar_label(bars, labels=["—" if v is None else f"{v:.2f}%" for v in vals], padding=2, fontsize=S.ANNOT_SIZE)
+    _white_labels(ax.bar_label(bars, labels=["—" if v is None else f"{v:.2f}%" for v in vals], padding=2,
+                               fontsize=S.ANNOT_SIZE))
     schedule = next((r["schedule_rate"] for r in items if r.get("schedule_rate") is not None), None)
     top = max([_n(v) for v in vals] + [_n(schedule), 1])
     ax.set_ylim(0, max(100.0, top) * 1.18)
@@ -357,12 +383,12 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
     sec.tick_params(axis="x", length=0, pad=26, labelsize=S.LABEL_SIZE)
     sec.spines["bottom"].set_visible(False)
     _hgrid(ax)
-    handles = [Patch(color=S.NAVY, label="合计")]
+    handles = [Patch(color=c, label=s) for s, c in S.STAGE_COLOURS.items()] + [Patch(color=S.TOTAL, label="合计")]
     if schedule is not None:
-        ax.axhline(schedule, color=S.RED, linestyle="--", linewidth=1.0)
+        ax.axhline(schedule, color=S.RED, linestyle="--", linewidth=1.0, zorder=1.5)
         handles.append(Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0,
                               label=f"序时进度 {schedule:.2f}%"))
-    _legend_above(ax, handles, ncol=2)
+    _legend_above(ax, handles, ncol=len(handles))
     return _finish(fig, "investment_completion", title, as_of, out_dir, source)
 
 
@@ -385,11 +411,12 @@ def grid_events_by_type(con, as_of, out_dir: Path) -> Path:
     top = max(_n(r["collected"]) for r in items) or 1
     for yi, r in zip(y, items, strict=True):
         txt = "—" if r["on_time_rate"] is None else f"按期办结率 {r['on_time_rate']:.2f}%"
-        ax.text(top * 1.42, yi, txt, va="center", ha="right", fontsize=S.ANNOT_SIZE)
+        _column_text(ax, top * 1.5, yi, txt)
     ax.set_yticks(y, [r["event_type"] or "未分类" for r in items])
     ax.invert_yaxis()
-    ax.set_xlim(0, top * 1.44)
+    ax.set_xlim(0, top * 1.51)
     _int_axis(ax.xaxis)
+    _limit_xaxis(ax, top * 1.12)
     ax.set_xlabel("采集事件数（件）")
     ax.tick_params(axis="y", length=0)
     _vgrid(ax)
@@ -460,17 +487,19 @@ def party_by_org(con, as_of, out_dir: Path) -> Path:
     ax1.set_title("活动次数（次）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     ax1.tick_params(axis="y", length=0)
     _vgrid(ax1)
-    b2 = ax2.barh(y, [_n(r["attendance_rate"]) for r in items], 0.62, color=S.TEAL)
-    ax2.bar_label(b2, labels=["—" if r["attendance_rate"] is None else f"{r['attendance_rate']:.2f}%"
-                              for r in items], padding=2, fontsize=S.ANNOT_SIZE - 0.5)
-    ax2.set_xlim(0, 125)
+    ax2.barh(y, [_n(r["attendance_rate"]) for r in items], 0.62, color=S.TEAL)
+    for yi, r in zip(y, items, strict=True):
+        _column_text(ax2, 134, yi, "—" if r["attendance_rate"] is None else f"{r['attendance_rate']:.2f}%",
+                     fontsize=S.ANNOT_SIZE - 0.5)
+    ax2.set_xlim(0, 135)
     ax2.set_xticks(range(0, 101, 25))
+    ax2.spines["bottom"].set_bounds(0, 100)
     _pct_axis(ax2.xaxis)
     ax2.set_title("参学率（实到/应到）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     ax2.tick_params(axis="y", length=0, labelleft=False)
     _vgrid(ax2)
     if town is not None:
-        ax2.axvline(town, color=S.RED, linestyle="--", linewidth=1.0)
+        ax2.axvline(town, color=S.RED, linestyle="--", linewidth=1.0, ymax=1.0)
         ax2.legend(handles=[Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0,
                                    label=f"全镇 {town:.2f}%")], loc="lower right", bbox_to_anchor=(1, 1.06),
                    borderaxespad=0.2)

@@ -364,7 +364,7 @@ def _fill(con, as_of, factor: int = 1):
     gm, prev = [], None
     for i, (m, c) in enumerate(zip(MONTHS, GRID_MONTHS, strict=True)):
         closed = c - (6 + i % 4) if m != "2023-11" else c - 55
-        on_time = closed - (30 + (i * 11) % 40)
+        on_time = closed - (30 + (i * 11) % 40 if m != "2023-11" else 4)
         gm.append((as_of, m, c * f, closed * f, on_time * f, _rate(closed, c), _rate(on_time, closed),
                    28.0 + (i % 5), None if prev is None else round((c - prev) * 100.0 / prev, 2)))
         prev = c

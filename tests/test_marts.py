@@ -1,0 +1,90 @@
+"""Marts: each indicator on a small hand-made town, and the as-of cut."""
+
+import datetime as dt
+
+import duckdb
+import pytest
+from small_town import write_small_town
+
+from etl.explain import explain
+from etl.marts import build_marts, headline
+
+
+@pytest.fixture
+def town(home, ingest):
+    expected = write_small_town(home.inbox)
+    ingest(home.inbox)
+    return expected
+
+
+def _town_figures(home, as_of):
+    con = duckdb.connect(str(home.warehouse))
+    try:
+        build_marts(con, as_of)
+        return {r["indicator"]: r for r in headline(con, as_of, "town")}
+    finally:
+        con.close()
+
+
+def test_every_indicator_on_the_small_town(home, town):
+    figures = _town_figures(home, town["as_of"])
+    for code, value in town.items():
+        if code != "as_of":
+            assert figures[code]["value"] == pytest.approx(value), code
+
+
+def test_rates_keep_numerator_and_denominator(home, town):
+    rate = _town_figures(home, town["as_of"])["dispute_resolution_rate"]
+    assert (rate["numerator"], rate["denominator"], rate["value"], rate["unit"]) == (3, 5, 60.0, "%")
+
+
+def test_as_of_cut_changes_the_figures(home, town):
+    early = _town_figures(home, dt.date(2023, 10, 4))
+    assert early["disputes_received"]["value"] == 4  # 10-09 东星 not yet received
+    assert early["disputes_resolved"]["value"] == 0  # resolved on 10-05 and 10-20: after the cut
+    assert _town_figures(home, dt.date(2023, 10, 31))["disputes_resolved"]["value"] == 3
+
+
+def test_unit_figures_sum_to_the_town(home, town):
+    con = duckdb.connect(str(home.warehouse))
+    build_marts(con, town["as_of"])
+    units = con.execute("""SELECT sum(numerator) FROM marts.headline_indicators
+                           WHERE scope_kind='unit' AND indicator='disputes_received'""").fetchone()[0]
+    assert units == town["disputes_received"]
+    by_unit = dict(con.execute("SELECT unit, received FROM marts.dispute_resolution_by_unit").fetchall())
+    assert by_unit["林山村"] == 4 and by_unit["东星社区"] == 1 and by_unit["龙山村"] == 0
+    con.close()
+
+
+def test_explain_returns_exactly_the_rows_behind_the_figure(home, town):
+    con = duckdb.connect(str(home.warehouse))
+    build_marts(con, town["as_of"])
+    names, rows = explain(con, "disputes_resolved", town["as_of"])
+    assert len(rows) == town["disputes_resolved"]
+    assert {"来源文件", "工作表", "行号"} <= set(names)
+    assert sorted((r[names.index("来源文件")], r[names.index("行号")]) for r in rows) == [
+        ("东星社区-矛盾纠纷-2023年10月.xlsx", 3), ("林山村-矛盾纠纷-2023年10月.xlsx", 3),
+        ("林山村-矛盾纠纷-2023年10月.xlsx", 4)]
+    _, scoped = explain(con, "disputes_received", town["as_of"], scope="林山")
+    assert len(scoped) == 4
+    con.close()
+
+
+def test_rebuilding_the_same_as_of_replaces_its_rows(home, town):
+    _town_figures(home, town["as_of"])
+    _town_figures(home, town["as_of"])
+    con = duckdb.connect(str(home.warehouse), read_only=True)
+    n = con.execute("SELECT count(*) FROM marts.headline_indicators WHERE indicator='disputes_received' "
+                    "AND scope_kind='town'").fetchone()[0]
+    assert n == 1
+    con.close()
+
+
+def test_overdue_lists(home, town):
+    con = duckdb.connect(str(home.warehouse))
+    build_marts(con, dt.date(2023, 11, 20))
+    overdue = con.execute("SELECT unit, days_open FROM marts.overdue_disputes").fetchall()
+    assert overdue == [("林山村", 47)]  # 10-04 open; the 已移交 one is not open
+    events = con.execute("SELECT event_id FROM marts.overdue_grid_events").fetchall()
+    assert events == [("SJ3",)]
+    con.close()
