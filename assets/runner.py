@@ -27,12 +27,25 @@ telemetry:
 """
 
 
+WORKSPACE_YAML = """\
+# The code location the UI loads (same as the repository's workspace.yaml, usable from an installed package).
+load_from:
+  - python_module:
+      module_name: assets.definitions
+      attribute: defs
+      location_name: taizhang
+"""
+
+
 def prepare_instance(home: Home) -> None:
-    """DAGSTER_HOME inside the home folder, with its dagster.yaml (pools, telemetry off)."""
+    """DAGSTER_HOME inside the home folder, with its dagster.yaml (pools, telemetry off) and workspace.yaml."""
     home.ensure()
     config = home.dagster_home / "dagster.yaml"
     if not config.exists():
         config.write_text(DAGSTER_YAML, encoding="utf-8")
+    workspace = home.dagster_home / "workspace.yaml"
+    if not workspace.exists():
+        workspace.write_text(WORKSPACE_YAML, encoding="utf-8")
     os.environ["DAGSTER_HOME"] = str(home.dagster_home)
     os.environ["TAIZHANG_HOME"] = str(home.root)
 

@@ -14,9 +14,9 @@ from .runner import prepare_instance
 HOST = "127.0.0.1"  # never 0.0.0.0: for a shared office server put an authenticating proxy in front (README)
 
 
-def commands(port: int) -> list[list[str]]:
+def commands(home: Home, port: int) -> list[list[str]]:
     bin_dir = Path(sys.executable).parent
-    location = ["-m", "assets.definitions", "-a", "defs"]
+    location = ["-w", str(home.dagster_home / "workspace.yaml")]
     return [
         [str(bin_dir / "dagster-webserver"), "-h", HOST, "-p", str(port), *location],
         [str(bin_dir / "dagster-daemon"), "run", *location],
@@ -27,7 +27,7 @@ def serve(home: Home, port: int = 3000) -> int:
     """Start webserver and daemon, print the URL, stop both cleanly on Ctrl-C."""
     prepare_instance(home)
     env = {**os.environ, "DAGSTER_HOME": str(home.dagster_home), "TAIZHANG_HOME": str(home.root)}
-    procs = [subprocess.Popen(cmd, env=env, start_new_session=True) for cmd in commands(port)]
+    procs = [subprocess.Popen(cmd, env=env, start_new_session=True) for cmd in commands(home, port)]
     print(f"Dagster 界面：http://{HOST}:{port}   （数据目录 {home.root}；按 Ctrl-C 停止）", flush=True)
     stopping = False
 

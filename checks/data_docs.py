@@ -112,7 +112,8 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
              f"<span class=\"failed\">未通过 {counts['failed']}</span>。"
              "“未通过”为阻断级（ERROR）问题：报表在修正前不会生成；“警告”（WARN）不阻断。</div>"]
     # summary per table and check
-    out.append("<h2>汇总</h2><table><tr><th>表</th><th>检查</th><th>级别</th><th>规则数</th>"
+    described = _check_descriptions()
+    out.append("<h2>汇总</h2><table><tr><th>表</th><th>检查</th><th>说明</th><th>级别</th><th>规则数</th>"
                "<th>通过</th><th>警告</th><th>未通过</th><th>结果</th></tr>")
     for table, items in tables.items():
         checks: dict[str, list[CheckOutcome]] = {}
@@ -122,7 +123,8 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
             status = _worst(group)
             first = (f'<td rowspan="{len(checks)}"><a href="#{_anchor(table)}">{_safe(TABLE_ZH.get(table, table))}</a>'
                      f'<div class="small">{_safe(table)}</div></td>') if i == 0 else ""
-            out.append(f"<tr>{first}<td>{_safe(check)}</td><td>{_safe(group[0].severity)}</td>"
+            out.append(f"<tr>{first}<td>{_safe(check)}</td><td>{_safe(described.get(check, ''))}</td>"
+                       f"<td>{_safe(group[0].severity)}</td>"
                        f'<td class="n">{len(group)}</td>'
                        + "".join(f'<td class="n">{sum(1 for o in group if o.status == s)}</td>' for s in STATUS_ZH)
                        + f'<td><span class="badge b-{status}">{STATUS_ZH[status]}</span></td></tr>')
@@ -148,6 +150,16 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
     out.append('<p class="small">本页为离线页面，不引用任何外部资源。结果数据另存于同目录的 outcomes.json。</p>')
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _check_descriptions() -> dict[str, str]:
+    """Asset check name → Chinese description (staging groups and mart rules)."""
+    from .marts_rules import RULES
+    from .suites import check_names
+
+    out = {name: desc for name, (_sev, desc) in check_names().items()}
+    out.update({name: desc for name, (_sev, desc, _rule) in RULES.items()})
+    return out
 
 
 def _sample_table(o: CheckOutcome) -> str:

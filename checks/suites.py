@@ -95,7 +95,7 @@ PARTY_ACTIVITY_TYPES = ["支委会", "党员大会", "党小组会", "党课", "
 
 EARLIEST = dt.date(2000, 1, 1)  # a ledger record dated earlier is a typo
 EARLIEST_PETITION = dt.date(1990, 1, 1)  # long-standing petition cases may go back further
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]))?$"
+PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
 LINEAGE_REQUIRED = ("file_sha256", "file_name", "sheet", "row_number", "period", "record_key")
 
 _LINEAGE_LABELS = {"file_sha256": "文件", "file_name": "文件名", "sheet": "工作表", "row_number": "行号",

@@ -669,7 +669,7 @@ def build_projects(seed: int) -> list[Project]:
                 if zone == "镇":
                     kind, content = rng.choice(TOWN_PROJECT_KINDS)
                     name = rng.choice(TOWN_PREFIXES) + kind
-                    if zone == "镇" and i == 0:
+                    if i == 0:
                         name = "后黄—林山—下垞乡村振兴精品示范线建设项目"
                 else:
                     kind, content = rng.choice(PARK_KINDS)
@@ -690,9 +690,9 @@ def build_projects(seed: int) -> list[Project]:
             pace = rng.uniform(0.7, 1.25)
             done = 0
             for m in MONTHS:
-                if stages[m] == "在建":
-                    target = min(annual * pace * m / 12, annual * 1.3)
-                    done = max(done, int(target))
+                if stages[m] == "在建":  # 累计完成投资 grows month by month from the start of construction
+                    share = m / 12 if started == 0 else (m - started + 1) / (13 - started)
+                    done = max(done, int(min(annual * pace * share, annual * 1.3)))
                 elif stages[m] == "预备" and annual:
                     done = max(done, int(annual * 0.02 * m / 12))
                 p.completed[m] = done

@@ -59,8 +59,8 @@ class CsvTable:
 def write_xlsx(path: Path, sheets: list[Sheet], active: int | None = None) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                         "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False,
+                                         "strings_to_formulas": False, "strings_to_urls": False})
     wb.set_properties({"created": FIXED_CREATED, "author": "", "company": ""})
     title_fmt = wb.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
     head_fmt = wb.add_format({"bold": True, "border": 1, "align": "center", "valign": "vcenter",

@@ -426,7 +426,9 @@ def headline(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope_kind: str | N
     if scope_kind:
         sql += " AND scope_kind = ?"
         params.append(scope_kind)
-    sql += " ORDER BY CASE scope_kind WHEN 'town' THEN 0 WHEN 'area' THEN 1 WHEN 'unit' THEN 2 ELSE 3 END, scope, indicator"
+    order = ", ".join(f"'{code}'" for code in INDICATORS)
+    sql += (" ORDER BY CASE scope_kind WHEN 'town' THEN 0 WHEN 'area' THEN 1 WHEN 'unit' THEN 2 ELSE 3 END, scope,"
+            f" list_position([{order}], indicator)")
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]

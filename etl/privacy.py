@@ -135,11 +135,14 @@ def load_key(key_file: Path) -> bytes:
 
 
 def _read_key_file(key_file: Path) -> bytes:
-    fd = os.open(key_file, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(key_file, os.O_RDONLY)  # a symlink is fine: an admin may keep the key elsewhere
     try:
         mode = os.fstat(fd).st_mode
         if mode & 0o077 and hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)  # someone copied the home with a permissive umask: close it again
+            try:
+                os.fchmod(fd, 0o600)  # someone copied the home with a permissive umask: close it again
+            except OSError:
+                pass  # not ours to change (read-only mount, another owner): still usable
         with os.fdopen(fd, "rb", closefd=False) as handle:
             key = handle.read(4096).strip()
     finally:
@@ -308,16 +311,18 @@ def scrub_text(value: str | None) -> str | None:
     """Free text with ID numbers and phone numbers replaced by placeholders."""
     if value is None:
         return None
+    # IDs first (a spaced ID must not lose its middle to the phone patterns); phone numbers next, which
+    # only match whole runs of digits, so 0086 138 1234 5678 is a phone and not a 15-digit old ID
     text = ID_PATTERN.sub(ID_PLACEHOLDER, str(value))
-    text = OLD_ID_PATTERN.sub(ID_PLACEHOLDER, text)
-    text = LONG_NUMBER_PATTERN.sub(_long_number, text)
     text = MOBILE_PATTERN.sub(PHONE_PLACEHOLDER, text)
     text = LANDLINE_PATTERN.sub(PHONE_PLACEHOLDER, text)
+    text = OLD_ID_PATTERN.sub(ID_PLACEHOLDER, text)
+    text = LONG_NUMBER_PATTERN.sub(_long_number, text)
     return PHONE_CONTEXT_PATTERN.sub(lambda m: m.group(1) + PHONE_PLACEHOLDER, text)
 
 
 def _remove_numbers(text: str) -> str:
     """The text with every ID/phone number taken out (for names, where a placeholder would be noise)."""
-    for pattern in (ID_PATTERN, OLD_ID_PATTERN, LONG_NUMBER_PATTERN, MOBILE_PATTERN, LANDLINE_PATTERN):
+    for pattern in (ID_PATTERN, MOBILE_PATTERN, LANDLINE_PATTERN, OLD_ID_PATTERN, LONG_NUMBER_PATTERN):
         text = pattern.sub(" ", text)
     return PHONE_CONTEXT_PATTERN.sub(" ", text)

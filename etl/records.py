@@ -206,7 +206,8 @@ class RowReader:
                        "请核对年份和月份")
 
     def _record_key(self, r: dict) -> str:
-        parts = []
+        sender = self.ctx.sender
+        parts = [sender.name if sender and sender.kind == "office" else ""]
         for k in self.ledger.key:
             if k == "summary_digest":
                 parts.append(squash(r.get("summary") or ""))
@@ -214,10 +215,10 @@ class RowReader:
                 parts.append(r.get("parties_token") or "")
             elif k == "person":
                 parts.append(r.get("person_token") or "")
-            elif k == "unit":
-                parts.append(r.get("unit_id") or "")
+            elif k == "unit":  # the row's unit, else the sender's: records of two villages never collide
+                parts.append(r.get("unit_id") or (sender.unit_id if sender else "") or "")
             elif k == "org":
-                parts.append(r.get("party_org_id") or "")
+                parts.append(r.get("party_org_id") or (sender.party_org_id if sender else "") or "")
             else:
                 v = r.get(k)
                 parts.append("" if v is None else str(v))

@@ -2,9 +2,9 @@
 
 Village files arrive by e-mail, USB stick and chat apps; one of them may be damaged, encrypted or made to
 hurt the machine that opens it. `inspect_before_parsing(path)` looks at the raw bytes in bounded memory
-(1 MiB reads, no member held whole) and bounded time (proportional to the size limits below, ~1 s per
-100 MB of sheet XML), and raises `RejectedFile` with a reason a village clerk can act on. It never
-parses the spreadsheet itself.
+(1 MiB reads, no member held whole; a few MB of RSS) and bounded time (proportional to the size limits
+below: header checks take milliseconds, the member scan about 2 s per 100 MB of sheet XML), and raises
+`RejectedFile` with a reason a village clerk can act on. It never parses the spreadsheet itself.
 
 What is checked, by content (magic bytes), never by file extension:
 
@@ -465,8 +465,11 @@ class _XmlScanner:
         m = _ENCODING.search(chunk[:512])
         if m and self.decoder is None:
             declared = m.group(1).decode("ascii")
+            probe = b'+ADw-!DOCTYPE <!ENTITY r="A1">'  # '+ADw-' is '<' in UTF-7
             try:
-                ascii_safe = "<!DOCTYPE r=\"A1\">".encode(codecs.lookup(declared).name) == b'<!DOCTYPE r="A1">'
+                codec = codecs.lookup(declared).name
+                ascii_safe = (codec != "utf-7" and probe.decode(codec) == probe.decode("ascii")
+                              and probe.decode("ascii").encode(codec) == probe)
             except (LookupError, UnicodeError):
                 ascii_safe = False
             if not ascii_safe:

@@ -11,6 +11,7 @@ published figure must not rest on.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from functools import lru_cache
 
@@ -87,6 +88,8 @@ def parse_datetime(value, period_year: int | None = None) -> dt.datetime | None:
     if isinstance(value, dt.time):
         raise BadValue(f"“{value}”只有时间没有日期，请写出日期")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and math.isnan(value):  # pandas' empty cell
+            return None
         if 20000 <= value <= 80000:
             return EXCEL_EPOCH + dt.timedelta(days=float(value))
         if 19000101 <= value <= 21001231 and float(value).is_integer():
@@ -105,8 +108,13 @@ def parse_date(value, period_year: int | None = None) -> dt.date | None:
 
 # --- numbers -----------------------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
-_UNIT_WORDS = re.compile(r"(万元|亿元|元|件|次|人|个|户|余|多|约|左右)")
+# 约 / 余 / 多 / 左右 and a unit only around the number (never inside it: '3人5' is not 35); thousands
+# separators only between groups of three ('1,5' is not 15)
+_NUMBER = re.compile(
+    r"^约?(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+))"
+    r"(?:余|多)?(?:万元|亿元|元|件|次|人|个|户)?(?:余|多)?(?:左右)?$"
+)
+_CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元)(?:左右)?$")
 
 
 @lru_cache(maxsize=65536)
@@ -114,10 +122,12 @@ def _parse_number_text(text: str) -> float | None:
     t = squash(text)
     if t.lower() in EMPTY_MARKS:
         return None
-    t = t.replace(",", "").replace("，", "")
-    t = _UNIT_WORDS.sub("", t)
-    if _NUMBER.match(t):
-        return float(t)
+    m = _NUMBER.match(t.replace("，", ","))
+    if m:
+        number = float(m["n"].replace(",", ""))
+        if not math.isfinite(number):
+            raise BadValue(f"“{text[:40]}”这个数字太大，请核对")
+        return number
     raise BadValue(f"“{text}”不是数字，请只填数字（可以为0）")
 
 
@@ -126,6 +136,10 @@ def parse_number(value) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
+        if isinstance(value, float) and math.isnan(value):  # pandas' empty cell
+            return None
+        if not math.isfinite(value):
+            raise BadValue(f"“{value}”不是有效的数字，请核对")
         return float(value)
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         raise BadValue(f"这里应填数字，却填了日期“{value}”")
@@ -154,4 +168,8 @@ def parse_money(value, unit: str | None) -> float | None:
         return None
     if number < 0:
         raise BadValue(f"“{value}”是负数，投资额不能为负")
+    if isinstance(value, str):  # '1.2亿元' in a 万元 column: the unit written in the cell wins
+        written = _CELL_MONEY_UNIT.search(squash(value))
+        if written:
+            unit = written.group(1)
     return round(number * MONEY_SCALE.get(unit or "万元", 1.0), 6)

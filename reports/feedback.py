@@ -106,7 +106,8 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
 
 
 def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | None = None) -> dict[str, list[Problem]]:
-    """Sender name (a reference name, or UNKNOWN_SENDER) → its problems, in file/sheet/row order."""
+    """Sender name (a reference name, or UNKNOWN_SENDER) → its problems: refused files first, then by
+    period, file, sheet and row."""
     names = SenderNames()
     by_sender: dict[str, list[tuple]] = {}
 
@@ -117,16 +118,16 @@ def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | 
         for r in _rows(con, """SELECT file_name, sender, unit_id, reason FROM meta.source_files
                                WHERE status = 'rejected' ORDER BY ingested_at, file_name"""):
             who = names.of(r["sender"], r["unit_id"]) or names.found_in(r["file_name"] or "")
-            add(who, (_text(r["file_name"]), "", -1),
+            add(who, ("", _text(r["file_name"]), "", -1),
                 Problem(_text(r["file_name"]), "（整个文件）", "", "", "",
                         "整个文件未能导入：" + (_text(r["reason"]) or "无法识别的文件"), WHOLE_FILE_HINT))
     if _has_table(con, "quarantine", "rejected_rows"):
         for r in _rows(con, """SELECT file_name, sheet, row_number, column_name, value, reason, fix_hint,
-                                      sender, unit_id
+                                      sender, unit_id, period
                                FROM quarantine.rejected_rows
-                               ORDER BY file_name, sheet, row_number, column_name"""):
+                               ORDER BY period, file_name, sheet, row_number, column_name"""):
             who = names.of(r["sender"], r["unit_id"]) or names.found_in(r["file_name"] or "")
-            add(who, (_text(r["file_name"]), _text(r["sheet"]), r["row_number"] or 0),
+            add(who, (_text(r["period"]), _text(r["file_name"]), _text(r["sheet"]), r["row_number"] or 0),
                 Problem(_text(r["file_name"]), _text(r["sheet"]), _text(r["row_number"]), _text(r["column_name"]),
                         _text(r["value"]), _text(r["reason"]), _text(r["fix_hint"]) or "请核对后重新填写"))
     for o in check_outcomes or ():
@@ -138,13 +139,13 @@ def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | 
             who = names.of(s.get("sender"), s.get("unit_id")) or names.found_in(s.get("file_name") or "")
             problem = o.description_zh + (f"（{s['note_zh']}）" if s.get("note_zh") else "")
             level = "（必须修改）" if o.severity == "ERROR" else "（请核对）"
-            add(who, (_text(s.get("file_name")), _text(s.get("sheet")), s.get("row_number") or 0),
+            add(who, (_text(s.get("period")), _text(s.get("file_name")), _text(s.get("sheet")), s.get("row_number") or 0),
                 Problem(_text(s.get("file_name")), _text(s.get("sheet")), _text(s.get("row_number")),
                         _text(s.get("column_label") or s.get("column")), _text(s.get("value")),
                         problem + level, o.hint_zh or "请核对后重新填写"))
     out = {}
     for who, items in by_sender.items():
-        items.sort(key=lambda kp: (kp[0][0], kp[0][1], kp[0][2] if isinstance(kp[0][2], int) else 0))
+        items.sort(key=lambda kp: (*kp[0][:3], kp[0][3] if isinstance(kp[0][3], int) else 0))  # period, file, sheet, row
         out[who] = [p for _, p in items]
     return out
 

@@ -182,12 +182,14 @@ def test_generation_is_deterministic(demo, tmp_path):
 
 
 def test_other_seeds_keep_the_figures(tmp_path):
-    from etl.demo import build_truth, figures
+    from etl.demo import build_files, build_truth, figures
 
     truth = build_truth(7)
     town = figures(truth, CUT)["town"]
     for code, expected in SPEC_FIGURES.items():
         assert town[code] == expected, code
+    files = build_files(truth, 7)  # laid out, not written
+    assert sum(len(f.bad_rows) for f in files) == 10
 
 
 def test_every_file_opens_and_carries_sender_and_period(demo):

@@ -1,0 +1,157 @@
+"""The Dagster layer: definitions, lineage, the in-process pipeline, the sensor and the schedules."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import dagster as dg
+import pytest
+from small_town import write_small_town
+
+from assets.automation import daily_ingest_schedule, inbox_sensor, monthly_report_schedule
+from assets.definitions import build_definitions
+from assets.resources import Warehouse
+from assets.runner import prepare_instance, run_pipeline
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.txt"
+
+
+def _graph_lines(defs: dg.Definitions) -> list[str]:
+    graph = defs.resolve_asset_graph()
+    lines = []
+    for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
+        node = graph.get(key)
+        deps = ", ".join(sorted(p.to_user_string() for p in node.parent_keys))
+        lines.append(f"{key.to_user_string()} [{node.group_name}] <- {deps}")
+    for check in sorted(graph.asset_check_keys, key=lambda c: (c.asset_key.to_user_string(), c.name)):
+        lines.append(f"check {check.asset_key.to_user_string()}:{check.name}")
+    return lines
+
+
+def test_every_asset_has_a_description_a_group_and_kinds(tmp_path):
+    defs = build_definitions(str(tmp_path))
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.description and len(node.description) > 8, key
+        assert node.group_name in {"reference", "ingest", "marts", "charts", "reports"}, key
+        assert node.kinds, key
+
+
+def test_asset_graph_matches_the_snapshot(tmp_path):
+    """Lineage is part of the interface: inbox → staging → marts → charts/reports. UPDATE_SNAPSHOTS=1 rewrites."""
+    lines = _graph_lines(build_definitions(str(tmp_path)))
+    if os.environ.get("UPDATE_SNAPSHOTS") or not SNAPSHOT.exists():
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert lines == SNAPSHOT.read_text(encoding="utf-8").splitlines()
+
+
+def test_lineage_reads_inbox_to_staging_to_marts_to_reports(tmp_path):
+    graph = build_definitions(str(tmp_path)).resolve_asset_graph()
+    staging = dg.AssetKey(["staging", "disputes"])
+    assert dg.AssetKey(["ingest", "inbox_files"]) in graph.get(staging).parent_keys
+    assert staging in graph.get(dg.AssetKey(["marts", "dispute_resolution_by_unit"])).parent_keys
+    word = graph.get(dg.AssetKey(["reports", "word_report"]))
+    assert dg.AssetKey(["charts", "dispute_rate_by_unit"]) in word.parent_keys
+
+
+def test_loading_the_definitions_imports_neither_gx_nor_matplotlib():
+    code = ("import sys, assets.definitions; "
+            "print(json.dumps([m for m in ('great_expectations', 'matplotlib') if m in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_whole_pipeline_runs_in_process_on_a_small_town(home):
+    expected = write_small_town(home.inbox)
+    outcome = run_pipeline(home, expected["as_of"])
+    assert outcome.success, outcome.failure
+    assert outcome.as_of == "2023-10-31"
+    assert not outcome.checks.failed and outcome.checks.passed
+    import duckdb
+
+    con = duckdb.connect(str(home.warehouse), read_only=True)
+    value = con.execute("""SELECT value FROM marts.headline_indicators WHERE as_of = DATE '2023-10-31'
+                           AND scope_kind = 'town' AND indicator = 'dispute_resolution_rate'""").fetchone()[0]
+    con.close()
+    assert value == expected["dispute_resolution_rate"]
+    pack = home.reports / "2023-10-31"
+    assert (pack / "西天尾报表_2023-10-31.xlsx").exists() or list(pack.glob("*.xlsx"))
+    assert list(pack.glob("*.docx")) and len(list((pack / "charts").glob("*.png"))) >= 10
+    # the run is in the home's instance, so the UI shows it
+    with dg.DagsterInstance.get() as instance:
+        assert instance.get_run_by_id(outcome.run_id) is not None
+
+
+def test_a_second_run_with_no_new_files_loads_nothing(home):
+    write_small_town(home.inbox)
+    run_pipeline(home, dt.date(2023, 10, 31))
+    import duckdb
+
+    def counts():
+        con = duckdb.connect(str(home.warehouse), read_only=True)
+        try:
+            return con.execute("SELECT (SELECT count(*) FROM staging.disputes), (SELECT count(*) FROM meta.source_files),"
+                               " (SELECT count(*) FROM marts.headline_indicators)").fetchone()
+        finally:
+            con.close()
+
+    before = counts()
+    assert run_pipeline(home, dt.date(2023, 10, 31)).success
+    assert counts() == before
+
+
+def test_inbox_sensor_requests_one_run_per_new_or_changed_content(home):
+    warehouse = Warehouse(home=str(home.root))
+    (home.inbox / "a.csv").write_text("x", encoding="utf-8")
+    with dg.build_sensor_context(resources={"warehouse": warehouse}) as ctx:
+        first = inbox_sensor(ctx)
+        assert isinstance(first, dg.RunRequest) and first.run_key
+        cursor = ctx.cursor
+    with dg.build_sensor_context(cursor=cursor, resources={"warehouse": warehouse}) as ctx:
+        assert isinstance(inbox_sensor(ctx), dg.SkipReason)  # same files: nothing
+    (home.inbox / "a.csv").write_text("changed", encoding="utf-8")
+    with dg.build_sensor_context(cursor=cursor, resources={"warehouse": warehouse}) as ctx:
+        again = inbox_sensor(ctx)
+        assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key
+
+
+def test_schedules_run_in_shanghai_time():
+    assert daily_ingest_schedule.cron_schedule == "0 7 * * *"
+    assert monthly_report_schedule.cron_schedule == "0 8 1 * *"
+    assert daily_ingest_schedule.execution_timezone == monthly_report_schedule.execution_timezone == "Asia/Shanghai"
+
+
+def test_monthly_report_pack_is_as_of_the_last_day_of_the_previous_month():
+    when = dt.datetime(2023, 12, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with dg.build_schedule_context(scheduled_execution_time=when) as ctx:
+        request = monthly_report_schedule(ctx)
+    assert request.run_config["resources"]["period"]["config"]["as_of"] == "2023-11-30"
+
+
+def test_instance_config_sets_the_writer_pool(home):
+    prepare_instance(home)
+    text = (home.dagster_home / "dagster.yaml").read_text(encoding="utf-8")
+    assert "default_limit: 1" in text
+    defs = build_definitions(str(home.root))
+    ingest_node = defs.resolve_assets_def(dg.AssetKey(["staging", "disputes"]))
+    assert ingest_node.op.pool == "duckdb_writer"
+
+
+@pytest.mark.slow
+def test_ui_serves_the_graph_and_runs_the_full_job(home, tmp_path):
+    from ui_driver import UiSession
+
+    write_small_town(home.inbox)
+    with UiSession(home) as ui:
+        nodes = ui.asset_nodes()
+        keys = {"/".join(n["assetKey"]["path"]) for n in nodes}
+        assert {"staging/disputes", "marts/headline_indicators", "reports/word_report"} <= keys
+        assert all(n["description"] for n in nodes)
+        run_id = ui.launch("taizhang_all", {"resources": {"period": {"config": {"as_of": "2023-10-31"}}}})
+        assert ui.wait(run_id) == "SUCCESS"
+    assert ui.stopped_cleanly

@@ -1,0 +1,81 @@
+"""Drives `taizhang ui` in a subprocess through the Dagster webserver's GraphQL API."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class UiSession:
+    def __init__(self, home, timeout: float = 120):
+        self.home, self.timeout, self.port = home, timeout, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.stopped_cleanly = False
+
+    def __enter__(self):
+        env = {**os.environ, "TAIZHANG_HOME": str(self.home.root)}
+        self.proc = subprocess.Popen([sys.executable, "-m", "taizhang", "ui", "--home", str(self.home.root),
+                                      "--port", str(self.port)], env=env, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/server_info", timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                time.sleep(1)
+        self.__exit__(None, None, None)
+        raise TimeoutError("webserver did not start")
+
+    def __exit__(self, *exc):
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            out, _ = self.proc.communicate(timeout=60)
+            self.stopped_cleanly = self.proc.returncode == 0 and "已停止" in out
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.communicate()
+
+    def graphql(self, query: str, variables: dict | None = None) -> dict:
+        body = json.dumps({"query": query, "variables": variables or {}}).encode()
+        req = urllib.request.Request(f"{self.url}/graphql", data=body, headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=60) as r:
+            data = json.loads(r.read())
+        if data.get("errors"):
+            raise AssertionError(data["errors"])
+        return data["data"]
+
+    def asset_nodes(self) -> list[dict]:
+        return self.graphql("{ assetNodes { assetKey { path } description groupName } }")["assetNodes"]
+
+    def launch(self, job: str, run_config: dict) -> str:
+        mutation = """mutation($params: ExecutionParams!) { launchPipelineExecution(executionParams: $params) {
+            __typename ... on LaunchRunSuccess { run { runId } } ... on PythonError { message }
+            ... on RunConfigValidationInvalid { errors { message } } } }"""
+        params = {"selector": {"repositoryLocationName": "taizhang", "repositoryName": "__repository__",
+                               "pipelineName": job}, "runConfigData": run_config}
+        result = self.graphql(mutation, {"params": params})["launchPipelineExecution"]
+        assert result["__typename"] == "LaunchRunSuccess", result
+        return result["run"]["runId"]
+
+    def wait(self, run_id: str, timeout: float = 300) -> str:
+        deadline = time.monotonic() + timeout
+        status = None
+        while time.monotonic() < deadline:
+            status = self.graphql("query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
+                                  {"id": run_id})["runOrError"]["status"]
+            if status in ("SUCCESS", "FAILURE", "CANCELED"):
+                return status
+            time.sleep(2)
+        return status
