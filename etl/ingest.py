@@ -14,7 +14,7 @@ import duckdb
 
 from . import privacy
 from .home import Home
-from .layout import Context, classify_row, find_layout, read_context
+from .layout import Context, classify_row, fill_merged_data_cells, find_layout, read_context
 from .read import SUPPORTED_SUFFIXES, UnreadableFile, read_grids
 from .records import Problem, RowReader
 from .reference import Reference, reference
@@ -172,6 +172,7 @@ class Ingestor:
             instruction = any(w in grid.name.lower() for w in INSTRUCTION_SHEET_WORDS)
             out.reason = "填表说明页，已跳过" if instruction else "未找到台账表头，已跳过"
             return out
+        fill_merged_data_cells(grid, layout.first_data_row)
         ctx = read_context(grid, layout, file_name, self.ref)
         kind = layout.ledger.kind
         out.ledger, out.header_row = kind, layout.header_rows[0] + 1

@@ -43,8 +43,25 @@ class Layout:
         return out
 
 
+# (ledger kind, header text) → field, for the one catalog object in use. find_layout tries every row of the
+# first 25 against every ledger, so the same texts come back thousands of times per file; the answer depends
+# only on the text, the kind and the catalog (benchmarks/README: ~70% of ingest time before this cache).
+_MATCH_CACHE: dict = {"catalog": None, "answers": {}}
+_MATCH_CACHE_MAX = 100_000
+
+
 def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     """A normalised header text → field of the given ledger: exact synonym, else the longest synonym inside it."""
+    if _MATCH_CACHE["catalog"] is not catalog or len(_MATCH_CACHE["answers"]) > _MATCH_CACHE_MAX:
+        _MATCH_CACHE["catalog"], _MATCH_CACHE["answers"] = catalog, {}
+    answers = _MATCH_CACHE["answers"]
+    key = (ledger_kind, text)
+    if key not in answers:
+        answers[key] = _match_field_uncached(text, ledger_kind, catalog)
+    return answers[key]
+
+
+def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     for kind, name in catalog.header_index.get(text, ()):
         if kind == ledger_kind:
             return name
@@ -204,6 +221,7 @@ def read_context(grid: Grid, layout: Layout | None, file_name: str, ref: Referen
     lines = [ln for ln in lines if ln]
     # the title and the 填报单位 line
     for line in lines:
+        line = squash(line).replace("填报单位", " 填报单位").replace("填报日期", " 填报日期")
         m = _FILLER.search(nfkc(line))
         if m and ctx.sender is None:
             ctx.sender = find_sender(m.group(1), ref)
@@ -271,3 +289,18 @@ def classify_row(row: list, layout: Layout) -> str | None:
     if not [c for j, c in enumerate(cells) if c and j not in seq_columns]:
         return "template"  # a pre-numbered empty row of the template
     return None
+
+
+def fill_merged_data_cells(grid: Grid, first_data_row: int) -> None:
+    """A cell merged down several data rows (所属村居 written once for a block) belongs to every row it covers."""
+    for (r0, c0), (r1, c1) in grid.merged:
+        if r1 < first_data_row or r0 >= len(grid.rows):
+            continue
+        top = grid.rows[r0][c0] if c0 < len(grid.rows[r0]) else None
+        if top is None or top == "":
+            continue
+        for r in range(max(r0, first_data_row), min(r1, len(grid.rows) - 1) + 1):
+            row = grid.rows[r]
+            for c in range(c0, c1 + 1):
+                if c < len(row) and (row[c] is None or row[c] == ""):
+                    row[c] = top

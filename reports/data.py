@@ -170,6 +170,18 @@ def legal_by_role(con, as_of) -> list[dict]:
     return sort_by_vocab(mart(con, "legal_visits_by_role", as_of), "role", ROLES)
 
 
+RESOLVED_STATUS = ("已化解", "resolved", "已销号")
+
+
+def petition_resolved(r: dict) -> bool:
+    """The mart writes 已化解 / 化解中; the canonical staging values resolved / open are accepted too."""
+    return str(r.get("status") or "").strip() in RESOLVED_STATUS
+
+
+def petition_status_zh(r: dict) -> str:
+    return "已化解" if petition_resolved(r) else ("化解中" if r.get("status") else "—")
+
+
 def petitions(con, as_of) -> list[dict]:
     return mart(con, "petition_backlog", as_of, order_by="first_visit_date NULLS LAST, case_id")
 

@@ -489,11 +489,10 @@ def _legal_role_table(con, as_of) -> Table:
 
 def _petition_table(con, as_of) -> Table:
     items = D.petitions(con, as_of)
-    status = {"resolved": "已化解", "open": "化解中"}
     for r in items:
-        r["_status"] = status.get(r.get("status"), r.get("status"))
+        r["_status"] = D.petition_status_zh(r)
     n = len(items)
-    res = sum(1 for r in items if r.get("status") == "resolved")
+    res = sum(1 for r in items if D.petition_resolved(r))
     pledged = sum(1 for r in items if r.get("pledge_signed"))
     return Table(
         sheet="信访积案", title=f"{S.TOWN}信访积案化解情况统计表", unit_line="单位：件",

@@ -159,15 +159,20 @@ def _projects(con, as_of, ind, md) -> Section:
     zone_total = {r["zone"]: r for r in stages if r["stage"] == "合计"}
     inv = []
     for zone, prefix, label in (("镇", "key_projects", "镇重点项目"), ("园区", "park_projects", "园区重点项目")):
-        zt = zone_total.get(zone)
-        rate = D.hv(ind, f"{prefix}_investment_completion_rate")
+        zt = zone_total.get(zone) or {}
+        code = f"{prefix}_investment_completion_rate"
+        rate = D.hv(ind, code)
         ahead = D.hv(ind, f"{prefix}_ahead_of_schedule")
-        if zt is None and rate is None:
+        # the headline keeps numerator (completed) and denominator (annual plan); the stage mart's 合计 row too
+        plan = D.hv(ind, code, "denominator")
+        done = D.hv(ind, code, "numerator")
+        plan = zt.get("annual_plan") if plan is None else plan
+        done = zt.get("completed_investment") if done is None else done
+        if rate is None and plan is None:
             continue
         money = None
-        if zt is not None:
-            money = (f"{label}年度计划投资{S.money_phrase(zt['annual_plan'])}、累计完成投资"
-                     f"{S.money_phrase(zt['completed_investment'])}")
+        if plan is not None and done is not None:
+            money = f"{label}年度计划投资{S.money_phrase(plan)}、累计完成投资{S.money_phrase(done)}"
         inv.append(_join([money or label, f"投资完成率{_pct(rate)}" if rate is not None else None,
                           _schedule_phrase(ahead)]))
     building = [r for r in stages if r["stage"] == "在建" and r.get("completion_rate") is not None]
@@ -217,7 +222,8 @@ def _disputes(con, as_of, ind, md) -> Section:
         text += f"，化解率{_pct(rate)}。" if rate is not None else "。"
         if received is not None:
             text += f"全年共受理矛盾纠纷{_cnt(received)}件。"
-    cats = sorted([r for r in D.disputes_by_category(con, as_of) if r.get("received")],
+    cats = sorted([r for r in D.disputes_by_category(con, as_of)
+                   if r.get("received") and r.get("dispute_type") not in ("其他", "未分类", None)],
                   key=lambda r: -r["received"])
     if cats:
         text += "从类型看，" + "、".join(f"{r['dispute_type']}{r['received']}件" for r in cats[:3]) + "居前。"
@@ -310,9 +316,8 @@ def _disputes(con, as_of, ind, md) -> Section:
         sec.blocks.append(("p", text))
     plist = D.petitions(con, as_of)
     if plist:
-        status = {"resolved": "已化解", "open": "化解中"}
         rows = [[r["case_id"], r.get("unit"), S.date_dots(r.get("first_visit_date")),
-                 status.get(r.get("status"), r.get("status")), S.date_dots(r.get("resolved_date")),
+                 D.petition_status_zh(r), S.date_dots(r.get("resolved_date")),
                  "是" if r.get("pledge_signed") else "否"] for r in plist]
         sec.blocks.append(("table", DocTable(f"信访积案化解情况（截至{md}）",
                                              ["案件编号", "所属村（社区）", "初访时间", "状态", "化解日期", "签订承诺书"],
@@ -345,12 +350,14 @@ def _grid(con, as_of, ind, md) -> Section:
         if median is not None:
             text += f"，事件办结时长中位数{median:.1f}小时"
         text += "。"
-    types = sorted([r for r in D.grid_by_type(con, as_of) if r.get("collected")], key=lambda r: -r["collected"])
+    types = sorted([r for r in D.grid_by_type(con, as_of)
+                    if r.get("collected") and r.get("event_type") not in ("其他", "未分类", None)],
+                   key=lambda r: -r["collected"])
     if types:
         text += "从事件类型看，" + "、".join(f"{r['event_type']}类{r['collected']}件" for r in types[:3]) + "居前。"
     sec.blocks.append(("p", text))
-    if types:
-        ordered = D.grid_by_type(con, as_of)
+    ordered = D.grid_by_type(con, as_of)
+    if ordered:
         rows = [[r["event_type"], r["collected"], r["closed"], r["closed_on_time"], r["closure_rate"],
                  r["on_time_rate"]] for r in ordered]
         rows.append(_total_row("合计", ordered, ["collected", "closed", "closed_on_time"],

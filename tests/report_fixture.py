@@ -106,16 +106,16 @@ LEGAL_VISITS = [86, 78, 96, 94, 98, 101, 100, 102, 104, 106, 8]
 LEGAL_DISPUTES = [18, 16, 20, 19, 21, 22, 20, 22, 22, 24, 2]
 LEGAL_CONSULT = [66, 60, 75, 73, 76, 79, 78, 80, 82, 89, 6]
 ROLES = [("法官", 180, 52, 120), ("检察官", 150, 30, 110), ("警官", 410, 84, 214), ("律师", 233, 40, 320)]
-# case_id, unit, first visit, status, resolved date, pledge, responsible unit
+# case_id, unit, first visit, status (as the mart writes it), resolved date, pledge, responsible unit
 PETITIONS = [
-    ("XF-2016-007", "后黄社区", dt.date(2016, 4, 12), "resolved", dt.date(2023, 3, 28), True, "镇综治中心"),
-    ("XF-2017-002", "洞湖村", dt.date(2017, 9, 5), "resolved", dt.date(2023, 5, 16), True, "镇自然资源所"),
-    ("XF-2018-011", "林山村", dt.date(2018, 2, 27), "resolved", dt.date(2023, 6, 30), True, "镇农业服务中心"),
-    ("XF-2019-004", "后埔村", dt.date(2019, 7, 19), "resolved", dt.date(2023, 8, 9), True, "镇项目办"),
-    ("XF-2020-013", "吴江村", dt.date(2020, 11, 2), "resolved", dt.date(2023, 9, 21), True, "镇司法所"),
-    ("XF-2021-006", "东星社区", dt.date(2021, 3, 15), "resolved", dt.date(2023, 10, 26), True, "东星社区"),
-    ("XF-2021-009", "碗洋村", dt.date(2021, 6, 8), "open", None, False, "镇综治中心"),
-    ("XF-2022-003", "象峰村", dt.date(2022, 1, 20), "open", None, False, "镇信访办"),
+    ("XF-2016-007", "后黄社区", dt.date(2016, 4, 12), "已化解", dt.date(2023, 3, 28), True, "镇综治中心"),
+    ("XF-2017-002", "洞湖村", dt.date(2017, 9, 5), "已化解", dt.date(2023, 5, 16), True, "镇自然资源所"),
+    ("XF-2018-011", "林山村", dt.date(2018, 2, 27), "已化解", dt.date(2023, 6, 30), True, "镇农业服务中心"),
+    ("XF-2019-004", "后埔村", dt.date(2019, 7, 19), "已化解", dt.date(2023, 8, 9), True, "镇项目办"),
+    ("XF-2020-013", "吴江村", dt.date(2020, 11, 2), "已化解", dt.date(2023, 9, 21), True, "镇司法所"),
+    ("XF-2021-006", "东星社区", dt.date(2021, 3, 15), "已化解", dt.date(2023, 10, 26), True, "东星社区"),
+    ("XF-2021-009", "碗洋村", dt.date(2021, 6, 8), "化解中", None, False, "镇综治中心"),
+    ("XF-2022-003", "象峰村", dt.date(2022, 1, 20), "化解中", None, False, "镇信访办"),
 ]
 GRID_TYPES = [("维护稳定", 1210), ("治安防控", 2835), ("公共安全", 2416), ("生态环境", 3102), ("服务群众", 5960),
               ("其他", 690)]
@@ -228,7 +228,7 @@ def _headline(as_of, parts):
     add("legal_visit_disputes_resolved", "“三官一律”化解纠纷数", sum(LEGAL_DISPUTES), "件", sum(LEGAL_DISPUTES))
     add("legal_consultations", "“三官一律”法律咨询数", sum(LEGAL_CONSULT), "次", sum(LEGAL_CONSULT))
     add("petition_backlog_cases", "信访积案数", len(PETITIONS), "件", len(PETITIONS))
-    n_res = sum(1 for p in PETITIONS if p[3] == "resolved")
+    n_res = sum(1 for p in PETITIONS if p[3] == "已化解")
     add("petition_backlog_resolved", "信访积案化解数", n_res, "件", n_res)
     add("petition_pledges_signed", "签订息访息诉承诺书数", sum(1 for p in PETITIONS if p[5]), "件")
     for zone, prefix, zname in (("镇", "key_projects", "镇重点项目"), ("园区", "park_projects", "园区重点项目")):

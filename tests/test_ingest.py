@@ -181,3 +181,15 @@ def test_personal_data_is_tokenised_and_scrubbed_in_staging(tmp_path, ingest, qu
         "SELECT parties_masked, parties_token, phone_token, summary, id_number_token FROM staging.disputes")[0]
     assert masked == "王某某" and token.startswith("na_") and phone.startswith("ph_") and id_token.startswith("id_")
     assert "13812345678" not in summary and "350102199003071234" not in summary
+
+
+def test_a_unit_cell_merged_down_a_block_of_rows_belongs_to_each_row(tmp_path, ingest, query):
+    header = ["序号", "所属村居", "受理日期", "纠纷类型", "化解情况", "化解日期"]
+    rows = [["西天尾镇2023年10月矛盾纠纷排查化解台账"], ["填 报 单 位：镇综治中心"], header,
+            [1, "龙山村", "2023-10-02", "邻里纠纷", "已化解", "2023-10-03"],
+            [2, None, "2023-10-04", "婚姻家庭", "化解中", None],
+            [3, "三山村", "2023-10-05", "劳资纠纷", "化解中", None]]
+    path = write_xlsx(tmp_path / "综治中心汇总.xlsx", {"Sheet1": rows}, {"Sheet1": [(3, 1, 4, 1, "龙山村")]})
+    [outcome] = ingest(path)
+    assert outcome.used[0].sender == "镇综治中心"
+    assert query("SELECT unit_id FROM staging.disputes ORDER BY row_number") == [("longshan",), ("longshan",), ("sanshan",)]
