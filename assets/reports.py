@@ -4,22 +4,12 @@ import datetime as dt
 
 import dagster as dg
 
+from reports.catalog import CHART_TITLES
+
 from .ingest import QUARANTINE, SOURCE_FILES
 from .marts import MART
 from .resources import ReportingPeriod, Warehouse
 
-CHART_TITLES = {  # kept here so the definitions load without importing matplotlib; tests pin it to reports.charts
-    "dispute_rate_by_unit": "各村（社区）矛盾纠纷化解率",
-    "disputes_by_month": "矛盾纠纷月度受理与化解情况",
-    "disputes_by_category": "矛盾纠纷分类受理与化解情况",
-    "dispute_levels": "矛盾纠纷化解层级",
-    "legal_visits_by_month": "“三官一律”下沉工作月度情况",
-    "key_projects_by_stage": "重点项目分阶段情况",
-    "investment_completion": "重点项目年度投资完成率与序时进度",
-    "grid_events_by_type": "东星社区网格事件分类采集情况",
-    "grid_events_by_month": "东星社区网格事件月度办理情况",
-    "party_by_org": "各党组织活动开展及参学情况",
-}
 CHART = {name: dg.AssetKey(["charts", name]) for name in CHART_TITLES}
 EXCEL_REPORT = dg.AssetKey(["reports", "excel_report"])
 WORD_REPORT = dg.AssetKey(["reports", "word_report"])

@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .read import Grid
 from .reference import Reference, Sender
 from .schema import Catalog, Ledger
-from .text import cell_text, is_blank, normalise_header, nfkc, squash
+from .text import cell_text, is_blank, nfkc, normalise_header, squash
 
 HEADER_SCAN_ROWS = 25
+_WHITESPACE = re.compile(r"\s+")
 MIN_FIELDS = 3
 
 
@@ -45,20 +47,30 @@ class Layout:
 
 # (ledger kind, header text) → field, for the one catalog object in use. find_layout tries every row of the
 # first 25 against every ledger, so the same texts come back thousands of times per file; the answer depends
-# only on the text, the kind and the catalog (benchmarks/README: ~70% of ingest time before this cache).
-_MATCH_CACHE: dict = {"catalog": None, "answers": {}}
+# only on the text, the kind and the catalog (docs/scaling.md: ~70% of ingest time went here before).
+_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "synonyms": {}}
 _MATCH_CACHE_MAX = 100_000
 
 
 def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     """A normalised header text → field of the given ledger: exact synonym, else the longest synonym inside it."""
     if _MATCH_CACHE["catalog"] is not catalog or len(_MATCH_CACHE["answers"]) > _MATCH_CACHE_MAX:
-        _MATCH_CACHE["catalog"], _MATCH_CACHE["answers"] = catalog, {}
+        _MATCH_CACHE.update(catalog=catalog, answers={}, synonyms={})
     answers = _MATCH_CACHE["answers"]
     key = (ledger_kind, text)
     if key not in answers:
         answers[key] = _match_field_uncached(text, ledger_kind, catalog)
     return answers[key]
+
+
+def _synonyms_longest_first(ledger_kind: str, catalog: Catalog) -> list[tuple[int, str, str]]:
+    """(length, synonym, field) of a ledger, longest first; equal lengths keep field and synonym order."""
+    table = _MATCH_CACHE["synonyms"]
+    if ledger_kind not in table:
+        pairs = [(len(syn), syn, name) for name, f in catalog.ledgers[ledger_kind].fields.items()
+                 for syn in f.synonyms if len(syn) >= 2]
+        table[ledger_kind] = sorted(pairs, key=lambda x: -x[0])  # stable: first-listed wins a tie
+    return table[ledger_kind]
 
 
 def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
@@ -68,10 +80,10 @@ def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str 
     if len(text) < 2:
         return None
     best, best_len = None, 0
-    for name, f in catalog.ledgers[ledger_kind].fields.items():
-        for syn in f.synonyms:
-            if len(syn) >= 2 and len(syn) > best_len and syn in text:
-                best, best_len = name, len(syn)
+    for length, syn, name in _synonyms_longest_first(ledger_kind, catalog):
+        if length <= len(text) and syn in text:  # the first hit is the longest
+            best, best_len = name, length
+            break
     # a long header that merely contains a short generic word (日期, 类型) is not that field
     if best is not None and best_len <= 2 and len(text) > best_len + 3:
         return None
@@ -116,26 +128,34 @@ def _fill_merged(top: list[str], r: int, merged) -> list[str]:
     return filled
 
 
+@lru_cache(maxsize=65536)
+def _column_texts(raw: str) -> tuple[str, tuple[tuple[str, str | None], ...], str | None]:
+    """What _map_columns needs of one header cell, whatever the ledger: the header as shown, the normalised
+    texts to try (child alone, parent+child, parent alone) with their units, and a unit named in any part."""
+    parts = raw.split("|")
+    tries = [parts[-1], "".join(parts)] + (parts[:1] if len(parts) > 1 else [])
+    part_unit = next((normalise_header(p)[1] for p in parts if normalise_header(p)[1]), None)
+    return _WHITESPACE.sub("", raw).replace("|", "/"), tuple(normalise_header(t) for t in tries), part_unit
+
+
 def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[list[Column], int]:
     columns, seen = [], set()
     for j, raw in enumerate(texts):
         if not raw:
             continue
-        parts = raw.split("|")
+        header, attempts, part_unit = _column_texts(raw)
         field_name, unit = None, None
         # child alone first (化解日期 under 化解情况), then the parent+child text, then the parent alone
-        tries = [parts[-1], "".join(parts)] + (parts[:1] if len(parts) > 1 else [])
-        for attempt in tries:
-            text, unit_in_text = normalise_header(attempt)
+        for text, unit_in_text in attempts:
             field_name = _match_field(text, ledger.kind, catalog)
             if field_name:
-                unit = unit_in_text or next((normalise_header(p)[1] for p in parts if normalise_header(p)[1]), None)
+                unit = unit_in_text or part_unit
                 break
         if field_name in seen:
             field_name = None
         if field_name:
             seen.add(field_name)
-        columns.append(Column(index=j, header=re.sub(r"\s+", "", raw).replace("|", "/"), field=field_name, unit=unit))
+        columns.append(Column(index=j, header=header, field=field_name, unit=unit))
     return columns, len(seen)
 
 

@@ -86,7 +86,7 @@ def prepare_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
                         ELSE strptime(period || '-01', '%Y-%m-%d')::DATE END) <= getvariable('as_of')
             QUALIFY row_number() OVER (PARTITION BY record_key
                                        ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1""")
-    con.execute(f"""
+    con.execute("""
         CREATE OR REPLACE TEMP VIEW w_disputes AS
         SELECT d.*, ua.unit, ua.area, ua.unit_type,
                (d.status = 'resolved' AND d.resolved_date <= getvariable('as_of')) AS is_resolved
@@ -210,7 +210,8 @@ MART_SQL: dict[str, str] = {
         FROM w_key_projects ORDER BY zone DESC, CASE stage WHEN '在建' THEN 1 WHEN '预备' THEN 2 ELSE 3 END, project_name""",
     "key_projects_by_stage": f"""
         WITH s AS (
-            SELECT zone, coalesce(stage, '未注明') AS stage, count(*) AS projects,
+            SELECT zone, CASE WHEN grouping(stage) = 1 THEN NULL ELSE coalesce(stage, '未注明') END AS stage,
+                   count(*) AS projects,
                    round(sum(total_investment), 2) AS total_investment, round(sum(annual_plan), 2) AS annual_plan,
                    round(sum(completed_investment), 2) AS completed_investment
             FROM w_key_projects GROUP BY GROUPING SETS ((zone, stage), (zone)))

@@ -24,6 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from . import catalog
 from . import data as D
 from . import style as S
 
@@ -526,18 +527,7 @@ _FUNCS = {
     "party_by_org": party_by_org,
 }
 
-CHART_TITLES = {
-    "dispute_rate_by_unit": "各村（社区）矛盾纠纷化解率",
-    "disputes_by_month": "矛盾纠纷月度受理与化解情况",
-    "disputes_by_category": "矛盾纠纷分类受理与化解情况",
-    "dispute_levels": "矛盾纠纷化解层级",
-    "legal_visits_by_month": "“三官一律”下沉工作月度情况",
-    "key_projects_by_stage": "重点项目分阶段情况",
-    "investment_completion": "重点项目年度投资完成率与序时进度",
-    "grid_events_by_type": "东星社区网格事件分类采集情况",
-    "grid_events_by_month": "东星社区网格事件月度办理情况",
-    "party_by_org": "各党组织活动开展及参学情况",
-}
+CHART_TITLES = catalog.CHART_TITLES
 
 
 def _wrap(name: str, fn) -> ChartFn:

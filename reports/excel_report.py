@@ -268,7 +268,6 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
             _put(ws, fm, r, j, v, kinds[i][j], role)
         ws.set_row(r, 18)
         r += 1
-    last_data = r - 1
     if merge_j is not None and table.rows:
         start = first_data
         vals = [cols[merge_j].get(row) for row in table.rows]
@@ -323,7 +322,6 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(head_top, head_bottom)
     ws.set_footer("&C第 &P 页，共 &N 页")
-    _ = last_data
 
 
 # ── the sheets ───────────────────────────────────────────────────────────────────────────────────
