@@ -275,8 +275,11 @@ class Ingestor:
                 self._insert_sheet(sheet, outcome, now)
             self._insert_sheet_meta(outcome)
             used = outcome.used
+            # DELETE + INSERT, not INSERT OR REPLACE: same result in this transaction (the only row it can
+            # replace is an earlier 'rejected' row of the same bytes), ~3× cheaper per file in DuckDB
+            con.execute("DELETE FROM meta.source_files WHERE file_sha256 = ?", [outcome.sha256])
             con.execute(
-                "INSERT OR REPLACE INTO meta.source_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO meta.source_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [outcome.sha256, outcome.path.name, str(outcome.path), size,
                  _joined(s.sender for s in used), _joined(s.unit_id for s in used), _joined(s.ledger for s in used),
                  _joined(s.period for s in used), outcome.status, None,

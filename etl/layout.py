@@ -314,7 +314,8 @@ def classify_row(row: list, layout: Layout) -> str | None:
 def fill_merged_data_cells(grid: Grid, first_data_row: int) -> None:
     """A cell merged down several data rows (所属村居 written once for a block) belongs to every row it covers."""
     for (r0, c0), (r1, c1) in grid.merged:
-        if r1 < first_data_row or r0 >= len(grid.rows):
+        # only a single column merged down rows; a merge across columns is a note, a title or a 零报告 line
+        if c0 != c1 or r1 == r0 or r1 < first_data_row or r0 >= len(grid.rows):
             continue
         top = grid.rows[r0][c0] if c0 < len(grid.rows[r0]) else None
         if top is None or top == "":

@@ -132,7 +132,7 @@ class RowReader:
             vocab = self.catalog.vocabs[f.vocab]
             canon = None if empty else map_vocab(vocab, text)
             if not empty and canon is None:
-                allowed = "、".join(vocab.values)
+                allowed = "、".join(c if not c.isascii() else words[0] for c, words in vocab.values.items())
                 raise BadValue(f"“{f.label}”填的“{text}”无法识别，应为：{allowed}")
             record[f.name], record[f"{f.name}_raw"] = canon, (text or None)
         elif t == "bool":

@@ -193,3 +193,12 @@ def test_a_unit_cell_merged_down_a_block_of_rows_belongs_to_each_row(tmp_path, i
     [outcome] = ingest(path)
     assert outcome.used[0].sender == "镇综治中心"
     assert query("SELECT unit_id FROM staging.disputes ORDER BY row_number") == [("longshan",), ("longshan",), ("sanshan",)]
+
+
+def test_a_note_or_zero_report_line_merged_across_columns_is_not_data(tmp_path, ingest, query):
+    rows = [TITLE, DISPUTE_HEADER, *dispute_rows(2), ["注：本表为年度累计台账"]]
+    zero = [["后埔村2023年1月矛盾纠纷排查化解台账"], DISPUTE_HEADER, ["本月无矛盾纠纷"]]
+    outcomes = ingest(write_xlsx(tmp_path / "note.xlsx", {"Sheet1": rows}, {"Sheet1": [(4, 0, 4, 9, "注：本表为年度累计台账")]}),
+                      write_xlsx(tmp_path / "zero.xlsx", {"Sheet1": zero}, {"Sheet1": [(2, 0, 2, 9, "本月无矛盾纠纷")]}))
+    assert [o.status for o in outcomes] == ["loaded", "zero_report"]
+    assert query("SELECT count(*) FROM quarantine.rejected_rows")[0][0] == 0
