@@ -4,7 +4,7 @@ import datetime as dt
 
 import dagster as dg
 
-from reports.catalog import CHART_TITLES
+from reports.catalog import CHART_MARTS, CHART_TITLES
 
 from .ingest import QUARANTINE, SOURCE_FILES
 from .marts import MART
@@ -22,7 +22,8 @@ def pack_dir(warehouse: Warehouse, as_of: dt.date):
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(CHART[n], group_name="charts", kinds={"matplotlib", "png"}, deps=ALL_MARTS,
+    specs=[dg.AssetSpec(CHART[n], group_name="charts", kinds={"matplotlib", "png"},
+                        deps=[MART[m] for m in CHART_MARTS[n]],
                         description=f"图表：{title}（PNG，打印分辨率）。") for n, title in CHART_TITLES.items()],
     name="render_charts")
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):

@@ -13,3 +13,17 @@ CHART_TITLES = {
     "grid_events_by_month": "东星社区网格事件月度办理情况",
     "party_by_org": "各党组织活动开展及参学情况",
 }
+
+# the marts each chart reads (its lineage in the Dagster UI)
+CHART_MARTS = {
+    "dispute_rate_by_unit": ("dispute_resolution_by_unit", "headline_indicators"),
+    "disputes_by_month": ("dispute_resolution_by_month",),
+    "disputes_by_category": ("dispute_resolution_by_category",),
+    "dispute_levels": ("dispute_levels",),
+    "legal_visits_by_month": ("legal_visits_by_month",),
+    "key_projects_by_stage": ("key_projects", "key_projects_by_stage"),
+    "investment_completion": ("key_projects", "key_projects_by_stage"),
+    "grid_events_by_type": ("grid_events_by_type",),
+    "grid_events_by_month": ("grid_events_by_month",),
+    "party_by_org": ("party_activities_by_org", "headline_indicators"),
+}

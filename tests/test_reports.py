@@ -407,3 +407,25 @@ def test_rendering_twice_gives_the_same_figures(con, pack, tmp_path):
     assert _all_text(docx.Document(again["word"])) == _all_text(docx.Document(pack["word"]))
     for name, png in pack["charts"].items():
         assert again["charts"][name].read_bytes() == png.read_bytes(), name
+
+
+def test_each_chart_declares_the_marts_it_reads(tmp_path, monkeypatch):
+    """The chart assets' lineage (reports/catalog.py) names every mart the chart's code reads."""
+    import duckdb
+    import report_fixture as rf
+
+    from reports import charts, data
+    from etl.marts import MART_TABLES
+    from reports.catalog import CHART_MARTS
+
+    con = duckdb.connect()
+    rf.build_report_marts(con)
+    read: set[str] = set()
+    original_mart, original_rows = data.mart, data.rows
+    monkeypatch.setattr(data, "mart", lambda c, table, *a, **k: read.add(table) or original_mart(c, table, *a, **k))
+    monkeypatch.setattr(data, "rows", lambda c, sql, *a, **k: read.update(
+        t for t in MART_TABLES if f"marts.{t}" in sql) or original_rows(c, sql, *a, **k))
+    for name, chart in charts.CHARTS.items():
+        read.clear()
+        chart(con, rf.AS_OF, tmp_path)
+        assert read and read <= set(CHART_MARTS[name]), (name, read)
