@@ -1,6 +1,7 @@
 """Jobs, schedules and the inbox sensor: when the pipeline runs without anyone pressing a button."""
 
 
+import calendar
 import datetime as dt
 import hashlib
 import json
@@ -12,6 +13,12 @@ from .resources import Warehouse
 
 TIMEZONE = "Asia/Shanghai"
 
+def as_of_config(as_of: dt.date | str | None) -> dict:
+    """Run config that sets the as-of date (empty: the latest date in the data)."""
+    value = as_of.isoformat() if isinstance(as_of, dt.date) else (as_of or "")
+    return {"resources": {"period": {"config": {"as_of": value}}}}
+
+
 everything = dg.AssetSelection.all()
 ingest_and_marts = dg.AssetSelection.groups("reference", "ingest", "marts")
 report_pack = dg.AssetSelection.groups("marts", "charts", "reports")
@@ -22,15 +29,21 @@ all_assets_job = dg.define_asset_job(
 ingest_job = dg.define_asset_job(
     "daily_ingest", selection=ingest_and_marts,
     description="读入收件箱中新的或改动过的台账，并刷新指标（截至数据中的最新日期）。")
+REPORT_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2023-01-01", timezone=TIMEZONE)
+
+
+def month_end(partition_key: str) -> dt.date:
+    """'2023-10-01' (a monthly partition) → 2023-10-31, the as-of date of that month's report pack."""
+    start = dt.date.fromisoformat(partition_key[:10])
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
 report_pack_job = dg.define_asset_job(
     "monthly_report_pack", selection=report_pack,
-    description="重新生成某月的报表包（图表、Excel报表、Word工作总结），截至日期为该月最后一天。")
-
-
-def as_of_config(as_of: dt.date | str | None) -> dict:
-    """Run config that sets the as-of date (empty: the latest date in the data)."""
-    value = as_of.isoformat() if isinstance(as_of, dt.date) else (as_of or "")
-    return {"resources": {"period": {"config": {"as_of": value}}}}
+    # a month is a partition of the job's config, not of the assets: marts keep every as_of side by side
+    config=dg.PartitionedConfig(partitions_def=REPORT_MONTHS,
+                                run_config_for_partition_key_fn=lambda key: as_of_config(month_end(key))),
+    description="重新生成某月的报表包（图表、Excel报表、Word工作总结），截至日期为该月最后一天；可选月份补跑。")
 
 
 def last_day_of_previous_month(day: dt.date) -> dt.date:
@@ -49,10 +62,9 @@ def daily_ingest_schedule(context: dg.ScheduleEvaluationContext):
              default_status=dg.DefaultScheduleStatus.RUNNING,
              description="每月1日08:00（北京时间）生成上月报表包，截至上月最后一天。")
 def monthly_report_schedule(context: dg.ScheduleEvaluationContext):
-    day = context.scheduled_execution_time.date()
-    as_of = last_day_of_previous_month(day)
-    return dg.RunRequest(run_key=f"report-pack-{as_of.isoformat()}", run_config=as_of_config(as_of),
-                         tags={"as_of": as_of.isoformat()})
+    as_of = last_day_of_previous_month(context.scheduled_execution_time.date())
+    month = as_of.replace(day=1).isoformat()
+    return dg.RunRequest(run_key=f"report-pack-{month}", partition_key=month, tags={"as_of": as_of.isoformat()})
 
 
 @dg.sensor(job=ingest_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,

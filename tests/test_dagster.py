@@ -130,7 +130,10 @@ def test_monthly_report_pack_is_as_of_the_last_day_of_the_previous_month():
     when = dt.datetime(2023, 12, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     with dg.build_schedule_context(scheduled_execution_time=when) as ctx:
         request = monthly_report_schedule(ctx)
-    assert request.run_config["resources"]["period"]["config"]["as_of"] == "2023-11-30"
+    assert request.partition_key == "2023-11-01"
+    job = build_definitions().resolve_job_def("monthly_report_pack")
+    config = job.get_run_config_for_partition_key(request.partition_key)
+    assert config["resources"]["period"]["config"]["as_of"] == "2023-11-30"
 
 
 def test_instance_config_sets_the_writer_pool(home):
