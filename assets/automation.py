@@ -1,6 +1,5 @@
 """Jobs, schedules and the inbox sensor: when the pipeline runs without anyone pressing a button."""
 
-
 import calendar
 import datetime as dt
 import hashlib
@@ -12,6 +11,7 @@ from .ingest import inbox_fingerprints
 from .resources import Warehouse
 
 TIMEZONE = "Asia/Shanghai"
+
 
 def as_of_config(as_of: dt.date | str | None) -> dict:
     """Run config that sets the as-of date (empty: the latest date in the data)."""
@@ -29,6 +29,7 @@ all_assets_job = dg.define_asset_job(
 ingest_job = dg.define_asset_job(
     "daily_ingest", selection=ingest_and_marts,
     description="读入收件箱中新的或改动过的台账，并刷新指标（截至数据中的最新日期）。")
+
 REPORT_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2023-01-01", timezone=TIMEZONE)
 
 
