@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -32,8 +33,18 @@ class Warehouse(dg.ConfigurableResource):
             con.close()
 
     @contextmanager
-    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = duckdb.connect(str(self.paths.warehouse), read_only=True)
+    def read(self, wait: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection. DuckDB refuses it while another process holds the writer's lock (a writer
+        step of a concurrent run, or of this run under the multiprocess executor): wait up to `wait` seconds."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                con = duckdb.connect(str(self.paths.warehouse), read_only=True)
+                break
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.25)
         try:
             yield con
         finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 from dataclasses import dataclass, field
 
 from etl.home import Home
@@ -73,6 +74,73 @@ class RunOutcome:
     failure: str | None = None
 
 
+LAUNCHED_BY = "taizhang run"
+PID_TAG, HOST_TAG, PROCESS_START_TAG = "taizhang/pid", "taizhang/host", "taizhang/process_start"
+INTERRUPTED_MESSAGE = ("运行进程已中断（被强制结束、断电或重启），本次运行未完成；数据仓库保持在中断前的状态，"
+                       "重新运行即可。")
+
+
+def _process_start(pid: int) -> str | None:
+    """The start time of a process (Linux /proc, clock ticks since boot): tells a reused pid apart."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return handle.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return None
+
+
+def _process_alive(pid: int, started: str | None) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    except OSError:
+        return True
+    now = _process_start(pid)
+    return not (started and now and now != started)
+
+
+def _run_tags() -> dict[str, str]:
+    tags = {"launched_by": LAUNCHED_BY, PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+    started = _process_start(os.getpid())
+    if started:
+        tags[PROCESS_START_TAG] = started
+    return tags
+
+
+def recover_interrupted_runs(instance) -> list[str]:
+    """Runs of `taizhang run` whose process died (kill -9, power cut) stay 'started' in the instance and keep
+    the `duckdb_writer` pool slot they held: every later run would wait for that slot forever. Mark such
+    runs failed and free their slots, and free any slot still held by a run that has already ended.
+    Returns the run ids marked failed."""
+    import dagster as dg
+
+    host = socket.gethostname()
+    recovered = []
+    unfinished = [dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED]
+    for run in instance.get_runs(filters=dg.RunsFilter(statuses=unfinished, tags={"launched_by": LAUNCHED_BY})):
+        tags = run.tags
+        if tags.get(HOST_TAG) != host or not str(tags.get(PID_TAG, "")).isdigit():
+            continue
+        if _process_alive(int(tags[PID_TAG]), tags.get(PROCESS_START_TAG)):
+            continue
+        instance.report_run_failed(run, message=INTERRUPTED_MESSAGE)
+        recovered.append(run.run_id)
+    storage = instance.event_log_storage
+    if storage.supports_global_concurrency_limits:
+        holders: set[str] = set(recovered)
+        for pool in storage.get_concurrency_keys():
+            info = storage.get_concurrency_info(pool)
+            holders |= {s.run_id for s in info.claimed_slots} | {s.run_id for s in info.pending_steps}
+        for run_id in holders:
+            run = instance.get_run_by_id(run_id)
+            if run is None or run.is_finished:
+                storage.free_concurrency_slots_for_run(run_id)
+    return recovered
+
+
 def run_pipeline(home: Home, as_of: dt.date | None = None, job_name: str = "taizhang_all",
                  log_level: str = "WARNING") -> RunOutcome:
     """Materialise a job of the definitions in-process on the home's instance."""
@@ -85,9 +153,10 @@ def run_pipeline(home: Home, as_of: dt.date | None = None, job_name: str = "taiz
     defs = build_definitions(str(home.root))
     job = defs.resolve_job_def(job_name)
     with dg.DagsterInstance.get() as instance:
+        recover_interrupted_runs(instance)
         run_config = {**as_of_config(as_of), "loggers": {"console": {"config": {"log_level": log_level}}}}
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
-                                        tags={"launched_by": "taizhang run"})
+                                        tags=_run_tags())
         checks = CheckSummary()
         for evaluation in result.get_asset_check_evaluations():
             name = f"{evaluation.asset_key.to_user_string()}:{evaluation.check_name}"

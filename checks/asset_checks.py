@@ -24,6 +24,7 @@ from .runner import ERROR, CheckOutcome, display
 
 MARTS_KEY = dg.AssetKey(["marts", "headline_indicators"])
 LOCK_WAIT_SECONDS = 60.0
+DESCRIPTION_CHARS = 240  # the run log prints it: keep it a line, the full text is in metadata and data docs
 
 
 def staging_key(kind: str) -> dg.AssetKey:
@@ -111,12 +112,20 @@ def check_result(asset_key: dg.AssetKey, check_name: str, severity: str, descrip
         metadata["failing_rows_sample"] = dg.MetadataValue.md(sample)
     if docs_path is not None:
         metadata["data_docs"] = dg.MetadataValue.path(str(docs_path))
-    summary = "；".join(f"{o.description_zh}（{o.unexpected_count or 0}处）" + (f"：{o.message_zh}" if o.message_zh else "")
-                       for o in failed)
     return dg.AssetCheckResult(
         asset_key=asset_key, check_name=check_name, passed=not failed,
         severity=dg.AssetCheckSeverity.ERROR if severity == ERROR else dg.AssetCheckSeverity.WARN,
-        metadata=metadata, description=summary[:2000] if summary else description)
+        metadata=metadata, description=_summary(failed) or description)
+
+
+def _summary(failed: list[CheckOutcome], limit: int = DESCRIPTION_CHARS) -> str:
+    """A short line for the run log (details are in the metadata and the data docs)."""
+    if not failed:
+        return ""
+    text = "；".join(f"{o.description_zh}（{o.unexpected_count or 0}处）" for o in failed)
+    if len(failed) == 1 and failed[0].message_zh:
+        text += "：" + failed[0].message_zh
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _selected(context, asset_key: dg.AssetKey, names) -> list[str]:

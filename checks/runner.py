@@ -113,10 +113,16 @@ def _run_gx(df: pd.DataFrame, suite: Suite, specs: list[Expect]) -> list[dict]:
     with _GX_LOCK:
         import great_expectations as gx
         import great_expectations.expectations as gxe
-        from great_expectations.data_context.types.base import ProgressBarsConfig
+        from great_expectations.data_context.types.base import (
+            DataContextConfig,
+            InMemoryStoreBackendDefaults,
+            ProgressBarsConfig,
+        )
 
-        context = gx.get_context(mode="ephemeral")
-        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+        # in memory only: no temporary GX docs site (we publish our own), no progress bars on stderr
+        config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+                                   progress_bars=ProgressBarsConfig(globally=False), analytics_enabled=False)
+        context = gx.get_context(mode="ephemeral", project_config=config)
         batch = (context.data_sources.add_pandas("taizhang")
                  .add_dataframe_asset(suite.kind)
                  .add_batch_definition_whole_dataframe("whole"))

@@ -13,12 +13,22 @@ from pathlib import Path
 import duckdb
 
 from . import privacy
+from .faults import checkpoint
 from .home import Home
-from .layout import Context, classify_row, fill_merged_data_cells, find_layout, read_context
+from .layout import (
+    ZERO_REPORT,
+    Context,
+    apply_unit_line,
+    classify_row,
+    fill_merged_data_cells,
+    find_layout,
+    read_context,
+)
 from .read import SUPPORTED_SUFFIXES, UnreadableFile, read_grids
 from .records import Problem, RowReader
 from .reference import Reference, reference
 from .schema import catalog
+from .text import squash
 from .warehouse import connect, dumps, insert_rows
 
 DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
@@ -169,10 +179,22 @@ class Ingestor:
         title_hint = " ".join(str(c) for row in grid.rows[:4] for c in row if c) + grid.name + file_name
         layout = find_layout(grid, self.catalog, title_hint)
         if layout is None:
+            kinds = [lg for lg in self.catalog.ledgers.values() if any(w in squash(title_hint) for w in lg.title_words)]
+            said = any(ZERO_REPORT.search(squash(" ".join(str(c) for c in row if c))) for row in grid.rows[:10])
+            if said and len(kinds) == 1:  # “本月无新增矛盾纠纷” under the title, no table at all
+                ctx = read_context(grid, None, file_name, self.ref)
+                if ctx.period and (ctx.sender or kinds[0].kind != "disputes"):
+                    out.ledger, out.status = kinds[0].kind, "zero_report"
+                    out.sender = ctx.sender.name if ctx.sender else None
+                    out.unit_id = ctx.sender.unit_id if ctx.sender else None
+                    out.period, out.sender_source, out.period_source = ctx.period, ctx.sender_source, ctx.period_source
+                    out.dropped["zero_report"] += 1
+                    return out
             instruction = any(w in grid.name.lower() for w in INSTRUCTION_SHEET_WORDS)
             out.reason = "填表说明页，已跳过" if instruction else "未找到台账表头，已跳过"
             return out
         fill_merged_data_cells(grid, layout.first_data_row)
+        apply_unit_line(grid, layout)
         ctx = read_context(grid, layout, file_name, self.ref)
         kind = layout.ledger.kind
         out.ledger, out.header_row = kind, layout.header_rows[0] + 1
@@ -185,9 +207,12 @@ class Ingestor:
             out.status, out.reason = "rejected", problem
             return out
         zero_marker = False
+        section = None
         for r in range(layout.first_data_row, len(grid.rows)):
             row = grid.rows[r]
             why = classify_row(row, layout)
+            if why == "template":
+                section = " ".join(str(c) for c in row if c not in (None, "")) or section
             if why:
                 if why != "blank":
                     out.rows_read += 1
@@ -201,7 +226,7 @@ class Ingestor:
                     break
                 continue
             out.rows_read += 1
-            record, problems = reader.read(row, r + 1)
+            record, problems = reader.read(row, r + 1, section)
             if record is None:
                 out.problems.extend(problems)
                 out.rows_quarantined += 1
@@ -285,10 +310,12 @@ class Ingestor:
                  _joined(s.period for s in used), outcome.status, None,
                  sum(s.rows_read for s in used), outcome.rows_loaded, outcome.rows_quarantined,
                  sum(outcome.dropped.values()), dumps(dict(outcome.dropped)), None, now])
+            checkpoint("ingest.before_commit")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        checkpoint("ingest.after_commit")
 
     def _supersede(self, sheet: SheetOutcome, new_sha: str) -> list[str]:
         if not sheet.sender or not sheet.period:

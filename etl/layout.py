@@ -45,18 +45,23 @@ class Layout:
         return out
 
 
-# (ledger kind, header text) → field, for the one catalog object in use. find_layout tries every row of the
-# first 25 against every ledger, so the same texts come back thousands of times per file; the answer depends
-# only on the text, the kind and the catalog (docs/scaling.md: ~70% of ingest time went here before).
-_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "synonyms": {}}
-_MATCH_CACHE_MAX = 100_000
+# Header matching is cached for the one catalog object in use. find_layout tries every row of the first 25
+# against every ledger, so the same texts come back thousands of times per file, and the answer depends only
+# on the text and the catalog (docs/scaling.md: ~70% of the ingest's time went here before the cache).
+_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "columns": {}, "synonyms": {}, "any": None, "plausible": {}}
+_MATCH_CACHE_MAX = 200_000
+
+
+def _cache(catalog: Catalog) -> dict:
+    if _MATCH_CACHE["catalog"] is not catalog or \
+            len(_MATCH_CACHE["answers"]) + len(_MATCH_CACHE["columns"]) > _MATCH_CACHE_MAX:
+        _MATCH_CACHE.update(catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={})
+    return _MATCH_CACHE
 
 
 def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     """A normalised header text → field of the given ledger: exact synonym, else the longest synonym inside it."""
-    if _MATCH_CACHE["catalog"] is not catalog or len(_MATCH_CACHE["answers"]) > _MATCH_CACHE_MAX:
-        _MATCH_CACHE.update(catalog=catalog, answers={}, synonyms={})
-    answers = _MATCH_CACHE["answers"]
+    answers = _cache(catalog)["answers"]
     key = (ledger_kind, text)
     if key not in answers:
         answers[key] = _match_field_uncached(text, ledger_kind, catalog)
@@ -65,7 +70,7 @@ def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
 
 def _synonyms_longest_first(ledger_kind: str, catalog: Catalog) -> list[tuple[int, str, str]]:
     """(length, synonym, field) of a ledger, longest first; equal lengths keep field and synonym order."""
-    table = _MATCH_CACHE["synonyms"]
+    table = _cache(catalog)["synonyms"]
     if ledger_kind not in table:
         pairs = [(len(syn), syn, name) for name, f in catalog.ledgers[ledger_kind].fields.items()
                  for syn in f.synonyms if len(syn) >= 2]
@@ -73,11 +78,22 @@ def _synonyms_longest_first(ledger_kind: str, catalog: Catalog) -> list[tuple[in
     return table[ledger_kind]
 
 
+def _contains_any_synonym(text: str, catalog: Catalog) -> bool:
+    """Whether any synonym (≥ 2 characters) of any ledger occurs in the text: one regex search, so the cell
+    texts of data rows (dates, names, amounts) are ruled out without looping over every synonym."""
+    cache = _cache(catalog)
+    if cache["any"] is None:
+        synonyms = {syn for ledger in catalog.ledgers.values() for f in ledger.fields.values()
+                    for syn in f.synonyms if len(syn) >= 2}
+        cache["any"] = re.compile("|".join(re.escape(s) for s in sorted(synonyms, key=len, reverse=True)))
+    return cache["any"].search(text) is not None
+
+
 def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     for kind, name in catalog.header_index.get(text, ()):
         if kind == ledger_kind:
             return name
-    if len(text) < 2:
+    if len(text) < 2 or not _contains_any_synonym(text, catalog):
         return None
     best, best_len = None, 0
     for length, syn, name in _synonyms_longest_first(ledger_kind, catalog):
@@ -91,23 +107,45 @@ def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str 
 
 
 def _header_candidates(grid: Grid, r: int) -> list[tuple[tuple[int, ...], list[str]]]:
-    """Header texts for row r alone and for rows r, r+1 joined (two-row merged header)."""
+    """Header texts for row r alone, and for rows r..r+1 and r..r+2 joined (two- and three-row merged headers):
+    each column's texts from top to bottom, a merged group header spread over the columns it covers. A row
+    holding a number or a date is a data row, never a lower header row."""
     rows = grid.rows
-    width = max((len(x) for x in rows[r: r + 2]), default=0)
-    top = [cell_text(rows[r][j]) if j < len(rows[r]) else "" for j in range(width)]
+    width = max((len(x) for x in rows[r: r + 3]), default=0)
+
+    def texts(k):
+        return [cell_text(rows[k][j]) if j < len(rows[k]) else "" for j in range(width)]
+
+    top = texts(r)
     out = [((r,), top)]
-    if r + 1 < len(rows):
-        below = [cell_text(rows[r + 1][j]) if j < len(rows[r + 1]) else "" for j in range(width)]
-        if sum(1 for b in below if b) >= 2:
-            parent = _fill_merged(top, r, grid.merged)
-            joined = []
-            for j in range(width):
-                if below[j] and parent[j] and below[j] != parent[j]:
-                    joined.append(f"{parent[j]}|{below[j]}")
-                else:
-                    joined.append(below[j] or parent[j])
-            out.append(((r, r + 1), joined))
+    parents = [_fill_merged(top, r, grid.merged)]
+    for k in (r + 1, r + 2):
+        if k >= len(rows):
+            break
+        below = texts(k)
+        if sum(1 for b in below if b) < 2 or any(_looks_like_value(c) for c in rows[k]):
+            break
+        joined = []
+        for j in range(width):
+            parts = []
+            for text in [p[j] for p in parents] + [below[j]]:
+                if text and (not parts or parts[-1] != text):
+                    parts.append(text)
+            joined.append("|".join(parts))
+        out.append((tuple(range(r, k + 1)), joined))
+        parents.append(_fill_merged(below, k, grid.merged))
     return out
+
+
+_VALUE_TEXT = re.compile(r"[\d\s.,:/\-年月日号]+")
+
+
+def _looks_like_value(cell) -> bool:
+    if isinstance(cell, bool):
+        return False
+    if isinstance(cell, (int, float, dt.date, dt.time)):
+        return True
+    return bool(cell_text(cell)) and bool(_VALUE_TEXT.fullmatch(nfkc(cell_text(cell))))
 
 
 def _fill_merged(top: list[str], r: int, merged) -> list[str]:
@@ -133,9 +171,38 @@ def _column_texts(raw: str) -> tuple[str, tuple[tuple[str, str | None], ...], st
     """What _map_columns needs of one header cell, whatever the ledger: the header as shown, the normalised
     texts to try (child alone, parent+child, parent alone) with their units, and a unit named in any part."""
     parts = raw.split("|")
-    tries = [parts[-1], "".join(parts)] + (parts[:1] if len(parts) > 1 else [])
+    tries = ["".join(parts[k:]) for k in range(len(parts) - 1, -1, -1)] + (parts[:1] if len(parts) > 1 else [])
     part_unit = next((normalise_header(p)[1] for p in parts if normalise_header(p)[1]), None)
     return _WHITESPACE.sub("", raw).replace("|", "/"), tuple(normalise_header(t) for t in tries), part_unit
+
+
+def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | None, str | None]:
+    """(field, unit) of one header cell for one ledger: the child alone first (化解日期 under 化解情况), then the
+    parent+child text, then the parent alone."""
+    columns = _cache(catalog)["columns"]
+    key = (ledger.kind, raw)
+    found = columns.get(key)
+    if found is None:
+        _, attempts, part_unit = _column_texts(raw)
+        found = (None, None)
+        for text, unit_in_text in attempts:
+            field_name = _match_field(text, ledger.kind, catalog)
+            if field_name:
+                found = (field_name, unit_in_text or part_unit)
+                break
+        columns[key] = found
+    return found
+
+
+def _could_be_a_header(raw: str, catalog: Catalog) -> bool:
+    """Whether a cell can match a field of any ledger (an exact synonym or one inside it), whatever the ledger."""
+    plausible = _cache(catalog)["plausible"]
+    answer = plausible.get(raw)
+    if answer is None:
+        answer = plausible[raw] = any(
+            text in catalog.header_index or (len(text) >= 2 and _contains_any_synonym(text, catalog))
+            for text, _ in _column_texts(raw)[1])
+    return answer
 
 
 def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[list[Column], int]:
@@ -143,19 +210,12 @@ def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[li
     for j, raw in enumerate(texts):
         if not raw:
             continue
-        header, attempts, part_unit = _column_texts(raw)
-        field_name, unit = None, None
-        # child alone first (化解日期 under 化解情况), then the parent+child text, then the parent alone
-        for text, unit_in_text in attempts:
-            field_name = _match_field(text, ledger.kind, catalog)
-            if field_name:
-                unit = unit_in_text or part_unit
-                break
+        field_name, unit = _column_field(raw, ledger, catalog)
         if field_name in seen:
             field_name = None
         if field_name:
             seen.add(field_name)
-        columns.append(Column(index=j, header=header, field=field_name, unit=unit))
+        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit))
     return columns, len(seen)
 
 
@@ -167,7 +227,14 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | N
         if sum(1 for c in grid.rows[r] if not is_blank(c)) < MIN_FIELDS:
             continue
         for rows, texts in _header_candidates(grid, r):
+            if sum(1 for raw in texts if raw and _could_be_a_header(raw, catalog)) < MIN_FIELDS:
+                continue  # a data or title row: fewer than MIN_FIELDS cells could match any ledger
             for ledger in catalog.ledgers.values():
+                # the distinct fields _map_columns would find, without building its columns: most rows
+                # (data rows, titles) fail here for most ledgers
+                found = {f for raw in texts if raw and (f := _column_field(raw, ledger, catalog)[0])}
+                if len(found) < MIN_FIELDS or not found & set(ledger.signature):
+                    continue
                 columns, matched = _map_columns(texts, ledger, catalog)
                 fields = {c.field for c in columns if c.field}
                 if matched < MIN_FIELDS or not fields & set(ledger.signature):
@@ -177,6 +244,20 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | N
                 if best is None or score > best.score:
                     best = Layout(ledger=ledger, header_rows=rows, columns=columns, score=score)
     return best
+
+
+_UNIT_LINE = re.compile(r"(?:金额|投资)?单位\s*[:：]\s*(亿元|万元|元)")
+
+
+def apply_unit_line(grid: Grid, layout: Layout) -> None:
+    """“单位：亿元” in a line above the header: the unit of every money column that names none itself."""
+    for row in grid.rows[: layout.header_rows[0]]:
+        m = _UNIT_LINE.search(squash(" ".join(cell_text(c) for c in row if not is_blank(c))))
+        if m:
+            for c in layout.columns:
+                if c.field and layout.ledger.fields[c.field].type == "money" and not c.unit:
+                    c.unit = m.group(1)
+            return
 
 
 # --- context: sender and period ------------------------------------------------------------------
@@ -255,6 +336,11 @@ def read_context(grid: Grid, layout: Layout | None, file_name: str, ref: Referen
             except ValueError:
                 pass
     sources = [("标题", " ".join(lines)), ("工作表名", grid.name), ("文件名", file_name)]
+    if not find_period(sources[0][1]) and not find_period(grid.name) and _MONTH_ONLY.search(nfkc(grid.name)):
+        year = next((p[:4] for _, t in sources if (p := find_period(_without_filler_dates(t)))), None)
+        if year:  # one sheet per month: the sheet's month, the year from the title or the file name
+            m = _MONTH_ONLY.search(nfkc(grid.name))
+            ctx.period, ctx.period_source = f"{year}-{int(m.group(1)):02d}", "工作表名"
     for label, text in sources:
         if ctx.sender is None:
             ctx.sender = find_sender(_without_filler_dates(text), ref)
@@ -282,9 +368,20 @@ def _without_filler_dates(text: str) -> str:
 # --- rows below the header -----------------------------------------------------------------------
 
 TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计")
-FOOTER = re.compile(r"^(填报人|审核人|制表人|填表人|统计人|负责人|单位负责人|分管领导|主要领导|联系电话|联系人|审核|审批|填报日期|报送日期|制表日期|签字|盖章|单位盖章)\s*[:：(（]?")
+FOOTER = re.compile(r"^(填报人|审核人|制表人|填表人|统计人|负责人|单位负责人|分管领导|主要领导|联系电话|联系人|审核|审批|填报日期|报送日期|制表日期|签字|盖章|单位盖章|制表|经办人)\s*(?:[:：(（]|$)")
 NOTE = re.compile(r"^(注|备注|说明|填表说明|附注|附)\s*[:：、.．\d]")
 ZERO_REPORT = re.compile(r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$")
+
+
+_LAYOUT_SETS: list = [None, None]  # the last layout classify_row saw → its header texts and 序号 columns
+
+
+def _layout_sets(layout: Layout) -> tuple[set[str], set[int]]:
+    """Per sheet, not per row: the normalised header texts (to spot a repeated header) and the 序号 columns."""
+    if _LAYOUT_SETS[0] is not layout:
+        _LAYOUT_SETS[:] = [layout, ({normalise_header(c.header.split("/")[-1])[0] for c in layout.columns if c.field},
+                                    {c.index for c in layout.columns if c.field == "seq"})]
+    return _LAYOUT_SETS[1]
 
 
 def classify_row(row: list, layout: Layout) -> str | None:
@@ -294,7 +391,8 @@ def classify_row(row: list, layout: Layout) -> str | None:
     if not filled:
         return "blank"
     first = squash(filled[0])
-    if any(squash(c) in TOTAL_WORDS or squash(c).startswith(("合计", "小计", "总计")) for c in filled[:3]):
+    if any(squash(c) in TOTAL_WORDS or squash(c).startswith(("合计", "小计", "总计"))
+           or (len(squash(c)) <= 8 and squash(c).endswith(("合计", "小计", "总计"))) for c in filled[:3]):
         return "total"
     if len(filled) <= 2 and ZERO_REPORT.search(squash(" ".join(filled))):
         return "zero_report"
@@ -302,10 +400,9 @@ def classify_row(row: list, layout: Layout) -> str | None:
         return "footer"
     if NOTE.match(first) and len(filled) <= 3:
         return "note"
-    header_texts = {normalise_header(c.header.split("/")[-1])[0] for c in layout.columns if c.field}
+    header_texts, seq_columns = _layout_sets(layout)
     if sum(1 for c in filled if normalise_header(c)[0] in header_texts) >= max(2, len(filled) // 2):
         return "header_repeat"
-    seq_columns = {c.index for c in layout.columns if c.field == "seq"}
     if not [c for j, c in enumerate(cells) if c and j not in seq_columns]:
         return "template"  # a pre-numbered empty row of the template
     return None

@@ -11,6 +11,7 @@ import datetime as dt
 
 import duckdb
 
+from .faults import checkpoint
 from .schema import LEDGER_KINDS
 
 TOWN = "西天尾镇"
@@ -391,7 +392,9 @@ def build_marts(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: in
     counts = {}
     con.execute("BEGIN TRANSACTION")
     try:
-        for name in tables:
+        for i, name in enumerate(tables):
+            if i == len(tables) // 2:
+                checkpoint("marts.mid_transaction")
             sql = MART_SQL[name]
             exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' "
                                  "AND table_name = ?", [name]).fetchone()[0]

@@ -130,8 +130,9 @@ def read_csv(data: bytes, name: str) -> Grid:
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;|")
         delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    except csv.Error:  # title lines above the table: the delimiter that splits most lines into 3+ cells
+        lines = sample.splitlines()
+        delimiter = max(",\t;|", key=lambda d: sum(1 for ln in lines if ln.count(d) >= 2))
     rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not any(any(c.strip() for c in row) for row in rows):
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -47,11 +48,16 @@ def map_vocab(vocab: Vocab, raw: str) -> str | None:
     candidates = []
     for canon in order:
         for w in vocab.values[canon]:
-            if len(w) >= 2 and w in t:
+            if len(w) >= 2 and w in t and not _only_negated(t, w):
                 candidates.append((len(w), canon))
     if candidates:
         return max(candidates, key=lambda x: x[0])[1] if not vocab.contains_order else candidates[0][1]
     return vocab.other
+
+
+def _only_negated(text: str, word: str) -> bool:
+    """Every occurrence of the word right after 未/没/不/无/非: 未开工 is not 开工."""
+    return all(i > 0 and text[i - 1] in "未没不无非" for i in (m.start() for m in re.finditer(re.escape(word), text)))
 
 
 def period_end(period: str) -> dt.date:
@@ -74,7 +80,7 @@ class RowReader:
         self._occurrences: Counter[str] = Counter()
 
     # -- one row ------------------------------------------------------------------------------------
-    def read(self, row: list, row_number: int) -> tuple[dict | None, list[Problem]]:
+    def read(self, row: list, row_number: int, section: str | None = None) -> tuple[dict | None, list[Problem]]:
         record: dict = {}
         problems: list[Problem] = []
 
@@ -87,6 +93,8 @@ class RowReader:
         for name, fdef in self.ledger.fields.items():
             col = self.columns.get(name)
             value = row[col.index] if col is not None and col.index < len(row) else None
+            if col is None and section and fdef.type == "category" and fdef.required:
+                value = section  # “一、在建项目（15个）” above the rows gives their stage
             try:
                 self._read_field(fdef, col, value, record)
             except BadValue as bad:
@@ -95,8 +103,10 @@ class RowReader:
             # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
             record["status"] = "resolved" if record.get("resolved_date") else "open"
         if not problems:
+            headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
             for col_name, value, reason, hint in self._row_rules(record):
-                problems.append(Problem(row_number, col_name, privacy.scrub_text(value) or "", reason, hint))
+                problems.append(Problem(row_number, headers.get(col_name, col_name), privacy.scrub_text(value) or "",
+                                        reason, hint))
         if problems:
             return None, problems
         record["record_key"] = self._record_key(record)

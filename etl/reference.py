@@ -173,11 +173,21 @@ class Reference:
         t = _strip_town(text)
         if t in self.grid_aliases:
             return self.grid_aliases[t]
+        t = re.sub(r"[一二三四五六七八九十]+(?=号?网格)", lambda x: str(_cn_number(x.group(0))), t)
         m = re.search(r"第?(\d{1,3})(?:号)?网格", t) or re.fullmatch(r"G?(\d{1,3})", t)
         if m:
             gid = f"G{int(m.group(1)):02d}"
             return gid if gid in self.grids else None
         return None
+
+
+def _cn_number(text: str) -> int:
+    """一 … 九十九 (grid numbers written in Chinese)."""
+    digits = "一二三四五六七八九"
+    if "十" not in text:
+        return digits.index(text) + 1 if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 @lru_cache(maxsize=1)

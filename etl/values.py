@@ -36,10 +36,12 @@ def is_empty_mark(text: str) -> bool:
 # --- dates -------------------------------------------------------------------------------------------
 
 _FULL_DATE = re.compile(
-    r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月|\.|/|-)\s*(?P<d>\d{1,2})\s*日?"
-    r"(?:[T\s]*(?P<H>\d{1,2})[:时](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?分?)?$"
+    r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月|\.|/|-)\s*(?P<d>\d{1,2})\s*[日号]?"
+    r"(?:[T\s]*(?P<H>\d{1,2})[:时](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?分?)?"
+    r"\s*(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?$"
 )
 _COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$")
+_SHORT_YEAR = re.compile(r"^(?P<y>\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})$")  # 23.11.3
 _MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?$")
 _YEAR_MONTH = re.compile(r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*月?$")
 DATE_FORMS = "2023-11-03、2023年11月3日、2023.11.3 或 2023/11/3"
@@ -61,6 +63,9 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
             g = m.groupdict()
             return _build(int(g["y"]), int(g["m"]), int(g["d"]), int(g.get("H") or 0),
                           int(g.get("M") or 0), int(g.get("S") or 0))
+    m = _SHORT_YEAR.match(t)
+    if m and period_year is not None and 2000 + int(m["y"]) == period_year:
+        return _build(period_year, int(m["m"]), int(m["d"]))
     m = _MONTH_DAY.match(t)
     if m:
         if period_year is None:
@@ -112,9 +117,9 @@ def parse_date(value, period_year: int | None = None) -> dt.date | None:
 # separators only between groups of three ('1,5' is not 15)
 _NUMBER = re.compile(
     r"^约?(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+))"
-    r"(?:余|多)?(?:万元|亿元|元|件|次|人|个|户)?(?:余|多)?(?:左右)?$"
+    r"(?:余|多)?\(?(?:万元|亿元|亿|元|件|人次|次|人|个|户|起|例|宗)?\)?(?:余|多)?(?:左右)?$"
 )
-_CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元)(?:左右)?$")
+_CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元|亿)(?:左右)?$")
 
 
 @lru_cache(maxsize=65536)
@@ -122,7 +127,7 @@ def _parse_number_text(text: str) -> float | None:
     t = squash(text)
     if t.lower() in EMPTY_MARKS:
         return None
-    m = _NUMBER.match(t.replace("，", ","))
+    m = _NUMBER.match(t.replace("，", ",").replace("（", "(").replace("）", ")"))
     if m:
         number = float(m["n"].replace(",", ""))
         if not math.isfinite(number):
@@ -158,7 +163,7 @@ def parse_count(value) -> int | None:
     return int(number)
 
 
-MONEY_SCALE = {"万元": 1.0, "亿元": 10000.0, "元": 0.0001}
+MONEY_SCALE = {"万元": 1.0, "亿元": 10000.0, "亿": 10000.0, "元": 0.0001}
 
 
 def parse_money(value, unit: str | None) -> float | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -36,27 +38,54 @@ META_DDL = [
 ]
 
 
-def connect(home: Home, read_only: bool = False, retries: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """A connection to the home's warehouse, schema ensured. A writer waits up to `retries` seconds for
-    another writer process to finish (DuckDB allows one) and then fails with a plain message."""
+LOCK_WAIT_ENV = "TAIZHANG_LOCK_WAIT"
+DEFAULT_LOCK_WAIT = 30.0
+
+
+def lock_wait(default: float = DEFAULT_LOCK_WAIT) -> float:
+    """Seconds to wait for the warehouse's lock: TAIZHANG_LOCK_WAIT when set, else `default`."""
+    try:
+        return max(0.0, float(os.environ[LOCK_WAIT_ENV]))
+    except (KeyError, ValueError):
+        return default
+
+
+def connect(home: Home, read_only: bool = False, retries: float | None = None,
+            on_wait: Callable[[], None] | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection to the home's warehouse, schema ensured for a writer.
+
+    DuckDB (2.0) locks the database file with an OS file lock: one process may hold it read-write (and then
+    no other process may open it at all, not even read-only), or any number of processes read-only (and then
+    nobody may open it read-write). A refused open fails at once with "Could not set lock on file …";
+    DuckDB never waits. So both writers and readers wait here, up to `retries` seconds (default
+    TAIZHANG_LOCK_WAIT or 30 s), calling `on_wait` once when they start waiting, and then fail with
+    WarehouseBusy, whose message is plain Chinese."""
     home.root.mkdir(parents=True, exist_ok=True)
-    deadline = time.monotonic() + retries
+    deadline = time.monotonic() + (lock_wait() if retries is None else retries)
+    waited = False
     while True:
         try:
             con = duckdb.connect(str(home.warehouse), read_only=read_only)
             break
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                raise WarehouseBusy(home.warehouse) from None
-            time.sleep(0.5)
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() > deadline:
+                raise WarehouseBusy(home.warehouse, held_by_reader="read-only mode" in str(exc)) from None
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            time.sleep(0.25)
     if not read_only:
         ensure_schema(con)
     return con
 
 
 class WarehouseBusy(RuntimeError):
-    def __init__(self, path: Path):
-        super().__init__(f"数据仓库 {path} 正被另一个程序写入（例如另一次导入或运行），请稍后再试。")
+    def __init__(self, path: Path, held_by_reader: bool = False):
+        who = ("正被另一个程序读取（例如正在生成报表或查询指标）" if held_by_reader
+               else "正被另一个程序写入（例如另一次导入或运行）")
+        super().__init__(f"数据仓库 {path} {who}，请稍后再试。")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from etl.faults import checkpoint
+
 from . import data as D
 from . import style as S
 
@@ -651,9 +653,12 @@ def write_excel_report(con, as_of, path: Path) -> Path:
         wb.set_properties({"title": f"{S.TOWN}报表（截至{S.date_zh(as_of)}）", "author": S.TOWN,
                            "company": S.TOWN, "comments": "由台账系统根据数据集市生成", "created": stamp})
         fm = _Formats(wb)
-        for table in tables(con, as_of):
+        for i, table in enumerate(tables(con, as_of)):
+            if i == 3:
+                checkpoint("report.excel_mid_write")
             _write_table(wb, fm, table, as_of)
     finally:
         wb.close()
+    checkpoint("report.excel_before_publish")
     os.replace(tmp, path)
     return path

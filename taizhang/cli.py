@@ -13,6 +13,7 @@ from etl.home import Home
 EXIT_REJECTED = 2
 EXIT_BLOCKING_CHECK = 3
 EXIT_BUSY = 4
+READ_WAIT_SECONDS = 60.0
 
 
 def _home(args) -> Home:
@@ -27,12 +28,23 @@ def _date(text: str) -> dt.date:
 
 
 def _read_con(home: Home):
-    import duckdb
+    """A read-only connection. While an ingest or a run writes, DuckDB refuses readers: wait for the writer
+    (TAIZHANG_LOCK_WAIT seconds, default 60), saying so once, then give up with a plain message (exit 4)."""
+    from etl.warehouse import WarehouseBusy, connect, lock_wait
 
     if not home.warehouse.exists():
         print(f"数据仓库 {home.warehouse} 还不存在：请先运行 taizhang ingest 或 taizhang run。", file=sys.stderr)
         raise SystemExit(1)
-    return duckdb.connect(str(home.warehouse), read_only=True)
+    wait = lock_wait(READ_WAIT_SECONDS)
+
+    def waiting():
+        print(f"数据仓库正在被写入（导入或运行中），等待其完成后再读取（最多 {wait:.0f} 秒）……", file=sys.stderr, flush=True)
+
+    try:
+        return connect(home, read_only=True, retries=wait, on_wait=waiting)
+    except WarehouseBusy as busy:
+        print(busy, file=sys.stderr)
+        raise SystemExit(EXIT_BUSY) from None
 
 
 # --- ingest ------------------------------------------------------------------------------------------

@@ -24,28 +24,33 @@ class UiSession:
 
     def __enter__(self):
         env = {**os.environ, "TAIZHANG_HOME": str(self.home.root)}
+        # a file, not a pipe: the run workers log a lot, and an unread pipe would block them
+        self.log_path = self.home.root / "ui.log"
+        self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
         self.proc = subprocess.Popen([sys.executable, "-m", "taizhang", "ui", "--home", str(self.home.root),
-                                      "--port", str(self.port)], env=env, stdout=subprocess.PIPE,
+                                      "--port", str(self.port)], env=env, stdout=self.log,
                                      stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(f"{self.url}/server_info", timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(1)
+                if self.asset_nodes():  # the code location has loaded
+                    return self
+            except (OSError, AssertionError, KeyError, TypeError):
+                pass
+            time.sleep(1)
         self.__exit__(None, None, None)
         raise TimeoutError("webserver did not start")
 
     def __exit__(self, *exc):
         self.proc.send_signal(signal.SIGINT)
         try:
-            out, _ = self.proc.communicate(timeout=60)
-            self.stopped_cleanly = self.proc.returncode == 0 and "已停止" in out
+            self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            self.proc.communicate()
+            self.proc.wait()
+        self.log.close()
+        out = self.log_path.read_text(encoding="utf-8", errors="replace")
+        self.stopped_cleanly = self.proc.returncode == 0 and "已停止" in out
 
     def graphql(self, query: str, variables: dict | None = None) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()

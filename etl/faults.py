@@ -1,0 +1,35 @@
+"""Fault injection for the crash-safety tests: `checkpoint(name)` kills this process with SIGKILL when the
+environment variable TAIZHANG_FAULT names that point — the nearest thing to pulling the plug.
+
+    TAIZHANG_FAULT=ingest.before_commit        die the first time the point is reached
+    TAIZHANG_FAULT=ingest.after_commit@3       die the third time (here: after the third file's COMMIT)
+
+Points (grep for `checkpoint(` to see where they sit):
+    ingest.before_commit        a file's staging, quarantine and meta rows are inserted, COMMIT not yet run
+    ingest.after_commit         right after a file's COMMIT, before the next file
+    marts.mid_transaction       half of the marts rebuilt inside build_marts' one transaction
+    report.excel_mid_write      the Excel 报表 half written (sheets added, workbook not yet closed)
+    report.excel_before_publish the Excel 报表 complete in its temporary file, not yet renamed into place
+
+Without the variable a checkpoint costs one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+ENV = "TAIZHANG_FAULT"
+_hits: dict[str, int] = {}
+
+
+def checkpoint(name: str) -> None:
+    wanted = os.environ.get(ENV)
+    if not wanted:
+        return
+    point, _, nth = wanted.partition("@")
+    if point != name:
+        return
+    _hits[name] = _hits.get(name, 0) + 1
+    if _hits[name] >= int(nth or 1):
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
