@@ -163,6 +163,7 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
     def town_indicators(context: dg.AssetExecutionContext, county: County) -> dg.MaterializeResult:
         from etl.ingest import ingest_paths
         from etl.marts import build_marts
+        from etl.schema import LEDGER_KINDS
         from etl.warehouse import connect, load_reference
 
         town = context.partition_key
@@ -180,9 +181,7 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
             built = time.perf_counter()
             lake_rows = export_headline(con, as_of_day, county.lake_file(town))
             exported = time.perf_counter()
-            staged = sum(con.execute(f"SELECT count(*) FROM staging.{k}").fetchone()[0]
-                         for k in ("disputes", "key_projects", "petitions", "legal_visits", "grid_events",
-                                   "party_activities"))
+            staged = sum(con.execute(f"SELECT count(*) FROM staging.{k}").fetchone()[0] for k in LEDGER_KINDS)
         finally:
             con.close()
         changed = [o for o in outcomes if o.status != "unchanged"]

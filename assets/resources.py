@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,16 +34,11 @@ class Warehouse(dg.ConfigurableResource):
     @contextmanager
     def read(self, wait: float = 60.0) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-only connection. DuckDB refuses it while another process holds the writer's lock (a writer
-        step of a concurrent run, or of this run under the multiprocess executor): wait up to `wait` seconds."""
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                con = duckdb.connect(str(self.paths.warehouse), read_only=True)
-                break
-            except duckdb.IOException as exc:
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.25)
+        step of a concurrent run, or of this run under the multiprocess executor): wait up to `wait` seconds
+        (TAIZHANG_LOCK_WAIT when set), then fail with etl.warehouse.WarehouseBusy's plain message."""
+        from etl.warehouse import connect, lock_wait
+
+        con = connect(self.paths, read_only=True, retries=lock_wait(wait))
         try:
             yield con
         finally:

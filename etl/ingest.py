@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -292,6 +293,7 @@ class Ingestor:
 
     # -- the transaction ------------------------------------------------------------------------------------
     def _commit(self, outcome: FileOutcome, size: int) -> None:
+        self._scrub(outcome)
         con, now = self.con, dt.datetime.now()
         con.execute("BEGIN TRANSACTION")
         try:
@@ -316,6 +318,26 @@ class Ingestor:
             con.execute("ROLLBACK")
             raise
         checkpoint("ingest.after_commit")
+
+    def _scrub(self, outcome: FileOutcome) -> None:
+        """Take ID and phone numbers out of everything of this file that is about to be stored or shown.
+
+        Personal-data fields are scrubbed when read (etl/records.py). What is not: descriptive text (项目名称,
+        存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
+        units, grids and organisations, and what the problems say — a reason quotes the cell (“13812345678”不是
+        日期), and quarantine rows go to exports, feedback workbooks and the run's metadata. Identifiers
+        (案件编号, 事件编号) stay as written: they are record keys, and long platform numbers are not personal."""
+        outcome.reason = _scrubbed(outcome.reason)
+        for sheet in outcome.sheets:
+            sheet.reason = _scrubbed(sheet.reason)
+            sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
+            for problem in sheet.problems:
+                problem.column, problem.value = _scrubbed(problem.column), _scrubbed(problem.value)
+                problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
+            if sheet.ledger and sheet.records:
+                for column in _raw_text_columns(self.catalog.ledgers[sheet.ledger]):
+                    for rec in sheet.records:
+                        rec[column] = _scrubbed(rec.get(column))
 
     def _supersede(self, sheet: SheetOutcome, new_sha: str) -> list[str]:
         if not sheet.sender or not sheet.period:
@@ -361,6 +383,7 @@ class Ingestor:
                  s.sender_source, s.period_source])
 
     def _record_rejected(self, outcome: FileOutcome, size: int | None = None) -> None:
+        self._scrub(outcome)
         if not outcome.sha256:
             return
         con = self.con
@@ -379,6 +402,36 @@ class Ingestor:
         except BaseException:
             con.execute("ROLLBACK")
             raise
+
+
+_DIGIT = re.compile("[0-9０-９]")
+
+
+def _scrubbed(value):
+    """Text without ID and phone numbers (text without a digit is returned as it is, cheaply)."""
+    if isinstance(value, str) and _DIGIT.search(value):
+        return privacy.scrub_text(value)
+    return value
+
+
+_RAW_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {}
+
+
+def _raw_text_columns(ledger) -> tuple[str, ...]:
+    """Staging text columns holding what the clerk wrote that the reader has not scrubbed: descriptive text
+    fields (not identifiers *_id, not personal-data fields, which are scrubbed or tokenised already) and the
+    raw form (*_raw) of categories, units, grids and organisations."""
+    if ledger.kind in _RAW_TEXT_COLUMNS:
+        return _RAW_TEXT_COLUMNS[ledger.kind]
+    out = []
+    for column, sql_type in ledger.columns():
+        if sql_type != "VARCHAR" or column.endswith(("_id", "_token", "_masked")):
+            continue
+        f = ledger.fields.get(column)
+        if (f is not None and f.type == "text" and not f.pii) or (f is None and column.endswith("_raw")):
+            out.append(column)
+    _RAW_TEXT_COLUMNS[ledger.kind] = tuple(out)
+    return _RAW_TEXT_COLUMNS[ledger.kind]
 
 
 def _joined(values) -> str | None:

@@ -49,23 +49,31 @@ class Layout:
 # against every ledger, so the same texts come back thousands of times per file, and the answer depends only
 # on the text and the catalog (docs/scaling.md: ~70% of the ingest's time went here before the cache).
 _MATCH_CACHE: dict = {"catalog": None, "answers": {}, "columns": {}, "synonyms": {}, "any": None, "plausible": {}}
-_MATCH_CACHE_MAX = 200_000
+_MISSING = object()
+_MATCH_CACHE_MAX = 10_000  # entries per table; header texts repeat, data-cell texts do not: memory stays flat
 
 
 def _cache(catalog: Catalog) -> dict:
-    if _MATCH_CACHE["catalog"] is not catalog or \
-            len(_MATCH_CACHE["answers"]) + len(_MATCH_CACHE["columns"]) > _MATCH_CACHE_MAX:
+    if _MATCH_CACHE["catalog"] is not catalog:
         _MATCH_CACHE.update(catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={})
     return _MATCH_CACHE
+
+
+def _make_room(table: dict) -> None:
+    """Called before adding to a cache table: start that table afresh when it is full."""
+    if len(table) >= _MATCH_CACHE_MAX:
+        table.clear()
 
 
 def _match_field(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     """A normalised header text → field of the given ledger: exact synonym, else the longest synonym inside it."""
     answers = _cache(catalog)["answers"]
     key = (ledger_kind, text)
-    if key not in answers:
-        answers[key] = _match_field_uncached(text, ledger_kind, catalog)
-    return answers[key]
+    found = answers.get(key, _MISSING)
+    if found is _MISSING:
+        _make_room(answers)
+        found = answers[key] = _match_field_uncached(text, ledger_kind, catalog)
+    return found
 
 
 def _synonyms_longest_first(ledger_kind: str, catalog: Catalog) -> list[tuple[int, str, str]]:
@@ -166,7 +174,7 @@ def _fill_merged(top: list[str], r: int, merged) -> list[str]:
     return filled
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _column_texts(raw: str) -> tuple[str, tuple[tuple[str, str | None], ...], str | None]:
     """What _map_columns needs of one header cell, whatever the ledger: the header as shown, the normalised
     texts to try (child alone, parent+child, parent alone) with their units, and a unit named in any part."""
@@ -190,6 +198,7 @@ def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | Non
             if field_name:
                 found = (field_name, unit_in_text or part_unit)
                 break
+        _make_room(columns)
         columns[key] = found
     return found
 
@@ -199,6 +208,7 @@ def _could_be_a_header(raw: str, catalog: Catalog) -> bool:
     plausible = _cache(catalog)["plausible"]
     answer = plausible.get(raw)
     if answer is None:
+        _make_room(plausible)
         answer = plausible[raw] = any(
             text in catalog.header_index or (len(text) >= 2 and _contains_any_synonym(text, catalog))
             for text, _ in _column_texts(raw)[1])

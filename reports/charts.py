@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,8 +52,13 @@ def _finish(fig: Figure, name: str, title: str, as_of, out_dir: Path, source: st
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"
-    fig.savefig(path, dpi=S.DPI, format="png", metadata={"Software": None})
-    fig.clear()
+    tmp = out_dir / f".{name}.{os.getpid()}.tmp.png"  # written whole, then renamed: never a half PNG
+    try:
+        fig.savefig(tmp, dpi=S.DPI, format="png", metadata={"Software": None})
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        fig.clear()
     return path
 
 

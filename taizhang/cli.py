@@ -51,15 +51,21 @@ def _read_con(home: Home):
 
 def cmd_ingest(args) -> int:
     from etl.ingest import ingest_paths
-    from etl.warehouse import WarehouseBusy, connect, load_reference
+    from etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
 
     home = _home(args)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print("找不到：" + "、".join(missing), file=sys.stderr)
         return EXIT_REJECTED
+    wait = lock_wait()
+
+    def waiting():
+        print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束（最多 {wait:.0f} 秒）……", file=sys.stderr,
+              flush=True)
+
     try:
-        con = connect(home)
+        con = connect(home, retries=wait, on_wait=waiting)
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
         return EXIT_BUSY
@@ -83,8 +89,20 @@ def cmd_ingest(args) -> int:
 
 def cmd_run(args) -> int:
     from assets.runner import run_pipeline
+    from etl.warehouse import WarehouseBusy, connect, lock_wait
 
     home = _home(args)
+    wait = lock_wait()
+
+    def waiting():
+        print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束后再运行（最多 {wait:.0f} 秒）……",
+              file=sys.stderr, flush=True)
+
+    try:  # a busy warehouse is said plainly here, rather than as failed steps with stack traces
+        connect(home, retries=wait, on_wait=waiting).close()
+    except WarehouseBusy as busy:
+        print(busy, file=sys.stderr)
+        return EXIT_BUSY
     outcome = run_pipeline(home, args.as_of)
     print(f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）")
     for line in outcome.checks.lines():
@@ -106,7 +124,7 @@ def _print_outputs(home: Home, as_of: str | None) -> None:
         if pack.exists():
             print(f"报表包：{pack}")
             for f in sorted(pack.rglob("*")):
-                if f.is_file():
+                if f.is_file() and not f.name.startswith("."):  # not a temporary file of an interrupted run
                     print(f"  {f.relative_to(home.reports)}")
     for extra in ("feedback", "data_docs"):
         folder = home.reports / extra
