@@ -15,10 +15,8 @@ from .resources import ReportingPeriod, Warehouse
 
 
 def _checks() -> list:
-    try:
-        from checks.asset_checks import ALL_CHECKS
-    except ImportError:  # TEMP until checks land
-        return []
+    from checks.asset_checks import ALL_CHECKS
+
     return list(ALL_CHECKS)
 
 
@@ -33,8 +31,8 @@ def build_definitions(home: str | None = None) -> dg.Definitions:
         schedules=[automation.daily_ingest_schedule, automation.monthly_report_schedule],
         sensors=[automation.inbox_sensor],
         resources={"warehouse": Warehouse(home=root), "period": ReportingPeriod()},
-        # in-process: on this 2-core machine the multiprocess executor costs ~2 s per step for steps
-        # that take milliseconds (measured in benchmarks/bench_executor.py)
+        # in-process: on this 2-core machine the multiprocess executor costs seconds per step for steps
+        # that take milliseconds (measured by `python -m benchmarks.run`, section 5: ~6 s per step)
         executor=dg.in_process_executor,
     )
 

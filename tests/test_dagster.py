@@ -158,3 +158,26 @@ def test_ui_serves_the_graph_and_runs_the_full_job(home, tmp_path):
         run_id = ui.launch("taizhang_all", {"resources": {"period": {"config": {"as_of": "2023-10-31"}}}})
         assert ui.wait(run_id) == "SUCCESS"
     assert ui.stopped_cleanly
+
+
+def test_a_blocking_check_holds_back_marts_and_reports_and_run_exits_3(home, capsys):
+    """Data that breaks a critical expectation (here: a category outside the canonical set, as if someone
+    edited staging by hand) stops the marts and the report pack in the same run; the CLI says why and exits 3."""
+    import duckdb
+
+    from taizhang.cli import main
+
+    write_small_town(home.inbox)
+    assert main(["ingest", str(home.inbox), "--home", str(home.root)]) == 0
+    con = duckdb.connect(str(home.warehouse))
+    con.execute("UPDATE staging.disputes SET dispute_type = '打架斗殴' WHERE row_number = 3")
+    con.close()
+    code = main(["run", "--as-of", "2023-10-31", "--home", str(home.root)])
+    out = capsys.readouterr().out
+    assert code == 3
+    assert "未通过 staging/disputes:disputes_categories" in out
+    assert not (home.reports / "2023-10-31").exists()  # no report pack from broken data
+    con = duckdb.connect(str(home.warehouse), read_only=True)
+    marts = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'").fetchone()[0]
+    con.close()
+    assert marts == 0
