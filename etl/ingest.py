@@ -375,6 +375,8 @@ class Ingestor:
         insert_rows(self.con, "quarantine.rejected_rows", list(qrows[0]) if qrows else [], qrows)
 
     def _insert_sheet_meta(self, outcome: FileOutcome) -> None:
+        # the same bytes may have been rejected before (e.g. under older rules): their sheet rows go
+        self.con.execute("DELETE FROM meta.source_sheets WHERE file_sha256 = ?", [outcome.sha256])
         for s in outcome.sheets:
             self.con.execute(
                 "INSERT INTO meta.source_sheets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -202,3 +202,15 @@ def test_a_note_or_zero_report_line_merged_across_columns_is_not_data(tmp_path, 
                       write_xlsx(tmp_path / "zero.xlsx", {"Sheet1": zero}, {"Sheet1": [(2, 0, 2, 9, "本月无矛盾纠纷")]}))
     assert [o.status for o in outcomes] == ["loaded", "zero_report"]
     assert query("SELECT count(*) FROM quarantine.rejected_rows")[0][0] == 0
+
+
+def test_a_file_rejected_before_and_loaded_now_has_one_set_of_sheet_rows(tmp_path, ingest, query, monkeypatch):
+    path = write_xlsx(tmp_path / "林山村纠纷2023年10月.xlsx", {"Sheet1": [TITLE, DISPUTE_HEADER, *dispute_rows(2)]})
+    monkeypatch.setenv("TAIZHANG_MAX_FILE_MB", "0.001")  # a limit so low the file is refused
+    [first] = ingest(path)
+    assert first.status == "rejected"
+    monkeypatch.delenv("TAIZHANG_MAX_FILE_MB")
+    [second] = ingest(path)
+    assert second.status == "loaded"
+    assert query("SELECT count(*) FROM meta.source_sheets")[0][0] == 1
+    assert query("SELECT status FROM meta.source_files") == [("loaded",)]
