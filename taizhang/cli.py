@@ -212,7 +212,8 @@ def cmd_demo(args) -> int:
     as_of = args.as_of or dt.date(2023, 11, 3)
     code = cmd_run(argparse.Namespace(home=str(home.root), as_of=as_of))
     cmd_indicators(argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False))
-    print(f"\n打开界面：taizhang ui --home {home.root}   （http://127.0.0.1:3000）")
+    command = Path(sys.executable).parent / "taizhang"
+    print(f"\n打开界面：{command if command.exists() else 'taizhang'} ui --home {home.root}   （http://127.0.0.1:3000）")
     return code
 
 
