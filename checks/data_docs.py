@@ -201,15 +201,28 @@ def _locked(docs: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def record_outcomes(reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None) -> Path:
+def record_outcomes(reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None,
+                    fingerprint: str | None = None) -> Path:
     """Keep the latest outcomes of one table (replacing that table's earlier ones) and rebuild the page
     from every table's latest outcomes. Returns the page's path."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
         _write_atomic(docs / "results" / f"{table}.json", json.dumps(
-            {"table": table, "as_of": str(as_of) if as_of else None, "outcomes": [o.to_dict() for o in outcomes]},
-            ensure_ascii=False, indent=1, default=str))
+            {"table": table, "as_of": str(as_of) if as_of else None, "fingerprint": fingerprint,
+             "outcomes": [o.to_dict() for o in outcomes]}, ensure_ascii=False, indent=1, default=str))
         return build_data_docs(load_outcomes(reports_dir), reports_dir, as_of=as_of)
+
+
+def cached_outcomes(reports_dir: Path, table: str, fingerprint: str) -> list[CheckOutcome] | None:
+    """The recorded outcomes of a table when they were computed on data with this fingerprint, else None."""
+    path = _docs_dir(reports_dir) / "results" / f"{table}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not fingerprint or data.get("fingerprint") != fingerprint:
+        return None
+    return [CheckOutcome.from_dict(d) for d in data.get("outcomes", [])]
 
 
 def load_outcomes(reports_dir: Path) -> list[CheckOutcome]:

@@ -181,3 +181,24 @@ def test_a_blocking_check_holds_back_marts_and_reports_and_run_exits_3(home, cap
     marts = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'").fetchone()[0]
     con.close()
     assert marts == 0
+
+
+def test_unchanged_staging_reuses_its_check_outcomes_and_any_edit_invalidates_them(home):
+    import duckdb
+
+    from checks.asset_checks import table_fingerprint
+    from checks.data_docs import cached_outcomes
+
+    write_small_town(home.inbox)
+    assert run_pipeline(home, dt.date(2023, 10, 31)).success
+    con = duckdb.connect(str(home.warehouse))
+    before = table_fingerprint(con, "disputes")
+    con.close()
+    assert cached_outcomes(home.reports, "staging.disputes", before)  # recorded with this fingerprint
+    second = run_pipeline(home, dt.date(2023, 10, 31))
+    assert second.success and not second.checks.failed and second.checks.passed
+    con = duckdb.connect(str(home.warehouse))
+    con.execute("UPDATE staging.disputes SET level = '镇' WHERE row_number = 3")
+    after = table_fingerprint(con, "disputes")
+    con.close()
+    assert after != before and cached_outcomes(home.reports, "staging.disputes", after) is None
