@@ -29,14 +29,24 @@ def pack_dir(warehouse: Warehouse, as_of: dt.date):
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     """Renders every chart of the report pack from the marts."""
     from reports.charts import CHARTS, thumbnail_markdown
+    from reports.freshness import is_current, mark_rendered, marts_fingerprint
 
+    paths, redrawn = {}, []
     with warehouse.read() as con:
         as_of = period.resolve(con)
         out = pack_dir(warehouse, as_of) / "charts"
-        paths = {name: CHARTS[name](con, as_of, out) for name in CHART_TITLES}
+        for name in CHART_TITLES:
+            fingerprint = marts_fingerprint(con, as_of, CHART_MARTS[name])
+            path = out / f"{name}.png"
+            if not is_current(path, fingerprint):  # same marts, same code: the PNG on disk is this chart
+                path = CHARTS[name](con, as_of, out)
+                mark_rendered(path, fingerprint)
+                redrawn.append(name)
+            paths[name] = path
+    context.log.info(f"charts redrawn: {len(redrawn)} of {len(paths)}")
     for name, path in paths.items():
         yield dg.MaterializeResult(asset_key=CHART[name], metadata={
-            "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
+            "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "redrawn": name in redrawn,
             "preview": dg.MetadataValue.md(thumbnail_markdown(path))})
 
 
@@ -44,26 +54,38 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
           description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。")
 def excel_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
     from reports.excel_report import write_excel_report
+    from reports.freshness import is_current, mark_rendered, marts_fingerprint
 
     with warehouse.read() as con:
         as_of = period.resolve(con)
-        path = write_excel_report(con, as_of, pack_dir(warehouse, as_of) / f"西天尾镇报表_{as_of.isoformat()}.xlsx")
+        path = pack_dir(warehouse, as_of) / f"西天尾镇报表_{as_of.isoformat()}.xlsx"
+        fingerprint = marts_fingerprint(con, as_of)
+        redrawn = not is_current(path, fingerprint)
+        if redrawn:
+            path = write_excel_report(con, as_of, path)
+            mark_rendered(path, fingerprint)
     return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
-                                          "size_kb": round(path.stat().st_size / 1024, 1)})
+                                          "size_kb": round(path.stat().st_size / 1024, 1), "redrawn": redrawn})
 
 
 @dg.asset(key=WORD_REPORT, group_name="reports", kinds={"word"}, deps=[*ALL_MARTS, *CHART.values()],
           description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。")
 def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
+    from reports.freshness import is_current, mark_rendered, marts_fingerprint
     from reports.word_report import write_word_report
 
     with warehouse.read() as con:
         as_of = period.resolve(con)
         folder = pack_dir(warehouse, as_of)
         charts = {n: folder / "charts" / f"{n}.png" for n in CHART_TITLES if (folder / "charts" / f"{n}.png").exists()}
-        path = write_word_report(con, as_of, charts, folder / f"工作总结_{as_of.isoformat()}.docx")
+        path = folder / f"工作总结_{as_of.isoformat()}.docx"
+        fingerprint = marts_fingerprint(con, as_of) + ":" + ",".join(sorted(charts))
+        redrawn = not is_current(path, fingerprint)
+        if redrawn:
+            path = write_word_report(con, as_of, charts, path)
+            mark_rendered(path, fingerprint)
     return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
-                                          "charts_embedded": len(charts)})
+                                          "charts_embedded": len(charts), "redrawn": redrawn})
 
 
 @dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],

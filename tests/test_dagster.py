@@ -202,3 +202,23 @@ def test_unchanged_staging_reuses_its_check_outcomes_and_any_edit_invalidates_th
     after = table_fingerprint(con, "disputes")
     con.close()
     assert after != before and cached_outcomes(home.reports, "staging.disputes", after) is None
+
+
+def test_a_no_change_rerun_does_not_redraw_the_pack_but_new_data_does(home):
+    write_small_town(home.inbox)
+    assert run_pipeline(home, dt.date(2023, 10, 31)).success
+    pack = home.reports / "2023-10-31"
+    chart, word = pack / "charts" / "dispute_rate_by_unit.png", next(pack.glob("*.docx"))
+    first = (chart.stat().st_mtime_ns, word.stat().st_mtime_ns)
+    assert run_pipeline(home, dt.date(2023, 10, 31)).success
+    assert (chart.stat().st_mtime_ns, word.stat().st_mtime_ns) == first
+    from builders import DISPUTE_HEADER, write_xlsx
+
+    write_xlsx(home.inbox / "龙山村-矛盾纠纷-2023年10月.xlsx", {"Sheet1": [
+        ["龙山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
+        [1, "2023-10-12", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-10-13", None]]})
+    grid_chart = pack / "charts" / "grid_events_by_type.png"  # its marts do not change with a dispute file
+    grid_before = grid_chart.stat().st_mtime_ns
+    assert run_pipeline(home, dt.date(2023, 10, 31)).success
+    assert chart.stat().st_mtime_ns != first[0] and word.stat().st_mtime_ns != first[1]
+    assert grid_chart.stat().st_mtime_ns == grid_before
