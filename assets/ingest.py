@@ -1,7 +1,6 @@
 """Assets of the ingest group: reference data, the inbox, and the staging/quarantine tables it fills."""
 
 
-import hashlib
 from pathlib import Path
 
 import dagster as dg
@@ -30,11 +29,11 @@ def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
 
 def inbox_fingerprints(inbox: Path) -> dict[str, str]:
     """path → sha256 of every file in the inbox (what the sensor and the discovery asset compare)."""
-    from etl.ingest import discover
+    from etl.ingest import discover, sha256_of_file
 
     out = {}
     for p in discover([inbox]) if inbox.exists() else []:
-        out[str(p.relative_to(inbox))] = hashlib.sha256(p.read_bytes()).hexdigest()
+        out[str(p.relative_to(inbox))] = sha256_of_file(p)
     return out
 
 
@@ -76,12 +75,11 @@ _META_SPECS = [
 @dg.multi_asset(specs=_STAGING_SPECS + _META_SPECS, pool=WRITER_POOL, name="ingest_ledgers")
 def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Reads every new or changed inbox file into staging, one transaction per file."""
-    from etl.ingest import Ingestor, discover
+    from etl.ingest import ingest_paths
 
     home = warehouse.paths
     with warehouse.write() as con:
-        ingestor = Ingestor(con, home)
-        outcomes = [ingestor.ingest(p) for p in discover([home.inbox])] if home.inbox.exists() else []
+        outcomes = ingest_paths([home.inbox], home, con) if home.inbox.exists() else []
         for o in outcomes:
             if o.status != "unchanged":
                 context.log.info(o.line())

@@ -9,11 +9,9 @@ Each execution also records its outcomes for the offline data docs (<home>/repor
 """
 
 
-import contextlib
 import datetime as dt
+import functools
 import hashlib
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
@@ -26,31 +24,11 @@ from .data_docs import cached_outcomes, record_outcomes
 from .runner import ERROR, CheckOutcome, display
 
 MARTS_KEY = dg.AssetKey(["marts", "headline_indicators"])
-LOCK_WAIT_SECONDS = 60.0
 DESCRIPTION_CHARS = 240  # the run log prints it: keep it a line, the full text is in metadata and data docs
 
 
 def staging_key(kind: str) -> dg.AssetKey:
     return dg.AssetKey(["staging", kind])
-
-
-@contextlib.contextmanager
-def read_connection(warehouse: Warehouse, wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection; waits while another process holds the writer's lock."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            ctx = warehouse.read()
-            con = ctx.__enter__()
-            break
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
-    try:
-        yield con
-    finally:
-        ctx.__exit__(None, None, None)
 
 
 def load_staging(con: duckdb.DuckDBPyConnection, kind: str, columns: list[str]):
@@ -131,7 +109,10 @@ def _summary(failed: list[CheckOutcome], limit: int = DESCRIPTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-_CODE = "".join(Path(__file__).with_name(m).read_text(encoding="utf-8") for m in ("suites.py", "runner.py"))
+@functools.cache
+def _suites_code() -> str:
+    """The suites' code, read once per process (not at import: the definitions load this module)."""
+    return "".join(Path(__file__).with_name(m).read_text(encoding="utf-8") for m in ("suites.py", "runner.py"))
 
 
 def table_fingerprint(con: duckdb.DuckDBPyConnection, kind: str) -> str:
@@ -141,7 +122,7 @@ def table_fingerprint(con: duckdb.DuckDBPyConnection, kind: str) -> str:
                          "AND table_name = ?", [kind]).fetchone()[0]
     rows, digest = con.execute(f"SELECT count(*), bit_xor(hash(t)) FROM staging.{kind} t").fetchone() if exists \
         else (0, None)
-    text = f"{kind}|{rows}|{digest}|{dt.date.today()}|{_CODE}"
+    text = f"{kind}|{rows}|{digest}|{dt.date.today()}|{_suites_code()}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
@@ -164,7 +145,7 @@ def staging_checks(kind: str) -> dg.AssetChecksDefinition:
         from .runner import validate
 
         suite = suites.suite(kind)
-        with read_connection(warehouse) as con:
+        with warehouse.read() as con:
             fingerprint = table_fingerprint(con, kind)
             outcomes = cached_outcomes(warehouse.paths.reports, suite.table, fingerprint)
             frame = None if outcomes is not None else load_staging(con, kind, suite.columns)
@@ -191,7 +172,7 @@ _MART_SPECS = [dg.AssetCheckSpec(name, asset=MARTS_KEY, blocking=severity == ERR
                       description="核心指标的一致性与完整性检查")
 def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     names = _selected(context, MARTS_KEY, marts_rules.RULES)
-    with read_connection(warehouse) as con:
+    with warehouse.read() as con:
         as_of = period.resolve(con)
         outcomes = marts_rules.run_mart_rules(con, as_of, names)
     docs = record_outcomes(warehouse.paths.reports, marts_rules.HEADLINE, outcomes, as_of=as_of)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .runner import ERROR, CheckOutcome
+from .runner import CheckOutcome
 
 DOCS_DIR = "data_docs"
 STATUS_ZH = {"passed": "通过", "warned": "警告", "failed": "未通过"}
@@ -239,7 +239,3 @@ def load_outcomes(reports_dir: Path) -> list[CheckOutcome]:
             continue
         out += [CheckOutcome.from_dict(d) for d in data.get("outcomes", [])]
     return out
-
-
-def blocking_failures(outcomes: Iterable[CheckOutcome]) -> list[CheckOutcome]:
-    return [o for o in outcomes if not o.passed and o.severity == ERROR]

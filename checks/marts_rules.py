@@ -14,6 +14,8 @@ from typing import Any
 
 import duckdb
 
+from etl.warehouse import LATEST_VERSION
+
 from .runner import ERROR, WARN, CheckOutcome, display
 
 HEADLINE = "marts.headline_indicators"
@@ -175,9 +177,7 @@ def staging_counts(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, 
     jan1 = dt.date(as_of.year, 1, 1)
 
     def latest(kind: str) -> str:
-        return f"""(SELECT * FROM staging.{kind} WHERE {_period_start_sql()} <= $as_of
-                   QUALIFY row_number() OVER (PARTITION BY record_key
-                           ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1)"""
+        return f"(SELECT * FROM staging.{kind} WHERE {_period_start_sql()} <= $as_of {LATEST_VERSION})"
 
     p = {"as_of": as_of, "jan1": jan1}
     out: dict[str, float] = {}

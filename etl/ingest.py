@@ -28,6 +28,7 @@ from .layout import (
 from .read import SUPPORTED_SUFFIXES, UnreadableFile, read_grids
 from .records import Problem, RowReader
 from .reference import Reference, reference
+from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .text import squash
 from .warehouse import connect, dumps, insert_rows
@@ -122,6 +123,11 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def sha256_of_file(path: Path) -> str:
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
 class Ingestor:
     """Loads files into one warehouse connection (the run's single writer)."""
 
@@ -138,7 +144,7 @@ class Ingestor:
             data = _read_bytes_checked(path)
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
-            outcome.sha256 = sha256_of(path.read_bytes()) if path.exists() and path.stat().st_size < 2**31 else ""
+            outcome.sha256 = sha256_of_file(path) if path.exists() else ""  # streamed: it may be a bomb
             self._record_rejected(outcome)
             return outcome
         outcome.sha256 = sha256_of(data)
@@ -454,13 +460,9 @@ def _period_from_data(records: list[dict], date_field: str | None) -> str | None
 def _read_bytes_checked(path: Path) -> bytes:
     """The file's bytes, after the pre-parse safety checks (size, zip bombs, XML entities)."""
     try:
-        from .safety import RejectedFile, inspect_before_parsing
-    except ImportError:  # pragma: no cover - during the first bootstrap only
-        return path.read_bytes()
-    try:
         inspect_before_parsing(path)
     except RejectedFile as bad:
-        raise UnreadableFile(getattr(bad, "reason_zh", None) or getattr(bad, "reason", None) or str(bad)) from None
+        raise UnreadableFile(bad.reason_zh) from None
     return path.read_bytes()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .read import Grid
@@ -287,9 +287,6 @@ class Context:
     sender_source: str | None = None
     period: str | None = None  # 'YYYY-MM' or 'YYYY'
     period_source: str | None = None
-    filled_on: dt.date | None = None
-    zero_report: bool = False
-    notes: list[str] = field(default_factory=list)
 
     @property
     def year(self) -> int | None:
@@ -337,14 +334,6 @@ def read_context(grid: Grid, layout: Layout | None, file_name: str, ref: Referen
         if m and ctx.sender is None:
             ctx.sender = find_sender(m.group(1), ref)
             ctx.sender_source = "填报单位" if ctx.sender else None
-        m = _FILL_DATE.search(nfkc(line))
-        if m:
-            try:
-                from .values import parse_date
-
-                ctx.filled_on = parse_date(m.group(1))
-            except ValueError:
-                pass
     sources = [("标题", " ".join(lines)), ("工作表名", grid.name), ("文件名", file_name)]
     if not find_period(sources[0][1]) and not find_period(grid.name) and _MONTH_ONLY.search(nfkc(grid.name)):
         year = next((p[:4] for _, t in sources if (p := find_period(_without_filler_dates(t)))), None)

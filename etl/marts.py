@@ -12,9 +12,10 @@ import datetime as dt
 import duckdb
 
 from .faults import checkpoint
+from .reference import TOWN_NAME as TOWN
 from .schema import LEDGER_KINDS
+from .warehouse import LATEST_VERSION
 
-TOWN = "西天尾镇"
 OVERDUE_DISPUTE_DAYS = 30
 
 # indicator code → (Chinese name, unit)
@@ -85,8 +86,7 @@ def prepare_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> None:
             SELECT s.* FROM staging.{kind} s
             WHERE (CASE WHEN length(period) = 4 THEN make_date(period::INT, 1, 1)
                         ELSE strptime(period || '-01', '%Y-%m-%d')::DATE END) <= getvariable('as_of')
-            QUALIFY row_number() OVER (PARTITION BY record_key
-                                       ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1""")
+            {LATEST_VERSION}""")
     con.execute("""
         CREATE OR REPLACE TEMP VIEW w_disputes AS
         SELECT d.*, ua.unit, ua.area, ua.unit_type,
@@ -371,7 +371,7 @@ def _headline_sql() -> str:
                CASE indicator {units} END AS unit
         FROM h
         UNION ALL
-        SELECT {A}, 'town', '{TOWN}', code, CASE code {names.replace("WHEN '", "WHEN '")} END,
+        SELECT {A}, 'town', '{TOWN}', code, CASE code {names} END,
                round(completed, 2), round(plan, 2),
                round({rate("completed", "plan")} - {schedule}, 2), '个百分点'
         FROM (SELECT CASE zone WHEN '镇' THEN 'key_projects_ahead_of_schedule'
@@ -381,7 +381,7 @@ def _headline_sql() -> str:
     """
 
 
-MART_SQL["headline_indicators"] = _headline_sql().replace("CASE code WHEN", "CASE code WHEN")
+MART_SQL["headline_indicators"] = _headline_sql()
 
 
 def build_marts(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: int = OVERDUE_DISPUTE_DAYS,

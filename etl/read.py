@@ -9,8 +9,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .values import BadValue
-
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 CSV_SUFFIXES = {".csv", ".txt"}
 SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | CSV_SUFFIXES
@@ -138,5 +136,3 @@ def read_csv(data: bytes, name: str) -> Grid:
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
     return Grid(name=name, rows=rows, encoding=encoding)
 
-
-__all__ = ["Grid", "UnreadableFile", "read_grids", "decode_text", "BadValue", "SUPPORTED_SUFFIXES"]

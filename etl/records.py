@@ -8,14 +8,14 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import privacy
 from .layout import Column, Context, Layout
 from .reference import Reference
 from .schema import Catalog, Field, Vocab
 from .text import cell_text, squash
-from .values import BadValue, parse_count, parse_datetime, parse_money, parse_number
+from .values import BadValue, parse_count, parse_datetime, parse_money
 
 EARLIEST = dt.datetime(1990, 1, 1)
 
@@ -27,13 +27,6 @@ class Problem:
     value: str
     reason: str
     fix_hint: str
-
-
-@dataclass
-class SheetRecords:
-    records: list[dict] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    quarantined_rows: int = 0
 
 
 def map_vocab(vocab: Vocab, raw: str) -> str | None:
@@ -72,7 +65,7 @@ class RowReader:
     """Reads the data rows of one sheet for one ledger, with the context the sheet gives."""
 
     def __init__(self, layout: Layout, ctx: Context, ref: Reference, catalog: Catalog, tokeniser: privacy.Tokeniser):
-        self.layout, self.ctx, self.ref, self.catalog, self.tok = layout, ctx, ref, catalog, tokeniser
+        self.ctx, self.ref, self.catalog, self.tok = ctx, ref, catalog, tokeniser
         self.ledger = layout.ledger
         self.columns = layout.field_columns()
         self.period_end = period_end(ctx.period) if ctx.period else None
@@ -248,10 +241,3 @@ def _hint(f: Field) -> str:
     if f.type == "unit":
         return "请填写村（社区）的正式名称"
     return "请核对后重新填写"
-
-
-def parse_number_or_none(value):
-    try:
-        return parse_number(value)
-    except BadValue:
-        return None

@@ -129,11 +129,6 @@ class Reference:
                     return unit
         return None
 
-    def area_of(self, unit_id: str | None) -> str | None:
-        if unit_id not in self.units:
-            return None
-        return self.areas[self.units[unit_id]["area_id"]]["name"]
-
     # --- other senders ----------------------------------------------------------------------------------
     def find_office_in(self, text: str) -> str | None:
         t = squash(text)

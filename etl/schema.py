@@ -129,6 +129,3 @@ def catalog() -> Catalog:
                              contains_order=tuple(spec.get("contains_order", ())))
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 
-
-def ledger(kind: str) -> Ledger:
-    return catalog().ledgers[kind]

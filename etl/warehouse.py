@@ -96,14 +96,17 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _core_views(con)
 
 
+# the latest version of each record: a later period's file updates an earlier one (core views, marts, checks)
+LATEST_VERSION = ("QUALIFY row_number() OVER (PARTITION BY record_key "
+                  "ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1")
+
+
 def _core_views(con: duckdb.DuckDBPyConnection) -> None:
     """core.<ledger>: the latest version of each record; a later period's file updates an earlier one."""
     for kind in catalog().ledgers:
         con.execute(f"""
             CREATE OR REPLACE VIEW core.{kind} AS
-            SELECT s.* FROM staging.{kind} s
-            QUALIFY row_number() OVER (PARTITION BY record_key
-                                       ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1""")
+            SELECT s.* FROM staging.{kind} s {LATEST_VERSION}""")
 
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -13,7 +13,6 @@ from importlib import resources
 
 from .style import TOWN, to_date
 
-LEVELS = ("村/社区", "片区调解室", "镇", "上级/移交")
 STAGES = ("在建", "预备", "前期")
 ZONES = ("镇", "园区")
 DISPUTE_TYPES = ("山林权属", "征地拆迁", "土地承包", "婚姻家庭", "邻里纠纷", "涉法涉诉信访", "其他")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 STAMPS = ".rendered.json"  # in the pack folder: output name → fingerprint it was rendered from
@@ -19,9 +20,16 @@ def marts_fingerprint(con, as_of, marts: tuple[str, ...] | None = None) -> str:
     parts = [str(as_of)]
     for name in sorted(names):
         parts.append(f"{name}:{con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM marts.{name} t WHERE as_of = ?', [as_of]).fetchone()}")
-    here = Path(__file__).parent
-    parts += [(here / f).read_text(encoding="utf-8") for f in _CODE_FILES if (here / f).exists()]
+    parts.append(_code_digest())
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The report code, read once per process."""
+    here = Path(__file__).parent
+    text = "".join((here / f).read_text(encoding="utf-8") for f in _CODE_FILES if (here / f).exists())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _stamps(folder: Path) -> dict:

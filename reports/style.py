@@ -44,7 +44,6 @@ LIGHT_GREY = "#D9D9D9"
 INK = "#262626"
 RED = "#C0392B"
 TOTAL = "#595959"  # 合计 bars
-SERIES = [NAVY, ORANGE, TEAL, GOLD, BLUE, GREY, "#7A5C99"]
 AREA_COLOURS = [NAVY, TEAL, ORANGE, GOLD, BLUE, GREY]
 STAGE_COLOURS = {"在建": NAVY, "预备": TEAL, "前期": LIGHT_BLUE}
 LEVEL_COLOURS = {"村/社区": NAVY, "片区调解室": TEAL, "镇": BLUE, "上级/移交": ORANGE, "未注明": LIGHT_GREY}
@@ -143,15 +142,6 @@ def rate(numerator, denominator, places: int = 2) -> float | None:
     if numerator is None or not denominator:
         return None
     return round_half_up(float(numerator) * 100.0 / float(denominator), places)
-
-
-def fmt_count(n) -> str:
-    return "—" if n is None else f"{int(round(n))}"
-
-
-def fmt_rate(x, places: int = 2) -> str:
-    """84.71%"""
-    return "—" if x is None else f"{x:.{places}f}%"
 
 
 def fmt_money(x) -> str:

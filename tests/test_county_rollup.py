@@ -125,12 +125,13 @@ def test_schedule_gaps_and_medians(county):
     root, _, _ = county
     rollup = _county_rows(root)
     schedule = 100.0 * months_elapsed(AS_OF) / 12
-    for indicator in ("key_projects_ahead_of_schedule", "park_projects_ahead_of_schedule"):
-        if indicator in rollup:
-            num, den, value, _, _, method, _ = rollup[indicator]
-            assert method == "ratio_of_sums_minus_schedule"
-            assert value == pytest.approx(round(round(100.0 * num / den, 2) - schedule, 2))
-    for indicator in NOT_ADDITIVE & set(rollup):
+    gaps = ("key_projects_ahead_of_schedule", "park_projects_ahead_of_schedule")
+    assert set(gaps) <= set(rollup) and NOT_ADDITIVE <= set(rollup)
+    for indicator in gaps:
+        num, den, value, _, _, method, _ = rollup[indicator]
+        assert method == "ratio_of_sums_minus_schedule"
+        assert value == pytest.approx(round(round(100.0 * num / den, 2) - schedule, 2))
+    for indicator in NOT_ADDITIVE:
         assert rollup[indicator][2] is None and rollup[indicator][5] == "not_additive"
 
 

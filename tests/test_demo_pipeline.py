@@ -57,9 +57,9 @@ def test_town_figures_equal_the_manifest(demo, as_of):
     _, manifest, _, figures = demo
     town = _town(figures[as_of])
     expected = {**manifest["as_of"][as_of]["town"], **manifest["as_of"][as_of].get("town_extra", {})}
+    assert set(expected) <= set(town), set(expected) - set(town)
     for code, value in expected.items():
-        if code in town:
-            assert town[code] == pytest.approx(value), (as_of, code)
+        assert town[code] == pytest.approx(value), (as_of, code)
 
 
 def test_unit_figures_equal_the_manifest(demo):

@@ -340,10 +340,13 @@ def test_word_has_exact_figures_in_tables(doc):
     for figure in ("471", "399", "84.71", "973", "206", "764", "16213", "678"):
         assert figure in cells, figure
     assert len(doc.tables) >= 4
+    matched = 0
     for t in doc.tables:  # every summary table ends with 合计 where it has one, figures from sums
         last = [c.text for c in t.rows[-1].cells]
         if last[0] == "合计" and "化解率（%）" in [c.text for c in t.rows[0].cells]:
             assert last[-1] == "84.71"
+            matched += 1
+    assert matched >= 1
 
 
 def test_word_embeds_the_charts_with_captions(doc, pack):
