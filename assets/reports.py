@@ -27,9 +27,9 @@ def pack_dir(warehouse: Warehouse, as_of: dt.date):
                         description=f"图表：{title}（PNG，打印分辨率）。") for n, title in CHART_TITLES.items()],
     name="render_charts")
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
-    """Renders every chart of the report pack from the marts."""
-    from reports.charts import CHARTS, thumbnail_markdown
-    from reports.freshness import is_current, mark_rendered, marts_fingerprint
+    """Renders every chart of the report pack from the marts (the plotting code is imported only when a chart
+    has to be drawn: that import is most of a rerun's chart time)."""
+    from reports.freshness import is_current, mark_rendered, marts_fingerprint, preview
 
     paths, redrawn = {}, []
     with warehouse.read() as con:
@@ -39,6 +39,8 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
             fingerprint = marts_fingerprint(con, as_of, CHART_MARTS[name])
             path = out / f"{name}.png"
             if not is_current(path, fingerprint):  # same marts, same code: the PNG on disk is this chart
+                from reports.charts import CHARTS
+
                 path = CHARTS[name](con, as_of, out)
                 mark_rendered(path, fingerprint)
                 redrawn.append(name)
@@ -47,7 +49,13 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
     for name, path in paths.items():
         yield dg.MaterializeResult(asset_key=CHART[name], metadata={
             "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "redrawn": name in redrawn,
-            "preview": dg.MetadataValue.md(thumbnail_markdown(path))})
+            "preview": dg.MetadataValue.md(preview(path, _thumbnail))})
+
+
+def _thumbnail(path) -> str:
+    from reports.charts import thumbnail_markdown
+
+    return thumbnail_markdown(path)
 
 
 @dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS,
@@ -91,12 +99,22 @@ def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.Materialize
 @dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],
           description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。")
 def feedback_workbooks(warehouse: Warehouse) -> dg.MaterializeResult:
-    from reports.feedback import write_feedback
+    from etl.run_state import code_digest, warehouse_fingerprint
+    from reports.freshness import folder_is_current, mark_folder_written
 
+    folder = warehouse.paths.reports / "feedback"
     with warehouse.read() as con:
-        paths = write_feedback(con, warehouse.paths.reports / "feedback")
+        # the workbooks say what quarantine and meta say about each sender: same warehouse, same workbooks
+        fingerprint = f"{warehouse_fingerprint(con)}:{code_digest()}"
+        paths = folder_is_current(folder, fingerprint)
+        rewritten = paths is None
+        if rewritten:
+            from reports.feedback import write_feedback
+
+            paths = write_feedback(con, folder)
+            mark_folder_written(folder, fingerprint, paths)
     return dg.MaterializeResult(metadata={
-        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(warehouse.paths.reports / "feedback")),
+        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(folder)), "rewritten": rewritten,
         "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）")})
 
 

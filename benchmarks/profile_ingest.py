@@ -26,10 +26,10 @@ PHASES = [  # (label, function name, file suffix): inclusive time of each, as a 
     ("sender and period", "read_context", "etl/layout.py"),
     ("classifying rows (合计/页脚/…)", "classify_row", "etl/layout.py"),
     ("reading and normalising values", "RowReader.read", "etl/records.py"),
-    ("per-file transaction (all SQL)", "Ingestor._commit", "etl/ingest.py"),
+    ("storing: one transaction per file (all SQL)", "Ingestor._commit", "etl/ingest.py"),
     ("  of which: superseding older versions", "Ingestor._supersede", "etl/ingest.py"),
-    ("  of which: inserting staging rows (Arrow)", "insert_rows", "etl/warehouse.py"),
-    ("  of which: meta.source_sheets rows", "Ingestor._insert_sheet_meta", "etl/ingest.py"),
+    ("  of which: staging + quarantine rows (Arrow)", "insert_rows", "etl/warehouse.py"),
+    ("  of which: meta.source_files/sheets rows", "insert_values", "etl/warehouse.py"),
 ]
 
 
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     profiler = Profiler(interval=args.interval)
     started = time.perf_counter()
     profiler.start()
-    outcomes = ingest_paths([inbox], home, con)
+    outcomes = ingest_paths([inbox], home, con, workers=0)  # one process: reading and storing both in view
     profiler.stop()
     wall = time.perf_counter() - started
     con.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -59,20 +58,38 @@ def fresh(path: Path) -> Path:
 
 # --- (a) our ingest ------------------------------------------------------------------------------------
 
-def ours(inbox: Path, work: Path) -> dict:
+def ours(inbox: Path, work: Path, workers: int | None = None) -> dict:
+    """`workers`: reader processes beside the writer (None = the default, see etl.ingest.default_workers)."""
+    import etl.ingest
     from etl.home import Home
     from etl.ingest import ingest_paths
     from etl.warehouse import connect, load_reference
 
     home = Home(fresh(work / "home")).ensure()
+    writer = {"seconds": 0.0, "files": 0}
+    store = etl.ingest.Ingestor.store
+
+    def timed_store(self, outcome):  # the writer's share: one transaction per file
+        began = time.perf_counter()
+        try:
+            return store(self, outcome)
+        finally:
+            writer["seconds"] += time.perf_counter() - began
+            writer["files"] += 1
+
+    etl.ingest.Ingestor.store = timed_store
     started = time.perf_counter()
     con = connect(home)
     load_reference(con)
     ready = time.perf_counter()
-    outcomes = ingest_paths([inbox], home, con)
+    outcomes = ingest_paths([inbox], home, con, workers=workers)
     con.close()
     done = time.perf_counter()
+    from etl.ingest import default_workers
+
     return {"seconds": done - started, "ingest_seconds": done - ready, "files": len(outcomes),
+            "workers": default_workers() if workers is None else workers,
+            "store_seconds": writer["seconds"], "stored_files": writer["files"],
             "rejected": sum(o.status == "rejected" for o in outcomes),
             "ledger_rows": sum(s.rows_read for o in outcomes for s in o.used),
             "rows_loaded": sum(o.rows_loaded for o in outcomes),
@@ -147,7 +164,7 @@ def bare_calamine(inbox: Path, work: Path) -> dict:
     return {"seconds": done - started, "files": len(files), "grid_rows": grid_rows}
 
 
-# --- one pipeline run (run_pipeline, the whole Dagster job in-process) ------------------------------------
+# --- one pipeline run (`taizhang run`, the whole Dagster job in-process) ------------------------------------
 
 STAGES = {  # Dagster step key → stage of the table
     "ref__town_reference": "ingest", "ingest__inbox_files": "ingest", "ingest_ledgers": "ingest",
@@ -177,32 +194,47 @@ def step_durations(instance, run_id: str) -> dict[str, float]:
     return out
 
 
-def pipeline_run(home_dir: Path, as_of: str) -> dict:
-    from etl.home import Home
+def cli_run(home_dir: Path, as_of: str, force: bool) -> dict:
+    """`taizhang run` as a user types it, in its own process (wall time and peak memory of that process); then,
+    if it went through Dagster, the step timings of the run it made, read from the home's instance."""
+    import subprocess
 
-    started = time.perf_counter()
     import dagster as dg
 
-    from assets.runner import run_pipeline
+    from assets.runner import prepare_instance
+    from etl.home import Home
 
     home = Home(home_dir)
-    imported = time.perf_counter()
-    outcome = run_pipeline(home, dt.date.fromisoformat(as_of))
-    done = time.perf_counter()
-    with dg.DagsterInstance.get() as instance:
-        steps = step_durations(instance, outcome.run_id)
+    prepare_instance(home)  # DAGSTER_HOME = the home's instance, as `taizhang run` uses
+
+    def newest_run_id() -> str | None:
+        with dg.DagsterInstance.get() as instance:
+            runs = instance.get_runs(limit=1)
+            return runs[0].run_id if runs else None
+
+    before = newest_run_id()
+    command = [str(Path(sys.executable).with_name("taizhang")), "run", "--as-of", as_of, "--home", str(home_dir)]
+    started = time.perf_counter()
+    proc = subprocess.run(command + (["--force"] if force else []), capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    run_id = newest_run_id()
+    steps: dict[str, float] = {}
+    if run_id and run_id != before:
+        with dg.DagsterInstance.get() as instance:
+            steps = step_durations(instance, run_id)
     stages: dict[str, float] = {}
-    for key, seconds in steps.items():
-        stages[stage_of(key)] = stages.get(stage_of(key), 0.0) + seconds
+    for key, step_seconds in steps.items():
+        stages[stage_of(key)] = stages.get(stage_of(key), 0.0) + step_seconds
     import duckdb
 
     con = duckdb.connect(str(home.warehouse), read_only=True)
     files = dict(con.execute("SELECT status, count(*) FROM meta.source_files GROUP BY status").fetchall())
     con.close()
-    return {"success": outcome.success, "failure": outcome.failure, "run_id": outcome.run_id,
-            "import_seconds": imported - started, "seconds": done - imported, "steps": steps, "stages": stages,
-            "dagster_overhead": (done - imported) - sum(steps.values()), "source_files": files,
-            "checks_failed": outcome.checks.failed}
+    return {"returncode": proc.returncode, "seconds": seconds, "through_dagster": bool(steps),
+            "run_id": run_id if steps else None, "steps": steps, "stages": stages,
+            "outside_steps": seconds - sum(steps.values()), "source_files": files,
+            "first_line": (proc.stdout.splitlines() or [""])[0][:160],
+            "cli_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
 
 
 # --- executors: the same ingest+marts job, in-process vs multiprocess -----------------------------------
@@ -347,20 +379,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--executor", default="in_process")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--module", default="dagster")
+    parser.add_argument("--force", action="store_true")
     a = parser.parse_args(argv)
     if a.variant == "import":
         emit(import_time(a.module))
         return 0
     if a.variant == "ours":
         result = ours(a.inbox, a.work)
+    elif a.variant == "ours_writer_only":
+        result = ours(a.inbox, a.work, workers=0)
     elif a.variant == "pandas_openpyxl":
         result = pandas_to_duckdb(a.inbox, a.work, "openpyxl")
     elif a.variant == "pandas_calamine":
         result = pandas_to_duckdb(a.inbox, a.work, "calamine")
     elif a.variant == "bare_calamine":
         result = bare_calamine(a.inbox, a.work)
-    elif a.variant == "pipeline":
-        result = pipeline_run(a.work, a.as_of)
+    elif a.variant == "cli_run":
+        result = cli_run(a.work, a.as_of, a.force)
     elif a.variant == "executor":
         result = executor_runs(a.work, a.executor, a.as_of, a.runs)
     elif a.variant == "county_ingest":

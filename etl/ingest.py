@@ -6,9 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 import re
-from collections import Counter
+import sys
+from collections import Counter, deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import duckdb
@@ -31,7 +37,7 @@ from .reference import Reference, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .text import squash
-from .warehouse import connect, dumps, insert_rows
+from .warehouse import connect, dumps, insert_rows, insert_values
 
 DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
                "header_repeat": "重复表头", "template": "空模板行"}
@@ -67,6 +73,7 @@ class FileOutcome:
     sheets: list[SheetOutcome] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     same_as: str | None = None
+    size: int | None = None
 
     @property
     def used(self) -> list[SheetOutcome]:
@@ -128,31 +135,31 @@ def sha256_of_file(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-class Ingestor:
-    """Loads files into one warehouse connection (the run's single writer)."""
+class FileReader:
+    """Understands files without touching the warehouse: safety checks, sheets, records and problems. Pure, so
+    that it can run in worker processes while the run's single writer stores what they read."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, home: Home):
-        self.con, self.home = con, home
+    def __init__(self, key: bytes):
+        self.key = key  # handed to worker readers, which tokenise with the same key
         self.ref: Reference = reference()
         self.catalog = catalog()
-        self.tokeniser = privacy.Tokeniser(privacy.load_key(home.key_file))
+        self.tokeniser = privacy.Tokeniser(key)
 
-    # -- whole files --------------------------------------------------------------------------------------
-    def ingest(self, path: Path) -> FileOutcome:
+    def read_file(self, path: Path) -> FileOutcome:
+        """What the file holds, scrubbed of ID and phone numbers, ready to store (or to record as rejected)."""
+        outcome = self._read(path)
+        self._scrub(outcome)
+        return outcome
+
+    def _read(self, path: Path) -> FileOutcome:
         outcome = FileOutcome(path=path)
         try:
             data = _read_bytes_checked(path)
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
             outcome.sha256 = sha256_of_file(path) if path.exists() else ""  # streamed: it may be a bomb
-            self._record_rejected(outcome)
             return outcome
-        outcome.sha256 = sha256_of(data)
-        known = self.con.execute(
-            "SELECT file_name, status FROM meta.source_files WHERE file_sha256 = ?", [outcome.sha256]).fetchone()
-        if known and known[1] != "rejected":
-            outcome.status, outcome.same_as = "unchanged", known[0]
-            return outcome
+        outcome.sha256, outcome.size = sha256_of(data), len(data)
         try:
             if path.suffix.lower() not in SUPPORTED_SUFFIXES and not data[:4] == b"PK\x03\x04" and \
                     not data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -166,13 +173,29 @@ class Ingestor:
             rejected = [s for s in outcome.sheets if s.status == "rejected"]
             outcome.reason = rejected[0].reason if rejected else (
                 "没有找到可识别的台账（表头应包含如“受理日期、纠纷类型、化解情况”等列），请使用规定的台账模板")
-        if outcome.status == "rejected":
-            self._record_rejected(outcome, size=len(data))
-            return outcome
-        if all(s.status == "zero_report" for s in outcome.used):
+        if outcome.status != "rejected" and all(s.status == "zero_report" for s in outcome.used):
             outcome.status = "zero_report"
-        self._commit(outcome, size=len(data))
         return outcome
+
+    def _scrub(self, outcome: FileOutcome) -> None:
+        """Take ID and phone numbers out of everything of this file that is about to be stored or shown.
+
+        Personal-data fields are scrubbed when read (etl/records.py). What is not: descriptive text (项目名称,
+        存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
+        units, grids and organisations, and what the problems say — a reason quotes the cell (“13812345678”不是
+        日期), and quarantine rows go to exports, feedback workbooks and the run's metadata. Identifiers
+        (案件编号, 事件编号) stay as written: they are record keys, and long platform numbers are not personal."""
+        outcome.reason = _scrubbed(outcome.reason)
+        for sheet in outcome.sheets:
+            sheet.reason = _scrubbed(sheet.reason)
+            sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
+            for problem in sheet.problems:
+                problem.column, problem.value = _scrubbed(problem.column), _scrubbed(problem.value)
+                problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
+            if sheet.ledger and sheet.records:
+                for column in _raw_text_columns(self.catalog.ledgers[sheet.ledger]):
+                    for rec in sheet.records:
+                        rec[column] = _scrubbed(rec.get(column))
 
     # -- one sheet ------------------------------------------------------------------------------------------
     def read_sheet(self, grid, file_name: str) -> SheetOutcome:
@@ -297,119 +320,204 @@ class Ingestor:
                 keep.append(rec)
         out.records = keep
 
+
+class Ingestor:
+    """Loads files into one warehouse connection (the run's single writer), one transaction per file, in the
+    order given; reading may run ahead in worker processes (see `read_in_order`)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, home: Home):
+        self.con, self.home = con, home
+        self.reader = FileReader(privacy.load_key(home.key_file))
+        self.catalog = self.reader.catalog
+        self.versions = Versions(con)
+
+    def ingest(self, path: Path) -> FileOutcome:
+        return self.ingest_all([path], workers=0)[0]
+
+    def ingest_all(self, paths: list[Path], workers: int | None = None) -> list[FileOutcome]:
+        """One outcome per path, in order. Files whose bytes the warehouse already holds are not read again."""
+        outcomes: list[FileOutcome | None] = []
+        to_read: list[int] = []
+        for path in paths:
+            same_as = self._already_loaded(sha256_of_file(path) if path.is_file() else "")
+            outcomes.append(FileOutcome(path=path, status="unchanged", same_as=same_as) if same_as else None)
+            if same_as is None:
+                to_read.append(len(outcomes) - 1)
+        for i, outcome in zip(to_read, read_in_order(self.reader, [paths[i] for i in to_read], workers),
+                                      strict=True):
+            outcomes[i] = self.store(outcome)
+        return outcomes  # type: ignore[return-value]
+
+    def store(self, outcome: FileOutcome) -> FileOutcome:
+        same_as = self._already_loaded(outcome.sha256)  # e.g. the same bytes twice in one inbox
+        if same_as:
+            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as)
+        if outcome.status == "rejected":
+            self._record_rejected(outcome)
+        else:
+            self._commit(outcome)
+        return outcome
+
+    def _already_loaded(self, sha: str) -> str | None:
+        """The name under which these bytes were loaded before (rejected bytes are read again: rules change)."""
+        known = self.versions.known(sha) if sha else None
+        return known[0] if known and known[1] != "rejected" else None
+
     # -- the transaction ------------------------------------------------------------------------------------
-    def _commit(self, outcome: FileOutcome, size: int) -> None:
-        self._scrub(outcome)
+    def _commit(self, outcome: FileOutcome) -> None:
+        """One transaction per file, with as few statements as the file needs: what is already in the
+        warehouse is looked up in the run's in-memory ledger of versions, not queried file by file."""
         con, now = self.con, dt.datetime.now()
+        used = outcome.used
+        superseded = [self.versions.superseded_by(s, outcome.sha256) for s in used]
         con.execute("BEGIN TRANSACTION")
         try:
-            for sheet in outcome.used:
-                outcome.replaced.extend(self._supersede(sheet, outcome.sha256))
-                self._insert_sheet(sheet, outcome, now)
-            self._insert_sheet_meta(outcome)
-            used = outcome.used
-            # DELETE + INSERT, not INSERT OR REPLACE: same result in this transaction (the only row it can
-            # replace is an earlier 'rejected' row of the same bytes), ~3× cheaper per file in DuckDB
-            con.execute("DELETE FROM meta.source_files WHERE file_sha256 = ?", [outcome.sha256])
-            con.execute(
-                "INSERT INTO meta.source_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [outcome.sha256, outcome.path.name, str(outcome.path), size,
+            gone: set[tuple[str, str]] = set()
+            for old in superseded:
+                outcome.replaced.extend(self._supersede(old, outcome.sha256, gone))
+            if outcome.sha256 in self.versions.files:  # the same bytes were rejected before: their meta rows go
+                self._forget_file(outcome.sha256)
+            self._insert_rows(outcome, now)
+            insert_values(con, "meta.source_sheets", [
+                [outcome.sha256, s.sheet, s.ledger, s.sender, s.unit_id, s.period, s.status, s.reason, s.header_row,
+                 s.rows_read, len(s.records), s.rows_quarantined, sum(s.dropped.values()), dumps(s.unmapped),
+                 s.sender_source, s.period_source] for s in outcome.sheets])
+            insert_values(con, "meta.source_files", [
+                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size,
                  _joined(s.sender for s in used), _joined(s.unit_id for s in used), _joined(s.ledger for s in used),
                  _joined(s.period for s in used), outcome.status, None,
                  sum(s.rows_read for s in used), outcome.rows_loaded, outcome.rows_quarantined,
-                 sum(outcome.dropped.values()), dumps(dict(outcome.dropped)), None, now])
+                 sum(outcome.dropped.values()), dumps(dict(outcome.dropped)), None, now]])
             checkpoint("ingest.before_commit")
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        self.versions.committed(outcome, superseded)
         checkpoint("ingest.after_commit")
 
-    def _scrub(self, outcome: FileOutcome) -> None:
-        """Take ID and phone numbers out of everything of this file that is about to be stored or shown.
-
-        Personal-data fields are scrubbed when read (etl/records.py). What is not: descriptive text (项目名称,
-        存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
-        units, grids and organisations, and what the problems say — a reason quotes the cell (“13812345678”不是
-        日期), and quarantine rows go to exports, feedback workbooks and the run's metadata. Identifiers
-        (案件编号, 事件编号) stay as written: they are record keys, and long platform numbers are not personal."""
-        outcome.reason = _scrubbed(outcome.reason)
-        for sheet in outcome.sheets:
-            sheet.reason = _scrubbed(sheet.reason)
-            sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
-            for problem in sheet.problems:
-                problem.column, problem.value = _scrubbed(problem.column), _scrubbed(problem.value)
-                problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
-            if sheet.ledger and sheet.records:
-                for column in _raw_text_columns(self.catalog.ledgers[sheet.ledger]):
-                    for rec in sheet.records:
-                        rec[column] = _scrubbed(rec.get(column))
-
-    def _supersede(self, sheet: SheetOutcome, new_sha: str) -> list[str]:
-        if not sheet.sender or not sheet.period:
-            return []  # without a sender the version key is incomplete: nothing is replaced
-        old = self.con.execute(
-            """SELECT s.file_sha256, s.sheet, f.file_name FROM meta.source_sheets s
-               JOIN meta.source_files f USING (file_sha256)
-               WHERE s.ledger = ? AND s.sender = ? AND s.period = ? AND s.status IN ('loaded', 'zero_report')
-                 AND s.file_sha256 <> ?""", [sheet.ledger, sheet.sender, sheet.period, new_sha]).fetchall()
+    def _supersede(self, old: list[tuple[str, str, str]], new_sha: str, gone: set[tuple[str, str]]) -> list[str]:
+        """Take out the rows of earlier versions (sha, sheet, file name) of a sheet this file replaces; `gone`
+        collects the sheets superseded so far in this transaction (a file goes when none of its sheets is left)."""
         names = []
         for sha, sheet_name, file_name in old:
-            self.con.execute(f"DELETE FROM staging.{sheet.ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
+            if (sha, sheet_name) in gone:  # two sheets of this file replace the same earlier sheet
+                continue
+            gone.add((sha, sheet_name))
+            ledger = self.versions.sheets[(sha, sheet_name)][0]
+            self.con.execute(f"DELETE FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
             self.con.execute("DELETE FROM quarantine.rejected_rows WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
             self.con.execute("UPDATE meta.source_sheets SET status = 'superseded' WHERE file_sha256 = ? AND sheet = ?",
                              [sha, sheet_name])
-            left = self.con.execute("""SELECT count(*) FROM meta.source_sheets WHERE file_sha256 = ?
-                                       AND status IN ('loaded', 'zero_report')""", [sha]).fetchone()[0]
-            if left == 0:
+            if not self.versions.live_sheets(sha) - gone:
                 self.con.execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = ? "
                                  "WHERE file_sha256 = ?", [new_sha, sha])
             names.append(file_name)
         return names
 
-    def _insert_sheet(self, sheet: SheetOutcome, outcome: FileOutcome, now: dt.datetime) -> None:
-        ledger = self.catalog.ledgers[sheet.ledger]
-        columns = [c for c, _ in ledger.columns()]
-        for rec in sheet.records:
-            rec.update(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
-                       row_number=rec.pop("_row"), loaded_at=now)
-        insert_rows(self.con, ledger.table, columns, sheet.records)
-        qrows = [dict(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
-                      row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
-                      fix_hint=p.fix_hint, ledger=sheet.ledger, sender=sheet.sender, unit_id=sheet.unit_id,
-                      period=sheet.period, rejected_at=now) for p in sheet.problems]
-        insert_rows(self.con, "quarantine.rejected_rows", list(qrows[0]) if qrows else [], qrows)
+    def _forget_file(self, sha: str) -> None:
+        self.con.execute("DELETE FROM meta.source_sheets WHERE file_sha256 = ?", [sha])
+        self.con.execute("DELETE FROM meta.source_files WHERE file_sha256 = ?", [sha])
 
-    def _insert_sheet_meta(self, outcome: FileOutcome) -> None:
-        # the same bytes may have been rejected before (e.g. under older rules): their sheet rows go
-        self.con.execute("DELETE FROM meta.source_sheets WHERE file_sha256 = ?", [outcome.sha256])
-        for s in outcome.sheets:
-            self.con.execute(
-                "INSERT INTO meta.source_sheets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [outcome.sha256, s.sheet, s.ledger, s.sender, s.unit_id, s.period, s.status, s.reason, s.header_row,
-                 s.rows_read, len(s.records), s.rows_quarantined, sum(s.dropped.values()), dumps(s.unmapped),
-                 s.sender_source, s.period_source])
+    def _insert_rows(self, outcome: FileOutcome, now: dt.datetime) -> None:
+        """Staging rows of each ledger in one insert, the quarantine rows of the file in one more."""
+        by_ledger: dict[str, list[dict]] = {}
+        problems: list[dict] = []
+        for sheet in outcome.used:
+            for rec in sheet.records:
+                rec.update(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
+                           row_number=rec.pop("_row"), loaded_at=now)
+            by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
+            problems.extend(dict(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
+                                 row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
+                                 fix_hint=p.fix_hint, ledger=sheet.ledger, sender=sheet.sender, unit_id=sheet.unit_id,
+                                 period=sheet.period, rejected_at=now) for p in sheet.problems)
+        for kind, rows in by_ledger.items():
+            ledger = self.catalog.ledgers[kind]
+            insert_rows(self.con, ledger.table, [c for c, _ in ledger.columns()], rows)
+        if problems:
+            insert_rows(self.con, "quarantine.rejected_rows", list(problems[0]), problems)
 
-    def _record_rejected(self, outcome: FileOutcome, size: int | None = None) -> None:
-        self._scrub(outcome)
+    def _record_rejected(self, outcome: FileOutcome) -> None:
         if not outcome.sha256:
             return
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute("DELETE FROM meta.source_sheets WHERE file_sha256 = ?", [outcome.sha256])
-            con.execute(
-                "INSERT OR REPLACE INTO meta.source_files VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [outcome.sha256, outcome.path.name, str(outcome.path), size, None, None,
+            if outcome.sha256 in self.versions.files:
+                self._forget_file(outcome.sha256)
+            insert_values(con, "meta.source_files", [
+                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size, None, None,
                  _joined(s.ledger for s in outcome.sheets), None, "rejected", outcome.reason,
-                 0, 0, 0, 0, None, None, dt.datetime.now()])
-            for s in outcome.sheets:
-                con.execute("INSERT INTO meta.source_sheets (file_sha256, sheet, ledger, status, reason) VALUES (?,?,?,?,?)",
-                            [outcome.sha256, s.sheet, s.ledger, s.status, s.reason])
+                 0, 0, 0, 0, None, None, dt.datetime.now()]])
+            insert_values(con, "meta.source_sheets (file_sha256, sheet, ledger, status, reason)",
+                          [[outcome.sha256, s.sheet, s.ledger, s.status, s.reason] for s in outcome.sheets])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
+        self.versions.rejected(outcome)
+
+
+class Versions:
+    """What the warehouse holds, by file and by version key (ledger, sender, period): read once when the run's
+    writer opens, then kept in step with each COMMIT. The run is the only writer, so it cannot go stale, and a
+    file costs no lookups: a file known by its bytes, or an earlier version of a sheet, is a dictionary hit."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.files: dict[str, tuple[str, str]] = {  # sha → (file name, status)
+            sha: (name, status) for sha, name, status in
+            con.execute("SELECT file_sha256, file_name, status FROM meta.source_files").fetchall()}
+        self.sheets: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (sha, sheet) → ledger, sender, period, status
+        self.by_key: dict[tuple[str, str, str], set[tuple[str, str]]] = {}  # live sheets per version key
+        self.by_file: dict[str, set[str]] = {}  # sha → its sheet names
+        for sha, sheet, ledger, sender, period, status in con.execute(
+                "SELECT file_sha256, sheet, ledger, sender, period, status FROM meta.source_sheets").fetchall():
+            self._add(sha, sheet, ledger, sender, period, status)
+
+    def _add(self, sha, sheet, ledger, sender, period, status) -> None:
+        self.sheets[(sha, sheet)] = (ledger, sender, period, status)
+        self.by_file.setdefault(sha, set()).add(sheet)
+        if status in LIVE and sender and period:
+            self.by_key.setdefault((ledger, sender, period), set()).add((sha, sheet))
+
+    def known(self, sha: str) -> tuple[str, str] | None:
+        return self.files.get(sha)
+
+    def live_sheets(self, sha: str) -> set[tuple[str, str]]:
+        return {(sha, name) for name in self.by_file.get(sha, ()) if self.sheets[(sha, name)][3] in LIVE}
+
+    def superseded_by(self, sheet: SheetOutcome, new_sha: str) -> list[tuple[str, str, str]]:
+        """Earlier live versions (sha, sheet, file name) that this sheet replaces, in a stable order."""
+        if not sheet.sender or not sheet.period:
+            return []  # without a sender the version key is incomplete: nothing is replaced
+        found = self.by_key.get((sheet.ledger, sheet.sender, sheet.period), set())
+        return sorted((sha, name, self.files[sha][0]) for sha, name in found if sha != new_sha)
+
+    def committed(self, outcome: FileOutcome, superseded: list[list[tuple[str, str, str]]]) -> None:
+        for old in superseded:
+            for sha, sheet_name, _ in old:
+                ledger, sender, period, _status = self.sheets[(sha, sheet_name)]
+                self.sheets[(sha, sheet_name)] = (ledger, sender, period, "superseded")
+                self.by_key.get((ledger, sender, period), set()).discard((sha, sheet_name))
+                if not self.live_sheets(sha):
+                    self.files[sha] = (self.files[sha][0], "superseded")
+        self._replace_file(outcome)
+
+    def rejected(self, outcome: FileOutcome) -> None:
+        self._replace_file(outcome)
+
+    def _replace_file(self, outcome: FileOutcome) -> None:
+        for name in self.by_file.pop(outcome.sha256, ()):
+            key = (outcome.sha256, name)
+            ledger, sender, period, _status = self.sheets.pop(key)
+            self.by_key.get((ledger, sender, period), set()).discard(key)
+        self.files[outcome.sha256] = (outcome.path.name, outcome.status)
+        for s in outcome.sheets:
+            self._add(outcome.sha256, s.sheet, s.ledger, s.sender, s.period, s.status)
+
+
+LIVE = ("loaded", "zero_report")
 
 
 _DIGIT = re.compile("[0-9０-９]")
@@ -466,13 +574,74 @@ def _read_bytes_checked(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection | None = None) -> list[FileOutcome]:
+MIN_FILES_FOR_WORKERS = 48  # below this, starting worker processes (~0.5 s) costs more than it saves
+WORKERS_ENV = "TAIZHANG_INGEST_WORKERS"
+
+
+def default_workers() -> int:
+    """Reader processes beside the writer: TAIZHANG_INGEST_WORKERS, else one per spare core (at least one, at
+    most four); 0 reads in the writer's own process."""
+    try:
+        return max(0, int(os.environ[WORKERS_ENV]))
+    except (KeyError, ValueError):
+        return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = None) -> Iterator[FileOutcome]:
+    """Each path's outcome, in the paths' order. With many files, worker processes read ahead (parsing is
+    Python, one core per process) while the caller stores; a bounded window keeps memory flat."""
+    workers = default_workers() if workers is None else workers
+    if workers < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
+        yield from (reader.read_file(p) for p in paths)
+        return
+    # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_reader, initargs=(reader.key,))
+    try:
+        queued = iter(paths)
+        window = deque(pool.submit(_read_in_worker, p) for p in islice(queued, workers * 8))
+        while window:
+            outcome = window.popleft().result()
+            following = next(queued, None)
+            if following is not None:
+                window.append(pool.submit(_read_in_worker, following))
+            yield outcome
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_WORKER_READER: list[FileReader] = []
+
+
+def _start_reader(key: bytes) -> None:
+    _die_with_parent()
+    _WORKER_READER.append(FileReader(key))
+
+
+def _read_in_worker(path: Path) -> FileOutcome:
+    return _WORKER_READER[0].read_file(path)
+
+
+def _die_with_parent() -> None:
+    """A reader must not outlive a killed ingest: on Linux, ask the kernel to kill it with its parent (the
+    standard library has no portable way; elsewhere a reader ends when its work queue closes)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+        except OSError:
+            pass
+
+
+def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection | None = None,
+                 workers: int | None = None) -> list[FileOutcome]:
     """Ingest files and folders into the home's warehouse; one outcome per file, oldest file first."""
     own = con is None
     con = con or connect(home)
     try:
-        ingestor = Ingestor(con, home)
-        return [ingestor.ingest(p) for p in discover(paths)]
+        return Ingestor(con, home).ingest_all(discover(paths), workers)
     finally:
         if own:
             con.close()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .read import Grid
 from .reference import Reference, Sender
 from .schema import Catalog, Ledger
-from .text import cell_text, is_blank, nfkc, normalise_header, squash
+from .text import TEXT_CACHE_SIZE, cell_text, cell_texts, is_blank, nfkc, normalise_header, squash
 
 HEADER_SCAN_ROWS = 25
 _WHITESPACE = re.compile(r"\s+")
@@ -48,14 +48,15 @@ class Layout:
 # Header matching is cached for the one catalog object in use. find_layout tries every row of the first 25
 # against every ledger, so the same texts come back thousands of times per file, and the answer depends only
 # on the text and the catalog (docs/scaling.md: ~70% of the ingest's time went here before the cache).
-_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "columns": {}, "synonyms": {}, "any": None, "plausible": {}}
+_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "columns": {}, "synonyms": {}, "any": None, "plausible": {},
+                      "ascii": None}
 _MISSING = object()
 _MATCH_CACHE_MAX = 10_000  # entries per table; header texts repeat, data-cell texts do not: memory stays flat
 
 
 def _cache(catalog: Catalog) -> dict:
     if _MATCH_CACHE["catalog"] is not catalog:
-        _MATCH_CACHE.update(catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={})
+        _MATCH_CACHE.update(catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={}, ascii=None)
     return _MATCH_CACHE
 
 
@@ -114,25 +115,60 @@ def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str 
     return best
 
 
-def _header_candidates(grid: Grid, r: int) -> list[tuple[tuple[int, ...], list[str]]]:
+class _ScanRows:
+    """The rows find_layout scans, each row's cell texts and value test worked out once per sheet: a row is
+    looked at up to three times (alone, and below one or two rows above it)."""
+
+    def __init__(self, rows: list[list]):
+        self.rows = rows
+        self._texts: dict[int, list[str]] = {}
+        self._counts: dict[int, int] = {}
+        self._has_value: dict[int, bool] = {}
+
+    def _row_texts(self, k: int) -> list[str]:
+        texts = self._texts.get(k)
+        if texts is None:
+            texts = self._texts[k] = cell_texts(self.rows[k])
+        return texts
+
+    def texts(self, k: int, width: int) -> list[str]:
+        """Row k's cell texts, padded with '' to `width` columns (a new list: callers may keep it)."""
+        texts = self._row_texts(k)
+        return texts + [""] * (width - len(texts))
+
+    def text_count(self, k: int) -> int:
+        """How many of row k's cell texts are not ''."""
+        count = self._counts.get(k)
+        if count is None:
+            count = self._counts[k] = sum(1 for t in self._row_texts(k) if t)
+        return count
+
+    def has_value(self, k: int) -> bool:
+        """Whether row k holds a number or a date (then it is a data row)."""
+        found = self._has_value.get(k)
+        if found is None:
+            found = self._has_value[k] = any(_looks_like_value(c) for c in self.rows[k])
+        return found
+
+
+def _header_candidates(grid: Grid, r: int, scan: _ScanRows | None = None) -> list[tuple[tuple[int, ...], list[str]]]:
     """Header texts for row r alone, and for rows r..r+1 and r..r+2 joined (two- and three-row merged headers):
     each column's texts from top to bottom, a merged group header spread over the columns it covers. A row
     holding a number or a date is a data row, never a lower header row."""
     rows = grid.rows
+    scan = scan or _ScanRows(rows)
     width = max((len(x) for x in rows[r: r + 3]), default=0)
-
-    def texts(k):
-        return [cell_text(rows[k][j]) if j < len(rows[k]) else "" for j in range(width)]
-
-    top = texts(r)
+    top = scan.texts(r, width)
     out = [((r,), top)]
-    parents = [_fill_merged(top, r, grid.merged)]
+    parents: list[list[str]] = []  # filled in only when a row below joins (most rows are data rows)
     for k in (r + 1, r + 2):
         if k >= len(rows):
             break
-        below = texts(k)
-        if sum(1 for b in below if b) < 2 or any(_looks_like_value(c) for c in rows[k]):
+        if scan.text_count(k) < 2 or scan.has_value(k):
             break
+        below = scan.texts(k, width)
+        if not parents:
+            parents.append(_fill_merged(top, r, grid.merged))
         joined = []
         for j in range(width):
             parts = []
@@ -215,6 +251,45 @@ def _could_be_a_header(raw: str, catalog: Catalog) -> bool:
     return answer
 
 
+def _plausible_count(texts: list[str], catalog: Catalog) -> int:
+    """How many of a candidate's texts _could_be_a_header. While no header text of the catalog is ASCII, an
+    ASCII cell (a number, a date, an ID: a data row's one-off texts) cannot be one (NFKC keeps ASCII)."""
+    cache = _cache(catalog)
+    if cache["ascii"] is None:
+        cache["ascii"] = any(text.isascii() for text in catalog.header_index)
+    ascii_too, known = cache["ascii"], cache["plausible"]
+    count = 0
+    for raw in texts:
+        if raw and (ascii_too or not raw.isascii()):
+            answer = known.get(raw)  # _could_be_a_header's own table, read here first: no call when known
+            count += _could_be_a_header(raw, catalog) if answer is None else answer
+    return count
+
+
+def _fields_found(texts: list[str], ledger: Ledger, catalog: Catalog) -> set[str]:
+    """The distinct fields of the ledger that the texts name (what _map_columns would find, without building
+    its columns); reads _column_field's table first, so known texts cost no call."""
+    known = _cache(catalog)["columns"]
+    kind = ledger.kind
+    found = set()
+    for raw in texts:
+        if raw:
+            field_unit = known.get((kind, raw)) or _column_field(raw, ledger, catalog)
+            if field_unit[0]:
+                found.add(field_unit[0])
+    return found
+
+
+def _at_least_filled(row: list, n: int) -> bool:
+    """Whether at least n cells of the row are not blank (stops counting there)."""
+    for c in row:
+        if not is_blank(c):
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[list[Column], int]:
     columns, seen = [], set()
     for j, raw in enumerate(texts):
@@ -233,16 +308,15 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | N
     """The best header in the first rows of the sheet and the ledger it belongs to, or None."""
     best: Layout | None = None
     hint = squash(hint_text)
+    scan = _ScanRows(grid.rows)
     for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        if sum(1 for c in grid.rows[r] if not is_blank(c)) < MIN_FIELDS:
+        if not _at_least_filled(grid.rows[r], MIN_FIELDS):
             continue
-        for rows, texts in _header_candidates(grid, r):
-            if sum(1 for raw in texts if raw and _could_be_a_header(raw, catalog)) < MIN_FIELDS:
+        for rows, texts in _header_candidates(grid, r, scan):
+            if _plausible_count(texts, catalog) < MIN_FIELDS:
                 continue  # a data or title row: fewer than MIN_FIELDS cells could match any ledger
             for ledger in catalog.ledgers.values():
-                # the distinct fields _map_columns would find, without building its columns: most rows
-                # (data rows, titles) fail here for most ledgers
-                found = {f for raw in texts if raw and (f := _column_field(raw, ledger, catalog)[0])}
+                found = _fields_found(texts, ledger, catalog)  # most rows fail here for most ledgers
                 if len(found) < MIN_FIELDS or not found & set(ledger.signature):
                     continue
                 columns, matched = _map_columns(texts, ledger, catalog)
@@ -367,43 +441,95 @@ def _without_filler_dates(text: str) -> str:
 # --- rows below the header -----------------------------------------------------------------------
 
 TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计")
-FOOTER = re.compile(r"^(填报人|审核人|制表人|填表人|统计人|负责人|单位负责人|分管领导|主要领导|联系电话|联系人|审核|审批|填报日期|报送日期|制表日期|签字|盖章|单位盖章|制表|经办人)\s*(?:[:：(（]|$)")
+_TOTAL_STARTS = ("合计", "小计", "总计")
+FOOTER_WORDS = ("填报人", "审核人", "制表人", "填表人", "统计人", "负责人", "单位负责人", "分管领导", "主要领导", "联系电话",
+                "联系人", "审核", "审批", "填报日期", "报送日期", "制表日期", "签字", "盖章", "单位盖章", "制表", "经办人")
+FOOTER = re.compile(rf"^({'|'.join(FOOTER_WORDS)})\s*(?:[:：(（]|$)")
 NOTE = re.compile(r"^(注|备注|说明|填表说明|附注|附)\s*[:：、.．\d]")
 ZERO_REPORT = re.compile(r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$")
 
+# Total and footer words are Chinese, and NFKC leaves ASCII as it is: a cell of ASCII only (a number, a date,
+# an event ID: most one-off texts) can be neither, so classify_row answers for it without a lookup.
+_ASCII_NEVER_MARKED = not any(w.isascii() for w in (*TOTAL_WORDS, *_TOTAL_STARTS, *FOOTER_WORDS))
+_NO_MARKS = (False, False)
 
-_LAYOUT_SETS: list = [None, None]  # the last layout classify_row saw → its header texts and 序号 columns
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _cell_marks(text: str) -> tuple[bool, bool]:
+    """(marks a total, starts a footer) of one cell text, once per distinct text."""
+    s = squash(text)
+    total = s in TOTAL_WORDS or s.startswith(_TOTAL_STARTS) or (len(s) <= 8 and s.endswith(_TOTAL_STARTS))
+    return total, FOOTER.match(s) is not None
 
 
-def _layout_sets(layout: Layout) -> tuple[set[str], set[int]]:
-    """Per sheet, not per row: the normalised header texts (to spot a repeated header) and the 序号 columns."""
-    if _LAYOUT_SETS[0] is not layout:
-        _LAYOUT_SETS[:] = [layout, ({normalise_header(c.header.split("/")[-1])[0] for c in layout.columns if c.field},
-                                    {c.index for c in layout.columns if c.field == "seq"})]
-    return _LAYOUT_SETS[1]
+def _edge_marks(filled: list[str]) -> tuple[bool, bool, bool]:
+    """(a total in the first 3 filled cells, a footer in the first, a footer in the first 4): the cells
+    classify_row looks at for totals and footers."""
+    total = first_footer = any_footer = False
+    for j, c in enumerate(filled[:4]):
+        is_total, is_footer = _NO_MARKS if _ASCII_NEVER_MARKED and c.isascii() else _cell_marks(c)
+        total = total or (is_total and j < 3)
+        first_footer = first_footer or (is_footer and j == 0)
+        any_footer = any_footer or is_footer
+    return total, first_footer, any_footer
+
+
+class _SheetHeader:
+    """What classify_row compares rows with, per sheet: the normalised header texts (to spot a repeated
+    header) and the 序号 columns (to spot a numbered empty template row)."""
+
+    def __init__(self, layout: Layout):
+        self.texts = {normalise_header(c.header.split("/")[-1])[0] for c in layout.columns if c.field}
+        self.seq_columns = {c.index for c in layout.columns if c.field == "seq"}
+        # an ASCII cell normalises to ASCII (NFKC keeps ASCII): it can only repeat an ASCII header text
+        self.ascii_can_match = any(t.isascii() for t in self.texts)
+
+    def repeated_in(self, filled: list[str]) -> bool:
+        """At least half the filled cells (and 2) are header texts. Stops as soon as the answer is known: a
+        data row is settled after about half its cells, mostly its first ones, whose texts repeat."""
+        need = max(2, len(filled) // 2)
+        left = len(filled)
+        for c in filled:
+            if (self.ascii_can_match or not c.isascii()) and normalise_header(c)[0] in self.texts:
+                need -= 1
+                if need == 0:
+                    return True
+            left -= 1
+            if left < need:
+                return False
+        return False
+
+
+_SHEET_HEADER: list = [None, None]  # the last layout classify_row saw, and its _SheetHeader
+
+
+def _sheet_header(layout: Layout) -> _SheetHeader:
+    if _SHEET_HEADER[0] is not layout:
+        _SHEET_HEADER[:] = [layout, _SheetHeader(layout)]
+    return _SHEET_HEADER[1]
 
 
 def classify_row(row: list, layout: Layout) -> str | None:
     """None for a data row, else why it is dropped: blank, total, footer, note, zero_report, header_repeat, template."""
-    cells = [cell_text(c) for c in row]
+    cells = cell_texts(row)
     filled = [c for c in cells if c]
     if not filled:
         return "blank"
-    first = squash(filled[0])
-    if any(squash(c) in TOTAL_WORDS or squash(c).startswith(("合计", "小计", "总计"))
-           or (len(squash(c)) <= 8 and squash(c).endswith(("合计", "小计", "总计"))) for c in filled[:3]):
+    total, first_footer, any_footer = _edge_marks(filled)
+    if total:
         return "total"
     if len(filled) <= 2 and ZERO_REPORT.search(squash(" ".join(filled))):
         return "zero_report"
-    if FOOTER.match(first) or (len(filled) <= 4 and any(FOOTER.match(squash(c)) for c in filled)):
+    if first_footer or (len(filled) <= 4 and any_footer):
         return "footer"
-    if NOTE.match(first) and len(filled) <= 3:
+    if len(filled) <= 3 and NOTE.match(squash(filled[0])):
         return "note"
-    header_texts, seq_columns = _layout_sets(layout)
-    if sum(1 for c in filled if normalise_header(c)[0] in header_texts) >= max(2, len(filled) // 2):
+    header = _sheet_header(layout)
+    if header.repeated_in(filled):
         return "header_repeat"
-    if not [c for j, c in enumerate(cells) if c and j not in seq_columns]:
-        return "template"  # a pre-numbered empty row of the template
+    # a pre-numbered empty row of the template (more filled cells than 序号 columns: some are not 序号)
+    if len(filled) <= len(header.seq_columns) and all(j in header.seq_columns for j, c in enumerate(cells) if c):
+        return "template"
     return None
 
 

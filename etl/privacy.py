@@ -27,6 +27,7 @@ import os
 import re
 import secrets
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 KEY_ENV = "TAIZHANG_KEY"
@@ -68,6 +69,8 @@ PHONE_CONTEXT_PATTERN = re.compile(
     f"((?:电话|手机|座机|联系方式|联系号码|(?i:tel|phone|mobile))(?:号码|号)?(?:为|是)?[:：\\s]*)"
     f"{_NOT_D_BEFORE}({_D}{{3,4}}{_SEP}?{_D}{{4}}){_NOT_D_AFTER}"
 )
+
+_ANY_DIGIT = re.compile(_D)  # no pattern above can match a text without one
 
 ID_PLACEHOLDER = "［身份证号已隐去］"
 PHONE_PLACEHOLDER = "［电话已隐去］"
@@ -198,17 +201,37 @@ def _fsync_dir(folder: Path) -> None:
 class Tokeniser:
     """Keyed, stable tokens for personal identifiers: equal inputs give equal tokens within one home."""
 
+    MEMO_MAX = 65_536  # tokens remembered per tokeniser (the same names recur on many rows); bounded
+
     def __init__(self, key: bytes | str):
         if isinstance(key, str):
             key = key.encode("utf-8")
         if not key:
             raise ValueError("the tokenising key is empty")
         self._key = bytes(key)
+        self._memo: dict[tuple[str, str], str | None] = {}  # in this process only, like the key itself
 
     def __repr__(self) -> str:  # never show the key in logs or tracebacks
         return "Tokeniser(<key hidden>)"
 
+    def __getstate__(self) -> dict:  # pickled (e.g. for a worker process): the memo of personal data stays here
+        return {"_key": self._key}
+
+    def __setstate__(self, state: dict) -> None:
+        self._key, self._memo = state["_key"], {}
+
     def token(self, kind: str, value: str | None) -> str | None:
+        if type(value) is not str:  # None, or a value that is not text: not remembered
+            return self._token(kind, value)
+        memo_key = (kind, value)
+        found = self._memo.get(memo_key, _NOT_YET)
+        if found is _NOT_YET:
+            if len(self._memo) >= self.MEMO_MAX:
+                self._memo.clear()
+            found = self._memo[memo_key] = self._token(kind, value)
+        return found
+
+    def _token(self, kind: str, value) -> str | None:
         if value is None:
             return None
         canonical = _canonical(kind, value)
@@ -216,6 +239,9 @@ class Tokeniser:
             return None
         digest = hmac.new(self._key, f"{kind}:{canonical}".encode(), hashlib.sha256).hexdigest()
         return f"{kind[:2]}_{digest[:24]}"
+
+
+_NOT_YET = object()
 
 
 def _canonical(kind: str, value: str) -> str:
@@ -257,7 +283,12 @@ def mask_name(value: str | None) -> str | None:
     """
     if value is None:
         return None
-    text = _remove_numbers(str(value))
+    return _mask_text(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=32_768)  # names recur on many rows; bounded, in this process only
+def _mask_text(value: str) -> str | None:
+    text = _remove_numbers(value)
     text = _BRACKETED.sub(" ", text).strip()  # 王小明（户主） → 王小明
     if not text:
         return None
@@ -311,9 +342,12 @@ def scrub_text(value: str | None) -> str | None:
     """Free text with ID numbers and phone numbers replaced by placeholders."""
     if value is None:
         return None
+    text = str(value)
+    if not _ANY_DIGIT.search(text):
+        return text  # every pattern below needs a digit: most free text is left as it is at once
     # IDs first (a spaced ID must not lose its middle to the phone patterns); phone numbers next, which
     # only match whole runs of digits, so 0086 138 1234 5678 is a phone and not a 15-digit old ID
-    text = ID_PATTERN.sub(ID_PLACEHOLDER, str(value))
+    text = ID_PATTERN.sub(ID_PLACEHOLDER, text)
     text = MOBILE_PATTERN.sub(PHONE_PLACEHOLDER, text)
     text = LANDLINE_PATTERN.sub(PHONE_PLACEHOLDER, text)
     text = OLD_ID_PATTERN.sub(ID_PLACEHOLDER, text)

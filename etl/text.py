@@ -11,24 +11,37 @@ _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _UNIT_SUFFIX = re.compile(r"\(([^()]{1,8})\)$")
 _KNOWN_UNITS = ("万元", "亿元", "元", "件", "次", "人", "个", "%", "小时", "天", "户", "公里")
 
+# The same texts come back on row after row (categories, unit names, dates, headers), so the pure text
+# functions below remember their answers. Bounded: a cache holds at most this many texts (the least
+# recently used go first), in this process's memory only.
+TEXT_CACHE_SIZE = 32_768
+
 
 def nfkc(value: str) -> str:
-    """Full-width letters, digits and punctuation to their ordinary forms."""
+    """Full-width letters, digits and punctuation to their ordinary forms (not cached: its callers see mostly
+    one-off texts, and normalize is quick for text already in NFKC)."""
     return unicodedata.normalize("NFKC", value)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def squash(value: str) -> str:
     """NFKC, then no whitespace of any kind (clerks put spaces inside words to align them)."""
-    return _SPACES.sub("", nfkc(value))
+    return squash_uncached(value)
 
 
-@lru_cache(maxsize=4096)
+def squash_uncached(value: str) -> str:
+    """squash for callers that cache their own answers: a text new to them is then cached once, not again
+    in squash's cache (one-off texts such as summaries would only push useful entries out)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", value))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def normalise_header(raw: str) -> tuple[str, str | None]:
     """Header text → (comparable text, unit named in brackets or None).
 
     '总投资\\n（万元）' → ('总投资', '万元'); '化解纠纷数（件）' → ('化解纠纷数', '件').
     """
-    text = squash(raw).replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
+    text = squash_uncached(raw).replace("【", "(").replace("】", ")").replace("[", "(").replace("]", ")")
     text = text.strip(":：*※★")
     unit = None
     match = _UNIT_SUFFIX.search(text)
@@ -45,6 +58,8 @@ def normalise_header(raw: str) -> tuple[str, str | None]:
 
 def cell_text(value) -> str:
     """Any cell value as stripped text ('' for empty)."""
+    if type(value) is str:  # most cells: answered before the other checks
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -52,5 +67,10 @@ def cell_text(value) -> str:
     return str(value).strip()
 
 
+def cell_texts(row) -> list[str]:
+    """cell_text of every cell of a row; text cells are stripped inline (no call per cell on hot loops)."""
+    return [c.strip() if type(c) is str else cell_text(c) for c in row]
+
+
 def is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not _SPACES.sub("", value))
+    return value is None or (isinstance(value, str) and (not value or _SPACES.fullmatch(value) is not None))

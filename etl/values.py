@@ -54,7 +54,26 @@ def _build(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> dt.
         raise BadValue(f"日期“{y}年{m}月{d}日”不存在，请核对") from None
 
 
-@lru_cache(maxsize=65536)
+# The form exports write (2023-11-03, 2023-11-03 08:15:00): nearly every one a different moment, so neither
+# cached nor put through the general parser: fromisoformat gives what _FULL_DATE would. Such a text is never
+# an empty mark (it has digits); a day that does not exist is left to the general parser, which says so.
+_ISO_MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?: (?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])?")
+
+
+# Parsed texts are remembered per (text, year): dates are written the same way on many rows. Bounded; an
+# unreadable text raises BadValue and is not remembered (lru_cache keeps only answers).
+_PARSE_CACHE_SIZE = 65_536
+
+
+@lru_cache(maxsize=_PARSE_CACHE_SIZE)
+def _parse_datetime_string(value: str, period_year: int | None) -> dt.datetime | None:
+    """parse_datetime of a text cell: None for an empty mark, else the parsed text."""
+    text = value.strip()
+    if is_empty_mark(text):
+        return None
+    return _parse_datetime_text(text, period_year)
+
+
 def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
     t = nfkc(text).strip()
     for pattern in (_FULL_DATE, _COMPACT):
@@ -84,6 +103,13 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
 
 def parse_datetime(value, period_year: int | None = None) -> dt.datetime | None:
     """A date/time cell in any supported form → datetime, None when empty."""
+    if type(value) is str:  # the common case: an ISO text, else answered from the cache
+        if _ISO_MOMENT.fullmatch(value):
+            try:
+                return dt.datetime.fromisoformat(value)
+            except ValueError:
+                pass
+        return _parse_datetime_string(value, period_year)
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -98,12 +124,9 @@ def parse_datetime(value, period_year: int | None = None) -> dt.datetime | None:
         if 20000 <= value <= 80000:
             return EXCEL_EPOCH + dt.timedelta(days=float(value))
         if 19000101 <= value <= 21001231 and float(value).is_integer():
-            return _parse_datetime_text(str(int(value)), period_year)
+            return _parse_datetime_string(str(int(value)), period_year)  # digits only: never an empty mark
         raise BadValue(f"数字“{value:g}”不是日期，请写成 {DATE_FORMS}")
-    text = str(value).strip()
-    if is_empty_mark(text):
-        return None
-    return _parse_datetime_text(text, period_year)
+    return _parse_datetime_string(str(value), period_year)
 
 
 def parse_date(value, period_year: int | None = None) -> dt.date | None:
@@ -122,7 +145,7 @@ _NUMBER = re.compile(
 _CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元|亿)(?:左右)?$")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=_PARSE_CACHE_SIZE)
 def _parse_number_text(text: str) -> float | None:
     t = squash(text)
     if t.lower() in EMPTY_MARKS:
@@ -138,6 +161,8 @@ def _parse_number_text(text: str) -> float | None:
 
 def parse_number(value) -> float | None:
     """A numeric cell (full-width digits, separators, text, '—' or '无' for none) → float or None."""
+    if type(value) is str:  # the common case, answered from the cache
+        return _parse_number_text(value)
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -174,7 +199,12 @@ def parse_money(value, unit: str | None) -> float | None:
     if number < 0:
         raise BadValue(f"“{value}”是负数，投资额不能为负")
     if isinstance(value, str):  # '1.2亿元' in a 万元 column: the unit written in the cell wins
-        written = _CELL_MONEY_UNIT.search(squash(value))
-        if written:
-            unit = written.group(1)
+        unit = _unit_written_in(value) or unit
     return round(number * MONEY_SCALE.get(unit or "万元", 1.0), 6)
+
+
+@lru_cache(maxsize=_PARSE_CACHE_SIZE)
+def _unit_written_in(text: str) -> str | None:
+    """亿元/万元/元/亿 at the end of a money cell's text, else None."""
+    written = _CELL_MONEY_UNIT.search(squash(text))
+    return written.group(1) if written else None

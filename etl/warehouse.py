@@ -111,15 +111,16 @@ def _core_views(con: duckdb.DuckDBPyConnection) -> None:
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """(Re)load ref.* from the reference CSVs in one transaction; returns row counts."""
-    import pandas as pd
+    import pyarrow as pa
 
     counts = {}
     con.execute("BEGIN")
     try:
         for name in REF_TABLES:
-            frame = pd.DataFrame(read_ref(name)).astype("string")  # noqa: F841 - read by DuckDB below
-            con.execute(f"CREATE OR REPLACE TABLE ref.{name} AS SELECT * FROM frame")
-            counts[name] = len(frame)
+            rows = read_ref(name)
+            csv_rows = pa.table({c: pa.array([r[c] for r in rows], pa.string()) for c in rows[0]})  # noqa: F841
+            con.execute(f"CREATE OR REPLACE TABLE ref.{name} AS SELECT * FROM csv_rows")
+            counts[name] = len(rows)
         con.execute("""CREATE OR REPLACE VIEW ref.unit_areas AS
             SELECT u.unit_id, u.name AS unit, u.unit_type, a.area_id, a.name AS area, a.mediation_room
             FROM ref.units u JOIN ref.areas a USING (area_id)""")
@@ -140,6 +141,14 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], 
     arrow = pa.table(data)  # noqa: F841 - read by DuckDB below
     names = ", ".join(columns)
     con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+
+
+def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
+    """Insert a few rows given in the table's column order, in one parameterised statement."""
+    if not rows:
+        return
+    one = "(" + ",".join("?" * len(rows[0])) + ")"
+    con.execute(f"INSERT INTO {table} VALUES " + ",".join([one] * len(rows)), [v for row in rows for v in row])
 
 
 def dumps(value) -> str:

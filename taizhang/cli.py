@@ -88,7 +88,7 @@ def cmd_ingest(args) -> int:
 # --- run ---------------------------------------------------------------------------------------------
 
 def cmd_run(args) -> int:
-    from assets.runner import run_pipeline
+    from etl.run_state import Inputs
     from etl.warehouse import WarehouseBusy, connect, lock_wait
 
     home = _home(args)
@@ -98,11 +98,21 @@ def cmd_run(args) -> int:
         print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束后再运行（最多 {wait:.0f} 秒）……",
               file=sys.stderr, flush=True)
 
+    inputs = Inputs.now(home, args.as_of)  # before the run: a file arriving meanwhile is new to the next one
     try:  # a busy warehouse is said plainly here, rather than as failed steps with stack traces
+        changes = _changes_since_last_run(home, inputs, wait, waiting)
+        if not changes and not getattr(args, "force", False):
+            return _nothing_changed(home)
         connect(home, retries=wait, on_wait=waiting).close()
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
         return EXIT_BUSY
+    if changes:
+        print("自上次成功运行以来的变化 / changed since the last successful run：" + "；".join(changes))
+    from assets.runner import run_pipeline  # Dagster is imported only now
+    from etl.run_state import forget_last_run
+
+    forget_last_run(home)  # the record is of a run that finished well: not of one killed half-way
     outcome = run_pipeline(home, args.as_of)
     print(f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）")
     for line in outcome.checks.lines():
@@ -112,9 +122,56 @@ def cmd_run(args) -> int:
     if outcome.failure:
         print(f"失败的步骤：{outcome.failure}", file=sys.stderr)
     _print_outputs(home, outcome.as_of)
-    if outcome.checks.failed:
-        return EXIT_BLOCKING_CHECK
-    return 0 if outcome.success else 1
+    code = EXIT_BLOCKING_CHECK if outcome.checks.failed else (0 if outcome.success else 1)
+    if code == 0:
+        _record_run(home, inputs, outcome)
+    return code
+
+
+def _changes_since_last_run(home: Home, inputs, wait: float, on_wait) -> list[str]:
+    """Why this run is needed (empty: it is not), from the record of the last successful run; the warehouse
+    is only read, waiting for a writer like any reader."""
+    from etl.run_state import last_run, what_changed
+    from etl.warehouse import connect
+
+    if last_run(home) is None or not home.warehouse.exists():
+        return what_changed(home, inputs, None)
+    con = connect(home, read_only=True, retries=wait, on_wait=on_wait)
+    try:
+        return what_changed(home, inputs, con)
+    finally:
+        con.close()
+
+
+def _nothing_changed(home: Home) -> int:
+    from etl.run_state import last_run
+
+    last = last_run(home)
+    when = last.finished_at.replace("T", " ")
+    print(f"自运行 {last.run_id}（{when}）以来没有任何变化，未重新运行（--force 可强制运行）/ "
+          f"nothing changed since run {last.run_id} at {when}; not run again")
+    for line in last.checks:
+        print(line)
+    _print_outputs(home, last.as_of)
+    return 0
+
+
+def _record_run(home: Home, inputs, outcome) -> None:
+    """Remember what a successful run depended on, for the next `taizhang run` to compare with. If the
+    warehouse is busy again already, nothing is recorded: the next run then simply runs."""
+    from etl.run_state import record_run
+    from etl.warehouse import WarehouseBusy, connect
+
+    if not outcome.as_of:
+        return
+    try:
+        con = connect(home, read_only=True, retries=5.0)
+    except WarehouseBusy:
+        return
+    try:
+        record_run(home, inputs, con, outcome.run_id, outcome.as_of, outcome.checks.lines())
+    finally:
+        con.close()
 
 
 def _print_outputs(home: Home, as_of: str | None) -> None:
@@ -237,8 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None, help="default 2023-11-03")
     p = add("ingest", cmd_ingest, "read ledger files or folders into the warehouse")
     p.add_argument("paths", nargs="+")
-    p = add("run", cmd_run, "materialise every asset through Dagster, in-process")
+    p = add("run", cmd_run, "materialise every asset through Dagster, in-process (skipped when nothing changed)")
     p.add_argument("--as-of", type=_date, default=None, help="截至日期 (default: latest date in the data)")
+    p.add_argument("--force", action="store_true", help="run even when nothing changed since the last run")
     p = add("indicators", cmd_indicators, "the headline indicators as of a date")
     p.add_argument("--as-of", type=_date, required=True)
     p.add_argument("--json", action="store_true")

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import shutil
+from pathlib import Path
 
 from builders import DISPUTE_HEADER, dispute_rows, write_csv, write_xls, write_xlsx
 
@@ -214,3 +215,48 @@ def test_a_file_rejected_before_and_loaded_now_has_one_set_of_sheet_rows(tmp_pat
     assert second.status == "loaded"
     assert query("SELECT count(*) FROM meta.source_sheets")[0][0] == 1
     assert query("SELECT status FROM meta.source_files") == [("loaded",)]
+
+
+def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_stores(tmp_path, monkeypatch):
+    import os
+
+    import duckdb
+
+    import etl.ingest
+    from etl.home import Home
+    from etl.warehouse import connect, load_reference
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    files = [write_xlsx(inbox / f"林山村-{m}月.xlsx", {"Sheet1": [[f"林山村2023年{m}月矛盾纠纷排查化解台账"],
+                                                                DISPUTE_HEADER, *dispute_rows(m, month=m)]})
+             for m in range(1, 9)]
+    files.append(write_xlsx(inbox / "林山村-8月（更正）.xlsx", {"Sheet1": [
+        ["林山村2023年8月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(2, month=8),
+        [9, "2023年8月32日", "邻里纠纷", "李某", "", "案情", "村", "化解中", None, None]]}))
+    files.append(Path(shutil.copy(files[0], inbox / "copy of 1月.xlsx")))
+    files.append(inbox / "broken.xlsx")
+    files[-1].write_bytes(b"PK\x03\x04 not really a workbook")
+    for i, f in enumerate(files):  # the order the files arrived in: the correction after the original
+        os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))
+    monkeypatch.setattr(etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+
+    def ingest_with(workers: int) -> tuple[list[str], dict]:
+        home = Home(tmp_path / f"home{workers}").ensure()
+        con = connect(home)
+        load_reference(con)
+        outcomes = etl.ingest.ingest_paths([inbox], home, con, workers=workers)
+        con.close()
+        con = duckdb.connect(str(home.warehouse), read_only=True)
+        tables = {t: con.execute(f"SELECT * EXCLUDE ({stamp}) FROM {t} ORDER BY ALL").fetchall() for t, stamp in (
+            ("staging.disputes", "loaded_at"), ("quarantine.rejected_rows", "rejected_at"),
+            ("meta.source_files", "ingested_at, path"), ("meta.source_sheets", "file_sha256"))}
+        con.close()
+        return [o.line() for o in outcomes], tables
+
+    alone, ahead = ingest_with(0), ingest_with(2)
+    assert ahead == alone
+    lines, tables = ahead
+    assert sum(line.startswith("✓") for line in lines) == 9 and lines[-2].startswith("=") and lines[-1].startswith("✗")
+    assert "replaces 林山村-8月.xlsx" in lines[8]
+    assert len(tables["quarantine.rejected_rows"]) == 1
