@@ -16,10 +16,11 @@ import contextlib
 import datetime as dt
 import html
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+from etl.atomic import write_text
 
 from .runner import CheckOutcome
 
@@ -75,11 +76,6 @@ def _num(value) -> str:
     return str(value)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def build_data_docs(outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.date | str | None = None) -> Path:
@@ -88,11 +84,11 @@ def build_data_docs(outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.d
     docs = _docs_dir(out_dir)
     docs.mkdir(parents=True, exist_ok=True)
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    _write_atomic(docs / "outcomes.json", json.dumps(
+    write_text(docs / "outcomes.json", json.dumps(
         {"generated_at": generated, "as_of": str(as_of) if as_of else None,
          "outcomes": [o.to_dict() for o in outcomes]}, ensure_ascii=False, indent=1, default=str))
     index = docs / "index.html"
-    _write_atomic(index, render_html(outcomes, generated, as_of))
+    write_text(index, render_html(outcomes, generated, as_of))
     return index
 
 
@@ -207,7 +203,7 @@ def record_outcomes(reports_dir: Path, table: str, outcomes: list[CheckOutcome],
     from every table's latest outcomes. Returns the page's path."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
-        _write_atomic(docs / "results" / f"{table}.json", json.dumps(
+        write_text(docs / "results" / f"{table}.json", json.dumps(
             {"table": table, "as_of": str(as_of) if as_of else None, "fingerprint": fingerprint,
              "outcomes": [o.to_dict() for o in outcomes]}, ensure_ascii=False, indent=1, default=str))
         return build_data_docs(load_outcomes(reports_dir), reports_dir, as_of=as_of)

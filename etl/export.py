@@ -32,10 +32,11 @@ def export_table(con: duckdb.DuckDBPyConnection, table: str, fmt: str, path: Pat
             raise ExportError("staging 表含个人信息（已脱敏但仍属内部数据），不能导出；请导出 marts 下的汇总表。")
         raise ExportError(f"没有可导出的表 {table}。可导出：{', '.join(exportable_tables(con))}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    from .safe_output import _atomic, write_csv, write_xlsx
+    from .atomic import atomic
+    from .safe_output import write_csv, write_xlsx
 
     if fmt == "parquet":
-        with _atomic(path) as tmp:  # a temporary file, renamed into place: never a half-written export
+        with atomic(path) as tmp:  # a temporary file, renamed into place: never a half-written export
             con.execute(f"COPY (SELECT * FROM {name}) TO '{_sql_path(tmp)}' (FORMAT parquet)")
         return con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     frame = con.execute(f"SELECT * FROM {name}").df()

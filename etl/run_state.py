@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import sys
 from dataclasses import asdict, dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import duckdb
 
+from .atomic import read_json, write_json
 from .home import Home
 
 STATE_DIR = "state"
@@ -178,22 +178,10 @@ def _state_file(home: Home, name: str) -> Path:
     return home.root / STATE_DIR / name
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_json(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def last_run(home: Home) -> LastRun | None:
-    data = _read_json(_state_file(home, LAST_RUN))
+    data = read_json(_state_file(home, LAST_RUN))
     try:
         return LastRun(**data) if data else None
     except TypeError:  # written by another version: not trusted
@@ -214,7 +202,7 @@ def record_run(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection, run_i
     record = LastRun(**asdict(inputs), run_id=run_id, finished_at=dt.datetime.now().isoformat(timespec="seconds"),
                      as_of=as_of, warehouse=warehouse_fingerprint(con), marts=marts_fingerprint(con, as_of),
                      published=published_files(home, as_of), checks=checks)
-    _write_json(_state_file(home, LAST_RUN), asdict(record))
+    write_json(_state_file(home, LAST_RUN), asdict(record))
     return True
 
 
@@ -253,14 +241,14 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
 # --- stamps of the pipeline's steps -------------------------------------------------------------------------
 
 def _stamps(home: Home) -> dict:
-    return _read_json(_state_file(home, STAMPS))
+    return read_json(_state_file(home, STAMPS))
 
 
 def _stamp(home: Home, key: str, value) -> None:
     # callers hold the warehouse's writer lock: no two processes write the stamps at once
     stamps = _stamps(home)
     stamps[key] = value
-    _write_json(_state_file(home, STAMPS), stamps)
+    write_json(_state_file(home, STAMPS), stamps)
 
 
 def _marts_inputs(con: duckdb.DuckDBPyConnection, as_of: dt.date | str) -> str:

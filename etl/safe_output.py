@@ -19,15 +19,15 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
-import os
 import re
-import secrets
 from collections.abc import Mapping
 from numbers import Number
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from .atomic import atomic
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _LEADING_BLANKS = " \u3000\u00a0\n"
@@ -70,7 +70,7 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
         index=df.index,
     )
     safe.columns = [csv_cell(_label(c)) for c in df.columns]
-    with _atomic(path) as tmp:
+    with atomic(path) as tmp:
         safe.to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return path
 
@@ -85,7 +85,7 @@ def write_xlsx(df_by_sheet: Mapping[str, pd.DataFrame], path: Path) -> Path:
     import xlsxwriter
 
     path = Path(path)
-    with _atomic(path) as tmp:
+    with atomic(path) as tmp:
         options = {**xlsx_workbook_options(), "remove_timezone": True}
         workbook = xlsxwriter.Workbook(str(tmp), options)
         try:
@@ -150,22 +150,3 @@ def _sheet_name(name, used: set[str]) -> str:
         candidate = base[: 31 - len(suffix)] + suffix
     used.add(candidate.casefold())
     return candidate
-
-
-class _atomic:
-    """Write to a temporary file beside `path`, then rename it into place (no half-written exports)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def __enter__(self) -> Path:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
-        self.tmp.open("xb").close()  # ordinary permissions (umask), unlike mkstemp's 0600
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)

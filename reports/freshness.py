@@ -5,11 +5,11 @@ reuses the thumbnails shown in Dagster, and leaves a folder written as a whole (
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+
+from etl.atomic import read_json, write_json
 
 STAMPS = ".rendered.json"  # in the pack folder: output name → fingerprint it was rendered from
 PREVIEWS = ".previews.json"  # beside it: output name → {fingerprint, preview} (thumbnails for Dagster)
@@ -36,21 +36,10 @@ def _code_digest() -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write(path: Path, data: dict) -> None:
-    tmp = path.parent / f".{path.name}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
 
 
 def _stamps(folder: Path) -> dict:
-    return _read(folder / STAMPS)
+    return read_json(folder / STAMPS)
 
 
 def is_current(path: Path, fingerprint: str) -> bool:
@@ -62,20 +51,20 @@ def mark_rendered(path: Path, fingerprint: str) -> None:
     """Remember what a freshly written file was rendered from (atomically, like the files themselves)."""
     stamps = _stamps(path.parent)
     stamps[path.name] = fingerprint
-    _write(path.parent / STAMPS, stamps)
+    write_json(path.parent / STAMPS, stamps)
 
 
 def preview(path: Path, make: Callable[[Path], str]) -> str:
     """The preview of a rendered file, made by `make` only when the file was rendered since it was last made
     (making the thumbnails imports the plotting code and costs a second on a rerun that draws nothing)."""
     fingerprint = _stamps(path.parent).get(path.name)
-    cache = _read(path.parent / PREVIEWS)
+    cache = read_json(path.parent / PREVIEWS)
     hit = cache.get(path.name) or {}
     if fingerprint and hit.get("fingerprint") == fingerprint:
         return hit["preview"]
     made = make(path)
     cache[path.name] = {"fingerprint": fingerprint, "preview": made}
-    _write(path.parent / PREVIEWS, cache)
+    write_json(path.parent / PREVIEWS, cache)
     return made
 
 
@@ -91,4 +80,4 @@ def folder_is_current(folder: Path, fingerprint: str) -> list[Path] | None:
 def mark_folder_written(folder: Path, fingerprint: str, files: list[Path]) -> None:
     stamps = _stamps(folder)
     stamps[WHOLE_FOLDER] = {"fingerprint": fingerprint, "files": sorted(f.name for f in files)}
-    _write(folder / STAMPS, stamps)
+    write_json(folder / STAMPS, stamps)
