@@ -7,6 +7,8 @@ environment variable TAIZHANG_FAULT names that point — the nearest thing to pu
 Points (grep for `checkpoint(` to see where they sit):
     ingest.before_commit        a file's staging, quarantine and meta rows are inserted, COMMIT not yet run
     ingest.after_commit         right after a file's COMMIT, before the next file
+    reader.file:<file name>     the process reading that file (a reader process, or the writer reading
+                                alone) dies as a parser crash would kill it
     marts.mid_transaction       half of the marts rebuilt inside build_marts' one transaction
     report.excel_mid_write      the Excel 报表 half written (sheets added, workbook not yet closed)
     report.excel_before_publish the Excel 报表 complete in its temporary file, not yet renamed into place

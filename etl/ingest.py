@@ -13,6 +13,7 @@ import sys
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -147,6 +148,7 @@ class FileReader:
 
     def read_file(self, path: Path) -> FileOutcome:
         """What the file holds, scrubbed of ID and phone numbers, ready to store (or to record as rejected)."""
+        checkpoint(f"reader.file:{path.name}")
         outcome = self._read(path)
         self._scrub(outcome)
         return outcome
@@ -589,14 +591,34 @@ def default_workers() -> int:
 
 def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = None) -> Iterator[FileOutcome]:
     """Each path's outcome, in the paths' order. With many files, worker processes read ahead (parsing is
-    Python, one core per process) while the caller stores; a bounded window keeps memory flat."""
+    Python, one core per process) while the caller stores; a bounded window keeps memory flat.
+
+    A file that kills its reader (a parser crash on a hostile or broken file) is rejected and the rest are
+    read on: when the pool breaks, the first file whose result was lost is read again alone, in its own
+    process; if that one dies too, the file is the cause."""
     workers = default_workers() if workers is None else workers
     if workers < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
         yield from (reader.read_file(p) for p in paths)
         return
+    done = 0
+    while done < len(paths):
+        try:
+            for outcome in _read_ahead(reader, paths[done:], workers):
+                done += 1
+                yield outcome
+        except BrokenProcessPool:
+            yield _read_alone(reader, paths[done])
+            done += 1
+
+
+def _reader_pool(reader: FileReader, workers: int) -> ProcessPoolExecutor:
     # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start_reader, initargs=(reader.key,))
+
+
+def _read_ahead(reader: FileReader, paths: list[Path], workers: int) -> Iterator[FileOutcome]:
+    pool = _reader_pool(reader, workers)
     try:
         queued = iter(paths)
         window = deque(pool.submit(_read_in_worker, p) for p in islice(queued, workers * 8))
@@ -608,6 +630,21 @@ def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = N
             yield outcome
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_alone(reader: FileReader, path: Path) -> FileOutcome:
+    pool = _reader_pool(reader, 1)
+    try:
+        return pool.submit(_read_in_worker, path).result()
+    except BrokenProcessPool:
+        return FileOutcome(path=path, sha256=sha256_of_file(path) if path.is_file() else "", status="rejected",
+                           reason=READER_DIED)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+READER_DIED = ("读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"
+               "检查无误后重新报送")
 
 
 _WORKER_READER: list[FileReader] = []

@@ -260,3 +260,24 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
     assert sum(line.startswith("✓") for line in lines) == 9 and lines[-2].startswith("=") and lines[-1].startswith("✗")
     assert "replaces 林山村-8月.xlsx" in lines[8]
     assert len(tables["quarantine.rejected_rows"]) == 1
+
+
+def test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load(tmp_path, ingest, query, monkeypatch):
+    import etl.ingest
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for m in range(1, 7):
+        write_xlsx(inbox / f"林山村-{m}月.xlsx", {"Sheet1": [[f"林山村2023年{m}月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
+                                                         *dispute_rows(2, month=m)]})
+    monkeypatch.setattr(etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setenv("TAIZHANG_FAULT", "reader.file:林山村-3月.xlsx")  # as a parser crash would: SIGKILL
+
+    outcomes = {o.path.name: o for o in ingest(inbox)}
+
+    assert outcomes["林山村-3月.xlsx"].status == "rejected"
+    assert "读取程序意外退出" in outcomes["林山村-3月.xlsx"].reason
+    assert sorted(n for n, o in outcomes.items() if o.status == "loaded") == [
+        f"林山村-{m}月.xlsx" for m in (1, 2, 4, 5, 6)]
+    assert query("SELECT count(*) FROM staging.disputes")[0][0] == 10
+    assert query("SELECT status FROM meta.source_files WHERE file_name = '林山村-3月.xlsx'") == [("rejected",)]
