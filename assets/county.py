@@ -175,7 +175,8 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
         con = connect(home)
         try:
             load_reference(con)
-            outcomes = ingest_paths([home.inbox], home, con)
+            # no reader processes: the county's parallelism is its towns, one partition per core
+            outcomes = ingest_paths([home.inbox], home, con, workers=0)
             ingested = time.perf_counter()
             marts = build_marts(con, as_of_day)
             built = time.perf_counter()

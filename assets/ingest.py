@@ -25,7 +25,7 @@ def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
     from etl.warehouse import load_reference
 
     with warehouse.write() as con:
-        reloaded = not reference_current(con, warehouse.paths)  # reloading costs the pandas import
+        reloaded = not reference_current(con, warehouse.paths)  # unchanged CSVs: nothing to rewrite
         if reloaded:
             counts = load_reference(con)
             mark_reference_loaded(warehouse.paths)

@@ -76,8 +76,6 @@ def _num(value) -> str:
     return str(value)
 
 
-
-
 def build_data_docs(outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.date | str | None = None) -> Path:
     """Write data_docs/index.html and data_docs/outcomes.json under `out_dir`; returns the page's path."""
     outcomes = list(outcomes)

@@ -341,8 +341,9 @@ class Ingestor:
         outcomes: list[FileOutcome | None] = []
         to_read: list[int] = []
         for path in paths:
-            same_as = self._already_loaded(sha256_of_file(path) if path.is_file() else "")
-            outcomes.append(FileOutcome(path=path, status="unchanged", same_as=same_as) if same_as else None)
+            sha = sha256_of_file(path) if path.is_file() else ""
+            same_as = self._already_loaded(sha)
+            outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as) if same_as else None)
             if same_as is None:
                 to_read.append(len(outcomes) - 1)
         for i, outcome in zip(to_read, read_in_order(self.reader, [paths[i] for i in to_read], workers),
@@ -593,21 +594,27 @@ def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = N
     """Each path's outcome, in the paths' order. With many files, worker processes read ahead (parsing is
     Python, one core per process) while the caller stores; a bounded window keeps memory flat.
 
-    A file that kills its reader (a parser crash on a hostile or broken file) is rejected and the rest are
-    read on: when the pool breaks, the first file whose result was lost is read again alone, in its own
-    process; if that one dies too, the file is the cause."""
+    With reader processes, a file that kills its reader (a parser crash on a hostile or broken file) is
+    rejected and the rest are read on: when the pool breaks, the first file whose result was lost is read
+    again alone, in a fresh process that has first proved it can start; if that one dies too, the file is
+    the cause. Readers that cannot start, or more than MAX_READER_DEATHS dead readers, stop the run: that is
+    the machine, not the files (reading in the writer's own process, a crash stops the run anyway)."""
     workers = default_workers() if workers is None else workers
     if workers < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
         yield from (reader.read_file(p) for p in paths)
         return
-    done = 0
+    done = deaths = 0
     while done < len(paths):
         try:
             for outcome in _read_ahead(reader, paths[done:], workers):
                 done += 1
                 yield outcome
         except BrokenProcessPool:
-            yield _read_alone(reader, paths[done])
+            outcome = _read_alone(reader, paths[done])
+            deaths += outcome.reason == READER_DIED
+            if deaths > MAX_READER_DEATHS:
+                raise ReadersFailed(f"读取进程已意外退出 {deaths} 次（内存不足或系统问题？），导入已停止，请检查后重试") from None
+            yield outcome
             done += 1
 
 
@@ -635,12 +642,28 @@ def _read_ahead(reader: FileReader, paths: list[Path], workers: int) -> Iterator
 def _read_alone(reader: FileReader, path: Path) -> FileOutcome:
     pool = _reader_pool(reader, 1)
     try:
+        try:
+            pool.submit(_reader_ready).result()
+        except BrokenProcessPool:
+            raise ReadersFailed("读取进程无法启动，导入已停止（如在自己的脚本中调用，请把调用放在 "
+                                "if __name__ == \"__main__\": 之下）") from None
         return pool.submit(_read_in_worker, path).result()
     except BrokenProcessPool:
         return FileOutcome(path=path, sha256=sha256_of_file(path) if path.is_file() else "", status="rejected",
                            reason=READER_DIED)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+MAX_READER_DEATHS = 3
+
+
+class ReadersFailed(RuntimeError):
+    """The reader processes fail whatever they read: a machine problem, said plainly, not blamed on files."""
+
+
+def _reader_ready() -> bool:
+    return True
 
 
 READER_DIED = ("读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 import sys
 from dataclasses import asdict, dataclass, field
@@ -156,11 +157,15 @@ class Inputs:
     inbox: list[str]
     reference: str
     code: str
+    limits: str  # the TAIZHANG_MAX_* limits a file is refused by: raised limits let a refused file in
 
     @classmethod
     def now(cls, home: Home, as_of: dt.date | None) -> Inputs:
+        from .safety import Limits
+
         return cls(as_of_requested=as_of.isoformat() if as_of else None, day=today().isoformat(),
-                   inbox=inbox_contents(home.inbox), reference=reference_digest(), code=code_digest())
+                   inbox=inbox_contents(home.inbox), reference=reference_digest(), code=code_digest(),
+                   limits=json.dumps(asdict(Limits()), sort_keys=True))
 
 
 @dataclass
@@ -176,8 +181,6 @@ class LastRun(Inputs):
 
 def _state_file(home: Home, name: str) -> Path:
     return home.root / STATE_DIR / name
-
-
 
 
 def last_run(home: Home) -> LastRun | None:
@@ -226,6 +229,10 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
         reasons.append("基础数据（etl/ref）已修改 / reference CSVs changed")
     if inputs.code != last.code:
         reasons.append("程序或依赖库已更新 / code or libraries changed")
+    if inputs.limits != last.limits:
+        reasons.append("文件大小等限制已调整 / the file limits changed")
+    if _reader_died(con):
+        reasons.append("有文件读取时读取程序意外退出，再试一次 / files whose reader died are read again")
     if warehouse_fingerprint(con) != last.warehouse:
         reasons.append("数据仓库内容已变化（例如另行导入）/ the warehouse changed")
     if marts_fingerprint(con, last.as_of) != last.marts:
@@ -236,6 +243,14 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
         reasons.append(f"报表文件缺失或被改动：{'、'.join(gone[:3])}{' …' if len(gone) > 3 else ''}"
                        f" / {len(gone)} published files missing or changed")
     return reasons
+
+
+def _reader_died(con: duckdb.DuckDBPyConnection) -> bool:
+    """A file whose reader process died may have met a passing trouble (memory): a run reads it again."""
+    from .ingest import READER_DIED
+
+    return con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'rejected' AND reason = ?",
+                       [READER_DIED]).fetchone()[0] > 0
 
 
 # --- stamps of the pipeline's steps -------------------------------------------------------------------------

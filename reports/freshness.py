@@ -36,28 +36,38 @@ def _code_digest() -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-
-
 def _stamps(folder: Path) -> dict:
     return read_json(folder / STAMPS)
 
 
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _unchanged(path: Path, sha256: str | None) -> bool:
+    """The file is there with the bytes it was written with (an edited report is redrawn, not kept)."""
+    return path.exists() and sha256 is not None and _sha256(path) == sha256
+
+
 def is_current(path: Path, fingerprint: str) -> bool:
-    """The file exists and was rendered from data and code with this fingerprint."""
-    return path.exists() and _stamps(path.parent).get(path.name) == fingerprint
+    """The file exists as it was written, rendered from data and code with this fingerprint."""
+    stamp = _stamps(path.parent).get(path.name)
+    return isinstance(stamp, dict) and stamp.get("fingerprint") == fingerprint and _unchanged(path, stamp.get("sha256"))
 
 
 def mark_rendered(path: Path, fingerprint: str) -> None:
-    """Remember what a freshly written file was rendered from (atomically, like the files themselves)."""
+    """Remember what a freshly written file was rendered from, and its bytes (atomically, like the files)."""
     stamps = _stamps(path.parent)
-    stamps[path.name] = fingerprint
+    stamps[path.name] = {"fingerprint": fingerprint, "sha256": _sha256(path)}
     write_json(path.parent / STAMPS, stamps)
 
 
 def preview(path: Path, make: Callable[[Path], str]) -> str:
     """The preview of a rendered file, made by `make` only when the file was rendered since it was last made
     (making the thumbnails imports the plotting code and costs a second on a rerun that draws nothing)."""
-    fingerprint = _stamps(path.parent).get(path.name)
+    stamp = _stamps(path.parent).get(path.name)
+    fingerprint = stamp.get("sha256") if isinstance(stamp, dict) else None
     cache = read_json(path.parent / PREVIEWS)
     hit = cache.get(path.name) or {}
     if fingerprint and hit.get("fingerprint") == fingerprint:
@@ -69,15 +79,16 @@ def preview(path: Path, make: Callable[[Path], str]) -> str:
 
 
 def folder_is_current(folder: Path, fingerprint: str) -> list[Path] | None:
-    """The files of a folder written as a whole from this fingerprint, if they are all still there."""
+    """The files of a folder written as a whole from this fingerprint, if they are all still there unedited."""
     stamp = _stamps(folder).get(WHOLE_FOLDER) or {}
-    if stamp.get("fingerprint") != fingerprint:
+    files = stamp.get("files")
+    if stamp.get("fingerprint") != fingerprint or not isinstance(files, dict):
         return None
-    files = [folder / name for name in stamp.get("files", [])]
-    return files if all(f.exists() for f in files) else None
+    paths = [folder / name for name in sorted(files)]
+    return paths if all(_unchanged(p, files[p.name]) for p in paths) else None
 
 
 def mark_folder_written(folder: Path, fingerprint: str, files: list[Path]) -> None:
     stamps = _stamps(folder)
-    stamps[WHOLE_FOLDER] = {"fingerprint": fingerprint, "files": sorted(f.name for f in files)}
+    stamps[WHOLE_FOLDER] = {"fingerprint": fingerprint, "files": {f.name: _sha256(f) for f in sorted(files)}}
     write_json(folder / STAMPS, stamps)

@@ -50,7 +50,7 @@ def _read_con(home: Home):
 # --- ingest ------------------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from etl.ingest import ingest_paths
+    from etl.ingest import ReadersFailed, ingest_paths
     from etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
 
     home = _home(args)
@@ -72,6 +72,9 @@ def cmd_ingest(args) -> int:
     try:
         load_reference(con)
         outcomes = ingest_paths([Path(p) for p in args.paths], home, con)
+    except ReadersFailed as failed:  # the files loaded before this stay loaded; a rerun goes on from there
+        print(failed, file=sys.stderr)
+        return 1
     finally:
         con.close()
     for o in outcomes:
@@ -158,7 +161,8 @@ def _nothing_changed(home: Home) -> int:
 
 def _record_run(home: Home, inputs, outcome) -> None:
     """Remember what a successful run depended on, for the next `taizhang run` to compare with. If the
-    warehouse is busy again already, nothing is recorded: the next run then simply runs."""
+    warehouse is busy again already, or the record cannot be written, nothing is recorded: the next run then
+    simply runs (the run itself succeeded)."""
     from etl.run_state import record_run
     from etl.warehouse import WarehouseBusy, connect
 
@@ -170,6 +174,8 @@ def _record_run(home: Home, inputs, outcome) -> None:
         return
     try:
         record_run(home, inputs, con, outcome.run_id, outcome.as_of, outcome.checks.lines())
+    except OSError as err:
+        print(f"未能记录本次运行（下次将重新运行）/ could not record this run: {err}", file=sys.stderr)
     finally:
         con.close()
 

@@ -123,6 +123,22 @@ def test_a_deleted_report_file_is_drawn_again_by_a_real_run(ran):
     assert changes(ran) == []
 
 
+def test_an_edited_report_file_is_drawn_again_not_kept_as_the_new_baseline(ran):
+    report = ran / "reports" / EXCEL
+    drawn = report.read_bytes()
+    report.write_bytes(drawn + b"edited by hand")
+    r = taizhang("run", "--as-of", AS_OF, home=ran)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert report.read_bytes() == drawn
+    assert changes(ran) == []
+
+
+def test_raised_file_limits_are_a_change_so_a_refused_file_is_read_again(ran, monkeypatch):
+    assert changes(ran) == []
+    monkeypatch.setenv("TAIZHANG_MAX_CELLS", "9000000")
+    assert any("the file limits changed" in reason for reason in changes(ran))
+
+
 def test_a_run_stopped_by_a_blocking_check_leaves_no_record_so_the_next_run_runs(ran, monkeypatch, capsys):
     """Here the marts are current and a check on them fails: the run must not be remembered as good."""
     from checks import marts_rules
