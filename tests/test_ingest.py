@@ -281,3 +281,17 @@ def test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load(tm
         f"林山村-{m}月.xlsx" for m in (1, 2, 4, 5, 6)]
     assert query("SELECT count(*) FROM staging.disputes")[0][0] == 10
     assert query("SELECT status FROM meta.source_files WHERE file_name = '林山村-3月.xlsx'") == [("rejected",)]
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path):
+    import subprocess
+
+    from cli_kit import cmd, env
+
+    path = write_xlsx(tmp_path / "a.xlsx", {"Sheet1": [TITLE, DISPUTE_HEADER, *dispute_rows(3)]})
+    proc = subprocess.Popen(cmd("ingest", path, home=tmp_path / "home"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env())
+    proc.stdout.close()  # like `taizhang ingest … | head -0`: nobody reads what it prints
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode()
+    assert b"Traceback" not in err
