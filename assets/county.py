@@ -89,12 +89,12 @@ class County(dg.ConfigurableResource):
 
 def export_headline(con, as_of: dt.date, target: Path) -> int:
     """Write the town's marts.headline_indicators of as_of to Parquet (atomically: temp file, then rename)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    con.execute(f"""COPY (SELECT * FROM marts.headline_indicators WHERE as_of = DATE '{as_of.isoformat()}'
-                          ORDER BY scope_kind, scope, indicator)
-                    TO {_sql_text(tmp)} (FORMAT parquet)""")
-    os.replace(tmp, target)
+    from etl.files import atomic
+
+    with atomic(target) as tmp:
+        con.execute(f"""COPY (SELECT * FROM marts.headline_indicators WHERE as_of = DATE '{as_of.isoformat()}'
+                              ORDER BY scope_kind, scope, indicator)
+                        TO {_sql_text(tmp)} (FORMAT parquet)""")
     return con.execute(f"SELECT count(*) FROM read_parquet({_sql_text(target)})").fetchone()[0]
 
 

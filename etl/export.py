@@ -32,7 +32,7 @@ def export_table(con: duckdb.DuckDBPyConnection, table: str, fmt: str, path: Pat
             raise ExportError("staging 表含个人信息（已脱敏但仍属内部数据），不能导出；请导出 marts 下的汇总表。")
         raise ExportError(f"没有可导出的表 {table}。可导出：{', '.join(exportable_tables(con))}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    from .atomic import atomic
+    from .files import atomic
     from .safe_output import write_csv, write_xlsx
 
     if fmt == "parquet":

@@ -22,6 +22,7 @@ import duckdb
 
 from . import privacy
 from .faults import checkpoint
+from .files import sha256_of_file
 from .home import Home
 from .layout import (
     ZERO_REPORT,
@@ -130,10 +131,6 @@ def discover(paths: list[Path]) -> list[Path]:
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
-
-def sha256_of_file(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 class FileReader:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from .atomic import read_json, write_json
+from .files import read_json, sha256_of_file, write_json
 from .home import Home
 
 STATE_DIR = "state"
@@ -53,18 +53,13 @@ def _sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def _file_sha(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def source_digest(root: Path, packages: tuple[str, ...] = PACKAGES) -> str:
     """Every source, definition and reference file of the packages under root, by path and content."""
     parts = []
     for package in packages:
         for path in sorted((root / package).rglob("*")):
             if path.suffix in SOURCE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
-                parts.append(f"{path.relative_to(root).as_posix()}:{_file_sha(path)}")
+                parts.append(f"{path.relative_to(root).as_posix()}:{sha256_of_file(path)}")
     return _sha("\n".join(parts))
 
 
@@ -86,13 +81,13 @@ def code_digest() -> str:
 def reference_digest(folder: Path | None = None) -> str:
     """The town's reference CSVs (etl/ref), by name and content."""
     folder = folder or REF_DIR
-    return _sha("\n".join(f"{p.name}:{_file_sha(p)}" for p in sorted(folder.glob("*.csv"))))
+    return _sha("\n".join(f"{p.name}:{sha256_of_file(p)}" for p in sorted(folder.glob("*.csv"))))
 
 
 def inbox_contents(inbox: Path) -> list[str]:
     """The sha256 of every file the ingest would read from the inbox (sorted, each once): the ingest knows a
     file by its bytes, so a renamed or copied file is no change."""
-    from .ingest import discover, sha256_of_file
+    from .ingest import discover
 
     return sorted({sha256_of_file(p) for p in discover([inbox])}) if inbox.exists() else []
 
@@ -142,7 +137,7 @@ def published_files(home: Home, as_of: str) -> dict[str, str]:
         for path in sorted(root.rglob("*")) if root.exists() else []:
             relative = path.relative_to(home.reports)
             if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-                out[relative.as_posix()] = _file_sha(path)
+                out[relative.as_posix()] = sha256_of_file(path)
     return out
 
 

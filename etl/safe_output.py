@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .atomic import atomic
+from .files import atomic
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _LEADING_BLANKS = " \u3000\u00a0\n"

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import io
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +23,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from etl.files import atomic
 
 from . import catalog
 from . import data as D
@@ -52,12 +53,10 @@ def _finish(fig: Figure, name: str, title: str, as_of, out_dir: Path, source: st
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{name}.png"
-    tmp = out_dir / f".{name}.{os.getpid()}.tmp.png"  # written whole, then renamed: never a half PNG
     try:
-        fig.savefig(tmp, dpi=S.DPI, format="png", metadata={"Software": None})
-        os.replace(tmp, path)
+        with atomic(path) as tmp:  # written whole, then renamed: never a half PNG
+            fig.savefig(tmp, dpi=S.DPI, format="png", metadata={"Software": None})
     finally:
-        tmp.unlink(missing_ok=True)
         fig.clear()
     return path
 

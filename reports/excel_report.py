@@ -12,13 +12,13 @@ No formulas: every value is written as a value (write_string / write_number / wr
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from etl.faults import checkpoint
+from etl.files import atomic
 
 from . import data as D
 from . import style as S
@@ -645,20 +645,19 @@ def write_excel_report(con, as_of, path: Path) -> Path:
     as_of = S.to_date(as_of)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
-    wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                        "strings_to_numbers": False, "default_date_format": S.XL_FORMATS["date"]})
-    try:
-        stamp = dt.datetime.combine(as_of, dt.time())
-        wb.set_properties({"title": f"{S.TOWN}报表（截至{S.date_zh(as_of)}）", "author": S.TOWN,
-                           "company": S.TOWN, "comments": "由台账系统根据数据集市生成", "created": stamp})
-        fm = _Formats(wb)
-        for i, table in enumerate(tables(con, as_of)):
-            if i == 3:
-                checkpoint("report.excel_mid_write")
-            _write_table(wb, fm, table, as_of)
-    finally:
-        wb.close()
-    checkpoint("report.excel_before_publish")
-    os.replace(tmp, path)
+    with atomic(path) as tmp:
+        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
+                                            "strings_to_numbers": False, "default_date_format": S.XL_FORMATS["date"]})
+        try:
+            stamp = dt.datetime.combine(as_of, dt.time())
+            wb.set_properties({"title": f"{S.TOWN}报表（截至{S.date_zh(as_of)}）", "author": S.TOWN,
+                               "company": S.TOWN, "comments": "由台账系统根据数据集市生成", "created": stamp})
+            fm = _Formats(wb)
+            for i, table in enumerate(tables(con, as_of)):
+                if i == 3:
+                    checkpoint("report.excel_mid_write")
+                _write_table(wb, fm, table, as_of)
+        finally:
+            wb.close()
+        checkpoint("report.excel_before_publish")
     return path

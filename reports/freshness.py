@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from etl.atomic import read_json, write_json
+from etl.files import read_json, sha256_of_file, write_json
 
 STAMPS = ".rendered.json"  # in the pack folder: output name → fingerprint it was rendered from
 PREVIEWS = ".previews.json"  # beside it: output name → {fingerprint, preview} (thumbnails for Dagster)
@@ -40,14 +40,9 @@ def _stamps(folder: Path) -> dict:
     return read_json(folder / STAMPS)
 
 
-def _sha256(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
-
-
 def _unchanged(path: Path, sha256: str | None) -> bool:
     """The file is there with the bytes it was written with (an edited report is redrawn, not kept)."""
-    return path.exists() and sha256 is not None and _sha256(path) == sha256
+    return path.exists() and sha256 is not None and sha256_of_file(path) == sha256
 
 
 def is_current(path: Path, fingerprint: str) -> bool:
@@ -59,7 +54,7 @@ def is_current(path: Path, fingerprint: str) -> bool:
 def mark_rendered(path: Path, fingerprint: str) -> None:
     """Remember what a freshly written file was rendered from, and its bytes (atomically, like the files)."""
     stamps = _stamps(path.parent)
-    stamps[path.name] = {"fingerprint": fingerprint, "sha256": _sha256(path)}
+    stamps[path.name] = {"fingerprint": fingerprint, "sha256": sha256_of_file(path)}
     write_json(path.parent / STAMPS, stamps)
 
 
@@ -90,5 +85,5 @@ def folder_is_current(folder: Path, fingerprint: str) -> list[Path] | None:
 
 def mark_folder_written(folder: Path, fingerprint: str, files: list[Path]) -> None:
     stamps = _stamps(folder)
-    stamps[WHOLE_FOLDER] = {"fingerprint": fingerprint, "files": {f.name: _sha256(f) for f in sorted(files)}}
+    stamps[WHOLE_FOLDER] = {"fingerprint": fingerprint, "files": {f.name: sha256_of_file(f) for f in sorted(files)}}
     write_json(folder / STAMPS, stamps)

@@ -14,9 +14,10 @@ the Latin (w:ascii/w:hAnsi) and the East Asian (w:eastAsia) slots so WPS and Wor
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from etl.files import atomic
 
 from . import data as D
 from . import style as S
@@ -678,7 +679,6 @@ def write_word_report(con, as_of, charts: dict[str, Path], path: Path) -> Path:
     cp.created = cp.modified = stamp
     cp.last_printed = stamp
     cp.revision = 1
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
-    doc.save(str(tmp))
-    os.replace(tmp, path)
+    with atomic(path) as tmp:
+        doc.save(str(tmp))
     return path

@@ -1,10 +1,13 @@
-"""Files written whole or not at all: a temporary file beside the target, renamed into place."""
+"""Files on disk: written whole or not at all (a temporary file beside the target, renamed into place), and
+known by their bytes (sha256)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import secrets
+from glob import escape as glob_escape
 from pathlib import Path
 
 
@@ -16,7 +19,8 @@ class atomic:  # noqa: N801 - used like open(): `with atomic(path) as tmp:`
 
     def __enter__(self) -> Path:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
+        _sweep_leftovers(self.path)
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp")
         self.tmp.open("xb").close()  # ordinary permissions (umask), unlike mkstemp's 0600
         return self.tmp
 
@@ -25,6 +29,25 @@ class atomic:  # noqa: N801 - used like open(): `with atomic(path) as tmp:`
             os.replace(self.tmp, self.path)
         else:
             self.tmp.unlink(missing_ok=True)
+
+
+def _sweep_leftovers(path: Path) -> None:
+    """Remove the temporaries of earlier writers of `path` that were killed mid-write (their process is gone);
+    a writer still alive keeps its own."""
+    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2:].split(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def write_text(path: Path, text: str) -> None:
@@ -43,3 +66,9 @@ def read_json(path: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def sha256_of_file(path: Path) -> str:
+    """The file's sha256, read in chunks (it may be large, or a bomb that must not be loaded whole)."""
+    with Path(path).open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
