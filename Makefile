@@ -31,7 +31,7 @@ test: install
 	$(BIN)/pytest -q
 
 lint: install
-	$(BIN)/ruff check etl assets checks reports taizhang tests benchmarks
+	$(BIN)/ruff check etl assets checks reports demo taizhang tests benchmarks
 
 bench: install
 	$(BIN)/python -m benchmarks.run

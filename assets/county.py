@@ -71,7 +71,7 @@ class County(dg.ConfigurableResource):
         return Path(self.root)
 
     def town_home(self, town: str):
-        from etl.home import Home
+        from taizhang.etl.home import Home
 
         return Home(self.base / "towns" / town)
 
@@ -89,7 +89,7 @@ class County(dg.ConfigurableResource):
 
 def export_headline(con, as_of: dt.date, target: Path) -> int:
     """Write the town's marts.headline_indicators of as_of to Parquet (atomically: temp file, then rename)."""
-    from etl.files import atomic
+    from taizhang.etl.files import atomic
 
     with atomic(target) as tmp:
         con.execute(f"""COPY (SELECT * FROM marts.headline_indicators WHERE as_of = DATE '{as_of.isoformat()}'
@@ -102,7 +102,7 @@ def rollup_sql(lake: Path, as_of: dt.date, county_name: str, towns: list[str]) -
     """county_headline_indicators: the county row of every indicator from the towns' town-level rows, plus
     every town's own rows (town = its key). Counts are summed; rates are recomputed from the summed
     numerators and denominators (never averaged); medians are not additive and stay NULL."""
-    from etl.marts import rate
+    from taizhang.etl.marts import rate
 
     schedule = round(100.0 * months_elapsed(as_of) / 12, 10)
     not_additive = ", ".join(_sql_text(c) for c in sorted(NOT_ADDITIVE))
@@ -161,10 +161,10 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
               description="一个镇（分区）：读入该镇收件箱 → 该镇自己的DuckDB → 指标（截至配置日期）→ "
                           "导出核心指标到Parquet湖（town=<镇>）。各分区互不相干，可在不同机器上并行。")
     def town_indicators(context: dg.AssetExecutionContext, county: County) -> dg.MaterializeResult:
-        from etl.ingest import ingest_paths
-        from etl.marts import build_marts
-        from etl.schema import LEDGER_KINDS
-        from etl.warehouse import connect, load_reference
+        from taizhang.etl.ingest import ingest_paths
+        from taizhang.etl.marts import build_marts
+        from taizhang.etl.schema import LEDGER_KINDS
+        from taizhang.etl.warehouse import connect, load_reference
 
         town = context.partition_key
         home = county.town_home(town)

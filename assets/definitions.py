@@ -7,15 +7,14 @@ Import stays cheap: Great Expectations and matplotlib are imported inside the st
 from __future__ import annotations
 
 import dagster as dg
-
-from etl.home import Home
+from taizhang.etl.home import Home
 
 from . import automation, ingest, marts, reports
 from .resources import ReportingPeriod, Warehouse
 
 
 def _checks() -> list:
-    from checks.asset_checks import ALL_CHECKS
+    from taizhang.checks.asset_checks import ALL_CHECKS
 
     return list(ALL_CHECKS)
 

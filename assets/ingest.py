@@ -4,8 +4,7 @@
 from pathlib import Path
 
 import dagster as dg
-
-from etl.schema import LEDGER_KINDS, catalog
+from taizhang.etl.schema import LEDGER_KINDS, catalog
 
 from .resources import Warehouse
 
@@ -20,9 +19,9 @@ STAGING = {kind: dg.AssetKey(["staging", kind]) for kind in LEDGER_KINDS}
 @dg.asset(key=REFERENCE, group_name="reference", kinds={"duckdb", "csv"}, pool=WRITER_POOL,
           description="西天尾镇基础数据：17个村（社区）及曾用名、4个片区调解室、22个党组织、东星社区33个网格（446个单元）。")
 def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
-    from etl.reference import REF_TABLES
-    from etl.run_state import mark_reference_loaded, reference_current
-    from etl.warehouse import load_reference
+    from taizhang.etl.reference import REF_TABLES
+    from taizhang.etl.run_state import mark_reference_loaded, reference_current
+    from taizhang.etl.warehouse import load_reference
 
     with warehouse.write() as con:
         reloaded = not reference_current(con, warehouse.paths)  # unchanged CSVs: nothing to rewrite
@@ -36,8 +35,8 @@ def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
 
 def inbox_fingerprints(inbox: Path) -> dict[str, str]:
     """path → sha256 of every file in the inbox (what the sensor and the discovery asset compare)."""
-    from etl.files import sha256_of_file
-    from etl.ingest import discover
+    from taizhang.etl.files import sha256_of_file
+    from taizhang.etl.ingest import discover
 
     out = {}
     for p in discover([inbox]) if inbox.exists() else []:
@@ -83,7 +82,7 @@ _META_SPECS = [
 @dg.multi_asset(specs=_STAGING_SPECS + _META_SPECS, pool=WRITER_POOL, name="ingest_ledgers")
 def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Reads every new or changed inbox file into staging, one transaction per file."""
-    from etl.ingest import ingest_paths
+    from taizhang.etl.ingest import ingest_paths
 
     home = warehouse.paths
     with warehouse.write() as con:

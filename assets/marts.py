@@ -2,8 +2,7 @@
 
 
 import dagster as dg
-
-from etl.marts import MART_TABLES
+from taizhang.etl.marts import MART_TABLES
 
 from .ingest import REFERENCE, SOURCE_FILES, STAGING, WRITER_POOL
 from .resources import ReportingPeriod, Warehouse
@@ -62,8 +61,8 @@ def markdown_table(columns: list[str], rows: list[tuple], limit: int = 8) -> str
 def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     """Rebuilds every mart for the run's as-of date in one transaction — unless they were built from the
     warehouse as it is now, by the same code, and are untouched since: then they are these marts already."""
-    from etl.marts import build_marts as build
-    from etl.run_state import mark_marts_built, marts_current
+    from taizhang.etl.marts import build_marts as build
+    from taizhang.etl.run_state import mark_marts_built, marts_current
 
     with warehouse.write() as con:
         as_of = period.resolve(con)

@@ -3,8 +3,7 @@
 import datetime as dt
 
 import dagster as dg
-
-from reports.catalog import CHART_MARTS, CHART_TITLES
+from taizhang.reports.catalog import CHART_MARTS, CHART_TITLES
 
 from .ingest import QUARANTINE, SOURCE_FILES
 from .marts import MART
@@ -29,7 +28,7 @@ def pack_dir(warehouse: Warehouse, as_of: dt.date):
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     """Renders every chart of the report pack from the marts (the plotting code is imported only when a chart
     has to be drawn: that import is most of a rerun's chart time)."""
-    from reports.freshness import is_current, mark_rendered, marts_fingerprint, preview
+    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint, preview
 
     paths, redrawn = {}, []
     with warehouse.read() as con:
@@ -39,7 +38,7 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
             fingerprint = marts_fingerprint(con, as_of, CHART_MARTS[name])
             path = out / f"{name}.png"
             if not is_current(path, fingerprint):  # same marts, same code: the PNG on disk is this chart
-                from reports.charts import CHARTS
+                from taizhang.reports.charts import CHARTS
 
                 path = CHARTS[name](con, as_of, out)
                 mark_rendered(path, fingerprint)
@@ -53,7 +52,7 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
 
 
 def _thumbnail(path) -> str:
-    from reports.charts import thumbnail_markdown
+    from taizhang.reports.charts import thumbnail_markdown
 
     return thumbnail_markdown(path)
 
@@ -61,8 +60,8 @@ def _thumbnail(path) -> str:
 @dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS,
           description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。")
 def excel_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
-    from reports.excel_report import write_excel_report
-    from reports.freshness import is_current, mark_rendered, marts_fingerprint
+    from taizhang.reports.excel_report import write_excel_report
+    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint
 
     with warehouse.read() as con:
         as_of = period.resolve(con)
@@ -79,8 +78,8 @@ def excel_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.Materializ
 @dg.asset(key=WORD_REPORT, group_name="reports", kinds={"word"}, deps=[*ALL_MARTS, *CHART.values()],
           description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。")
 def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
-    from reports.freshness import is_current, mark_rendered, marts_fingerprint
-    from reports.word_report import write_word_report
+    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint
+    from taizhang.reports.word_report import write_word_report
 
     with warehouse.read() as con:
         as_of = period.resolve(con)
@@ -99,8 +98,8 @@ def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.Materialize
 @dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],
           description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。")
 def feedback_workbooks(warehouse: Warehouse) -> dg.MaterializeResult:
-    from etl.run_state import code_digest, warehouse_fingerprint
-    from reports.freshness import folder_is_current, mark_folder_written
+    from taizhang.etl.run_state import code_digest, warehouse_fingerprint
+    from taizhang.reports.freshness import folder_is_current, mark_folder_written
 
     folder = warehouse.paths.reports / "feedback"
     with warehouse.read() as con:
@@ -109,7 +108,7 @@ def feedback_workbooks(warehouse: Warehouse) -> dg.MaterializeResult:
         paths = folder_is_current(folder, fingerprint)
         rewritten = paths is None
         if rewritten:
-            from reports.feedback import write_feedback
+            from taizhang.reports.feedback import write_feedback
 
             paths = write_feedback(con, folder)
             mark_folder_written(folder, fingerprint, paths)

@@ -8,8 +8,7 @@ from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
-
-from etl.home import Home
+from taizhang.etl.home import Home
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -23,7 +22,7 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        from etl.warehouse import connect  # the one place that knows the schema
+        from taizhang.etl.warehouse import connect  # the one place that knows the schema
 
         con = connect(self.paths)
         try:
@@ -36,7 +35,7 @@ class Warehouse(dg.ConfigurableResource):
         """A read-only connection. DuckDB refuses it while another process holds the writer's lock (a writer
         step of a concurrent run, or of this run under the multiprocess executor): wait up to `wait` seconds
         (TAIZHANG_LOCK_WAIT when set), then fail with etl.warehouse.WarehouseBusy's plain message."""
-        from etl.warehouse import connect, lock_wait
+        from taizhang.etl.warehouse import connect, lock_wait
 
         con = connect(self.paths, read_only=True, retries=lock_wait(wait))
         try:
@@ -53,6 +52,6 @@ class ReportingPeriod(dg.ConfigurableResource):
     def resolve(self, con: duckdb.DuckDBPyConnection) -> dt.date:
         if self.as_of:
             return dt.date.fromisoformat(self.as_of)
-        from etl.marts import latest_data_date
+        from taizhang.etl.marts import latest_data_date
 
         return latest_data_date(con) or dt.date.today()

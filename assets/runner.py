@@ -8,7 +8,7 @@ import os
 import socket
 from dataclasses import dataclass, field
 
-from etl.home import Home
+from taizhang.etl.home import Home
 
 DAGSTER_YAML = """\
 # Dagster instance of this Taizhang home (written by taizhang; edit freely).
@@ -32,7 +32,7 @@ WORKSPACE_YAML = """\
 # The code location the UI loads (same as the repository's workspace.yaml, usable from an installed package).
 load_from:
   - python_module:
-      module_name: assets.definitions
+      module_name: taizhang.assets.definitions
       attribute: defs
       location_name: taizhang
 """

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from etl.home import Home
+from taizhang.etl.home import Home
 
 from .runner import prepare_instance
 

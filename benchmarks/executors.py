@@ -14,8 +14,8 @@ JOB_NAMES = {"in_process": "bench_ingest_marts_in_process", "multiprocess": "ben
 
 
 def _job(executor: str) -> dg.JobDefinition:
-    from assets.automation import ingest_and_marts
-    from assets.definitions import build_definitions
+    from taizhang.assets.automation import ingest_and_marts
+    from taizhang.assets.definitions import build_definitions
 
     executor_def = dg.in_process_executor if executor == "in_process" else dg.multiprocess_executor
     job = dg.define_asset_job(JOB_NAMES[executor], selection=ingest_and_marts, executor_def=executor_def)
@@ -32,7 +32,7 @@ def ingest_marts_multiprocess() -> dg.JobDefinition:
 
 
 def run_config(executor: str, as_of: str) -> dict:
-    from assets.automation import as_of_config
+    from taizhang.assets.automation import as_of_config
 
     config = dict(as_of_config(as_of))
     if executor == "multiprocess":

@@ -72,10 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("TAIZHANG_KEY", "benchmark-key-not-secret")
     from pyinstrument import Profiler
-
-    from etl.home import Home
-    from etl.ingest import ingest_paths
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.home import Home
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.warehouse import connect, load_reference
 
     inbox = args.inbox or scale.county(scale.DEFAULT_OUT, 1)[scale.town_key(1)]
     work = OUT / "work" / "profile"

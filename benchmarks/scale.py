@@ -1,6 +1,6 @@
 """A scaled data set: a county of demo towns, each with its own inbox, generated once and cached.
 
-    <out>/towns/town_NN/inbox/        the town's ledger files (etl.demo.generate, seed = base + NN - 1)
+    <out>/towns/town_NN/inbox/        the town's ledger files (demo.generator.generate, seed = base + NN - 1)
     <out>/towns/town_NN/manifest.json the generator's manifest (expected figures, file list)
     <out>/towns/town_NN/.generated    what was generated (seed, units, months, generator fingerprint)
 
@@ -48,11 +48,11 @@ class TownSpec:
 
 def generator_fingerprint() -> str:
     """Changes when the demo generator's source changes (so cached files are regenerated)."""
-    import etl.demo
-    import etl.demo_files
+    import taizhang.demo.files
+    import taizhang.demo.generator
 
     digest = hashlib.sha256()
-    for module in (etl.demo, etl.demo_files):
+    for module in (taizhang.demo.generator, taizhang.demo.files):
         digest.update(Path(module.__file__).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -76,7 +76,7 @@ def generate_town(out: Path, spec: TownSpec) -> Path:
     marker = folder / ".generated"
     if marker.exists() and json.loads(marker.read_text(encoding="utf-8")) == spec.stamp():
         return folder / "inbox"
-    from etl.demo import generate
+    from taizhang.demo.generator import generate
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -108,7 +108,7 @@ def county(out: Path = DEFAULT_OUT, towns: int = DEFAULT_TOWNS, units: int | Non
 
 def files_of(inbox: Path) -> list[Path]:
     """The inbox's files in ingest order (etl.ingest.discover)."""
-    from etl.ingest import discover
+    from taizhang.etl.ingest import discover
 
     return discover([Path(inbox)])
 

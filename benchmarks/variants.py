@@ -35,7 +35,7 @@ def emit(result: dict) -> None:
 
 
 def files_in(inbox: Path) -> list[Path]:
-    from etl.ingest import discover
+    from taizhang.etl.ingest import discover
 
     return discover([inbox])
 
@@ -79,14 +79,14 @@ class OneTransaction:
 def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: bool = False) -> dict:
     """`workers`: reader processes beside the writer (None = the default, see etl.ingest.default_workers);
     `one_transaction`: the what-if above."""
-    import etl.ingest
-    from etl.home import Home
-    from etl.ingest import ingest_paths
-    from etl.warehouse import connect, load_reference
+    import taizhang.etl.ingest
+    from taizhang.etl.home import Home
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.warehouse import connect, load_reference
 
     home = Home(fresh(work / "home")).ensure()
     writer = {"seconds": 0.0, "files": 0}
-    store = etl.ingest.Ingestor.store
+    store = taizhang.etl.ingest.Ingestor.store
 
     def timed_store(self, outcome):  # the writer's share: one transaction per file
         began = time.perf_counter()
@@ -96,7 +96,7 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
             writer["seconds"] += time.perf_counter() - began
             writer["files"] += 1
 
-    etl.ingest.Ingestor.store = timed_store
+    taizhang.etl.ingest.Ingestor.store = timed_store
     started = time.perf_counter()
     con = connect(home)
     load_reference(con)
@@ -109,7 +109,7 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
         outcomes = ingest_paths([inbox], home, con, workers=workers)
     con.close()
     done = time.perf_counter()
-    from etl.ingest import default_workers
+    from taizhang.etl.ingest import default_workers
 
     return {"seconds": done - started, "ingest_seconds": done - ready, "files": len(outcomes),
             "workers": default_workers() if workers is None else workers,
@@ -224,9 +224,8 @@ def cli_run(home_dir: Path, as_of: str, force: bool) -> dict:
     import subprocess
 
     import dagster as dg
-
-    from assets.runner import prepare_instance
-    from etl.home import Home
+    from taizhang.assets.runner import prepare_instance
+    from taizhang.etl.home import Home
 
     home = Home(home_dir)
     prepare_instance(home)  # DAGSTER_HOME = the home's instance, as `taizhang run` uses
@@ -266,9 +265,8 @@ def cli_run(home_dir: Path, as_of: str, force: bool) -> dict:
 def executor_runs(home_dir: Path, executor: str, as_of: str, runs: int) -> dict:
     """`runs` executions of the ingest+marts job through dg.execute_job on the home's instance."""
     import dagster as dg
-
-    from assets.runner import prepare_instance
-    from etl.home import Home
+    from taizhang.assets.runner import prepare_instance
+    from taizhang.etl.home import Home
 
     from . import executors
 
@@ -292,9 +290,9 @@ def executor_runs(home_dir: Path, executor: str, as_of: str, runs: int) -> dict:
 # --- ingest at county scale: towns one after another, each its own warehouse -------------------------------
 
 def county_ingest(towns_root: Path, work: Path, towns: int, checkpoints: list[int]) -> dict:
-    from etl.home import Home
-    from etl.ingest import ingest_paths
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.home import Home
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.warehouse import connect, load_reference
 
     fresh(work)
     started = time.perf_counter()
@@ -320,8 +318,7 @@ def county_ingest(towns_root: Path, work: Path, towns: int, checkpoints: list[in
 
 def _materialize_town(root: str, towns: list[str], as_of: str, town: str) -> dict:
     import dagster as dg
-
-    from assets.county import build_county_definitions
+    from taizhang.assets.county import build_county_definitions
 
     defs = build_county_definitions(root, towns=towns, as_of=as_of)
     started = time.perf_counter()
@@ -341,10 +338,9 @@ def county_dagster(root: Path, towns: int, as_of: str, workers: int) -> dict:
 
     import dagster as dg
     import duckdb
-
-    from assets.county import ROLLUP_TABLE, build_county_definitions
-    from assets.runner import prepare_instance
-    from etl.home import Home
+    from taizhang.assets.county import ROLLUP_TABLE, build_county_definitions
+    from taizhang.assets.runner import prepare_instance
+    from taizhang.etl.home import Home
 
     keys = [f"town_{i:02d}" for i in range(1, towns + 1)]
     for key in keys:  # fresh warehouses: the proof is a full county run

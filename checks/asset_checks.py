@@ -16,8 +16,7 @@ from pathlib import Path
 
 import dagster as dg
 import duckdb
-
-from assets.resources import ReportingPeriod, Warehouse
+from taizhang.assets.resources import ReportingPeriod, Warehouse
 
 from . import marts_rules, suites
 from .data_docs import cached_outcomes, record_outcomes

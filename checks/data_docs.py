@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from etl.files import write_text
+from taizhang.etl.files import write_text
 
 from .runner import CheckOutcome
 

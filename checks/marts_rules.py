@@ -13,8 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 import duckdb
-
-from etl.warehouse import LATEST_VERSION
+from taizhang.etl.warehouse import LATEST_VERSION
 
 from .runner import ERROR, WARN, CheckOutcome, display
 
@@ -272,7 +271,7 @@ def submission_completeness(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> C
     """Every sender reported every ledger for every month up to the as-of month (WARN: who is missing)."""
     if not _exists(con, "marts", "submission_completeness"):
         return _unavailable(MARTS_SUBMISSION_COMPLETENESS, "marts.submission_completeness 不存在")
-    from etl.schema import catalog
+    from taizhang.etl.schema import catalog
 
     names = {k: lg.name_zh for k, lg in catalog().ledgers.items()}
     checked = con.execute("SELECT count(*) FROM marts.submission_completeness WHERE as_of = ?", [as_of]).fetchone()[0]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from etl.schema import LEDGER_KINDS, catalog
+from taizhang.etl.schema import LEDGER_KINDS, catalog
 
 from .runner import CUSTOM, ERROR, WARN
 
@@ -207,7 +207,7 @@ def column_label(kind: str, column: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def _ref_ids() -> dict[str, list[str]]:
-    from etl.reference import read_ref
+    from taizhang.etl.reference import read_ref
 
     return {"units": sorted(r["unit_id"] for r in read_ref("units")),
             "grids": sorted(r["grid_id"] for r in read_ref("grids")),

@@ -17,7 +17,7 @@ TOWN_PREFIXES = ("福建省", "莆田市", "荔城区", "西天尾镇", "西天�
 
 
 def read_ref(name: str) -> list[dict[str, str]]:
-    text = resources.files("etl").joinpath("ref", f"{name}.csv").read_text(encoding="utf-8")
+    text = resources.files("taizhang.etl").joinpath("ref", f"{name}.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 

@@ -108,7 +108,7 @@ class Catalog:
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    raw = yaml.safe_load(resources.files("etl").joinpath("ledgers.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load(resources.files("taizhang.etl").joinpath("ledgers.yaml").read_text(encoding="utf-8"))
     ledgers: dict[str, Ledger] = {}
     index: dict[str, list[tuple[str, str]]] = {}
     for kind, spec in raw["ledgers"].items():

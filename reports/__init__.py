@@ -3,6 +3,6 @@
 Importing this package is cheap: matplotlib, xlsxwriter and python-docx are imported by the modules
 that need them (`reports.charts`, `reports.excel_report`, `reports.word_report`), not here.
 
-    from reports.pack import render_pack
+    from taizhang.reports.pack import render_pack
     render_pack(con, as_of, home.reports)   # → <reports>/<as_of>/…
 """

@@ -23,8 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-from etl.files import atomic
+from taizhang.etl.files import atomic
 
 from . import catalog
 from . import data as D

@@ -67,7 +67,7 @@ def hcount(ind: dict[str, dict], code: str) -> int | None:
 
 def _ref_csv(name: str) -> list[dict]:
     try:
-        text = resources.files("etl").joinpath("ref", name).read_text(encoding="utf-8-sig")
+        text = resources.files("taizhang.etl").joinpath("ref", name).read_text(encoding="utf-8-sig")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return []
     return list(csv.DictReader(text.splitlines()))

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl.faults import checkpoint
-from etl.files import atomic
+from taizhang.etl.faults import checkpoint
+from taizhang.etl.files import atomic
 
 from . import data as D
 from . import style as S

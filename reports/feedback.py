@@ -46,7 +46,7 @@ class SenderNames:
     """Canonical sender names from the reference data; resolves what meta/quarantine say to one of them."""
 
     def __init__(self):
-        from etl.reference import reference
+        from taizhang.etl.reference import reference
 
         self.ref = reference()
         self.units = {uid: r["name"] for uid, r in self.ref.units.items()}

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from etl.files import read_json, sha256_of_file, write_json
+from taizhang.etl.files import read_json, sha256_of_file, write_json
 
 STAMPS = ".rendered.json"  # in the pack folder: output name → fingerprint it was rendered from
 PREVIEWS = ".previews.json"  # beside it: output name → {fingerprint, preview} (thumbnails for Dagster)

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.files import atomic
+from taizhang.etl.files import atomic
 
 from . import data as D
 from . import style as S

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from etl.home import Home
+from taizhang.etl.home import Home
 
 EXIT_REJECTED = 2
 EXIT_BLOCKING_CHECK = 3
@@ -31,7 +31,7 @@ def _date(text: str) -> dt.date:
 def _read_con(home: Home):
     """A read-only connection. While an ingest or a run writes, DuckDB refuses readers: wait for the writer
     (TAIZHANG_LOCK_WAIT seconds, default 60), saying so once, then give up with a plain message (exit 4)."""
-    from etl.warehouse import WarehouseBusy, connect, lock_wait
+    from taizhang.etl.warehouse import WarehouseBusy, connect, lock_wait
 
     if not home.warehouse.exists():
         print(f"数据仓库 {home.warehouse} 还不存在：请先运行 taizhang ingest 或 taizhang run。", file=sys.stderr)
@@ -51,8 +51,8 @@ def _read_con(home: Home):
 # --- ingest ------------------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from etl.ingest import ReadersFailed, ingest_paths
-    from etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
+    from taizhang.etl.ingest import ReadersFailed, ingest_paths
+    from taizhang.etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
 
     home = _home(args)
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -92,8 +92,8 @@ def cmd_ingest(args) -> int:
 # --- run ---------------------------------------------------------------------------------------------
 
 def cmd_run(args) -> int:
-    from etl.run_state import Inputs
-    from etl.warehouse import WarehouseBusy, connect, lock_wait
+    from taizhang.etl.run_state import Inputs
+    from taizhang.etl.warehouse import WarehouseBusy, connect, lock_wait
 
     home = _home(args)
     wait = lock_wait()
@@ -113,8 +113,8 @@ def cmd_run(args) -> int:
         return EXIT_BUSY
     if changes:
         print("自上次成功运行以来的变化 / changed since the last successful run：" + "；".join(changes))
-    from assets.runner import run_pipeline  # Dagster is imported only now
-    from etl.run_state import forget_last_run
+    from taizhang.assets.runner import run_pipeline  # Dagster is imported only now
+    from taizhang.etl.run_state import forget_last_run
 
     forget_last_run(home)  # the record is of a run that finished well: not of one killed half-way
     outcome = run_pipeline(home, args.as_of)
@@ -135,8 +135,8 @@ def cmd_run(args) -> int:
 def _changes_since_last_run(home: Home, inputs, wait: float, on_wait) -> list[str]:
     """Why this run is needed (empty: it is not), from the record of the last successful run; the warehouse
     is only read, waiting for a writer like any reader."""
-    from etl.run_state import last_run, what_changed
-    from etl.warehouse import connect
+    from taizhang.etl.run_state import last_run, what_changed
+    from taizhang.etl.warehouse import connect
 
     if last_run(home) is None or not home.warehouse.exists():
         return what_changed(home, inputs, None)
@@ -148,7 +148,7 @@ def _changes_since_last_run(home: Home, inputs, wait: float, on_wait) -> list[st
 
 
 def _nothing_changed(home: Home) -> int:
-    from etl.run_state import last_run
+    from taizhang.etl.run_state import last_run
 
     last = last_run(home)
     when = last.finished_at.replace("T", " ")
@@ -164,8 +164,8 @@ def _record_run(home: Home, inputs, outcome) -> None:
     """Remember what a successful run depended on, for the next `taizhang run` to compare with. If the
     warehouse is busy again already, or the record cannot be written, nothing is recorded: the next run then
     simply runs (the run itself succeeded)."""
-    from etl.run_state import record_run
-    from etl.warehouse import WarehouseBusy, connect
+    from taizhang.etl.run_state import record_run
+    from taizhang.etl.warehouse import WarehouseBusy, connect
 
     if not outcome.as_of:
         return
@@ -199,7 +199,7 @@ def _print_outputs(home: Home, as_of: str | None) -> None:
 # --- indicators / explain / export ---------------------------------------------------------------------
 
 def cmd_indicators(args) -> int:
-    from etl.marts import headline
+    from taizhang.etl.marts import headline
 
     home = _home(args)
     con = _read_con(home)
@@ -224,7 +224,7 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from etl.explain import UnknownIndicator, explain
+    from taizhang.etl.explain import UnknownIndicator, explain
 
     home = _home(args)
     con = _read_con(home)
@@ -247,7 +247,7 @@ def cmd_explain(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from etl.export import ExportError, export_table
+    from taizhang.etl.export import ExportError, export_table
 
     home = _home(args)
     con = _read_con(home)
@@ -265,7 +265,7 @@ def cmd_export(args) -> int:
 # --- demo / ui -------------------------------------------------------------------------------------------
 
 def cmd_demo(args) -> int:
-    from etl.demo import generate
+    from taizhang.demo.generator import generate
 
     home = _home(args)
     files = generate(home.inbox, home.root / "demo_manifest.json")
@@ -282,7 +282,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_ui(args) -> int:
-    from assets.ui import serve
+    from taizhang.assets.ui import serve
 
     return serve(_home(args), port=args.port)
 

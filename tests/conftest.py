@@ -8,7 +8,7 @@ os.environ.setdefault("TAIZHANG_KEY", "test-key-not-secret")
 
 @pytest.fixture
 def home(tmp_path):
-    from etl.home import Home
+    from taizhang.etl.home import Home
 
     return Home(tmp_path / "home").ensure()
 
@@ -16,8 +16,8 @@ def home(tmp_path):
 @pytest.fixture
 def ingest(home):
     """Ingest paths into the test home; returns the outcomes."""
-    from etl.ingest import ingest_paths
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.warehouse import connect, load_reference
 
     def run(*paths):
         con = connect(home)

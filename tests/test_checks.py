@@ -14,11 +14,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-
-from checks import marts_rules, suites
-from checks.data_docs import build_data_docs, load_outcomes, record_outcomes
-from checks.runner import CUSTOM, ERROR, SAMPLE_LINEAGE, WARN, CheckOutcome, validate
-from etl.schema import LEDGER_KINDS, catalog
+from taizhang.checks import marts_rules, suites
+from taizhang.checks.data_docs import build_data_docs, load_outcomes, record_outcomes
+from taizhang.checks.runner import CUSTOM, ERROR, SAMPLE_LINEAGE, WARN, CheckOutcome, validate
+from taizhang.etl.schema import LEDGER_KINDS, catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2024, 1, 1)
@@ -299,7 +298,7 @@ def test_runner_under_two_threads_gives_correct_counts(gx):
 
 def test_importing_checks_does_not_import_great_expectations():
     code = ("import sys, checks.suites, checks.runner, checks.marts_rules, checks.data_docs, checks.asset_checks, "
-            "reports.feedback; sys.exit(1 if 'great_expectations' in sys.modules else 0)")
+            "taizhang.reports.feedback; sys.exit(1 if 'great_expectations' in sys.modules else 0)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
@@ -313,7 +312,7 @@ def test_outcomes_round_trip_json():
 # --- asset checks ------------------------------------------------------------------------------------------
 
 def test_asset_check_specs_block_only_on_error():
-    from checks.asset_checks import ALL_CHECKS
+    from taizhang.checks.asset_checks import ALL_CHECKS
 
     specs = {s.name: s for c in ALL_CHECKS for s in c.check_specs}
     expected = {**{n: sev for n, (sev, _d) in suites.check_names().items()},
@@ -329,11 +328,10 @@ def test_asset_check_specs_block_only_on_error():
 
 def test_failing_blocking_check_skips_downstream(gx, tmp_path):
     import dagster as dg
-
-    from assets.resources import Warehouse
-    from checks.asset_checks import staging_checks
-    from etl.home import Home
-    from etl.warehouse import connect, insert_rows
+    from taizhang.assets.resources import Warehouse
+    from taizhang.checks.asset_checks import staging_checks
+    from taizhang.etl.home import Home
+    from taizhang.etl.warehouse import connect, insert_rows
 
     home = Home.resolve(tmp_path).ensure()
     con = connect(home)
@@ -371,7 +369,7 @@ AS_OF = D(2023, 11, 3)
 
 
 def _insert(con, table, rows):
-    from etl.warehouse import insert_rows
+    from taizhang.etl.warehouse import insert_rows
 
     insert_rows(con, table, list(rows[0]), rows)
 
@@ -379,8 +377,8 @@ def _insert(con, table, rows):
 @pytest.fixture()
 def mart_db(tmp_path):
     """A tiny warehouse: a few staging rows and the marts computed from them by hand, as of 2023-11-03."""
-    from etl.home import Home
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.home import Home
+    from taizhang.etl.warehouse import connect, load_reference
 
     con = connect(Home.resolve(tmp_path))
     load_reference(con)

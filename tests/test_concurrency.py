@@ -73,10 +73,10 @@ def _release(proc: subprocess.Popen) -> None:
 @pytest.fixture
 def home_with_marts(tmp_path, inbox) -> Path:
     """A home whose warehouse has staging and marts (built directly, without Dagster: quicker)."""
-    from etl.home import Home
-    from etl.ingest import ingest_paths
-    from etl.marts import build_marts
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.home import Home
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.marts import build_marts
+    from taizhang.etl.warehouse import connect, load_reference
 
     home = Home(tmp_path / "home").ensure()
     copy_inbox(inbox, home.root)
@@ -181,7 +181,7 @@ def test_what_duckdb_does_while_another_process_writes(home_with_marts):
 
 
 def test_the_assets_readers_and_indicators_work_while_an_ingest_writes(home_with_marts, tmp_path):
-    from assets.resources import Warehouse
+    from taizhang.assets.resources import Warehouse
 
     # new files, so that the ingest has work to do while it holds the lock
     extra = tmp_path / "extra"

@@ -10,9 +10,8 @@ import json
 import dagster as dg
 import duckdb
 import pytest
-
-from assets.county import NOT_ADDITIVE, ROLLUP_TABLE, build_county_definitions, months_elapsed
-from etl.demo import generate
+from taizhang.assets.county import NOT_ADDITIVE, ROLLUP_TABLE, build_county_definitions, months_elapsed
+from taizhang.demo.generator import generate
 
 pytestmark = pytest.mark.slow
 

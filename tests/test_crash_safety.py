@@ -31,8 +31,7 @@ from cli_kit import (
     taizhang,
 )
 from small_town import write_small_town
-
-from etl.ingest import discover, sha256_of
+from taizhang.etl.ingest import discover, sha256_of
 
 AS_OF = dt.date(2023, 10, 31)
 EXCEL = f"西天尾镇报表_{AS_OF.isoformat()}.xlsx"
@@ -225,7 +224,7 @@ def test_a_report_writer_killed_mid_write_leaves_the_previous_report(baseline, t
     out = tmp_path / EXCEL
     out.write_bytes(b"the previous report")
     code = ("import sys, datetime as dt, duckdb\n"
-            "from reports.excel_report import write_excel_report\n"
+            "from taizhang.reports.excel_report import write_excel_report\n"
             "con = duckdb.connect(sys.argv[1], read_only=True)\n"
             "write_excel_report(con, dt.date.fromisoformat(sys.argv[2]), __import__('pathlib').Path(sys.argv[3]))\n")
     import sys

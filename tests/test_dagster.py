@@ -10,11 +10,10 @@ from pathlib import Path
 import dagster as dg
 import pytest
 from small_town import write_small_town
-
-from assets.automation import daily_ingest_schedule, inbox_sensor, monthly_report_schedule
-from assets.definitions import build_definitions
-from assets.resources import Warehouse
-from assets.runner import prepare_instance, run_pipeline
+from taizhang.assets.automation import daily_ingest_schedule, inbox_sensor, monthly_report_schedule
+from taizhang.assets.definitions import build_definitions
+from taizhang.assets.resources import Warehouse
+from taizhang.assets.runner import prepare_instance, run_pipeline
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.txt"
 
@@ -186,9 +185,8 @@ def test_a_blocking_check_holds_back_marts_and_reports_and_run_exits_3(home, cap
 
 def test_unchanged_staging_reuses_its_check_outcomes_and_any_edit_invalidates_them(home):
     import duckdb
-
-    from checks.asset_checks import table_fingerprint
-    from checks.data_docs import cached_outcomes
+    from taizhang.checks.asset_checks import table_fingerprint
+    from taizhang.checks.data_docs import cached_outcomes
 
     write_small_town(home.inbox)
     assert run_pipeline(home, dt.date(2023, 10, 31)).success

@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 from python_calamine import CalamineWorkbook
-
-from etl.demo import generate
-from etl.privacy import ID_PATTERN, is_valid_id
+from taizhang.demo.generator import generate
+from taizhang.etl.privacy import ID_PATTERN, is_valid_id
 
 REF = Path(__file__).resolve().parents[1] / "etl" / "ref"
 CUT = dt.date(2023, 11, 3)
@@ -182,7 +181,7 @@ def test_generation_is_deterministic(demo, tmp_path):
 
 
 def test_other_seeds_keep_the_figures(tmp_path):
-    from etl.demo import build_files, build_truth, figures
+    from taizhang.demo.generator import build_files, build_truth, figures
 
     truth = build_truth(7)
     town = figures(truth, CUT)["town"]

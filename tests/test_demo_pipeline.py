@@ -5,9 +5,8 @@ import json
 
 import duckdb
 import pytest
-
-from etl.demo import generate
-from etl.marts import build_marts, headline
+from taizhang.demo.generator import generate
+from taizhang.etl.marts import build_marts, headline
 
 pytestmark = pytest.mark.slow
 
@@ -22,9 +21,9 @@ SEED_FIGURES = {"disputes_received": 471, "disputes_resolved": 399, "dispute_res
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from etl.home import Home
-    from etl.ingest import ingest_paths
-    from etl.warehouse import connect, load_reference
+    from taizhang.etl.home import Home
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.warehouse import connect, load_reference
 
     home = Home(tmp_path_factory.mktemp("demo")).ensure()
     manifest_path = home.root / "demo_manifest.json"

@@ -6,11 +6,10 @@ import datetime as dt
 
 import openpyxl
 import pytest
-
-from checks.runner import ERROR, WARN, CheckOutcome
-from etl.home import Home
-from etl.warehouse import connect, insert_rows
-from reports.feedback import HEADERS, UNKNOWN_SENDER, feedback_path, write_feedback
+from taizhang.checks.runner import ERROR, WARN, CheckOutcome
+from taizhang.etl.home import Home
+from taizhang.etl.warehouse import connect, insert_rows
+from taizhang.reports.feedback import HEADERS, UNKNOWN_SENDER, feedback_path, write_feedback
 
 NOW = dt.datetime(2023, 11, 5, 9)
 

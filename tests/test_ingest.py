@@ -221,10 +221,9 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
     import os
 
     import duckdb
-
-    import etl.ingest
-    from etl.home import Home
-    from etl.warehouse import connect, load_reference
+    import taizhang.etl.ingest
+    from taizhang.etl.home import Home
+    from taizhang.etl.warehouse import connect, load_reference
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
@@ -239,13 +238,13 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
     files[-1].write_bytes(b"PK\x03\x04 not really a workbook")
     for i, f in enumerate(files):  # the order the files arrived in: the correction after the original
         os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))
-    monkeypatch.setattr(etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setattr(taizhang.etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
 
     def ingest_with(workers: int) -> tuple[list[str], dict]:
         home = Home(tmp_path / f"home{workers}").ensure()
         con = connect(home)
         load_reference(con)
-        outcomes = etl.ingest.ingest_paths([inbox], home, con, workers=workers)
+        outcomes = taizhang.etl.ingest.ingest_paths([inbox], home, con, workers=workers)
         con.close()
         con = duckdb.connect(str(home.warehouse), read_only=True)
         tables = {t: con.execute(f"SELECT * EXCLUDE ({stamp}) FROM {t} ORDER BY ALL").fetchall() for t, stamp in (
@@ -263,14 +262,14 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
 
 
 def test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load(tmp_path, ingest, query, monkeypatch):
-    import etl.ingest
+    import taizhang.etl.ingest
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for m in range(1, 7):
         write_xlsx(inbox / f"林山村-{m}月.xlsx", {"Sheet1": [[f"林山村2023年{m}月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
                                                          *dispute_rows(2, month=m)]})
-    monkeypatch.setattr(etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setattr(taizhang.etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
     monkeypatch.setenv("TAIZHANG_FAULT", "reader.file:林山村-3月.xlsx")  # as a parser crash would: SIGKILL
 
     outcomes = {o.path.name: o for o in ingest(inbox)}

@@ -13,8 +13,8 @@ import io
 
 import pytest
 from builders import write_csv, write_xls, write_xlsx
+from taizhang.etl.privacy import id_check_char
 
-from etl.privacy import id_check_char
 from taizhang.cli import main
 
 D = dt.date

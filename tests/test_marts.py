@@ -5,9 +5,8 @@ import datetime as dt
 import duckdb
 import pytest
 from small_town import write_small_town
-
-from etl.explain import explain
-from etl.marts import build_marts, headline
+from taizhang.etl.explain import explain
+from taizhang.etl.marts import build_marts, headline
 
 
 @pytest.fixture

@@ -29,8 +29,7 @@ from pathlib import Path
 import pytest
 from builders import write_csv, write_xlsx
 from cli_kit import copy_inbox, taizhang
-
-from etl.privacy import id_check_char, is_valid_id
+from taizhang.etl.privacy import id_check_char, is_valid_id
 
 AS_OF = dt.date(2023, 10, 31)
 FORMULAS = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\t=1"]
@@ -233,9 +232,9 @@ def run(tmp_path_factory):
     assert r.returncode == 0, console["run"]
     run_id = re.search(r"Dagster run ([0-9a-f-]{36})", r.stdout).group(1)
 
-    from etl.export import exportable_tables
-    from etl.marts import INDICATORS
-    from etl.warehouse import connect
+    from taizhang.etl.export import exportable_tables
+    from taizhang.etl.marts import INDICATORS
+    from taizhang.etl.warehouse import connect
 
     h = str(home)
     for args in (["--json"], ["--all-scopes"], []):
@@ -250,7 +249,7 @@ def run(tmp_path_factory):
                           "--home", h)
     console["explain --scope --json"] = out + err
 
-    from etl.home import Home
+    from taizhang.etl.home import Home
 
     con = connect(Home(home), read_only=True)
     try:

@@ -10,9 +10,8 @@ import threading
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from etl import privacy
-from etl.privacy import (
+from taizhang.etl import privacy
+from taizhang.etl.privacy import (
     ID_PATTERN,
     ID_PLACEHOLDER,
     MOBILE_PATTERN,

@@ -16,8 +16,8 @@ try:
 except ImportError:  # tests/ as a package
     from tests.report_fixture import AS_OF, DECOY_AS_OF, EXPECTED, build_report_marts
 
-from reports import data as D
-from reports.phrasing import official_phrase
+from taizhang.reports import data as D
+from taizhang.reports.phrasing import official_phrase
 
 REPO = Path(__file__).resolve().parents[1]
 GLYPH_ERRORS = pytest.mark.filterwarnings("error:Glyph:UserWarning")
@@ -41,7 +41,7 @@ def con():
 
 @pytest.fixture(scope="module")
 def pack(con, tmp_path_factory):
-    from reports.pack import render_pack
+    from taizhang.reports.pack import render_pack
 
     cm = _glyphs_as_errors()  # a missing glyph (tofu box) fails the rendering
     try:
@@ -75,7 +75,7 @@ def test_official_phrase_rejects_non_counts(bad):
 
 def test_importing_reports_does_not_import_matplotlib():
     code = ("import sys, reports, reports.pack, reports.style, reports.data, reports.phrasing, "
-            "reports.excel_report, reports.word_report; "
+            "taizhang.reports.excel_report, reports.word_report; "
             "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
 
@@ -83,8 +83,7 @@ def test_importing_reports_does_not_import_matplotlib():
 def test_chart_font_comes_from_mplfonts_and_is_registered_in_memory():
     import matplotlib
     from matplotlib import font_manager
-
-    from reports import style as S
+    from taizhang.reports import style as S
 
     path = S.chart_font_path()
     assert path.name == "NotoSansCJKsc-Regular.otf" and "mplfonts" in path.parts
@@ -100,8 +99,7 @@ def test_a_missing_glyph_is_an_error():
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-
-    from reports import style as S
+    from taizhang.reports import style as S
 
     with matplotlib.rc_context(S.mpl_rc()), warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*Glyph", category=UserWarning)
@@ -118,8 +116,7 @@ def test_a_missing_glyph_is_an_error():
 
 def test_every_chart_is_a_print_resolution_png(pack):
     from PIL import Image
-
-    from reports.charts import CHARTS
+    from taizhang.reports.charts import CHARTS
 
     assert set(pack["charts"]) == set(CHARTS) and len(CHARTS) >= 10
     for name, png in pack["charts"].items():
@@ -132,8 +129,8 @@ def test_every_chart_is_a_print_resolution_png(pack):
 
 
 def test_chart_names_match_the_dagster_assets():
-    assets_reports = pytest.importorskip("assets.reports")
-    from reports.charts import CHART_TITLES, CHARTS
+    assets_reports = pytest.importorskip("taizhang.assets.reports")
+    from taizhang.reports.charts import CHART_TITLES, CHARTS
 
     assert set(assets_reports.CHART_TITLES) == set(CHARTS)
     assert assets_reports.CHART_TITLES == CHART_TITLES
@@ -141,8 +138,7 @@ def test_chart_names_match_the_dagster_assets():
 
 def test_thumbnail_is_small(pack):
     from PIL import Image
-
-    from reports.charts import thumbnail, thumbnail_markdown
+    from taizhang.reports.charts import thumbnail, thumbnail_markdown
 
     for png in pack["charts"].values():
         data = thumbnail(png)
@@ -157,7 +153,7 @@ def test_thumbnail_is_small(pack):
 
 def test_charts_render_without_data(con, tmp_path):
     """An as-of date with no mart rows gives 暂无数据 charts, an empty workbook and a draft — no crash."""
-    from reports.pack import render_pack
+    from taizhang.reports.pack import render_pack
 
     cm = _glyphs_as_errors()
     try:
@@ -393,8 +389,7 @@ def test_pack_layout(pack):
 def test_rendering_twice_gives_the_same_figures(con, pack, tmp_path):
     import docx
     import openpyxl
-
-    from reports.pack import render_pack
+    from taizhang.reports.pack import render_pack
 
     cm = _glyphs_as_errors()
     try:
@@ -416,10 +411,9 @@ def test_each_chart_declares_the_marts_it_reads(tmp_path, monkeypatch):
     """The chart assets' lineage (reports/catalog.py) names every mart the chart's code reads."""
     import duckdb
     import report_fixture as rf
-
-    from etl.marts import MART_TABLES
-    from reports import charts, data
-    from reports.catalog import CHART_MARTS
+    from taizhang.etl.marts import MART_TABLES
+    from taizhang.reports import charts, data
+    from taizhang.reports.catalog import CHART_MARTS
 
     con = duckdb.connect()
     rf.build_report_marts(con)

@@ -16,10 +16,9 @@ import pytest
 from builders import DISPUTE_HEADER, write_xlsx
 from cli_kit import env, snapshot, taizhang
 from small_town import write_small_town
-
-from etl import run_state
-from etl.home import Home
-from etl.run_state import Inputs, what_changed
+from taizhang.etl import run_state
+from taizhang.etl.home import Home
+from taizhang.etl.run_state import Inputs, what_changed
 
 AS_OF = dt.date(2023, 10, 31)
 EXCEL = f"{AS_OF.isoformat()}/西天尾镇报表_{AS_OF.isoformat()}.xlsx"
@@ -141,7 +140,8 @@ def test_raised_file_limits_are_a_change_so_a_refused_file_is_read_again(ran, mo
 
 def test_a_run_stopped_by_a_blocking_check_leaves_no_record_so_the_next_run_runs(ran, monkeypatch, capsys):
     """Here the marts are current and a check on them fails: the run must not be remembered as good."""
-    from checks import marts_rules
+    from taizhang.checks import marts_rules
+
     from taizhang.cli import main
 
     name = marts_rules.MARTS_RATES_IN_RANGE
@@ -255,7 +255,7 @@ def _materializations(run_id: str) -> dict[str, dict]:
 
 
 def test_a_rerun_of_the_job_rebuilds_nothing_until_a_file_is_new(ran, same_code):
-    from assets.runner import run_pipeline
+    from taizhang.assets.runner import run_pipeline
 
     home = Home.resolve(ran)
     marts = snapshot(ran, ("marts",))
@@ -279,7 +279,7 @@ def test_a_rerun_of_the_job_rebuilds_nothing_until_a_file_is_new(ran, same_code)
 
 
 def test_touched_marts_and_reference_tables_are_built_again_though_the_files_are_the_same(ran, same_code):
-    from assets.runner import run_pipeline
+    from taizhang.assets.runner import run_pipeline
 
     tables = snapshot(ran, ("ref", "marts"))
     write_to(ran, f"DELETE FROM marts.dispute_levels WHERE as_of = DATE '{AS_OF}'",
@@ -293,7 +293,7 @@ def test_touched_marts_and_reference_tables_are_built_again_though_the_files_are
 
 
 def test_a_rerun_of_the_job_does_not_import_the_plotting_code(ran):
-    code = ("import sys, datetime\nfrom etl.home import Home\nfrom assets.runner import run_pipeline\n"
+    code = ("import sys, datetime\nfrom taizhang.etl.home import Home\nfrom taizhang.assets.runner import run_pipeline\n"
             f"outcome = run_pipeline(Home.resolve(sys.argv[1]), datetime.date.fromisoformat('{AS_OF}'))\n"
             "print('ok' if outcome.success else outcome.failure)\n"
             "print('imported:', [m for m in ('matplotlib', 'PIL') if m in sys.modules])\n")

@@ -13,8 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 import xlsxwriter
-
-from etl.safety import (
+from taizhang.etl.safety import (
     ENCRYPTED_ZH,
     Limits,
     RejectedFile,
@@ -542,7 +541,7 @@ def export_frame():
 
 
 def test_csv_cell_rules():
-    from etl.safe_output import csv_cell
+    from taizhang.etl.safe_output import csv_cell
 
     for text in DANGEROUS:
         assert csv_cell(text) == "'" + text
@@ -554,7 +553,7 @@ def test_csv_cell_rules():
 def test_csv_export_keeps_formulas_as_text(tmp_path):
     import csv
 
-    from etl.safe_output import write_csv
+    from taizhang.etl.safe_output import write_csv
 
     path = write_csv(export_frame(), tmp_path / "导出.csv")
     raw = path.read_bytes()
@@ -573,8 +572,7 @@ def test_csv_export_keeps_formulas_as_text(tmp_path):
 
 def test_xlsx_export_keeps_formulas_as_text(tmp_path):
     import openpyxl
-
-    from etl.safe_output import write_xlsx, xlsx_workbook_options
+    from taizhang.etl.safe_output import write_xlsx, xlsx_workbook_options
 
     assert xlsx_workbook_options() == {"strings_to_formulas": False, "strings_to_urls": False,
                                        "strings_to_numbers": False}

@@ -9,8 +9,7 @@ import math
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-
-from etl.values import (
+from taizhang.etl.values import (
     EXCEL_EPOCH,
     BadValue,
     parse_count,

@@ -14,7 +14,6 @@ and the same mtimes (each file's submission moment, Beijing time; a corrected re
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import math
@@ -24,8 +23,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from .demo_files import CsvTable, Sheet, excel_serial, set_mtime, write_csv, write_xls, write_xlsx
-from .privacy import id_check_char
+from taizhang.etl.privacy import id_check_char
+from taizhang.etl.reference import read_ref
+
+from .files import CsvTable, Sheet, excel_serial, set_mtime, write_csv, write_xls, write_xlsx
 
 Y = 2023
 D = dt.date
@@ -48,12 +49,8 @@ PARK_STAGES = {"在建": 17, "预备": 4, "前期": 11}
 PETITION_CASES = 9
 PETITIONS_RESOLVED = 6
 
-REF = Path(__file__).with_name("ref")
-
-
 def _ref(name: str) -> list[dict]:
-    with open(REF / name, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return read_ref(name.removesuffix(".csv"))
 
 
 UNITS = _ref("units.csv")
