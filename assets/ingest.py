@@ -35,8 +35,8 @@ def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
 
 def inbox_fingerprints(inbox: Path) -> dict[str, str]:
     """path → sha256 of every file in the inbox (what the sensor and the discovery asset compare)."""
+    from taizhang.etl.discover import discover
     from taizhang.etl.files import sha256_of_file
-    from taizhang.etl.ingest import discover
 
     out = {}
     for p in discover([inbox]) if inbox.exists() else []:

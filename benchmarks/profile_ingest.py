@@ -26,8 +26,8 @@ PHASES = [  # (label, function name, file suffix): inclusive time of each, as a 
     ("sender and period", "read_context", "etl/layout.py"),
     ("classifying rows (合计/页脚/…)", "classify_row", "etl/layout.py"),
     ("reading and normalising values", "RowReader.read", "etl/records.py"),
-    ("storing: one transaction per file (all SQL)", "Ingestor._commit", "etl/ingest.py"),
-    ("  of which: superseding older versions", "Ingestor._supersede", "etl/ingest.py"),
+    ("storing: one transaction per file (all SQL)", "Ingestor._commit", "etl/store.py"),
+    ("  of which: superseding older versions", "Ingestor._supersede", "etl/store.py"),
     ("  of which: staging + quarantine rows (Arrow)", "insert_rows", "etl/warehouse.py"),
     ("  of which: meta.source_files/sheets rows", "insert_values", "etl/warehouse.py"),
 ]

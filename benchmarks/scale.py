@@ -108,7 +108,7 @@ def county(out: Path = DEFAULT_OUT, towns: int = DEFAULT_TOWNS, units: int | Non
 
 def files_of(inbox: Path) -> list[Path]:
     """The inbox's files in ingest order (etl.ingest.discover)."""
-    from taizhang.etl.ingest import discover
+    from taizhang.etl.discover import discover
 
     return discover([Path(inbox)])
 

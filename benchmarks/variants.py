@@ -35,7 +35,7 @@ def emit(result: dict) -> None:
 
 
 def files_in(inbox: Path) -> list[Path]:
-    from taizhang.etl.ingest import discover
+    from taizhang.etl.discover import discover
 
     return discover([inbox])
 
@@ -80,13 +80,14 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
     """`workers`: reader processes beside the writer (None = the default, see etl.ingest.default_workers);
     `one_transaction`: the what-if above."""
     import taizhang.etl.ingest
+    import taizhang.etl.store
     from taizhang.etl.home import Home
     from taizhang.etl.ingest import ingest_paths
     from taizhang.etl.warehouse import connect, load_reference
 
     home = Home(fresh(work / "home")).ensure()
     writer = {"seconds": 0.0, "files": 0}
-    store = taizhang.etl.ingest.Ingestor.store
+    store = taizhang.etl.store.Ingestor.store
 
     def timed_store(self, outcome):  # the writer's share: one transaction per file
         began = time.perf_counter()
@@ -96,7 +97,7 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
             writer["seconds"] += time.perf_counter() - began
             writer["files"] += 1
 
-    taizhang.etl.ingest.Ingestor.store = timed_store
+    taizhang.etl.store.Ingestor.store = timed_store
     started = time.perf_counter()
     con = connect(home)
     load_reference(con)
@@ -109,7 +110,7 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
         outcomes = ingest_paths([inbox], home, con, workers=workers)
     con.close()
     done = time.perf_counter()
-    from taizhang.etl.ingest import default_workers
+    from taizhang.etl.reading import default_workers
 
     return {"seconds": done - started, "ingest_seconds": done - ready, "files": len(outcomes),
             "workers": default_workers() if workers is None else workers,

@@ -87,7 +87,7 @@ def reference_digest(folder: Path | None = None) -> str:
 def inbox_contents(inbox: Path) -> list[str]:
     """The sha256 of every file the ingest would read from the inbox (sorted, each once): the ingest knows a
     file by its bytes, so a renamed or copied file is no change."""
-    from .ingest import discover
+    from .discover import discover
 
     return sorted({sha256_of_file(p) for p in discover([inbox])}) if inbox.exists() else []
 
@@ -242,7 +242,7 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
 
 def _reader_died(con: duckdb.DuckDBPyConnection) -> bool:
     """A file whose reader process died may have met a passing trouble (memory): a run reads it again."""
-    from .ingest import READER_DIED
+    from .reading import READER_DIED
 
     return con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'rejected' AND reason = ?",
                        [READER_DIED]).fetchone()[0] > 0

@@ -51,7 +51,8 @@ def _read_con(home: Home):
 # --- ingest ------------------------------------------------------------------------------------------
 
 def cmd_ingest(args) -> int:
-    from taizhang.etl.ingest import ReadersFailed, ingest_paths
+    from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.reading import ReadersFailed
     from taizhang.etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
 
     home = _home(args)

@@ -31,7 +31,7 @@ from cli_kit import (
     taizhang,
 )
 from small_town import write_small_town
-from taizhang.etl.ingest import discover, sha256_of
+from taizhang.etl.discover import discover, sha256_of
 
 AS_OF = dt.date(2023, 10, 31)
 EXCEL = f"西天尾镇报表_{AS_OF.isoformat()}.xlsx"

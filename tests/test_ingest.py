@@ -222,6 +222,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
 
     import duckdb
     import taizhang.etl.ingest
+    import taizhang.etl.reading
     from taizhang.etl.home import Home
     from taizhang.etl.warehouse import connect, load_reference
 
@@ -238,7 +239,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
     files[-1].write_bytes(b"PK\x03\x04 not really a workbook")
     for i, f in enumerate(files):  # the order the files arrived in: the correction after the original
         os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))
-    monkeypatch.setattr(taizhang.etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setattr(taizhang.etl.reading, "MIN_FILES_FOR_WORKERS", 2)
 
     def ingest_with(workers: int) -> tuple[list[str], dict]:
         home = Home(tmp_path / f"home{workers}").ensure()
@@ -263,13 +264,14 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
 
 def test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load(tmp_path, ingest, query, monkeypatch):
     import taizhang.etl.ingest
+    import taizhang.etl.reading
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for m in range(1, 7):
         write_xlsx(inbox / f"林山村-{m}月.xlsx", {"Sheet1": [[f"林山村2023年{m}月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
                                                          *dispute_rows(2, month=m)]})
-    monkeypatch.setattr(taizhang.etl.ingest, "MIN_FILES_FOR_WORKERS", 2)
+    monkeypatch.setattr(taizhang.etl.reading, "MIN_FILES_FOR_WORKERS", 2)
     monkeypatch.setenv("TAIZHANG_FAULT", "reader.file:林山村-3月.xlsx")  # as a parser crash would: SIGKILL
 
     outcomes = {o.path.name: o for o in ingest(inbox)}
