@@ -23,7 +23,7 @@ PHASES = [  # (label, function name, file suffix): inclusive time of each, as a 
     ("safety checks before parsing", "inspect_before_parsing", "etl/safety.py"),
     ("reading the workbook (calamine/csv)", "read_grids", "etl/read.py"),
     ("finding the header and ledger", "find_layout", "etl/layout.py"),
-    ("sender and period", "read_context", "etl/layout.py"),
+    ("sender and period", "resolve_sender", "etl/identity.py"),
     ("classifying rows (合计/页脚/…)", "classify_row", "etl/layout.py"),
     ("reading and normalising values", "RowReader.read", "etl/records.py"),
     ("storing: one transaction per file (all SQL)", "Ingestor._commit", "etl/store.py"),

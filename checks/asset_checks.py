@@ -181,3 +181,34 @@ def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, p
 
 
 ALL_CHECKS: list[dg.AssetChecksDefinition] = [*(staging_checks(kind) for kind in suites.LEDGER_KINDS), marts_checks]
+
+
+# --- held files ------------------------------------------------------------------------------------------------
+
+SOURCE_FILES_KEY = dg.AssetKey(["meta", "source_files"])
+HELD_FILES_CHECK = "held_files"
+
+
+@dg.asset_check(asset=SOURCE_FILES_KEY, name=HELD_FILES_CHECK, blocking=False,
+                description="待确认的文件：读取程序无法确定（月份、村（社区）、取哪一列、替换还是追加）而暂未导入，"
+                            "等待分析员确认（taizhang mappings）。")
+def held_files_check(warehouse: Warehouse) -> dg.AssetCheckResult:
+    """Held files as a WARN: the figures do not include them until an analyst answers their questions."""
+    from taizhang.etl.decisions import file_id
+    from taizhang.etl.privacy import scrub_text
+
+    with warehouse.read() as con:
+        rows = con.execute("SELECT file_sha256, file_name, sender, ledger, period, reason FROM meta.source_files "
+                           "WHERE status = 'held' ORDER BY ingested_at, file_name").fetchall()
+    records = [dg.TableRecord({"编号": file_id(sha), "文件": scrub_text(name) or "", "报送单位": sender or "",
+                               "台账": ledger or "", "月份": period or "", "待确认的问题": scrub_text(reason) or ""})
+               for sha, name, sender, ledger, period, reason in rows]
+    schema = dg.TableSchema(columns=[dg.TableColumn(c, "string") for c in
+                                     ("编号", "文件", "报送单位", "台账", "月份", "待确认的问题")])
+    text = f"{len(rows)} 个文件待确认，暂未计入指标：运行 taizhang mappings 查看并确认" if rows else "没有待确认的文件"
+    return dg.AssetCheckResult(passed=not rows, severity=dg.AssetCheckSeverity.WARN, description=text,
+                               metadata={"待确认文件数": len(rows),
+                                         "待确认文件": dg.MetadataValue.table(records=records, schema=schema)})
+
+
+ALL_CHECKS.append(held_files_check)

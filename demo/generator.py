@@ -1146,7 +1146,9 @@ def legal_visit_files(visits: list[Visit], seed: int) -> list[OutFile]:
             for v in rng.sample(first, 2):
                 v.consultations += 2
             dup = rng.randrange(len(first))
-            first.insert(dup + 1, Visit(**{k: getattr(first[dup], k) for k in first[dup].__dataclass_fields__}))
+            again = Visit(**{k: getattr(first[dup], k) for k in first[dup].__dataclass_fields__})
+            again.bad, again.bad_column = "与上一行重复（除序号外完全相同）", ""  # loaded once, the repeat quarantined
+            first.insert(dup + 1, again)
             original = build(m, first, name, submitted, False)
             original.superseded = True
             files.append(original)
@@ -1477,7 +1479,7 @@ def generate(inbox: Path, manifest_path: Path, seed: int = 2023) -> list[Path]:
         "as_of": {day.isoformat(): figures(truth, day) for day in AS_OFS},
         "files": {
             "written": len(files),
-            "quarantined_rows": sum(len(f.bad_rows) for f in files),
+            "quarantined_rows": sum(len(f.bad_rows) for f in files if not f.superseded),
             "rejected_files": 0,
             "zero_reports": sum(1 for f in files if f.zero_report),
             "resubmissions": sum(1 for f in files if f.supersedes),

@@ -36,6 +36,16 @@ class Home:
         return self.root / "dagster"
 
     @property
+    def archive(self) -> Path:
+        """Every file read, kept by its sha256 (read-only): what `taizhang rebuild` reads again."""
+        return self.root / "archive"
+
+    @property
+    def mappings(self) -> Path:
+        """The analyst's answers for held files and confirmed layouts (etl/decisions.py)."""
+        return self.root / "mappings"
+
+    @property
     def key_file(self) -> Path:
         return self.root / "secret.key"
 

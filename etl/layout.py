@@ -1,19 +1,30 @@
-"""Understanding a sheet's layout: where the header is, which ledger it is, who sent it for which period,
-and which rows below the header are data, totals, footers, notes or blank."""
+"""Understanding a sheet's layout: where the header is, which ledger it is, which columns could hold each
+field (and which one does), and which rows below the header are data, sections, totals, footers or notes."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
+from dataclasses import field as dc_field
 from functools import lru_cache
 
 from .read import Grid
-from .reference import Reference, Sender
 from .schema import Catalog, Ledger
-from .text import TEXT_CACHE_SIZE, cell_text, cell_texts, is_blank, nfkc, normalise_header, squash
+from .text import (
+    TEXT_CACHE_SIZE,
+    cell_text,
+    cell_texts,
+    is_blank,
+    nfkc,
+    normalise_header,
+    same_header,
+    squash,
+)
 
-HEADER_SCAN_ROWS = 25
+HEADER_SCAN_LIMIT = 300  # rows searched for the header when no data block has begun before it
+DATA_BLOCK_ROWS = 3  # rows with values after the best header: the table has begun, stop searching
 _WHITESPACE = re.compile(r"\s+")
 MIN_FIELDS = 3
 
@@ -21,9 +32,29 @@ MIN_FIELDS = 3
 @dataclass
 class Column:
     index: int  # 0-based column
-    header: str  # as the clerk wrote it (joined for two-row headers)
-    field: str | None
+    header: str  # as the clerk wrote it (joined for two-row headers, parts separated by "/")
+    field: str | None  # the field it could hold (None: no field); the chosen column of a field is in Layout.chosen
     unit: str | None  # unit named in the header, e.g. 万元
+    exact: bool = False  # the header is exactly a synonym of the field (not a longer text containing one)
+
+
+@dataclass
+class TickGroup:
+    """Columns that together hold one category field, a tick (√) under the value that applies: 化解情况 over
+    已化解 | 化解中 | 未化解."""
+
+    field: str
+    options: list[tuple[Column, str]]  # (column, canonical value it stands for)
+
+    @property
+    def header(self) -> str:
+        return "、".join(c.header for c, _ in self.options)
+
+    @property
+    def index(self) -> int:
+        return self.options[0][0].index
+
+    unit = None
 
 
 @dataclass
@@ -32,17 +63,35 @@ class Layout:
     header_rows: tuple[int, ...]  # 0-based
     columns: list[Column]
     score: int
+    alternatives: tuple[tuple[str, int], ...] = ()  # other ledgers whose fields the header also names (kind, score)
+    chosen: dict[str, Column | TickGroup] = dc_field(default_factory=dict)  # field → where it is read from
 
     @property
     def first_data_row(self) -> int:
         return self.header_rows[-1] + 1
 
-    def field_columns(self) -> dict[str, Column]:
-        out: dict[str, Column] = {}
+    def candidates(self) -> dict[str, list[Column]]:
+        """Every column that could hold each field, left to right."""
+        out: dict[str, list[Column]] = {}
         for c in self.columns:
-            if c.field and c.field not in out:
-                out[c.field] = c
+            if c.field:
+                out.setdefault(c.field, []).append(c)
         return out
+
+    def field_columns(self) -> dict[str, Column | TickGroup]:
+        """Where each field is read from: the chosen columns (see choose_columns)."""
+        return self.chosen
+
+    @property
+    def signature(self) -> str:
+        """The layout's identity across files: the ledger and its header texts in order."""
+        text = "\x1f".join([self.ledger.kind, *(normalise_header(c.header)[0] for c in self.columns)])
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+    def unmapped(self) -> list[str]:
+        used = {id(c) for x in self.chosen.values() for c in ([o for o, _ in x.options] if isinstance(x, TickGroup)
+                                                                  else [x])}
+        return [c.header for c in self.columns if id(c) not in used]
 
 
 # Header matching is cached for the one catalog object in use. find_layout tries every row of the first 25
@@ -220,19 +269,20 @@ def _column_texts(raw: str) -> tuple[str, tuple[tuple[str, str | None], ...], st
     return _WHITESPACE.sub("", raw).replace("|", "/"), tuple(normalise_header(t) for t in tries), part_unit
 
 
-def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | None, str | None]:
-    """(field, unit) of one header cell for one ledger: the child alone first (化解日期 under 化解情况), then the
-    parent+child text, then the parent alone."""
+def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | None, str | None, bool]:
+    """(field, unit, exact) of one header cell for one ledger: the child alone first (化解日期 under 化解情况),
+    then the parent+child text, then the parent alone; exact when that text is a synonym itself."""
     columns = _cache(catalog)["columns"]
     key = (ledger.kind, raw)
     found = columns.get(key)
     if found is None:
         _, attempts, part_unit = _column_texts(raw)
-        found = (None, None)
+        found = (None, None, False)
         for text, unit_in_text in attempts:
             field_name = _match_field(text, ledger.kind, catalog)
             if field_name:
-                found = (field_name, unit_in_text or part_unit)
+                exact = any(kind == ledger.kind and name == field_name for kind, name in catalog.header_index.get(text, ()))
+                found = (field_name, unit_in_text or part_unit, exact)
                 break
         _make_room(columns)
         columns[key] = found
@@ -291,31 +341,40 @@ def _at_least_filled(row: list, n: int) -> bool:
 
 
 def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[list[Column], int]:
+    """Every header cell as a column with the field it could hold; and how many distinct fields are named."""
     columns, seen = [], set()
     for j, raw in enumerate(texts):
         if not raw:
             continue
-        field_name, unit = _column_field(raw, ledger, catalog)
-        if field_name in seen:
-            field_name = None
+        field_name, unit, exact = _column_field(raw, ledger, catalog)
         if field_name:
             seen.add(field_name)
-        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit))
+        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit, exact=exact))
     return columns, len(seen)
 
 
-def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | None:
-    """The best header in the first rows of the sheet and the ledger it belongs to, or None."""
+def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | None = None) -> Layout | None:
+    """The best header above the sheet's first data block and the ledger it belongs to, or None. Every ledger
+    whose fields the best header also names is kept in `alternatives` (a header is rarely two ledgers)."""
     best: Layout | None = None
+    best_mapped = 0
+    scores: dict[str, tuple[int, tuple[int, ...]]] = {}
     hint = squash(hint_text)
     scan = _ScanRows(grid.rows)
-    for r in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
+    data_rows_seen = 0
+    for r in range(min(HEADER_SCAN_LIMIT, len(grid.rows))):
+        if best is not None and r > best.header_rows[-1]:
+            data_rows_seen += scan.has_value(r)
+            if data_rows_seen >= DATA_BLOCK_ROWS:
+                break  # the table under the best header has begun: a header further down is another table
         if not _at_least_filled(grid.rows[r], MIN_FIELDS):
             continue
         for rows, texts in _header_candidates(grid, r, scan):
             if _plausible_count(texts, catalog) < MIN_FIELDS:
                 continue  # a data or title row: fewer than MIN_FIELDS cells could match any ledger
             for ledger in catalog.ledgers.values():
+                if only and ledger.kind != only:
+                    continue
                 found = _fields_found(texts, ledger, catalog)  # most rows fail here for most ledgers
                 if len(found) < MIN_FIELDS or not found & set(ledger.signature):
                     continue
@@ -325,8 +384,16 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "") -> Layout | N
                     continue
                 score = matched * 10 + sum(3 for s in ledger.signature if s in fields)
                 score += 5 if any(w in hint for w in ledger.title_words) else 0
-                if best is None or score > best.score:
+                if score > scores.get(ledger.kind, (-1, ()))[0]:
+                    scores[ledger.kind] = (score, rows)
+                # equal scores: the deeper header that gives more columns a field (化解情况 over 已化解 | 化解中)
+                mapped = sum(1 for c in columns if c.field)
+                if best is None or (score, mapped) > (best.score, best_mapped):
                     best = Layout(ledger=ledger, header_rows=rows, columns=columns, score=score)
+                    best_mapped = mapped
+    if best is not None:
+        best.alternatives = tuple((kind, score) for kind, (score, rows) in scores.items()
+                                  if kind != best.ledger.kind and rows == best.header_rows)
     return best
 
 
@@ -344,98 +411,107 @@ def apply_unit_line(grid: Grid, layout: Layout) -> None:
             return
 
 
-# --- context: sender and period ------------------------------------------------------------------
+# --- which column is which field ------------------------------------------------------------------------
 
-_PERIOD_YM = re.compile(r"(20\d{2})\s*(?:年|\.|-|/|_)?\s*(?:1\s*[-~至—]\s*)?(1[0-2]|0?[1-9])\s*(?:月份|月)")
-_PERIOD_YM_NUM = re.compile(r"(?<!\d)(20\d{2})[.\-_/]?(1[0-2]|0[1-9])(?![\d])")
-_PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])")
-_PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
-_MONTH_ONLY = re.compile(r"(?<!\d)(1[0-2]|[1-9])\s*月(?:份)?")
-_FILLER = re.compile(r"(?:填报|报送|填表|上报)单位\s*[:：]?\s*([^\s:：,，;；]+?)(?=\s|填报|报送|日期|时间|$|[:：,，;；])")
-_FILL_DATE = re.compile(r"(?:填报|报送|填表|统计)(?:日期|时间)\s*[:：]?\s*([0-9０-９]{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?)")
-
-
-@dataclass
-class Context:
-    sender: Sender | None = None
-    sender_source: str | None = None
-    period: str | None = None  # 'YYYY-MM' or 'YYYY'
-    period_source: str | None = None
-
-    @property
-    def year(self) -> int | None:
-        return int(self.period[:4]) if self.period else None
+_YEAR_IN_HEADER = re.compile(r"(20\d{2})\s*年")
+_MONTHS_IN_HEADER = re.compile(r"(?:(1[0-2]|[1-9])\s*[-~至—]\s*)?(1[0-2]|[1-9])\s*月")
+_THIS_MONTH = ("本月", "当月")
+_CUMULATIVE = ("累计", "累积", "合计")
+TICKS = frozenset({"√", "✓", "✔", "☑", "●", "■", "▲", "v", "V", "是", "1", "Y", "y", "有", "○", "★"})
+NOT_TICKED = frozenset({"×", "✗", "✘", "否", "0", "N", "n", "无", "-", "—", "/"})
 
 
-def find_period(text: str) -> str | None:
-    t = nfkc(text)
-    for pattern in (_PERIOD_YM, _PERIOD_YM_DOT, _PERIOD_YM_NUM):
-        m = pattern.search(t)
-        if m:
-            return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    m = _PERIOD_Y.search(t)
-    if m:
-        return m.group(1)
+def find_tick_groups(layout: Layout, catalog: Catalog) -> list[TickGroup]:
+    """Category columns written as one column per value with a tick under the one that applies: the last
+    part of each header is a value of the field (化解情况 over 已化解 | 化解中 | 未化解), two or more values."""
+    groups = []
+    for name, f in layout.ledger.fields.items():
+        if f.type not in ("category", "bool"):
+            continue
+        vocab = catalog.vocabs[f.vocab or "yes_no"]
+        options = []
+        for c in layout.columns:
+            child = squash(c.header.split("/")[-1]).lower()
+            canon = vocab.exact.get(child)
+            if canon is not None and (c.field in (None, name)):
+                options.append((c, canon))
+        if len(options) >= 2 and len({canon for _, canon in options}) == len(options):
+            groups.append(TickGroup(field=name, options=options))
+    return groups
+
+
+def _header_months(header: str) -> tuple[int | None, int | None, bool, bool]:
+    """(year, last month, cumulative, this month only) a header names: 1-10月累计完成投资 → (None, 10, True,
+    False); 2023年10月完成投资 → (2023, 10, False, True)."""
+    t = nfkc(header)
+    year = _YEAR_IN_HEADER.search(t)
+    months = _MONTHS_IN_HEADER.search(_YEAR_IN_HEADER.sub(" ", t))
+    cumulative = any(w in t for w in _CUMULATIVE) or bool(months and months.group(1))
+    single = (bool(months) and not months.group(1) and not cumulative) or any(w in t for w in _THIS_MONTH)
+    return (int(year.group(1)) if year else None, int(months.group(2)) if months else None, cumulative, single)
+
+
+def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers: dict[str, str]) -> list:
+    """Set layout.chosen: for each field, the column it is read from. Where several columns could hold a
+    field that counts in a figure, a rule decides only when it is provably right — a tick-box group; the
+    analyst's answer; the year of the reporting period; for a 累计 field the column whose months end at the
+    reporting month (1-10月累计 in an October file), never a single month's column; the one header that is
+    exactly the field's name beside others that merely contain it. Otherwise a question (the file is held);
+    a field that is in no figure (当事人电话 beside 调解员电话) takes the first column. Returns the questions."""
+    from .decisions import Question
+
+    questions = []
+    chosen: dict[str, Column | TickGroup] = {}
+    grouped = {g.field: g for g in find_tick_groups(layout, catalog)}
+    in_groups = {id(c) for g in grouped.values() for c, _ in g.options}
+    year = int(period[:4]) if period else None
+    month = int(period[5:7]) if period and len(period) == 7 else None
+    for name, columns in layout.candidates().items():
+        columns = [c for c in columns if id(c) not in in_groups]
+        if name in grouped or not columns:
+            continue
+        f = layout.ledger.fields[name]
+        answer = answers.get(f"column:{name}")
+        if answer:
+            match = [c for c in columns if same_header(c.header, answer)]
+            if match:
+                chosen[name] = match[0]
+            continue  # "不使用" (or a header no longer there): the field is not read
+        pick = _pick(columns, f.cumulative, year, month)
+        if pick is not None:
+            chosen[name] = pick
+        elif not layout.ledger.affects_figures(name):
+            chosen[name] = columns[0]
+        else:
+            options = [c.header for c in columns]
+            questions.append(Question(
+                "column", f"“{f.label}”有{len(columns)}列都像：{'、'.join(options)}。指标按哪一列计算？",
+                options, field=name))
+    chosen.update(grouped)
+    layout.chosen = chosen
+    return questions
+
+
+def _pick(columns: list[Column], cumulative: bool, year: int | None, month: int | None) -> Column | None:
+    if len(columns) == 1:
+        return columns[0]
+    read = [(c, _header_months(c.header)) for c in columns]
+    if year is not None:  # 2022年完成投资 beside 2023年完成投资 in a 2023 file
+        read = [(c, m) for c, m in read if m[0] in (None, year)] or read
+    if cumulative:
+        read = [(c, m) for c, m in read if not m[3]] or read  # a month's own figure is not a 累计
+        if month is not None and any(m[1] for _, m in read):
+            ending = [(c, m) for c, m in read if m[1] == month]
+            if len(ending) == 1:
+                return ending[0][0]
+            if not ending:
+                return None  # no column ends at the reporting month: asked
+    if len(read) == 1:
+        return read[0][0]
+    exact = [c for c, _ in read if c.exact]
+    if len(exact) == 1 and all(not c.exact for c, _ in read if c is not exact[0]):
+        return exact[0]
     return None
-
-
-def find_sender(text: str, ref: Reference, on: dt.date | None = None) -> Sender | None:
-    office = ref.find_office_in(text)
-    if office:
-        return ref.office(office)
-    org = ref.find_party_org_in(text)
-    if org and ref.party_orgs[org]["unit_id"]:
-        return ref.unit_sender(ref.party_orgs[org]["unit_id"])
-    if org:
-        r = ref.party_orgs[org]
-        return Sender(name=r["name"], kind="party_org", party_org_id=org)
-    unit = ref.find_unit_in(text, on)
-    if unit:
-        return ref.unit_sender(unit)
-    return None
-
-
-def read_context(grid: Grid, layout: Layout | None, file_name: str, ref: Reference) -> Context:
-    """Sender and period from the 填报单位 line, the title, the sheet name and the file name, in that order."""
-    ctx = Context()
-    above = layout.header_rows[0] if layout else min(len(grid.rows), 6)
-    lines = [" ".join(cell_text(c) for c in row if not is_blank(c)) for row in grid.rows[:above]]
-    lines = [ln for ln in lines if ln]
-    # the title and the 填报单位 line
-    for line in lines:
-        line = squash(line).replace("填报单位", " 填报单位").replace("填报日期", " 填报日期")
-        m = _FILLER.search(nfkc(line))
-        if m and ctx.sender is None:
-            ctx.sender = find_sender(m.group(1), ref)
-            ctx.sender_source = "填报单位" if ctx.sender else None
-    sources = [("标题", " ".join(lines)), ("工作表名", grid.name), ("文件名", file_name)]
-    if not find_period(sources[0][1]) and not find_period(grid.name) and _MONTH_ONLY.search(nfkc(grid.name)):
-        year = next((p[:4] for _, t in sources if (p := find_period(_without_filler_dates(t)))), None)
-        if year:  # one sheet per month: the sheet's month, the year from the title or the file name
-            m = _MONTH_ONLY.search(nfkc(grid.name))
-            ctx.period, ctx.period_source = f"{year}-{int(m.group(1)):02d}", "工作表名"
-    for label, text in sources:
-        if ctx.sender is None:
-            ctx.sender = find_sender(_without_filler_dates(text), ref)
-            ctx.sender_source = label if ctx.sender else None
-        if ctx.period is None or len(ctx.period) == 4:
-            period = find_period(_without_filler_dates(text))
-            if period and (ctx.period is None or len(period) > 4):
-                ctx.period, ctx.period_source = period, label
-    if ctx.period is None or len(ctx.period) == 4:
-        # "10月" in a sheet name with the year in the title or file name
-        year = ctx.period or next((p[:4] for _, t in sources if (p := find_period(t))), None)
-        for label, text in sources:
-            m = _MONTH_ONLY.search(nfkc(_without_filler_dates(text)))
-            if m and year:
-                ctx.period, ctx.period_source = f"{year}-{int(m.group(1)):02d}", label
-                break
-    return ctx
-
-
-def _without_filler_dates(text: str) -> str:
-    """Drop '填报日期：2023年11月2日' so that the filing date is not read as the period."""
-    return _FILL_DATE.sub(" ", nfkc(text))
 
 
 # --- rows below the header -----------------------------------------------------------------------
@@ -510,7 +586,8 @@ def _sheet_header(layout: Layout) -> _SheetHeader:
 
 
 def classify_row(row: list, layout: Layout) -> str | None:
-    """None for a data row, else why it is dropped: blank, total, footer, note, zero_report, header_repeat, template."""
+    """None for a data row, else why it is not one: blank, total, footer, note, zero_report, header_repeat,
+    template, or section (a line with one text alone: a section line, or a sparse data row)."""
     cells = cell_texts(row)
     filled = [c for c in cells if c]
     if not filled:
@@ -528,8 +605,11 @@ def classify_row(row: list, layout: Layout) -> str | None:
     if header.repeated_in(filled):
         return "header_repeat"
     # a pre-numbered empty row of the template (more filled cells than 序号 columns: some are not 序号)
-    if len(filled) <= len(header.seq_columns) and all(j in header.seq_columns for j, c in enumerate(cells) if c):
+    if len(filled) <= len(header.seq_columns) and all(j in header.seq_columns for j, c in enumerate(cells) if c) \
+            and all(_looks_like_value(c) for c in filled):
         return "template"
+    if len(set(filled)) == 1 and not _looks_like_value(filled[0]):
+        return "section"  # one text alone: a section line (一、东星社区) — or a sparse data row (the reader decides)
     return None
 
 

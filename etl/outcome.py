@@ -6,10 +6,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .decisions import Question
 from .records import Problem
 
 DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
-               "header_repeat": "重复表头", "template": "空模板行"}
+               "header_repeat": "重复表头", "template": "空模板行", "section": "分节行"}
+STATUS_ZH = {"loaded": "已导入", "zero_report": "零报告", "held": "待确认", "rejected": "拒收", "unchanged": "未变化",
+             "superseded": "已被替换", "skipped": "已跳过"}
 
 
 @dataclass
@@ -19,8 +22,16 @@ class SheetOutcome:
     sender: str | None = None
     unit_id: str | None = None
     period: str | None = None
-    status: str = "skipped"  # loaded | zero_report | skipped | rejected
+    status: str = "skipped"  # loaded | zero_report | skipped | held | rejected
     reason: str | None = None
+    questions: list[Question] = field(default_factory=list)  # why it is held
+    notes: list[Problem] = field(default_factory=list)  # cells left empty in loaded records
+    unit_source: str | None = None
+    ledger_source: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # field → the header it was read from
+    layout: str | None = None  # the layout's signature (ledger and header texts)
+    title: str | None = None  # the lines above the header
+    seen: str | None = None  # without a header: what the first rows hold (for the reason)
     header_row: int | None = None
     records: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -36,12 +47,23 @@ class SheetOutcome:
 class FileOutcome:
     path: Path
     sha256: str = ""
-    status: str = "loaded"  # loaded | zero_report | unchanged | rejected
+    status: str = "loaded"  # loaded | zero_report | unchanged | held | rejected
     reason: str | None = None
     sheets: list[SheetOutcome] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
+    added_to: list[str] = field(default_factory=list)  # live files of the same unit, ledger and month it adds to
+    rows_removed: int = 0  # records of the files it replaces that it does not carry
     same_as: str | None = None
     size: int | None = None
+    name: str | None = None  # the file's name when it was sent (the path may be its copy in the raw archive)
+
+    @property
+    def file_name(self) -> str:
+        return self.name or self.path.name
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for s in self.sheets for q in s.questions]
 
     @property
     def used(self) -> list[SheetOutcome]:
@@ -63,7 +85,9 @@ class FileOutcome:
         return total
 
     def line(self) -> str:
-        name = self.path.name
+        name = self.file_name
+        if self.status == "held":
+            return f"? {name}: 待确认 — {self.reason}"
         if self.status == "rejected":
             return f"✗ {name}: rejected 拒收 — {self.reason}"
         if self.status == "unchanged":
@@ -77,6 +101,10 @@ class FileOutcome:
             text += " · 零报告"
         if self.replaced:
             text += f" · replaces {', '.join(self.replaced)}"
+            if self.rows_removed:
+                text += f"（去掉原文件中的{self.rows_removed}条记录）"
+        if self.added_to:
+            text += f" · 追加到 {', '.join(self.added_to)}"
         skipped = [s for s in self.sheets if s.status == "skipped" and s.reason]
         if skipped:
             text += " · skipped sheets: " + "; ".join(f"{s.sheet}（{s.reason}）" for s in skipped)

@@ -1,5 +1,6 @@
 """Reading a spreadsheet file into plain grids of cells: .xlsx/.xlsm/.xls/.ods through python-calamine,
-.csv in UTF-8 (with or without BOM) or GBK/GB18030, detected, never guessed into mojibake."""
+.csv in UTF-8 (with or without BOM) or GBK/GB18030, detected, never guessed into mojibake; .xls files that
+are really web pages or SpreadsheetML through etl/read_markup.py."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from pathlib import Path
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 CSV_SUFFIXES = {".csv", ".txt"}
-SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | CSV_SUFFIXES
+MARKUP_SUFFIXES = {".xml", ".htm", ".html"}  # “XML 表格 2003” and platform web-page exports
+SUPPORTED_SUFFIXES = SPREADSHEET_SUFFIXES | CSV_SUFFIXES | MARKUP_SUFFIXES
 
 
 @dataclass
@@ -39,6 +41,10 @@ def read_grids(path: Path, data: bytes | None = None) -> list[Grid]:
     if not data.strip():
         raise UnreadableFile("文件是空的（0字节或只有空白），请重新导出后报送")
     kind = sniff(data, path)
+    if kind in ("html", "spreadsheetml"):  # platform exports saved as .xls
+        from .read_markup import read_html, read_spreadsheetml
+
+        return read_html(data) if kind == "html" else read_spreadsheetml(data)
     if kind == "csv":
         return [read_csv(data, path.stem)]
     if kind == "encrypted":
@@ -47,7 +53,8 @@ def read_grids(path: Path, data: bytes | None = None) -> list[Grid]:
 
 
 def sniff(data: bytes, path: Path) -> str:
-    """What the bytes are, by content first: 'zip' (xlsx/ods), 'ole' (xls), 'csv', 'encrypted'."""
+    """What the bytes are, by content first: 'zip' (xlsx/ods), 'ole' (xls), 'html', 'spreadsheetml', 'csv',
+    'encrypted'."""
     if data[:4] == b"PK\x03\x04":
         return "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -55,10 +62,17 @@ def sniff(data: bytes, path: Path) -> str:
         if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000] or b"EncryptedPackage" in data[:1_000_000]:
             return "encrypted"
         return "ole"
+    from .read_markup import markup_kind
+
+    markup = markup_kind(data)
+    if markup is not None:
+        return markup
     suffix = path.suffix.lower()
+    if suffix in MARKUP_SUFFIXES:
+        raise UnreadableFile("文件是网页或XML文件，但里面不是表格，请报送Excel或CSV格式的台账")
     if suffix in SPREADSHEET_SUFFIXES:
-        if data.lstrip()[:1] == b"<" and b"<table" in data[:4096].lower():
-            raise UnreadableFile("文件扩展名是Excel，但内容是网页表格（HTML），请在Excel中“另存为”.xlsx后重新报送")
+        if b"\x00" not in data[:4096] and (b"\t" in data[:4096] or b"," in data[:4096]):
+            return "csv"  # a platform's text export (tab- or comma-separated) saved with an Excel name
         raise UnreadableFile("文件扩展名是Excel，但内容不是Excel表格（文件可能已损坏），请重新导出后报送")
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise UnreadableFile("文件不是表格文件（不是Excel也不是CSV），请报送Excel或CSV格式的台账")

@@ -1,53 +1,87 @@
-"""Understanding one file without touching the warehouse: safety checks, sheets, layouts, records, problems."""
+"""Understanding one file without touching the warehouse: safety checks, sheets, layouts, who sent it for
+which month, records and problems — and, where the file does not say for sure, the questions it is held for."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from . import privacy
+from .decisions import Answers, Question
 from .discover import sha256_of
 from .faults import checkpoint
 from .files import sha256_of_file
+from .identity import (
+    DATA,
+    FILE,
+    SHEET,
+    Identity,
+    check_data_dates,
+    ledger_question,
+    lines_above,
+    period_clues,
+    resolve_period,
+    resolve_sender,
+    sender_clues,
+)
 from .layout import (
     ZERO_REPORT,
-    Context,
+    Column,
+    Layout,
+    TickGroup,
     apply_unit_line,
+    choose_columns,
     classify_row,
     fill_merged_data_cells,
     find_layout,
-    read_context,
 )
 from .outcome import FileOutcome, SheetOutcome
-from .read import SUPPORTED_SUFFIXES, UnreadableFile, read_grids
+from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
 from .records import Problem, RowReader
-from .reference import Reference, reference
+from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
-from .text import squash
+from .text import cell_texts, squash
+from .values import AmbiguousCategory, map_vocab
 
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
+# a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
+_SECTION_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]"
+                             r"|第[一二三四五六七八九十\d]+(?:部分|类|项|片)?[、:：.．]?)")
+_SECTION_COUNT = re.compile(r"[(（][^()（）]*[)）]$|共\d+[件个项起]$")
+FOOTER_SCAN_ROWS = 15  # rows at the bottom searched for a 填报单位 line
+# the field by which a row of these ledgers says whose record it is (else the sheet must say it)
+ROWS_SAY_WHOSE = {"disputes": "unit", "party_activities": "org", "key_projects": "zone"}
 
 
 class FileReader:
     """Understands files without touching the warehouse: safety checks, sheets, records and problems. Pure, so
-    that it can run in worker processes while the run's single writer stores what they read."""
+    that it can run in worker processes while the run's single writer stores what they read.
 
-    def __init__(self, key: bytes):
+    `answers`: the analyst's confirmed answers per file (sha256) and per sender's layout (etl/decisions.py)."""
+
+    def __init__(self, key: bytes, answers: dict[str, Answers] | None = None, layouts: Answers | None = None):
         self.key = key  # handed to worker readers, which tokenise with the same key
+        self.answers = answers or {}
+        self.layouts = layouts or Answers()
         self.ref: Reference = reference()
         self.catalog = catalog()
         self.tokeniser = privacy.Tokeniser(key)
+        self.expected: dict[str, list[str]] = {}
+        for row in read_ref("expected_submissions"):
+            self.expected.setdefault(row["ledger"], []).append(row["sender"])
 
-    def read_file(self, path: Path) -> FileOutcome:
-        """What the file holds, scrubbed of ID and phone numbers, ready to store (or to record as rejected)."""
-        checkpoint(f"reader.file:{path.name}")
-        outcome = self._read(path)
+    def read_file(self, path: Path, name: str | None = None) -> FileOutcome:
+        """What the file holds, scrubbed of ID and phone numbers, ready to store (or to record as rejected or
+        held). `name`: the file's name as sent, when `path` is its copy in the raw archive."""
+        checkpoint(f"reader.file:{name or path.name}")
+        outcome = self._read(path, name or path.name)
         self._scrub(outcome)
         return outcome
 
-    def _read(self, path: Path) -> FileOutcome:
-        outcome = FileOutcome(path=path)
+    def _read(self, path: Path, name: str) -> FileOutcome:
+        outcome = FileOutcome(path=path, name=name)
         try:
             data = _read_bytes_checked(path)
         except UnreadableFile as bad:
@@ -55,20 +89,33 @@ class FileReader:
             outcome.sha256 = sha256_of_file(path) if path.exists() else ""  # streamed: it may be a bomb
             return outcome
         outcome.sha256, outcome.size = sha256_of(data), len(data)
+        answers = self.answers.get(outcome.sha256) or self.layouts
+        as_named = Path(name)
         try:
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES and not data[:4] == b"PK\x03\x04" and \
+            if as_named.suffix.lower() not in SUPPORTED_SUFFIXES and not data[:4] == b"PK\x03\x04" and \
                     not data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-                raise UnreadableFile(f"不支持的文件类型“{path.suffix or '无扩展名'}”，请报送 .xlsx、.xls 或 .csv 文件")
-            grids = read_grids(path, data)
-            outcome.sheets = [self.read_sheet(g, path.name) for g in grids]
+                raise UnreadableFile(f"不支持的文件类型“{as_named.suffix or '无扩展名'}”，请报送 .xlsx、.xls 或 .csv 文件")
+            grids = read_grids(as_named, data)
+            per_sheet = _months_per_sheet(grids)
+            outcome.sheets = [self.read_sheet(g, name, answers, per_sheet) for g in grids]
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
-        if outcome.status != "rejected" and not outcome.used:
+        if outcome.status == "rejected":
+            return outcome
+        _quarantine_repeats(outcome.sheets)
+        held = [s for s in outcome.sheets if s.status == "held"]
+        if held:
+            outcome.status = "held"
+            outcome.reason = "；".join(q.line() if len(outcome.sheets) > 1 else q.text for q in outcome.questions)
+            for s in outcome.sheets:  # nothing of a held file is loaded, not even its clear sheets
+                s.records, s.problems, s.notes = [], [], []
+            return outcome
+        if not outcome.used:
             outcome.status = "rejected"
-            rejected = [s for s in outcome.sheets if s.status == "rejected"]
-            outcome.reason = rejected[0].reason if rejected else (
-                "没有找到可识别的台账（表头应包含如“受理日期、纠纷类型、化解情况”等列），请使用规定的台账模板")
-        if outcome.status != "rejected" and all(s.status == "zero_report" for s in outcome.used):
+            seen = [s.seen for s in outcome.sheets if s.seen]
+            outcome.reason = ("没有找到可识别的台账（表头应包含如“受理日期、纠纷类型、化解情况”等列），请使用规定的台账模板"
+                              + (f"。{seen[0]}" if seen else ""))
+        elif all(s.status == "zero_report" for s in outcome.used):
             outcome.status = "zero_report"
         return outcome
 
@@ -77,14 +124,17 @@ class FileReader:
 
         Personal-data fields are scrubbed when read (etl/records.py). What is not: descriptive text (项目名称,
         存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
-        units, grids and organisations, and what the problems say — a reason quotes the cell (“13812345678”不是
-        日期), and quarantine rows go to exports, feedback workbooks and the run's metadata. Identifiers
-        (案件编号, 事件编号) stay as written: they are record keys, and long platform numbers are not personal."""
+        units, grids and organisations, and what the problems and questions say — a reason quotes the cell
+        (“13812345678”不是日期), and quarantine rows go to exports, feedback workbooks and the run's metadata.
+        Identifiers (案件编号, 事件编号) stay as written: they are record keys."""
         outcome.reason = _scrubbed(outcome.reason)
         for sheet in outcome.sheets:
             sheet.reason = _scrubbed(sheet.reason)
             sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
-            for problem in sheet.problems:
+            sheet.columns = {f: _scrubbed(h) for f, h in sheet.columns.items()}
+            for q in sheet.questions:
+                q.text, q.options = _scrubbed(q.text), [_scrubbed(o) for o in q.options]
+            for problem in [*sheet.problems, *sheet.notes]:
                 problem.column, problem.value = _scrubbed(problem.column), _scrubbed(problem.value)
                 problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
             if sheet.ledger and sheet.records:
@@ -93,7 +143,11 @@ class FileReader:
                         rec[column] = _scrubbed(rec.get(column))
 
     # -- one sheet ------------------------------------------------------------------------------------------
-    def read_sheet(self, grid, file_name: str) -> SheetOutcome:
+    def read_sheet(self, grid: Grid, file_name: str, answers: Answers | None = None,
+                   months_per_sheet: bool = False) -> SheetOutcome:
+        """One sheet. `months_per_sheet`: the workbook has a sheet per month (9月, 10月), so a sheet's own month
+        wins over the month in the file name, which names the workbook (its latest month)."""
+        answers = answers or Answers()
         out = SheetOutcome(sheet=grid.name)
         if grid.hidden:
             out.reason = "隐藏的工作表，已跳过"
@@ -101,97 +155,192 @@ class FileReader:
         if not any(any(str(c).strip() for c in row if c is not None) for row in grid.rows):
             out.reason = "空白工作表"
             return out
+        file_answers = answers.for_sheet(grid.name)
         title_hint = " ".join(str(c) for row in grid.rows[:4] for c in row if c) + grid.name + file_name
-        layout = find_layout(grid, self.catalog, title_hint)
+        layout = find_layout(grid, self.catalog, title_hint, only=self._ledger_answer(file_answers))
         if layout is None:
-            kinds = [lg for lg in self.catalog.ledgers.values() if any(w in squash(title_hint) for w in lg.title_words)]
-            said = any(ZERO_REPORT.search(squash(" ".join(str(c) for c in row if c))) for row in grid.rows[:10])
-            if said and len(kinds) == 1:  # “本月无新增矛盾纠纷” under the title, no table at all
-                ctx = read_context(grid, None, file_name, self.ref)
-                if ctx.period and (ctx.sender or kinds[0].kind != "disputes"):
-                    out.ledger, out.status = kinds[0].kind, "zero_report"
-                    out.sender = ctx.sender.name if ctx.sender else None
-                    out.unit_id = ctx.sender.unit_id if ctx.sender else None
-                    out.period, out.sender_source, out.period_source = ctx.period, ctx.sender_source, ctx.period_source
-                    out.dropped["zero_report"] += 1
-                    return out
-            instruction = any(w in grid.name.lower() for w in INSTRUCTION_SHEET_WORDS)
-            out.reason = "填表说明页，已跳过" if instruction else "未找到台账表头，已跳过"
-            return out
-        fill_merged_data_cells(grid, layout.first_data_row)
+            return self._without_header(grid, file_name, title_hint, out, file_answers)
         apply_unit_line(grid, layout)
-        ctx = read_context(grid, layout, file_name, self.ref)
         kind = layout.ledger.kind
-        out.ledger, out.header_row = kind, layout.header_rows[0] + 1
-        out.unmapped = [c.header for c in layout.columns if not c.field]
-        self._default_sender(ctx, layout)
-        reader = RowReader(layout, ctx, self.ref, self.catalog, self.tokeniser)
-        fields = layout.field_columns()
-        problem = self._sheet_problem(kind, ctx, fields)
-        if problem:
-            out.status, out.reason = "rejected", problem
+        out.ledger, out.header_row, out.layout = kind, layout.header_rows[0] + 1, layout.signature
+        out.ledger_source = "分析员确认" if file_answers.get("ledger") else "表头"
+        rows = _classified_rows(grid, layout)
+        sections = {r: self._section(grid, r, layout) for r, why in rows if why == "section"}
+        footer_lines = [" ".join(cell_texts(grid.rows[r])) for r, why in rows[-FOOTER_SCAN_ROWS:]
+                        if why in ("footer", "note", "section", "zero_report")]
+        title_lines = lines_above(grid, layout.header_rows[0])
+        out.title = " ".join(title_lines)[:200]
+        clues = sender_clues(self.ref, title_lines, footer_lines, grid.name, file_name, None)
+        pclues = period_clues(title_lines, grid.name, file_name)
+        if months_per_sheet and any(c.source == SHEET and c.period for c in pclues):
+            pclues = [c for c in pclues if c.source != FILE]
+        period, period_source, questions = resolve_period(pclues, file_answers)
+        section_units = any(m and m.get("unit_id") for m in sections.values())
+        own = ROWS_SAY_WHOSE.get(kind)  # the field by which each row says whose it is
+        rows_identify = own is None or own in layout.candidates() or (own == "unit" and section_units) or any(
+            m and own in m for m in sections.values())
+        ident = resolve_sender(clues, layout.ledger, self.ref, file_answers, rows_identify=rows_identify,
+                               expected_senders=self.expected.get(kind, []))
+        ident.period, ident.period_source = period, period_source
+        questions += ident.questions
+        if ident.unit_id and section_units and any(m and m.get("unit_id") not in (None, ident.unit_id)
+                                                   for m in sections.values()):
+            named = sorted({self.ref.unit_name(m["unit_id"]) for m in sections.values() if m and m.get("unit_id")})
+            questions.append(Question("unit", f"分节行写了{'、'.join(named)}，但这份台账是{self.ref.unit_name(ident.unit_id)}"
+                                              f"的（{ident.unit_source}）。每个分节的记录算哪个村（社区）？",
+                                      [self.ref.unit_name(ident.unit_id), "按分节行"]))
+        sender_name = ident.sender.name if ident.sender else None
+        sheet_answers = answers.for_sheet(grid.name, sender_name, kind, layout.signature)
+        questions += choose_columns(layout, self.catalog, period, sheet_answers)
+        asked = ledger_question(layout.ledger, [(self.catalog.ledgers[k], s) for k, s in layout.alternatives],
+                                " ".join(title_lines) + grid.name + file_name, file_answers)
+        questions += [asked] if asked else []
+        out.unmapped = layout.unmapped()
+        out.columns = {f: c.header for f, c in layout.chosen.items()}
+        self._read_rows(grid, layout, ident, rows, sections, out)
+        if ident.period is None:
+            ident.period = _period_from_data(out.records, layout.ledger.date_field)
+            ident.period_source = DATA if ident.period else None
+        if ident.period is None and not any(q.kind == "period" for q in questions):
+            questions.append(Question("period", "无法确定报送月份：标题、工作表名和文件名中都没有写明月份，表中也没有可用的日期。"
+                                                "这份台账是哪个月的？"))
+        latest = _period_from_data(out.records, layout.ledger.date_field)
+        for q in questions:  # a month question: the month of the latest record is the suggestion
+            if q.kind == "period" and q.proposal is None and latest in q.options:
+                q.proposal = latest
+        if ident.period and layout.ledger.date_field:
+            field = layout.ledger.fields[layout.ledger.date_field]
+            dates = [_day(r[field.name]) for r in out.records if r.get(field.name)]
+            questions += check_data_dates(ident.period, ident.period_source, dates, field.label, sheet_answers)
+        self._identify(out, ident)
+        if questions:
+            for q in questions:
+                q.sheet = grid.name
+            out.status, out.questions = "held", questions
+            out.reason = "；".join(q.text for q in questions)
             return out
-        zero_marker = False
-        section = None
-        for r in range(layout.first_data_row, len(grid.rows)):
-            row = grid.rows[r]
-            why = classify_row(row, layout)
-            if why == "template":
-                section = " ".join(str(c) for c in row if c not in (None, "")) or section
-            if why:
+        self._finish_records(out, ident, kind)
+        out.status = "loaded" if (out.records or out.rows_quarantined) else "zero_report"
+        if out.dropped.get("zero_report") and not out.records:
+            out.status = "zero_report"
+        return out
+
+    def _ledger_answer(self, answers: dict[str, str]) -> str | None:
+        said = answers.get("ledger")
+        if not said:
+            return None
+        return next((k for k, lg in self.catalog.ledgers.items() if said in (k, lg.name_zh)), None)
+
+    def _without_header(self, grid: Grid, file_name: str, title_hint: str, out: SheetOutcome,
+                        answers: dict[str, str]) -> SheetOutcome:
+        """A sheet without a ledger header: a 零报告 written under a title (“本月无新增矛盾纠纷”), an instruction
+        sheet, or something else — then the reason says what the reader saw in its first rows."""
+        kinds = [lg for lg in self.catalog.ledgers.values() if any(w in squash(title_hint) for w in lg.title_words)]
+        said = any(ZERO_REPORT.search(squash(" ".join(str(c) for c in row if c))) for row in grid.rows[:10])
+        if said and len(kinds) == 1:  # “本月无新增矛盾纠纷” under the title, no table at all
+            lines = lines_above(grid, min(len(grid.rows), 10))
+            clues = sender_clues(self.ref, lines, [], grid.name, file_name, None)
+            period, period_source, questions = resolve_period(period_clues(lines, grid.name, file_name), answers)
+            ident = resolve_sender(clues, kinds[0], self.ref, answers, rows_identify=False,
+                                   expected_senders=self.expected.get(kinds[0].kind, []))
+            ident.period, ident.period_source = period, period_source
+            questions += ident.questions
+            if period is None and not questions:
+                questions.append(Question("period", "零报告没有写明月份，请确认是哪个月的零报告"))
+            out.ledger = kinds[0].kind
+            self._identify(out, ident)
+            if questions:
+                for q in questions:
+                    q.sheet = grid.name
+                out.status, out.questions, out.reason = "held", questions, "；".join(q.text for q in questions)
+                return out
+            out.status = "zero_report"
+            out.dropped["zero_report"] += 1
+            return out
+        instruction = any(w in grid.name.lower() for w in INSTRUCTION_SHEET_WORDS)
+        if instruction:
+            out.reason = "填表说明页，已跳过"
+            return out
+        seen = [" | ".join(t for t in cell_texts(row) if t)[:60] for row in grid.rows[:8]]
+        seen = [privacy.scrub_text(s) for s in seen if s][:3]
+        out.seen = f"工作表“{grid.name}”前几行是：{'；'.join('『' + s + '』' for s in seen)}" if seen else None
+        out.reason = "未找到台账表头（应有“受理日期、纠纷类型、化解情况”这样的列名），已跳过" + (f"；{out.seen}" if seen else "")
+        return out
+
+    def _section(self, grid: Grid, r: int, layout: Layout) -> dict[str, str] | None:
+        """What a section line says for the rows under it (一、东星社区 → the unit; 二、在建项目 → the stage), or
+        None when the line is not a section but a sparse data row."""
+        text = next(t for t in cell_texts(grid.rows[r]) if t)
+        body = squash(text)
+        prefixed = _SECTION_PREFIX.match(body)
+        body = _SECTION_COUNT.sub("", body[prefixed.end():] if prefixed else body)
+        merged_across = any(r0 <= r <= r1 and c1 > c0 for (r0, c0), (r1, c1) in grid.merged)
+        meaning: dict[str, str] = {}
+        exact = False
+        unit_id, _ = self.ref.unit_of_cell(body) if body else (None, None)
+        if unit_id and self.ref.name_of(body) is not None:
+            meaning["unit_id"], exact = unit_id, True
+        for name, f in layout.ledger.fields.items():
+            if f.type != "category" or isinstance(layout.chosen.get(name), TickGroup) or not body:
+                continue
+            vocab = self.catalog.vocabs[f.vocab]
+            try:
+                canon = map_vocab(vocab, body)
+            except AmbiguousCategory:
+                continue
+            if canon is not None and canon != vocab.other:
+                meaning[name] = body
+                exact = exact or body.lower() in vocab.exact
+        if prefixed or merged_across or exact:
+            return meaning
+        return None
+
+    def _read_rows(self, grid: Grid, layout: Layout, ident: Identity, rows: list[tuple[int, str | None]],
+                   sections: dict[int, dict | None], out: SheetOutcome) -> None:
+        reader = RowReader(layout, ident, self.ref, self.catalog, self.tokeniser)
+        data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
+        blocks = _record_blocks(grid, layout, data_rows)
+        continuation = {x for extra in blocks.values() for x in extra}
+        fill_merged_data_cells(grid, layout.first_data_row)
+        section: dict[str, str] = {}
+        for r, why in rows:
+            if why == "section" and sections.get(r) is not None:
+                section = sections[r]
+                out.rows_read += 1
+                out.dropped["section"] += 1
+                continue
+            if why and why != "section":
                 if why != "blank":
                     out.rows_read += 1
                 out.dropped[why] += 1
-                zero_marker |= why == "zero_report"
-                if why in ("footer", "note"):  # everything below the footer is footer or notes
-                    for rest in grid.rows[r + 1:]:
-                        if any(str(c).strip() for c in rest if c is not None):
-                            out.dropped[why] += 1
-                            out.rows_read += 1
-                    break
                 continue
             out.rows_read += 1
-            record, problems = reader.read(row, r + 1, section)
+            if r in continuation:
+                out.dropped["part_of_record"] += 1
+                continue
+            extra = [grid.rows[x] for x in blocks.get(r, ())]
+            record, problems = reader.read(grid.rows[r], r + 1, section, extra)
             if record is None:
                 out.problems.extend(problems)
                 out.rows_quarantined += 1
             else:
                 record["_row"] = r + 1
                 out.records.append(record)
-        if ctx.period is None:
-            ctx.period, ctx.period_source = _period_from_data(out.records, layout.ledger.date_field), "数据日期"
-        if ctx.period is None:
-            out.status = "rejected"
-            out.reason = "无法确定报送月份：请在标题或文件名中写明“2023年10月”这样的月份"
-            return out
-        self._finish_records(out, ctx, kind)
-        out.status = "loaded" if (out.records or out.rows_quarantined) else "zero_report"
-        if zero_marker and not out.records:
-            out.status = "zero_report"
-        return out
+        out.notes.extend(reader.notes)
 
-    def _default_sender(self, ctx: Context, layout) -> None:
-        if ctx.sender is None and layout.ledger.kind == "grid_events":
-            ctx.sender, ctx.sender_source = self.ref.unit_sender("dongxing"), "网格（东星社区网格平台）"
-
-    def _sheet_problem(self, kind: str, ctx: Context, fields: dict) -> str | None:
-        if kind in ("disputes",) and ctx.sender is None and "unit" not in fields:
-            return "无法确定是哪个村（社区）报送的：请在表头上方写“填报单位：××村”，或在文件名中写明村（社区）名称"
-        if kind == "key_projects" and "zone" not in fields and (ctx.sender is None or not ctx.sender.zone):
-            return "无法确定是镇重点项目还是园区重点项目：请在文件名或标题中写明“镇项目办”或“园区”，或增加“所属”列"
-        if kind == "party_activities" and "org" not in fields and ctx.sender is None:
-            return "无法确定是哪个党组织的活动：请写明“填报单位：××党支部”，或增加“党组织”列"
-        return None
-
-    def _finish_records(self, out: SheetOutcome, ctx: Context, kind: str) -> None:
-        sender = ctx.sender
+    def _identify(self, out: SheetOutcome, ident: Identity) -> None:
+        sender = ident.sender
         out.sender = sender.name if sender else None
-        out.unit_id = sender.unit_id if sender else None
-        out.period = ctx.period
-        out.sender_source, out.period_source = ctx.sender_source, ctx.period_source
+        out.unit_id = ident.unit_id or (sender.unit_id if sender else None)
+        out.period = ident.period
+        out.sender_source, out.period_source, out.unit_source = ident.sender_source, ident.period_source, \
+            ident.unit_source
+
+    def _finish_records(self, out: SheetOutcome, ident: Identity, kind: str) -> None:
+        sender = ident.sender
         for rec in out.records:
             rec["sender"] = out.sender
-            rec["period"] = ctx.period
+            rec["period"] = ident.period
             if kind == "party_activities":
                 if not rec.get("party_org_id") and sender:
                     rec["party_org_id"] = sender.party_org_id
@@ -204,16 +353,114 @@ class FileReader:
             elif kind == "grid_events":
                 rec["unit_id"] = "dongxing"
             elif not rec.get("unit_id"):
-                rec["unit_id"] = sender.unit_id if sender else None
+                rec["unit_id"] = ident.unit_id
         keep = []
         for rec in out.records:  # rows that still lack what the ledger needs go to quarantine
-            if kind == "party_activities" and not rec.get("party_org_id"):
-                out.problems.append(Problem(rec["_row"], "党组织", "", "无法确定是哪个党组织的活动",
-                                            "请填写党组织名称"))
+            missing = _still_missing(kind, rec)
+            if missing:
+                out.problems.append(Problem(rec["_row"], *missing))
                 out.rows_quarantined += 1
             else:
                 keep.append(rec)
         out.records = keep
+
+
+def _months_per_sheet(grids: list[Grid]) -> bool:
+    """Whether two or more visible sheets are named after different months (a workbook of monthly sheets)."""
+    from .identity import periods_in
+
+    months = set()
+    for g in grids:
+        if not g.hidden:
+            found, _, bare = periods_in(g.name)
+            months.update(found or [str(m) for m in bare])
+    return len(months) >= 2
+
+
+def _still_missing(kind: str, rec: dict) -> tuple[str, str, str, str] | None:
+    """(column, value, reason, hint) when a record lacks what its ledger cannot do without."""
+    if kind == "party_activities" and not rec.get("party_org_id"):
+        return "党组织", "", "无法确定是哪个党组织的活动", "请填写党组织名称"
+    if kind == "disputes" and not rec.get("unit_id"):
+        return "所属村居", "", "这一行没有写所属村（社区），表头上方也没有写明", "请填写所属村（社区）"
+    if kind == "key_projects" and not rec.get("zone"):
+        return "所属", "", "无法确定是镇重点项目还是园区重点项目", "请在“所属”列填写“镇”或“园区”"
+    return None
+
+
+def _day(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _classified_rows(grid: Grid, layout: Layout) -> list[tuple[int, str | None]]:
+    """Each row below the header with why it is not data (None: data; 'section': a section line or a sparse
+    data row, told apart later); everything below a footer or a note is footer or note too."""
+    out = []
+    tail = None
+    for r in range(layout.first_data_row, len(grid.rows)):
+        row = grid.rows[r]
+        if tail is not None:
+            out.append((r, tail if any(str(c).strip() for c in row if c is not None) else "blank"))
+            continue
+        why = classify_row(row, layout)
+        if why in ("footer", "note"):
+            tail = why
+        out.append((r, why))
+    return out
+
+
+def _record_blocks(grid: Grid, layout: Layout, data_rows: list[int]) -> dict[int, list[int]]:
+    """Rows that are one record: the 序号 (or, without one, the date) merged down over them while every
+    other column that counts in a figure is merged too or empty below the first row — one case with two
+    parties on two rows. Returns first row → the rows below it that belong to it."""
+    chosen = layout.chosen
+    anchors = [c.index for c in (chosen.get("seq"), chosen.get(layout.ledger.date_field or ""))
+               if isinstance(c, Column)][:1]
+    if not anchors or not grid.merged:
+        return {}
+    figures = [c.index for name, c in chosen.items() if isinstance(c, Column) and layout.ledger.affects_figures(name)]
+    data = set(data_rows)
+    blocks: dict[int, list[int]] = {}
+    for (r0, c0), (r1, c1) in grid.merged:
+        if c0 != c1 or c0 not in anchors or r1 <= r0 or r0 not in data:
+            continue
+        below = [r for r in range(r0 + 1, r1 + 1) if r in data]
+        if below and all(_empty_cell(grid.rows[r], j) for r in below for j in figures):
+            blocks[r0] = below
+    return blocks
+
+
+def _empty_cell(row: list, j: int) -> bool:
+    return j >= len(row) or row[j] is None or (isinstance(row[j], str) and not row[j].strip())
+
+
+_LINEAGE_FIELDS = ("_row", "record_key", "seq")
+
+
+def _quarantine_repeats(sheets: list[SheetOutcome]) -> None:
+    """A record that a file holds twice (the same row pasted again, or the same case written twice with
+    different details) is loaded once: the later row goes to quarantine, saying which row it repeats."""
+    first: dict[str, tuple[SheetOutcome, dict]] = {}
+    for sheet in sheets:
+        if not sheet.records:
+            continue
+        keep = []
+        for rec in sheet.records:
+            seen = first.get(rec["record_key"])
+            if seen is None:
+                first[rec["record_key"]] = (sheet, rec)
+                keep.append(rec)
+                continue
+            other_sheet, other = seen
+            where = f"第{other['_row']}行" if other_sheet is sheet else f"工作表“{other_sheet.sheet}”第{other['_row']}行"
+            same = {k: v for k, v in rec.items() if k not in _LINEAGE_FIELDS} == \
+                {k: v for k, v in other.items() if k not in _LINEAGE_FIELDS}
+            reason = (f"与{where}重复（除序号外完全相同），只计一次" if same else
+                      f"与{where}是同一条记录（日期、类型、当事人等相同），但其他内容不一样")
+            hint = "请删去重复的一行" if same else "请核对两行，只保留正确的一行；如确为两件不同的事，请写明区别（如当事人）"
+            sheet.problems.append(Problem(rec["_row"], "", "", reason, hint))
+            sheet.rows_quarantined += 1
+        sheet.records = keep
 
 
 _DIGIT = re.compile("[0-9０-９]")

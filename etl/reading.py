@@ -29,8 +29,9 @@ def default_workers() -> int:
         return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
-def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = None) -> Iterator[FileOutcome]:
-    """Each path's outcome, in the paths' order. With many files, worker processes read ahead (parsing is
+def read_in_order(reader: FileReader, paths: list[tuple[Path, str]], workers: int | None = None
+                  ) -> Iterator[FileOutcome]:
+    """Each (path, name as sent) source's outcome, in order. With many files, worker processes read ahead (parsing is
     Python, one core per process) while the caller stores; a bounded window keeps memory flat.
 
     With reader processes, a file that kills its reader (a parser crash on a hostile or broken file) is
@@ -40,7 +41,7 @@ def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = N
     the machine, not the files (reading in the writer's own process, a crash stops the run anyway)."""
     workers = default_workers() if workers is None else workers
     if workers < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
-        yield from (reader.read_file(p) for p in paths)
+        yield from (reader.read_file(p, name) for p, name in paths)
         return
     done = deaths = 0
     while done < len(paths):
@@ -60,7 +61,7 @@ def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = N
 def _reader_pool(reader: FileReader, workers: int) -> ProcessPoolExecutor:
     # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_reader, initargs=(reader.key,))
+                               initializer=_start_reader, initargs=(reader.key, reader.answers, reader.layouts))
 
 
 def _read_ahead(reader: FileReader, paths: list[Path], workers: int) -> Iterator[FileOutcome]:
@@ -78,7 +79,7 @@ def _read_ahead(reader: FileReader, paths: list[Path], workers: int) -> Iterator
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_alone(reader: FileReader, path: Path) -> FileOutcome:
+def _read_alone(reader: FileReader, path: tuple[Path, str]) -> FileOutcome:
     pool = _reader_pool(reader, 1)
     try:
         try:
@@ -88,8 +89,8 @@ def _read_alone(reader: FileReader, path: Path) -> FileOutcome:
                                 "if __name__ == \"__main__\": 之下）") from None
         return pool.submit(_read_in_worker, path).result()
     except BrokenProcessPool:
-        return FileOutcome(path=path, sha256=sha256_of_file(path) if path.is_file() else "", status="rejected",
-                           reason=READER_DIED)
+        return FileOutcome(path=path[0], name=path[1], sha256=sha256_of_file(path[0]) if path[0].is_file() else "",
+                           status="rejected", reason=READER_DIED)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -112,13 +113,13 @@ READER_DIED = ("读取这个文件时读取程序意外退出，文件可能已�
 _WORKER_READER: list[FileReader] = []
 
 
-def _start_reader(key: bytes) -> None:
+def _start_reader(key: bytes, answers=None, layouts=None) -> None:
     _die_with_parent()
-    _WORKER_READER.append(FileReader(key))
+    _WORKER_READER.append(FileReader(key, answers, layouts))
 
 
-def _read_in_worker(path: Path) -> FileOutcome:
-    return _WORKER_READER[0].read_file(path)
+def _read_in_worker(source: tuple[Path, str]) -> FileOutcome:
+    return _WORKER_READER[0].read_file(*source)
 
 
 def _die_with_parent() -> None:

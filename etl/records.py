@@ -3,24 +3,35 @@ Chinese what is wrong with which cell."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
 
 from . import privacy
-from .layout import Column, Context, Layout
+from .identity import Identity, period_end
+from .layout import NOT_TICKED, Column, Layout, TickGroup
 from .reference import Reference
-from .schema import Catalog, Field, Vocab
+from .schema import Catalog, Field
 from .text import cell_text, squash
-from .values import BadValue, parse_count, parse_datetime, parse_money
+from .values import (
+    AmbiguousCategory,
+    BadValue,
+    PartialDate,
+    cell_excerpt,
+    map_vocab,
+    parse_count,
+    parse_datetime,
+    parse_money,
+)
 
 EARLIEST = dt.datetime(1990, 1, 1)
 
 
 @dataclass
 class Problem:
+    """A cell (or a row) that could not be used: where it is, what it holds, why, and how to fix it."""
+
     row_number: int
     column: str
     value: str
@@ -28,81 +39,34 @@ class Problem:
     fix_hint: str
 
 
-# map_vocab's answers per (vocab, text): a ledger's categories are written the same few ways on row after row.
-# Keyed by the vocab object's id(); the vocab is held in _VOCABS_HELD as long as answers for it are, so no
-# other object can take that id meanwhile. Started afresh when full.
-_VOCAB_ANSWERS: dict[tuple[int, str], str | None] = {}
-_VOCABS_HELD: dict[int, Vocab] = {}
-_VOCAB_ANSWERS_MAX = 32_768
-_MISSING = object()
-
-
-def map_vocab(vocab: Vocab, raw: str) -> str | None:
-    """A category as written → canonical value; `other` (or None) when nothing matches."""
-    key = (id(vocab), raw)
-    found = _VOCAB_ANSWERS.get(key, _MISSING)
-    if found is _MISSING:
-        if len(_VOCAB_ANSWERS) >= _VOCAB_ANSWERS_MAX:
-            _VOCAB_ANSWERS.clear()
-            _VOCABS_HELD.clear()
-        _VOCABS_HELD[id(vocab)] = vocab
-        found = _VOCAB_ANSWERS[key] = _map_vocab(vocab, raw)
-    return found
-
-
-def _map_vocab(vocab: Vocab, raw: str) -> str | None:
-    t = squash(raw).lower()
-    if not t:
-        return None
-    for canon, words in vocab.values.items():
-        if t == canon.lower() or t in words:
-            return canon
-    order = vocab.contains_order or tuple(vocab.values)
-    candidates = []
-    for canon in order:
-        for w in vocab.values[canon]:
-            if len(w) >= 2 and w in t and not _only_negated(t, w):
-                candidates.append((len(w), canon))
-    if candidates:
-        return max(candidates, key=lambda x: x[0])[1] if not vocab.contains_order else candidates[0][1]
-    return vocab.other
-
-
-def _only_negated(text: str, word: str) -> bool:
-    """Every occurrence of the word right after 未/没/不/无/非: 未开工 is not 开工."""
-    return all(i > 0 and text[i - 1] in "未没不无非" for i in (m.start() for m in re.finditer(re.escape(word), text)))
-
-
-def period_end(period: str) -> dt.date:
-    year = int(period[:4])
-    if len(period) == 4:
-        return dt.date(year, 12, 31)
-    month = int(period[5:7])
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 _EMPTY_MARKS = frozenset({"", "-", "—", "——", "/"})  # a cell holding only these (after squash) is empty
 # A text starting with an ASCII letter or digit keeps that character (or a letter composed from it) through
 # squash, so it is never one of the marks above: one-off IDs, dates and numbers skip squash.
 _NOT_EMPTY_STARTS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_OPTIONAL_EVEN_IF_REQUIRED = ("unit", "grid", "party_org")  # the sender can stand in for these
+_OPTIONAL_EVEN_IF_REQUIRED = ("unit", "grid", "party_org")  # the sender or a section line can stand in
 _FIELD_MEMO_MAX = 4096  # texts remembered per field and sheet
+# an identifier that Excel shows in scientific notation (3.50304E+17): its digits are lost
+_SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
+EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
+SCIENTIFIC_REASON = "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class RowReader:
-    """Reads the data rows of one sheet for one ledger, with the context the sheet gives."""
+    """Reads the data rows of one sheet for one ledger, with what the sheet says about itself."""
 
-    def __init__(self, layout: Layout, ctx: Context, ref: Reference, catalog: Catalog, tokeniser: privacy.Tokeniser):
-        self.ctx, self.ref, self.catalog, self.tok = ctx, ref, catalog, tokeniser
+    def __init__(self, layout: Layout, ident: Identity, ref: Reference, catalog: Catalog,
+                 tokeniser: privacy.Tokeniser):
+        self.ident, self.ref, self.catalog, self.tok = ident, ref, catalog, tokeniser
         self.ledger = layout.ledger
         self.columns = layout.field_columns()
-        self.period_end = period_end(ctx.period) if ctx.period else None
+        self.period_end = period_end(ident.period) if ident.period else None
         self._too_late = self.period_end + dt.timedelta(days=62) if self.period_end else None
-        self.year = ctx.year
-        self._occurrences: dict[str, int] = {}
+        self.year = ident.year
         # per sheet, not per row: where each field's cell is, and the headers the row rules report under
         self._plan = [self._field_plan(f) for f in self.ledger.fields.values()]
         self._headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
+        self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
         self._readers = {
             "date": self._read_date, "datetime": self._read_datetime, "int": self._read_int,
             "money": self._read_money, "text": self._read_text, "name": self._read_name,
@@ -111,74 +75,110 @@ class RowReader:
             "party_org": self._read_party_org,
         }
 
-    def _field_plan(self, f: Field) -> tuple[Field, Column | None, int, bool, dict | None]:
-        """(field, its column, the column's index or -1, whether a section line above the rows stands in,
-        the field's memo or None).
+    def _field_plan(self, f: Field) -> tuple[Field, Column | TickGroup | None, int, dict | None]:
+        """(field, its column or tick group, the column's index or -1, the field's memo or None).
 
         Within one sheet a cell reads the same every time (the sheet's year, period and units are fixed), and
         most texts repeat (categories, units, grids, names, empty or absent cells): what a text (or None)
         gave is kept per field, so a repeat costs one lookup. Only readings that succeeded are kept. Moments
         (datetime) are nearly all different, so they are not kept."""
         col = self.columns.get(f.name)
-        takes_section = col is None and f.type == "category" and f.required
-        memo = None if f.type == "datetime" else {}
-        return f, col, (col.index if col is not None else -1), takes_section, memo
+        memo = None if f.type == "datetime" or isinstance(col, TickGroup) else {}
+        return f, col, (col.index if isinstance(col, Column) else -1), memo
 
     # -- one row ------------------------------------------------------------------------------------
-    def read(self, row: list, row_number: int, section: str | None = None) -> tuple[dict | None, list[Problem]]:
+    def read(self, row: list, row_number: int, section: dict[str, str] | None = None,
+             extra_rows: list[list] = ()) -> tuple[dict | None, list[Problem]]:
+        """The record of a data row (and the rows below it that belong to the same record, e.g. a second
+        party), or the problems that keep it out. `section` holds what a section line above says (unit,
+        category values) for fields the row does not give."""
         record: dict = {}
         problems: list[Problem] = []
         width = len(row)
-        for f, col, index, takes_section, memo in self._plan:
-            value = row[index] if 0 <= index < width else None
-            if takes_section and section:
-                value = section  # “一、在建项目（15个）” above the rows gives their stage
+        notes_before = len(self.notes)
+        for f, col, index, memo in self._plan:
+            if isinstance(col, TickGroup):
+                value = self._ticked(col, row)
+            else:
+                value = row[index] if 0 <= index < width else None
+                if extra_rows and f.type in ("name", "phone", "id_number", "text") and col is not None:
+                    value = _joined([value, *(r[index] if index < len(r) else None for r in extra_rows)])
+            if section and f.name in section and _is_empty(value):
+                value = section[f.name]
             try:
                 if memo is not None and (value is None or type(value) is str):
                     if value in memo:
                         record |= memo[value]
                     else:
-                        record |= self._read_remembered(f, col, value, memo)
+                        record |= self._read_remembered(f, col, value, memo, row_number)
                 else:
-                    self._read_field(f, col, value, record)
+                    self._read_field(f, col, value, record, row_number)
             except BadValue as bad:
                 problems.append(self._problem(row_number, col, value, bad.reason, _hint(f)))
+        if section and section.get("unit_id") and not record.get("unit_id"):
+            record["unit_id"] = section["unit_id"]
         if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
             # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
             record["status"] = "resolved" if record.get("resolved_date") else "open"
         if not problems:
-            for col_name, value, reason, hint in self._row_rules(record):
+            for col_name, value, reason, hint in self._row_rules(record, section):
                 problems.append(Problem(row_number, self._headers.get(col_name, col_name),
                                         privacy.scrub_text(value) or "", reason, hint))
         if problems:
+            del self.notes[notes_before:]  # the row goes to quarantine: its notes are said there
             return None, problems
-        record["record_key"] = self._record_key(record)
+        record["record_key"] = self.record_key(record)
         return record, []
 
-    def _problem(self, row_number: int, col: Column | None, value, reason: str, hint: str) -> Problem:
-        shown = privacy.scrub_text(cell_text(value)) if value is not None else ""
-        if col is not None and col.field and self.ledger.fields[col.field].type in ("name", "phone", "id_number"):
-            shown = "（个人信息，不在此显示）"
-        return Problem(row_number, col.header if col else "", shown[:200], reason, hint)
+    def _ticked(self, group: TickGroup, row: list):
+        """The value of a tick-box group: the option with a mark; None when none is marked."""
+        marked = []
+        for col, canon in group.options:
+            text = cell_text(row[col.index]) if col.index < len(row) else ""
+            if text and squash(text) not in NOT_TICKED:
+                marked.append((col, canon))
+        if len(marked) > 1:
+            return _TickError(f"“{'”和“'.join(c.header.split('/')[-1] for c, _ in marked)}”都打了勾，只能勾一项")
+        return _TickValue(marked[0][1], marked[0][0].header.split("/")[-1]) if marked else None
 
-    def _read_remembered(self, f: Field, col: Column | None, value: str | None, memo: dict) -> dict:
+    def _problem(self, row_number: int, col, value, reason: str, hint: str) -> Problem:
+        shown = privacy.scrub_text(cell_excerpt(cell_text(value), 200)) if value is not None else ""
+        field_name = getattr(col, "field", None)
+        if field_name and self.ledger.fields[field_name].type in ("name", "phone", "id_number"):
+            shown = "（个人信息，不在此显示）"
+        return Problem(row_number, col.header if col is not None else "", shown[:200], reason, hint)
+
+    def _read_remembered(self, f: Field, col, value: str | None, memo: dict, row_number: int) -> dict:
         """The record entries a text (or empty) cell gives for field f, remembered in the field's memo."""
         read: dict = {}
-        self._read_field(f, col, value, read)
-        if len(memo) < _FIELD_MEMO_MAX:
+        noted = len(self.notes)
+        self._read_field(f, col, value, read, row_number)
+        if len(memo) < _FIELD_MEMO_MAX and len(self.notes) == noted:  # a cell that gave a note is read again
             memo[value] = read
         return read
 
-    def _read_field(self, f: Field, col: Column | None, value, record: dict) -> None:
+    def _read_field(self, f: Field, col, value, record: dict, row_number: int) -> None:
+        if isinstance(value, _TickValue):
+            record[f.name] = value.canon if f.type == "category" else value.canon == "true"
+            record[f"{f.name}_raw"] = value.header
+            return
+        if isinstance(value, _TickError):
+            raise value
         text = cell_text(value)  # '' for None
+        if _CONTROL.search(text):
+            raise BadValue(f"“{f.label}”里有看不见的控制字符（可能是从别的系统复制来的），请删除后重新输入")
         empty = text[:1] not in _NOT_EMPTY_STARTS and squash(text) in _EMPTY_MARKS
         if f.required and empty and f.type not in _OPTIONAL_EVEN_IF_REQUIRED:
             raise BadValue(f"“{f.label}”没有填写，这一项必须填")
+        if not empty and f.identifier:
+            _check_identifier(value, text)
         try:
-            read = self._readers[f.type]
-        except KeyError:  # pragma: no cover - ledgers.yaml names a type this module does not know
-            raise ValueError(f"unknown field type {f.type}") from None
-        read(f, col, value, text, empty, record)
+            self._readers[f.type](f, col, value, text, empty, record)
+        except PartialDate as partial:
+            if f.required:
+                raise
+            record[f.name] = None  # the record loads; the cell is reported
+            self.notes.append(self._problem(row_number, col, value, f"{partial.reason}（已导入，此项暂为空）", _hint(f)))
 
     # -- one field, by type: (field, column, cell value, its text, whether empty, record to fill) ------
     def _read_date(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -210,14 +210,20 @@ class RowReader:
 
     def _read_category(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
         vocab = self.catalog.vocabs[f.vocab]
-        canon = None if empty else map_vocab(vocab, text)
+        try:
+            canon = None if empty else map_vocab(vocab, text)
+        except AmbiguousCategory as ambiguous:
+            raise BadValue(f"“{f.label}”{ambiguous.reason}，请只写一种结果") from None
         if not empty and canon is None:
             allowed = "、".join(c if not c.isascii() else words[0] for c, words in vocab.values.items())
             raise BadValue(f"“{f.label}”填的“{text}”无法识别，应为：{allowed}")
         record[f.name], record[f"{f.name}_raw"] = canon, (text or None)
 
     def _read_bool(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
-        canon = None if empty else map_vocab(self.catalog.vocabs["yes_no"], text)
+        try:
+            canon = None if empty else map_vocab(self.catalog.vocabs["yes_no"], text)
+        except AmbiguousCategory as ambiguous:
+            raise BadValue(f"“{f.label}”{ambiguous.reason}") from None
         if not empty and canon is None:
             raise BadValue(f"“{f.label}”填的“{text}”无法识别，请填“是”或“否”")
         record[f.name], record[f"{f.name}_raw"] = (None if canon is None else canon == "true"), (text or None)
@@ -226,13 +232,9 @@ class RowReader:
         record["unit_raw"] = text or None
         unit_id = None
         if not empty:
-            on = self.period_end
-            unit_id = self.ref.resolve_unit(text, on) or self.ref.find_unit_in(text, on)
+            unit_id, why = self.ref.unit_of_cell(text, self.period_end)
             if unit_id is None:
-                grid = self.ref.resolve_grid(text)
-                unit_id = "dongxing" if grid else None  # grids belong to 东星社区
-            if unit_id is None:
-                raise BadValue(f"“{text}”不是本镇的村（社区），请填写本镇17个村（社区）之一的名称")
+                raise BadValue(why)
         record["unit_id"] = unit_id
 
     def _read_grid(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -252,11 +254,18 @@ class RowReader:
                 raise BadValue(f"“{text}”不是本镇的党组织，请填写党组织全称，如“林山村党支部”")
 
     # -- rules that make a whole record unusable ------------------------------------------------------
-    def _row_rules(self, r: dict):
+    def _row_rules(self, r: dict, section: dict | None):
         kind = self.ledger.kind
+        sheet_unit = self.ident.unit_id
+        if r.get("unit_id") and sheet_unit and r["unit_id"] != sheet_unit and "unit" in self.ledger.fields:
+            said = "分节行" if section and section.get("unit_id") == r["unit_id"] else "这一行"
+            yield (self.ledger.fields["unit"].label, r.get("unit_raw") or self.ref.unit_name(r["unit_id"]),
+                   f"{said}写的是{self.ref.unit_name(r['unit_id'])}，但这份台账是{self.ref.unit_name(sheet_unit)}的"
+                   f"（{self.ident.unit_source}）", "请核对所属村（社区）；其他村（社区）的记录请由该村（社区）报送")
         if kind == "disputes":
             if r.get("resolved_date") and r.get("received_date") and r["resolved_date"] < r["received_date"]:
-                yield ("化解日期", str(r["resolved_date"]), "化解日期早于受理日期", "请核对受理日期和化解日期")
+                yield ("化解日期", f"{r['resolved_date']}（受理日期{r['received_date']}）", "化解日期早于受理日期",
+                       "请核对受理日期和化解日期")
             if r.get("status") == "resolved" and not r.get("resolved_date"):
                 yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期（哪一天化解的）")
             if r.get("status") in ("open", None) and r.get("resolved_date") and r.get("status_raw"):
@@ -271,7 +280,8 @@ class RowReader:
                        "请核对应到、实到人数")
         if kind == "grid_events":
             if r.get("closed_at") and r.get("reported_at") and r["closed_at"] < r["reported_at"]:
-                yield ("办结时间", str(r["closed_at"]), "办结时间早于上报时间", "请核对上报时间和办结时间")
+                yield ("办结时间", f"{r['closed_at']}（上报时间{r['reported_at']}）", "办结时间早于上报时间",
+                       "请核对上报时间和办结时间")
         if kind == "key_projects":
             for a, b, la, lb in (("completed_investment", "total_investment", "累计完成投资", "总投资"),):
                 if r.get(a) is not None and r.get(b) is not None and r[a] > r[b] * 1.5 and r[b] > 0:
@@ -284,12 +294,15 @@ class RowReader:
             d = d.date() if isinstance(d, dt.datetime) else d
             if d > self._too_late:
                 label = self.ledger.fields[date_field].label
-                yield (label, str(d), f"{label}（{d:%Y年%m月%d日}）晚于报送月份（{self.ctx.period}）两个月以上",
+                yield (label, str(d), f"{label}（{d:%Y年%m月%d日}）晚于报送月份（{self.ident.period}）两个月以上",
                        "请核对年份和月份")
 
-    def _record_key(self, r: dict) -> str:
-        sender = self.ctx.sender
-        parts = [sender.name if sender and sender.kind == "office" else ""]
+    def record_key(self, r: dict) -> str:
+        """What identifies the record across files: the ledger's key fields and its unit (or, for a record of
+        no unit, its sender). No row counter: the same record twice has the same key."""
+        sender = self.ident.sender
+        unit = r.get("unit_id") or self.ident.unit_id
+        parts = [] if unit or "unit" not in self.ledger.key else [sender.name if sender else ""]
         for k in self.ledger.key:
             if k == "summary_digest":
                 parts.append(squash(r.get("summary") or ""))
@@ -297,16 +310,48 @@ class RowReader:
                 parts.append(r.get("parties_token") or "")
             elif k == "person":
                 parts.append(r.get("person_token") or "")
-            elif k == "unit":  # the row's unit, else the sender's: records of two villages never collide
-                parts.append(r.get("unit_id") or (sender.unit_id if sender else "") or "")
+            elif k == "unit":
+                parts.append(unit or "")
             elif k == "org":
                 parts.append(r.get("party_org_id") or (sender.party_org_id if sender else "") or "")
             else:
                 v = r.get(k)
                 parts.append("" if v is None else str(v))
         base = "\x1f".join([self.ledger.kind, *parts])
-        n = self._occurrences[base] = self._occurrences.get(base, 0) + 1
-        return hashlib.sha1(f"{base}\x1f{n}".encode()).hexdigest()[:20]
+        return hashlib.sha1(base.encode()).hexdigest()[:20]
+
+
+class _TickValue:
+    """The option ticked in a tick-box group, passed to the field reader as the cell's value."""
+
+    def __init__(self, canon: str, header: str):
+        self.canon, self.header = canon, header
+
+    def __str__(self) -> str:
+        return self.header
+
+
+class _TickError(BadValue):
+    """More than one option of a tick-box group ticked."""
+
+
+def _is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and squash(value) in _EMPTY_MARKS)
+
+
+def _joined(values: list) -> str | None:
+    """Several rows' cells of one record (two parties on two rows) as one text."""
+    texts = list(dict.fromkeys(t for t in (cell_text(v) for v in values) if t))
+    return "、".join(texts) if texts else None
+
+
+def _check_identifier(value, text: str) -> None:
+    """An ID, phone or case number that Excel turned into a number of more than 15 digits, or into
+    scientific notation, has lost digits: refused, never stored under a wrong number."""
+    if isinstance(value, float) and (abs(value) >= 10**EXACT_DIGITS or not value.is_integer()):
+        raise BadValue(f"“{text}”{SCIENTIFIC_REASON}")
+    if _SCIENTIFIC.match(squash(text)):
+        raise BadValue(f"“{text}”{SCIENTIFIC_REASON}")
 
 
 def _hint(f: Field) -> str:

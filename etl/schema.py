@@ -43,6 +43,8 @@ class Field:
     required: bool = False
     vocab: str | None = None
     pii: bool = False
+    cumulative: bool = False  # a running total (累计): of several such columns, the one ending at the period
+    identifier: bool = False  # an ID, phone or case number: digits that must never be rounded or converted
 
     def columns(self) -> list[tuple[str, str]]:
         """The staging columns this field becomes (personal data never stored in clear)."""
@@ -66,10 +68,29 @@ class Field:
 
 @dataclass(frozen=True)
 class Vocab:
+    """Raw words → canonical values of one category (see the vocab section of ledgers.yaml)."""
+
     name: str
     values: dict[str, tuple[str, ...]]
     other: str | None = None
-    contains_order: tuple[str, ...] = ()
+    # what a canonical value becomes when its word is negated (未能化解 → not_resolved); a canonical value
+    # not named here means nothing when negated (未开工 is no stage at all)
+    negation: dict[str, str] = field(default_factory=dict)
+    # whole-cell words (and the canonical names themselves) → canonical value
+    exact: dict[str, str] = field(init=False, repr=False, compare=False)
+    # (word, canonical) for the words of 2+ characters that may stand inside a longer text, longest first
+    words_longest_first: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        exact: dict[str, str] = {}
+        for canon, words in self.values.items():
+            exact.setdefault(canon.lower(), canon)
+            for w in words:
+                exact.setdefault(w, canon)
+        inside = sorted(((w, canon) for canon, words in self.values.items() for w in words if len(w) >= 2),
+                        key=lambda x: -len(x[0]))
+        object.__setattr__(self, "exact", exact)
+        object.__setattr__(self, "words_longest_first", tuple(inside))
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,11 @@ class Ledger:
     @property
     def table(self) -> str:
         return f"staging.{self.kind}"
+
+    def affects_figures(self, name: str) -> bool:
+        """Whether a field counts in an indicator or identifies a record (then its column is never guessed)."""
+        f = self.fields[name]
+        return name in self.key or (name != "seq" and f.type not in ("text", "name", "phone", "id_number"))
 
     def columns(self) -> list[tuple[str, str]]:
         cols = list(LINEAGE_COLUMNS)
@@ -116,7 +142,10 @@ def catalog() -> Catalog:
         for name, f in spec["fields"].items():
             synonyms = tuple(dict.fromkeys(normalise_header(str(s))[0] for s in f["synonyms"]))
             fields[name] = Field(name=name, type=f["type"], label=f.get("label", name), synonyms=synonyms,
-                                 required=bool(f.get("required")), vocab=f.get("vocab"), pii=bool(f.get("pii")))
+                                 required=bool(f.get("required")), vocab=f.get("vocab"), pii=bool(f.get("pii")),
+                                 cumulative=bool(f.get("cumulative")),
+                                 identifier=f["type"] in ("phone", "id_number") or (
+                                     f["type"] == "text" and name in spec["key"]))
             for s in synonyms:
                 index.setdefault(s, []).append((kind, name))
         ledgers[kind] = Ledger(kind=kind, name_zh=spec["name_zh"], title_words=tuple(spec["title_words"]),
@@ -126,6 +155,6 @@ def catalog() -> Catalog:
     for name, spec in raw["vocab"].items():
         values = {str(canon): tuple(squash(str(w)).lower() for w in words) for canon, words in spec["values"].items()}
         vocabs[name] = Vocab(name=name, values=values, other=spec.get("other"),
-                             contains_order=tuple(spec.get("contains_order", ())))
+                             negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()})
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 

@@ -1,20 +1,29 @@
-"""Storing what was read: the run's single writer, one transaction per file, and the ledger of live versions."""
+"""Storing what was read: the run's single writer, one transaction per file; whether a later file for the
+same unit, ledger and month replaces the earlier one or adds to it; held files and the raw archive."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
+import shutil
+import stat
 from pathlib import Path
 
 import duckdb
 
 from . import privacy
+from .decisions import VERSION_ANSWERS, Decisions, Question
 from .faults import checkpoint
-from .files import sha256_of_file
+from .files import atomic, sha256_of_file
 from .home import Home
 from .outcome import FileOutcome, SheetOutcome
 from .reader import FileReader
 from .reading import read_in_order
-from .warehouse import dumps, insert_rows, insert_values
+from .warehouse import dumps, insert_rows
+
+# words in a file's name, title or sheet name that say it corrects an earlier file
+CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报|重新报送|替换|[(（]改[)）]")
 
 
 class Ingestor:
@@ -23,68 +32,168 @@ class Ingestor:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, home: Home):
         self.con, self.home = con, home
-        self.reader = FileReader(privacy.load_key(home.key_file))
+        self.decisions = Decisions(home.mappings)
+        self.reader = FileReader(privacy.load_key(home.key_file), self.decisions.all_answers(),
+                                 self.decisions.confirmed_layouts())
         self.catalog = self.reader.catalog
         self.versions = Versions(con)
 
     def ingest(self, path: Path) -> FileOutcome:
         return self.ingest_all([path], workers=0)[0]
 
-    def ingest_all(self, paths: list[Path], workers: int | None = None) -> list[FileOutcome]:
-        """One outcome per path, in order. Files whose bytes the warehouse already holds are not read again."""
+    def ingest_all(self, paths: list[Path], workers: int | None = None, on_outcome=None) -> list[FileOutcome]:
+        """One outcome per path, in order, then one per held file that an answer now lets load. Files whose
+        bytes the warehouse already holds are not read again; every file read is first kept in the archive."""
         outcomes: list[FileOutcome | None] = []
-        to_read: list[int] = []
+        to_read: list[tuple[int, Path, str, Path]] = []  # (position, archived copy, name, path as given)
+        shas = set()
         for path in paths:
             sha = sha256_of_file(path) if path.is_file() else ""
-            same_as = self._already_loaded(sha)
-            outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as) if same_as else None)
+            shas.add(sha)
+            same_as = self._already_known(sha)
             if same_as is None:
-                to_read.append(len(outcomes) - 1)
-        for i, outcome in zip(to_read, read_in_order(self.reader, [paths[i] for i in to_read], workers),
-                                      strict=True):
+                to_read.append((len(outcomes), self.archive(path, sha), path.name, path))
+                outcomes.append(None)
+            else:
+                outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as))
+        for sha, name, archived in self._answered_held():
+            if sha not in shas:
+                to_read.append((len(outcomes), archived, name, archived))
+                outcomes.append(None)
+        sources = [(p, n) for _, p, n, _ in to_read]
+        for (i, _, _, given), outcome in zip(to_read, read_in_order(self.reader, sources, workers), strict=True):
+            outcome.path = given
             outcomes[i] = self.store(outcome)
+            if on_outcome is not None:
+                on_outcome(outcomes[i])
         return outcomes  # type: ignore[return-value]
 
+    def archive(self, path: Path, sha: str) -> Path:
+        """The file's copy in the home's raw archive (content-addressed, read-only), made if missing; the
+        file itself when it cannot be copied (then it is read where it is)."""
+        if not sha:
+            return path
+        target = self.home.archive / f"{sha}{path.suffix.lower()}"
+        if not target.exists():
+            try:
+                with atomic(target) as tmp:
+                    shutil.copyfile(path, tmp)
+                os.chmod(target, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+            except OSError:
+                return path
+        return target
+
+    def _answered_held(self) -> list[tuple[str, str, Path]]:
+        """Held files (sha, original name, archived copy) that a confirmed answer may now let load."""
+        out = []
+        for sha, (name, status) in self.versions.files.items():
+            if status != "held" or not self._has_answers(sha):
+                continue
+            archived = self.versions.archived.get(sha)
+            if archived and Path(archived).is_file():
+                out.append((sha, name, Path(archived)))
+        return out
+
+    def _has_answers(self, sha: str) -> bool:
+        if sha in self.reader.answers:
+            return True
+        layouts = self.reader.layouts.layouts
+        return any(key in layouts for key in self.versions.held_layouts.get(sha, ()))
+
     def store(self, outcome: FileOutcome) -> FileOutcome:
-        same_as = self._already_loaded(outcome.sha256)  # e.g. the same bytes twice in one inbox
+        same_as = self._already_known(outcome.sha256, outcome.status)  # e.g. the same bytes twice in one inbox
         if same_as:
-            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as)
+            return FileOutcome(path=outcome.path, name=outcome.name, sha256=outcome.sha256, status="unchanged",
+                               same_as=same_as)
         if outcome.status == "rejected":
             self._record_rejected(outcome)
-        else:
-            self._commit(outcome)
+            return outcome
+        if outcome.status != "held":
+            plan = self._versions_plan(outcome)
+            if plan is None:  # a replace-or-add question: held
+                self._hold(outcome)
+                return outcome
+            self._commit(outcome, plan)
+            self.decisions.forget(outcome.sha256)
+            return outcome
+        self._hold(outcome)
         return outcome
 
-    def _already_loaded(self, sha: str) -> str | None:
-        """The name under which these bytes were loaded before (rejected bytes are read again: rules change)."""
+    def _already_known(self, sha: str, reading: str | None = None) -> str | None:
+        """The name under which these bytes were stored before: rejected bytes are read again (rules change),
+        held bytes when an answer for them has been given."""
         known = self.versions.known(sha) if sha else None
-        return known[0] if known and known[1] != "rejected" else None
+        if not known or known[1] == "rejected":
+            return None
+        if known[1] == "held" and (self._has_answers(sha) or reading is not None):
+            return None
+        return known[0]
+
+    # -- replace or add -----------------------------------------------------------------------------------
+    def _versions_plan(self, outcome: FileOutcome) -> list[tuple[SheetOutcome, str, list]] | None:
+        """For each used sheet: 'new', 'replace' or 'add', with the live sheets of the same ledger, sender, unit
+        and month. A later file replaces the earlier one when it corrects it — it carries all of its records,
+        or its name or title says 更正/修改 — and adds to it when no record is in both (补报, a second part of a
+        split export). Anything in between is asked (None, with the question put on the sheet)."""
+        plan = []
+        answers = self.reader.answers.get(outcome.sha256)
+        for sheet in outcome.used:
+            old = self.versions.live_for(sheet, outcome.sha256)
+            if not old:
+                plan.append((sheet, "new", []))
+                continue
+            answer = answers.for_sheet(sheet.sheet).get("version") if answers else None
+            if answer:
+                plan.append((sheet, VERSION_ANSWERS[answer], old))
+                continue
+            old_keys = self._record_keys(sheet.ledger, old)
+            new_keys = {r["record_key"] for r in sheet.records}
+            corrects = bool(CORRECTION_WORDS.search(f"{outcome.file_name} {sheet.sheet} {sheet.title or ''}"))
+            if corrects or new_keys >= old_keys:
+                plan.append((sheet, "replace", old))
+            elif new_keys and new_keys.isdisjoint(old_keys):
+                plan.append((sheet, "add", old))
+            else:
+                sheet.questions.append(_version_question(sheet, old, old_keys, new_keys))
+        if any(s.questions for s in outcome.used):
+            for s in outcome.used:
+                for q in s.questions:
+                    q.sheet = s.sheet
+                s.status = "held"
+            outcome.status = "held"
+            outcome.reason = "；".join(q.text for q in outcome.questions)
+            return None
+        return plan
+
+    def _record_keys(self, ledger: str, sheets: list[tuple[str, str, str]]) -> set[str]:
+        keys: set[str] = set()
+        for sha, sheet_name, _ in sheets:
+            keys |= {r[0] for r in self.con.execute(
+                f"SELECT record_key FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name]
+            ).fetchall()}
+        return keys
 
     # -- the transaction ------------------------------------------------------------------------------------
-    def _commit(self, outcome: FileOutcome) -> None:
+    def _commit(self, outcome: FileOutcome, plan: list[tuple[SheetOutcome, str, list]]) -> None:
         """One transaction per file, with as few statements as the file needs: what is already in the
         warehouse is looked up in the run's in-memory ledger of versions, not queried file by file."""
         con, now = self.con, dt.datetime.now()
-        used = outcome.used
-        superseded = [self.versions.superseded_by(s, outcome.sha256) for s in used]
+        superseded = [old for _, how, old in plan if how == "replace"]
+        added = [old for _, how, old in plan if how == "add"]
+        if superseded:
+            new_keys = {r["record_key"] for s, how, _ in plan if how == "replace" for r in s.records}
+            outcome.rows_removed = len(set().union(*(self._record_keys(s.ledger, old) for s, how, old in plan
+                                                     if how == "replace")) - new_keys)
+        outcome.added_to = sorted({name for old in added for _, _, name in old})
         con.execute("BEGIN TRANSACTION")
         try:
             gone: set[tuple[str, str]] = set()
             for old in superseded:
                 outcome.replaced.extend(self._supersede(old, outcome.sha256, gone))
-            if outcome.sha256 in self.versions.files:  # the same bytes were rejected before: their meta rows go
+            if outcome.sha256 in self.versions.files:  # stored before as rejected or held: its meta rows go
                 self._forget_file(outcome.sha256)
             self._insert_rows(outcome, now)
-            insert_values(con, "meta.source_sheets", [
-                [outcome.sha256, s.sheet, s.ledger, s.sender, s.unit_id, s.period, s.status, s.reason, s.header_row,
-                 s.rows_read, len(s.records), s.rows_quarantined, sum(s.dropped.values()), dumps(s.unmapped),
-                 s.sender_source, s.period_source] for s in outcome.sheets])
-            insert_values(con, "meta.source_files", [
-                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size,
-                 _joined(s.sender for s in used), _joined(s.unit_id for s in used), _joined(s.ledger for s in used),
-                 _joined(s.period for s in used), outcome.status, None,
-                 sum(s.rows_read for s in used), outcome.rows_loaded, outcome.rows_quarantined,
-                 sum(outcome.dropped.values()), dumps(dict(outcome.dropped)), None, now]])
+            self._insert_meta(outcome, now)
             checkpoint("ingest.before_commit")
             con.execute("COMMIT")
         except BaseException:
@@ -92,6 +201,31 @@ class Ingestor:
             raise
         self.versions.committed(outcome, superseded)
         checkpoint("ingest.after_commit")
+
+    def _insert_meta(self, outcome: FileOutcome, now: dt.datetime) -> None:
+        used = outcome.used if outcome.status != "held" else [s for s in outcome.sheets if s.ledger]
+        insert_rows(self.con, "meta.source_sheets", SHEET_COLUMNS, [dict(
+            file_sha256=outcome.sha256, sheet=s.sheet, ledger=s.ledger, sender=s.sender, unit_id=s.unit_id,
+            period=s.period, status=s.status, reason=s.reason, header_row=s.header_row, rows_read=s.rows_read,
+            rows_loaded=len(s.records), rows_quarantined=s.rows_quarantined, rows_dropped=sum(s.dropped.values()),
+            columns_unmapped=dumps(s.unmapped), sender_source=s.sender_source, period_source=s.period_source,
+            unit_source=s.unit_source, ledger_source=s.ledger_source, columns=dumps(s.columns), layout=s.layout,
+        ) for s in outcome.sheets])
+        insert_rows(self.con, "meta.source_files", FILE_COLUMNS, [dict(
+            file_sha256=outcome.sha256, file_name=outcome.file_name, path=str(outcome.path), size_bytes=outcome.size,
+            sender=_joined(s.sender for s in used), unit_id=_joined(s.unit_id for s in used),
+            ledger=_joined(s.ledger for s in used), period=_joined(s.period for s in used), status=outcome.status,
+            reason=outcome.reason if outcome.status == "held" else None,
+            rows_read=sum(s.rows_read for s in used), rows_loaded=outcome.rows_loaded,
+            rows_quarantined=outcome.rows_quarantined, rows_dropped=sum(outcome.dropped.values()),
+            dropped_detail=dumps(dict(outcome.dropped)), superseded_by=None, ingested_at=now,
+            archive_path=self._archived_path(outcome), rows_removed=outcome.rows_removed,
+            added_to=_joined(outcome.added_to),
+        )])
+
+    def _archived_path(self, outcome: FileOutcome) -> str | None:
+        target = self.home.archive / f"{outcome.sha256}{Path(outcome.file_name).suffix.lower()}"
+        return str(target) if target.exists() else None
 
     def _supersede(self, old: list[tuple[str, str, str]], new_sha: str, gone: set[tuple[str, str]]) -> list[str]:
         """Take out the rows of earlier versions (sha, sheet, file name) of a sheet this file replaces; `gone`
@@ -103,7 +237,8 @@ class Ingestor:
             gone.add((sha, sheet_name))
             ledger = self.versions.sheets[(sha, sheet_name)][0]
             self.con.execute(f"DELETE FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
-            self.con.execute("DELETE FROM quarantine.rejected_rows WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
+            for table in ("quarantine.rejected_rows", "quarantine.cell_notes"):
+                self.con.execute(f"DELETE FROM {table} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
             self.con.execute("UPDATE meta.source_sheets SET status = 'superseded' WHERE file_sha256 = ? AND sheet = ?",
                              [sha, sheet_name])
             if not self.versions.live_sheets(sha) - gone:
@@ -117,101 +252,170 @@ class Ingestor:
         self.con.execute("DELETE FROM meta.source_files WHERE file_sha256 = ?", [sha])
 
     def _insert_rows(self, outcome: FileOutcome, now: dt.datetime) -> None:
-        """Staging rows of each ledger in one insert, the quarantine rows of the file in one more."""
+        """Staging rows of each ledger in one insert, the quarantine rows and the cell notes in one more each."""
         by_ledger: dict[str, list[dict]] = {}
         problems: list[dict] = []
+        notes: list[dict] = []
+        name = outcome.file_name
         for sheet in outcome.used:
             for rec in sheet.records:
-                rec.update(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
+                rec.update(file_sha256=outcome.sha256, file_name=name, sheet=sheet.sheet,
                            row_number=rec.pop("_row"), loaded_at=now)
             by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
-            problems.extend(dict(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
-                                 row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
-                                 fix_hint=p.fix_hint, ledger=sheet.ledger, sender=sheet.sender, unit_id=sheet.unit_id,
-                                 period=sheet.period, rejected_at=now) for p in sheet.problems)
+            where = dict(file_sha256=outcome.sha256, file_name=name, sheet=sheet.sheet, ledger=sheet.ledger,
+                         sender=sheet.sender, unit_id=sheet.unit_id, period=sheet.period)
+            problems.extend(dict(where, row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
+                                 fix_hint=p.fix_hint, rejected_at=now) for p in sheet.problems)
+            notes.extend(dict(where, row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
+                              fix_hint=p.fix_hint, noted_at=now) for p in sheet.notes)
         for kind, rows in by_ledger.items():
             ledger = self.catalog.ledgers[kind]
             insert_rows(self.con, ledger.table, [c for c, _ in ledger.columns()], rows)
         if problems:
             insert_rows(self.con, "quarantine.rejected_rows", list(problems[0]), problems)
+        if notes:
+            insert_rows(self.con, "quarantine.cell_notes", list(notes[0]), notes)
 
     def _record_rejected(self, outcome: FileOutcome) -> None:
         if not outcome.sha256:
             return
+        self._record_unloaded(outcome)
+
+    def _hold(self, outcome: FileOutcome) -> None:
+        """A held file: its meta rows (status held, the questions as the reason), its decision document under
+        <home>/mappings, and nothing in staging."""
+        for s in outcome.sheets:
+            s.records, s.problems, s.notes, s.rows_quarantined = [], [], [], 0
+        layouts = {s.sheet: (s.sender, s.ledger, s.layout) for s in outcome.sheets
+                   if s.sender and s.ledger and s.layout}
+        senders = _joined(s.sender for s in outcome.sheets)
+        self.decisions.hold(outcome.sha256, outcome.file_name, outcome.questions, sender=senders,
+                            ledger=_joined(s.ledger for s in outcome.sheets), layouts=layouts)
+        self._record_unloaded(outcome)
+        self.versions.held_layouts[outcome.sha256] = set(layouts.values())
+
+    def _record_unloaded(self, outcome: FileOutcome) -> None:
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
             if outcome.sha256 in self.versions.files:
                 self._forget_file(outcome.sha256)
-            insert_values(con, "meta.source_files", [
-                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size, None, None,
-                 _joined(s.ledger for s in outcome.sheets), None, "rejected", outcome.reason,
-                 0, 0, 0, 0, None, None, dt.datetime.now()]])
-            insert_values(con, "meta.source_sheets (file_sha256, sheet, ledger, status, reason)",
-                          [[outcome.sha256, s.sheet, s.ledger, s.status, s.reason] for s in outcome.sheets])
+            now = dt.datetime.now()
+            insert_rows(con, "meta.source_files", FILE_COLUMNS, [dict(
+                file_sha256=outcome.sha256, file_name=outcome.file_name, path=str(outcome.path),
+                size_bytes=outcome.size, sender=_joined(s.sender for s in outcome.sheets),
+                unit_id=_joined(s.unit_id for s in outcome.sheets), ledger=_joined(s.ledger for s in outcome.sheets),
+                period=_joined(s.period for s in outcome.sheets), status=outcome.status, reason=outcome.reason,
+                rows_read=sum(s.rows_read for s in outcome.sheets), rows_loaded=0, rows_quarantined=0, rows_dropped=0,
+                dropped_detail=None, superseded_by=None, ingested_at=now, archive_path=self._archived_path(outcome),
+                rows_removed=0, added_to=None)])
+            insert_rows(con, "meta.source_sheets", SHEET_COLUMNS, [dict(
+                file_sha256=outcome.sha256, sheet=s.sheet, ledger=s.ledger, sender=s.sender, unit_id=s.unit_id,
+                period=s.period, status=s.status, reason=s.reason, header_row=s.header_row, rows_read=s.rows_read,
+                rows_loaded=0, rows_quarantined=0, rows_dropped=0, columns_unmapped=dumps(s.unmapped),
+                sender_source=s.sender_source, period_source=s.period_source, unit_source=s.unit_source,
+                ledger_source=s.ledger_source, columns=dumps(s.columns), layout=s.layout) for s in outcome.sheets])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
-        self.versions.rejected(outcome)
+        self.versions.unloaded(outcome, self._archived_path(outcome))
+
+
+SHEET_COLUMNS = ["file_sha256", "sheet", "ledger", "sender", "unit_id", "period", "status", "reason", "header_row",
+                 "rows_read", "rows_loaded", "rows_quarantined", "rows_dropped", "columns_unmapped", "sender_source",
+                 "period_source", "unit_source", "ledger_source", "columns", "layout"]
+FILE_COLUMNS = ["file_sha256", "file_name", "path", "size_bytes", "sender", "unit_id", "ledger", "period", "status",
+                "reason", "rows_read", "rows_loaded", "rows_quarantined", "rows_dropped", "dropped_detail",
+                "superseded_by", "ingested_at", "archive_path", "rows_removed", "added_to"]
+
+
+def _version_question(sheet: SheetOutcome, old: list, old_keys: set[str], new_keys: set[str]) -> Question:
+    names = "、".join(dict.fromkeys(name for _, _, name in old))
+    both = len(old_keys & new_keys)
+    if not new_keys:
+        text = (f"这份零报告与已导入的{names}（{len(old_keys)}条记录）是同一单位、同一月份的{_ledger_zh(sheet)}："
+                f"是更正为“本月无记录”（替换，原{len(old_keys)}条记录将删去），还是误报？")
+    else:
+        text = (f"新文件含原文件（{names}）{len(old_keys)}条记录中的{both}条，另有{len(new_keys) - both}条新记录，"
+                f"原文件另有{len(old_keys) - both}条不在新文件中：替换（原文件作废）还是追加（两份都算）？")
+    return Question("version", text, ["替换", "追加"])
+
+
+def _ledger_zh(sheet: SheetOutcome) -> str:
+    from .schema import catalog
+
+    return catalog().ledgers[sheet.ledger].name_zh if sheet.ledger else "台账"
 
 
 class Versions:
-    """What the warehouse holds, by file and by version key (ledger, sender, period): read once when the run's
-    writer opens, then kept in step with each COMMIT. The run is the only writer, so it cannot go stale, and a
-    file costs no lookups: a file known by its bytes, or an earlier version of a sheet, is a dictionary hit."""
+    """What the warehouse holds, by file and by version key (ledger, sender, unit, period): read once when the
+    run's writer opens, then kept in step with each COMMIT. The run is the only writer, so it cannot go stale,
+    and a file costs no lookups: a file known by its bytes, or an earlier version of a sheet, is a dictionary
+    hit."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.files: dict[str, tuple[str, str]] = {  # sha → (file name, status)
-            sha: (name, status) for sha, name, status in
-            con.execute("SELECT file_sha256, file_name, status FROM meta.source_files").fetchall()}
-        self.sheets: dict[tuple[str, str], tuple[str, str, str, str]] = {}  # (sha, sheet) → ledger, sender, period, status
-        self.by_key: dict[tuple[str, str, str], set[tuple[str, str]]] = {}  # live sheets per version key
+        self.files: dict[str, tuple[str, str]] = {}  # sha → (file name, status)
+        self.archived: dict[str, str] = {}  # sha → its copy in the raw archive
+        for sha, name, status, archived in con.execute(
+                "SELECT file_sha256, file_name, status, archive_path FROM meta.source_files").fetchall():
+            self.files[sha] = (name, status)
+            if archived:
+                self.archived[sha] = archived
+        self.sheets: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}  # (sha, sheet) → key…, status
+        self.by_key: dict[tuple[str, str, str, str], set[tuple[str, str]]] = {}  # live sheets per version key
         self.by_file: dict[str, set[str]] = {}  # sha → its sheet names
-        for sha, sheet, ledger, sender, period, status in con.execute(
-                "SELECT file_sha256, sheet, ledger, sender, period, status FROM meta.source_sheets").fetchall():
-            self._add(sha, sheet, ledger, sender, period, status)
+        self.held_layouts: dict[str, set[tuple[str, str, str]]] = {}  # held sha → (sender, ledger, layout)
+        for sha, sheet, ledger, sender, unit_id, period, status, layout in con.execute(
+                "SELECT file_sha256, sheet, ledger, sender, unit_id, period, status, layout "
+                "FROM meta.source_sheets").fetchall():
+            self._add(sha, sheet, ledger, sender, unit_id, period, status)
+            if status == "held" and sender and ledger and layout:
+                self.held_layouts.setdefault(sha, set()).add((sender, ledger, layout))
 
-    def _add(self, sha, sheet, ledger, sender, period, status) -> None:
-        self.sheets[(sha, sheet)] = (ledger, sender, period, status)
+    def _add(self, sha, sheet, ledger, sender, unit_id, period, status) -> None:
+        self.sheets[(sha, sheet)] = (ledger, sender or "", unit_id or "", period, status)
         self.by_file.setdefault(sha, set()).add(sheet)
-        if status in LIVE and sender and period:
-            self.by_key.setdefault((ledger, sender, period), set()).add((sha, sheet))
+        if status in LIVE and period:
+            self.by_key.setdefault((ledger, sender or "", unit_id or "", period), set()).add((sha, sheet))
 
     def known(self, sha: str) -> tuple[str, str] | None:
         return self.files.get(sha)
 
     def live_sheets(self, sha: str) -> set[tuple[str, str]]:
-        return {(sha, name) for name in self.by_file.get(sha, ()) if self.sheets[(sha, name)][3] in LIVE}
+        return {(sha, name) for name in self.by_file.get(sha, ()) if self.sheets[(sha, name)][4] in LIVE}
 
-    def superseded_by(self, sheet: SheetOutcome, new_sha: str) -> list[tuple[str, str, str]]:
-        """Earlier live versions (sha, sheet, file name) that this sheet replaces, in a stable order."""
-        if not sheet.sender or not sheet.period:
-            return []  # without a sender the version key is incomplete: nothing is replaced
-        found = self.by_key.get((sheet.ledger, sheet.sender, sheet.period), set())
+    def live_for(self, sheet: SheetOutcome, new_sha: str) -> list[tuple[str, str, str]]:
+        """Live versions (sha, sheet, file name) of the same ledger, sender, unit and month, in a stable order."""
+        if not sheet.period:
+            return []
+        found = self.by_key.get((sheet.ledger, sheet.sender or "", sheet.unit_id or "", sheet.period), set())
         return sorted((sha, name, self.files[sha][0]) for sha, name in found if sha != new_sha)
 
     def committed(self, outcome: FileOutcome, superseded: list[list[tuple[str, str, str]]]) -> None:
         for old in superseded:
             for sha, sheet_name, _ in old:
-                ledger, sender, period, _status = self.sheets[(sha, sheet_name)]
-                self.sheets[(sha, sheet_name)] = (ledger, sender, period, "superseded")
-                self.by_key.get((ledger, sender, period), set()).discard((sha, sheet_name))
+                ledger, sender, unit_id, period, _status = self.sheets[(sha, sheet_name)]
+                self.sheets[(sha, sheet_name)] = (ledger, sender, unit_id, period, "superseded")
+                self.by_key.get((ledger, sender, unit_id, period), set()).discard((sha, sheet_name))
                 if not self.live_sheets(sha):
                     self.files[sha] = (self.files[sha][0], "superseded")
         self._replace_file(outcome)
 
-    def rejected(self, outcome: FileOutcome) -> None:
+    def unloaded(self, outcome: FileOutcome, archived: str | None) -> None:
         self._replace_file(outcome)
+        if archived:
+            self.archived[outcome.sha256] = archived
 
     def _replace_file(self, outcome: FileOutcome) -> None:
         for name in self.by_file.pop(outcome.sha256, ()):
             key = (outcome.sha256, name)
-            ledger, sender, period, _status = self.sheets.pop(key)
-            self.by_key.get((ledger, sender, period), set()).discard(key)
-        self.files[outcome.sha256] = (outcome.path.name, outcome.status)
+            ledger, sender, unit_id, period, _status = self.sheets.pop(key)
+            self.by_key.get((ledger, sender, unit_id, period), set()).discard(key)
+        self.files[outcome.sha256] = (outcome.file_name, outcome.status)
+        self.held_layouts.pop(outcome.sha256, None)
         for s in outcome.sheets:
-            self._add(outcome.sha256, s.sheet, s.ledger, s.sender, s.period, s.status)
+            self._add(outcome.sha256, s.sheet, s.ledger, s.sender, s.unit_id, s.period, s.status)
 
 
 LIVE = ("loaded", "zero_report")

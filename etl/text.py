@@ -74,3 +74,9 @@ def cell_texts(row) -> list[str]:
 
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and (not value or _SPACES.fullmatch(value) is not None))
+
+
+def same_header(a: str, b: str) -> bool:
+    """Whether two header texts name the same column (spaces, line breaks, "/" between the parts of a two-row
+    header and a bracketed unit aside): an analyst may write 累计完成投资 for 累计完成投资（万元）."""
+    return a == b or normalise_header(a.replace("/", ""))[0] == normalise_header(b.replace("/", ""))[0]

@@ -29,8 +29,56 @@ class BadValue(ValueError):
         self.reason = reason
 
 
+class PartialDate(BadValue):
+    """A date written only to the month or the year: unusable where a day is required, empty where optional."""
+
+
 def is_empty_mark(text: str) -> bool:
     return squash(text).lower() in EMPTY_MARKS
+
+
+# --- Chinese numerals --------------------------------------------------------------------------------
+
+_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "О": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
+             "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
+
+
+def cn_integer(text: str) -> int | None:
+    """A whole number written in Chinese numerals (五, 两, 十二, 二十三, 一百零五, 二〇二三), else None.
+
+    Written by hand: no maintained library reads both the positional (二〇二三) and the unit (一百零五) forms."""
+    if not text or any(c not in _CN_DIGIT and c not in _CN_UNIT for c in text):
+        return None
+    if not any(c in _CN_UNIT for c in text):  # digit by digit: 二〇二三
+        return int("".join(str(_CN_DIGIT[c]) for c in text))
+    total, digit, last_unit = 0, None, 10_000
+    for c in text:
+        if c in _CN_DIGIT:
+            if digit is not None and _CN_DIGIT[c] != 0:
+                return None  # 二三十: two digits in a row with units elsewhere
+            digit = _CN_DIGIT[c] if _CN_DIGIT[c] != 0 else None
+        else:
+            unit = _CN_UNIT[c]
+            if unit >= last_unit:
+                return None  # 十百: units must fall
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    return total + (digit or 0)
+
+
+_CN_DATE_YEAR = re.compile(f"([{''.join(_CN_DIGIT)}]{{4}})(?=\\s*年)")
+_CN_DATE_PART = re.compile(f"([{CN_NUMERAL_CHARS}]{{1,3}})(?=\\s*[月日号])")
+
+
+def _cn_date_digits(text: str) -> str:
+    """二〇二三年十月三日 → 2023年10月3日 (a text without Chinese numerals comes back as it is)."""
+    if not any(c in _CN_DIGIT or c in _CN_UNIT for c in text):
+        return text
+    text = _CN_DATE_YEAR.sub(lambda m: str(cn_integer(m.group(1))), text)
+    return _CN_DATE_PART.sub(lambda m: str(cn_integer(m.group(1))) if cn_integer(m.group(1)) is not None
+                             else m.group(1), text)
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -43,7 +91,13 @@ _FULL_DATE = re.compile(
 _COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$")
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})$")  # 23.11.3
 _MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?$")
-_YEAR_MONTH = re.compile(r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*月?$")
+_YEAR_MONTH = re.compile(r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月份?)?$")
+_YEAR_ONLY = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:度|初|底|末|中)?$")
+_MONTH_ONLY = re.compile(r"^(?P<m>\d{1,2})\s*月份?$")
+# two dates joined by 至/到/~/—, or a day range after a full date (2023.10.3-10.5, 10月3日-5日)
+_RANGE_JOINER = re.compile(r"\s*(?:至|到|~|～|—|–|－－|--)\s*")
+_DAY_RANGE = re.compile(r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2})?\s*日?$"
+                        r"|^\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*月\s*\d{1,2})?\s*日?$")
 DATE_FORMS = "2023-11-03、2023年11月3日、2023.11.3 或 2023/11/3"
 
 
@@ -75,7 +129,7 @@ def _parse_datetime_string(value: str, period_year: int | None) -> dt.datetime |
 
 
 def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
-    t = nfkc(text).strip()
+    t = _cn_date_digits(nfkc(text).strip())
     for pattern in (_FULL_DATE, _COMPACT):
         m = pattern.match(t)
         if m:
@@ -90,8 +144,13 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
         if period_year is None:
             raise BadValue(f"日期“{text}”没有写年份，表格标题或文件名里也看不出年份，请写成 {DATE_FORMS}")
         return _build(period_year, int(m["m"]), int(m["d"]))
-    if _YEAR_MONTH.match(t):
-        raise BadValue(f"日期“{text}”只写到月份，请写出具体哪一天，如 {DATE_FORMS}")
+    if _YEAR_MONTH.match(t) or _MONTH_ONLY.match(t):
+        raise PartialDate(f"日期“{text}”只写到月份，请写出具体哪一天，如 {DATE_FORMS}")
+    if _YEAR_ONLY.match(t):
+        raise PartialDate(f"日期“{text}”只写了年份，请写出具体哪一天，如 {DATE_FORMS}")
+    if _DAY_RANGE.match(t) or len(_RANGE_JOINER.split(t)) == 2 and all(
+            re.search(r"\d", part) for part in _RANGE_JOINER.split(t)):
+        raise BadValue(f"“{text}”是一段时间，这一格只能填一天（如受理日期填开始的那一天），请写成 {DATE_FORMS}")
     if re.fullmatch(r"\d{4,5}(\.\d+)?", t):
         serial = float(t)
         if 20000 <= serial <= 80000:  # an Excel serial that came through as text (CSV exports)
@@ -140,9 +199,11 @@ def parse_date(value, period_year: int | None = None) -> dt.date | None:
 # separators only between groups of three ('1,5' is not 15)
 _NUMBER = re.compile(
     r"^约?(?P<n>[+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+))"
-    r"(?:余|多)?\(?(?:万元|亿元|亿|元|件|人次|次|人|个|户|起|例|宗)?\)?(?:余|多)?(?:左右)?$"
+    r"(?:余|多)?\(?(?:万元|亿元|亿|万|元|件|人次|次|人|个|户|起|例|宗|场|项)?\)?(?:余|多)?(?:左右)?$"
 )
-_CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元|亿)(?:左右)?$")
+_CELL_MONEY_UNIT = re.compile(r"(亿元|万元|元|亿|万)(?:左右)?$")
+# a count in Chinese numerals with its measure word: 五, 两起, 十二件, 二十三人次
+_CN_COUNT = re.compile(f"^([{CN_NUMERAL_CHARS}]+)\\(?(?:件|人次|次|人|个|户|起|例|宗|场|项)?\\)?$")
 
 
 @lru_cache(maxsize=_PARSE_CACHE_SIZE)
@@ -150,12 +211,16 @@ def _parse_number_text(text: str) -> float | None:
     t = squash(text)
     if t.lower() in EMPTY_MARKS:
         return None
-    m = _NUMBER.match(t.replace("，", ",").replace("（", "(").replace("）", ")"))
+    t = t.replace("，", ",").replace("（", "(").replace("）", ")")
+    m = _NUMBER.match(t)
     if m:
         number = float(m["n"].replace(",", ""))
         if not math.isfinite(number):
             raise BadValue(f"“{text[:40]}”这个数字太大，请核对")
         return number
+    m = _CN_COUNT.match(t)
+    if m and cn_integer(m.group(1)) is not None:
+        return float(cn_integer(m.group(1)))
     raise BadValue(f"“{text}”不是数字，请只填数字（可以为0）")
 
 
@@ -185,10 +250,21 @@ def parse_count(value) -> int | None:
         raise BadValue(f"“{value}”是负数，数量不能为负")
     if not float(number).is_integer():
         raise BadValue(f"“{value}”不是整数，数量应为整数")
+    if number > MAX_COUNT:
+        raise BadValue(f"“{cell_excerpt(value)}”作为数量太大了，请核对（是否误填了电话号码或编号？）")
     return int(number)
 
 
-MONEY_SCALE = {"万元": 1.0, "亿元": 10000.0, "亿": 10000.0, "元": 0.0001}
+MAX_COUNT = 2**31 - 1  # staging stores counts as INTEGER
+
+
+def cell_excerpt(value, limit: int = 40) -> str:
+    """A cell's text cut short for a message (never a whole long cell in a reason)."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+MONEY_SCALE = {"万元": 1.0, "万": 1.0, "亿元": 10000.0, "亿": 10000.0, "元": 0.0001}
 
 
 def parse_money(value, unit: str | None) -> float | None:
@@ -208,3 +284,94 @@ def _unit_written_in(text: str) -> str | None:
     """亿元/万元/元/亿 at the end of a money cell's text, else None."""
     written = _CELL_MONEY_UNIT.search(squash(text))
     return written.group(1) if written else None
+
+
+# --- categories ----------------------------------------------------------------------------------------
+
+class AmbiguousCategory(BadValue):
+    """A text that says two different things (调解不成，后已化解): reported, never resolved by a guess."""
+
+
+# Negation markers, longest first. A word right after one (未能化解, 调解未达成协议, 没有调解成功) or right
+# before one (化解未成功, 调解不成) is negated; a word starting with 已 states a fact and is never negated.
+_NEGATIONS = ("未能", "尚未", "暂未", "没有", "无法", "不能", "难以", "未", "没", "不", "无", "非")
+_NEGATION_WINDOW = 4  # characters before a word that a marker may stand in
+_CLAUSE_BREAK = re.compile(r"[,;。、/|()\[\]:：！!？?]")
+
+_VOCAB_ANSWERS: dict[tuple[int, str], object] = {}
+_VOCABS_HELD: dict[int, object] = {}  # keeps each vocab alive while its id() keys answers
+_VOCAB_ANSWERS_MAX = 32_768
+_MISSING = object()
+
+
+def map_vocab(vocab, raw: str) -> str | None:
+    """A category as written → canonical value; the vocab's `other` (or None) when no word matches.
+
+    Raises AmbiguousCategory when the text holds words of two different values after negation. Answers are
+    remembered per (vocab, text): a ledger's categories are written the same few ways on row after row."""
+    key = (id(vocab), raw)
+    found = _VOCAB_ANSWERS.get(key, _MISSING)
+    if found is _MISSING:
+        if len(_VOCAB_ANSWERS) >= _VOCAB_ANSWERS_MAX:
+            _VOCAB_ANSWERS.clear()
+            _VOCABS_HELD.clear()
+        _VOCABS_HELD[id(vocab)] = vocab
+        try:
+            found = _map_vocab(vocab, raw)
+        except AmbiguousCategory as ambiguous:
+            found = ambiguous
+        _VOCAB_ANSWERS[key] = found
+    if isinstance(found, AmbiguousCategory):
+        raise found
+    return found  # type: ignore[return-value]
+
+
+def _map_vocab(vocab, raw: str) -> str | None:
+    t = squash(raw).lower()
+    if not t:
+        return None
+    if t in vocab.exact:
+        return vocab.exact[t]
+    taken = bytearray(len(t))
+    meanings: dict[str, str] = {}  # canonical value → the word that gave it
+    for word, canon in vocab.words_longest_first:
+        start = t.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                taken[start:end] = b"\x01" * len(word)
+                if _negated(t, start, end, word):
+                    canon_meant = vocab.negation.get(canon)
+                    shown = f"{_negation_before(t, start)}{word}"
+                else:
+                    canon_meant, shown = canon, word
+                if canon_meant is not None:
+                    meanings.setdefault(canon_meant, shown)
+            start = t.find(word, start + 1)
+    if len(meanings) > 1:
+        said = "”和“".join(meanings.values())
+        raise AmbiguousCategory(f"“{raw}”里既有“{said}”，意思不一致")
+    if meanings:
+        return next(iter(meanings))
+    return vocab.other
+
+
+def _clause_before(text: str, start: int) -> str:
+    before = text[max(0, start - _NEGATION_WINDOW): start]
+    parts = _CLAUSE_BREAK.split(before)
+    return parts[-1]
+
+
+def _negation_before(text: str, start: int) -> str:
+    clause = _clause_before(text, start)
+    return next((n for n in _NEGATIONS if n in clause), "")
+
+
+def _negated(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a vocabulary word found in the text is negated there."""
+    if word.startswith(("未", "没", "不", "无", "非")):
+        return False  # the word is a negative form itself (未化解, 不成功)
+    if not word.startswith("已") and _negation_before(text, start):
+        return True
+    after = text[end: end + 2]
+    return after.startswith(_NEGATIONS) or after.startswith("失败")

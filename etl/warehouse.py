@@ -25,16 +25,29 @@ META_DDL = [
         file_sha256 VARCHAR PRIMARY KEY, file_name VARCHAR, path VARCHAR, size_bytes BIGINT,
         sender VARCHAR, unit_id VARCHAR, ledger VARCHAR, period VARCHAR, status VARCHAR, reason VARCHAR,
         rows_read INTEGER, rows_loaded INTEGER, rows_quarantined INTEGER, rows_dropped INTEGER,
-        dropped_detail VARCHAR, superseded_by VARCHAR, ingested_at TIMESTAMP)""",
+        dropped_detail VARCHAR, superseded_by VARCHAR, ingested_at TIMESTAMP, archive_path VARCHAR,
+        rows_removed INTEGER, added_to VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS meta.source_sheets (
         file_sha256 VARCHAR, sheet VARCHAR, ledger VARCHAR, sender VARCHAR, unit_id VARCHAR, period VARCHAR,
         status VARCHAR, reason VARCHAR, header_row INTEGER, rows_read INTEGER, rows_loaded INTEGER,
         rows_quarantined INTEGER, rows_dropped INTEGER, columns_unmapped VARCHAR, sender_source VARCHAR,
-        period_source VARCHAR)""",
+        period_source VARCHAR, unit_source VARCHAR, ledger_source VARCHAR, columns VARCHAR, layout VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS quarantine.rejected_rows (
         file_sha256 VARCHAR, file_name VARCHAR, sheet VARCHAR, row_number INTEGER, column_name VARCHAR,
         value VARCHAR, reason VARCHAR, fix_hint VARCHAR, ledger VARCHAR, sender VARCHAR, unit_id VARCHAR,
         period VARCHAR, rejected_at TIMESTAMP)""",
+    # cells left empty in rows that were loaded (a month-only date in an optional field): said to the clerk
+    """CREATE TABLE IF NOT EXISTS quarantine.cell_notes (
+        file_sha256 VARCHAR, file_name VARCHAR, sheet VARCHAR, row_number INTEGER, column_name VARCHAR,
+        value VARCHAR, reason VARCHAR, fix_hint VARCHAR, ledger VARCHAR, sender VARCHAR, unit_id VARCHAR,
+        period VARCHAR, noted_at TIMESTAMP)""",
+]
+# columns added since the first release: added to an older warehouse when it is opened for writing
+ADDED_COLUMNS = [
+    ("meta.source_files", "archive_path", "VARCHAR"), ("meta.source_files", "rows_removed", "INTEGER"),
+    ("meta.source_files", "added_to", "VARCHAR"), ("meta.source_sheets", "unit_source", "VARCHAR"),
+    ("meta.source_sheets", "ledger_source", "VARCHAR"), ("meta.source_sheets", "columns", "VARCHAR"),
+    ("meta.source_sheets", "layout", "VARCHAR"),
 ]
 
 
@@ -91,6 +104,8 @@ class WarehouseBusy(RuntimeError):
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in META_DDL:
         con.execute(ddl)
+    for table, column, sql_type in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {sql_type}")
     for ledger in catalog().ledgers.values():
         con.execute(ledger.ddl())
     _core_views(con)

@@ -66,17 +66,10 @@ class SenderNames:
         return None
 
     def found_in(self, text: str) -> str | None:
-        """A reference name mentioned in a text (e.g. a refused file's name) → that reference name."""
-        unit = self.ref.find_unit_in(text)
-        if unit:
-            return self.units[unit]
-        office = self.ref.find_office_in(text)
-        if office:
-            return self.ref.senders[office]["name"]
-        org = self.ref.find_party_org_in(text)
-        if org:
-            return self.ref.party_orgs[org]["name"]
-        return None
+        """The one sender a text names (e.g. a refused file's name) → its reference name; None when it names
+        none or several."""
+        senders = {s.name for m in self.ref.mentions_in(text) if (s := self.ref.sender_for(m)) is not None}
+        return senders.pop() if len(senders) == 1 else None
 
 
 def feedback_path(folder: Path, sender_name: str) -> Path:

@@ -263,6 +263,80 @@ def cmd_export(args) -> int:
     return 0
 
 
+# --- mappings: held files and confirmed layouts ---------------------------------------------------------------
+
+def cmd_mappings(args) -> int:
+    from taizhang.etl.decisions import KIND_ZH, STATUS_CONFIRMED, DecisionError, Decisions, file_id
+    from taizhang.etl.schema import catalog
+
+    home = _home(args)
+    decisions = Decisions(home.mappings)
+    if args.action == "confirm":
+        if not args.id:
+            print("请写出要确认的编号：taizhang mappings confirm 编号 [--answer 键=值 …]", file=sys.stderr)
+            return EXIT_REJECTED
+        try:
+            doc = decisions.confirm(args.id, _answers(args.answer or [], decisions, args.id))
+        except DecisionError as bad:
+            print(bad, file=sys.stderr)
+            return EXIT_REJECTED
+        print(f"已确认 {file_id(doc['sha256'])}（{doc.get('file')}），重新读取待确认的文件……")
+        return cmd_ingest(argparse.Namespace(home=str(home.root), paths=[]))
+    held = decisions.held()
+    if args.id:
+        held = [d for d in held if d["sha256"].startswith(args.id) or file_id(d["sha256"]).startswith(args.id)]
+    if not held and not args.id:
+        print("没有待确认的文件。")
+    for doc in held:
+        state = "已确认，下次导入时读取" if doc.get("status") == STATUS_CONFIRMED else "待确认"
+        print(f"[{file_id(doc['sha256'])}] {doc.get('file')}（{doc.get('sender') or '报送单位未定'} · "
+              f"{_ledger_zh(doc.get('ledger')) or '台账未定'}）— {state}")
+        for q in doc.get("questions") or []:
+            where = f"工作表“{q['sheet']}” " if q.get("sheet") else ""
+            print(f"    {where}{KIND_ZH.get(q['key'].split(':')[0], q.get('kind'))}（键 {q['key']}）：{q['question']}")
+            if q.get("options"):
+                print(f"      可选：{'、'.join(str(o) for o in q['options'])}")
+            print(f"      答案：{q.get('answer') if q.get('answer') not in (None, '') else '（未填）'}")
+        print(f"    确认：taizhang mappings confirm {file_id(doc['sha256'])}   文件：{doc['_path']}")
+    layouts = decisions.layouts()
+    if layouts and not args.id:
+        print("已确认的版式（同一单位以后同样表头的文件自动套用）：")
+        for doc in layouts:
+            fields = catalog().ledgers[doc["ledger"]].fields if doc.get("ledger") in catalog().ledgers else {}
+            columns = "、".join(f"{fields[f].label if f in fields else f}→{h}"
+                               for f, h in (doc.get("columns") or {}).items())
+            print(f"    {doc.get('sender')} · {_ledger_zh(doc.get('ledger'))} · 版式 {doc.get('layout')}：{columns}"
+                  f"  （{doc['_path']}）")
+    return 0
+
+
+def _ledger_zh(kinds: str | None) -> str | None:
+    from taizhang.etl.schema import catalog
+
+    ledgers = catalog().ledgers
+    return "、".join(ledgers[k].name_zh if k in ledgers else k for k in kinds.split(",")) if kinds else None
+
+
+def _answers(pairs: list[str], decisions, ident: str) -> dict[str, str]:
+    """--answer 键=值 (键: period, unit, version, column:字段 … or their Chinese names); a bare value answers
+    the file's only question."""
+    from taizhang.etl.decisions import KIND_ZH
+
+    names = {zh: code for code, zh in KIND_ZH.items()}
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            docs = [d for d in decisions.held() if d["sha256"].startswith(ident) or d["sha256"][:12].startswith(ident)]
+            questions = docs[0].get("questions") if len(docs) == 1 else []
+            if len(questions or []) != 1:
+                raise SystemExit("有多个问题时请写成 键=值，例如 --answer period=2023-10")
+            out[questions[0]["key"]] = pair
+            continue
+        out[names.get(key.strip(), key.strip())] = value.strip()
+    return out
+
+
 # --- demo / ui -------------------------------------------------------------------------------------------
 
 def cmd_demo(args) -> int:
@@ -318,6 +392,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("table")
     p.add_argument("--format", choices=("xlsx", "csv", "parquet"), required=True)
     p.add_argument("-o", "--output", required=True)
+    p = add("mappings", cmd_mappings, "待确认的文件和已确认的版式；确认后导入被暂扣的文件")
+    p.add_argument("action", nargs="?", choices=("list", "confirm"), default="list",
+                   help="list 列出（默认）；confirm 确认一个文件的答案并导入")
+    p.add_argument("id", nargs="?", help="待确认文件的编号（taizhang mappings 列出的方括号中的编号）")
+    p.add_argument("--answer", action="append", metavar="键=值",
+                   help="答案，例如 period=2023-10、version=追加、column:completed_investment=1-10月累计完成投资；可写多次")
     p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
     return parser

@@ -60,7 +60,7 @@ def test_lineage_reads_inbox_to_staging_to_marts_to_reports(tmp_path):
 
 
 def test_loading_the_definitions_imports_neither_gx_nor_matplotlib():
-    code = ("import sys, assets.definitions; "
+    code = ("import sys, taizhang.assets.definitions; "
             "print(json.dumps([m for m in ('great_expectations', 'matplotlib') if m in sys.modules]))")
     out = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []

@@ -250,7 +250,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
         con = duckdb.connect(str(home.warehouse), read_only=True)
         tables = {t: con.execute(f"SELECT * EXCLUDE ({stamp}) FROM {t} ORDER BY ALL").fetchall() for t, stamp in (
             ("staging.disputes", "loaded_at"), ("quarantine.rejected_rows", "rejected_at"),
-            ("meta.source_files", "ingested_at, path"), ("meta.source_sheets", "file_sha256"))}
+            ("meta.source_files", "ingested_at, path, archive_path"), ("meta.source_sheets", "file_sha256"))}
         con.close()
         return [o.line() for o in outcomes], tables
 

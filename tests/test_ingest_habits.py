@@ -98,7 +98,8 @@ def test_date_forms_that_must_read(tmp_path, ingest, query):
                 "2023-10-07 ", "2023/10/08\u00a0"]
     rows = [["西天尾镇碗洋村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEAD]
     rows += [dispute(i, d) for i, d in enumerate(received, 1)]
-    rows.append(dispute(7, "2023年10月03日", "已化解", "2023-10-10 16:00:00"))
+    # another case received the same day (another party: the same party, day and summary would be one case)
+    rows.append(dispute(7, "2023年10月03日", "已化解", "2023-10-10 16:00:00", party="黄某某"))
     [outcome] = ingest(write_xlsx(tmp_path / "碗洋村纠纷台账.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (7, 0), why(outcome, query)
     got = query("SELECT received_date, resolved_date FROM staging.disputes ORDER BY row_number")

@@ -188,7 +188,7 @@ def test_counts_with_units_read_back(n):
 
 
 @pytest.mark.parametrize("text", ["1,5", "12,34", "1,2345", "1,,000", ",100", "100,", "3人5", "1约2", "1e5", "1.2.3",
-                                  "inf", "9" * 400, "五", "10%"])
+                                  "inf", "9" * 400, "五十几", "10%"])
 def test_unreadable_or_ambiguous_numbers_are_refused(text):
     with pytest.raises(BadValue):
         parse_number(text)
@@ -222,3 +222,9 @@ def test_negative_amounts_and_counts_are_refused():
 def test_numeric_cells_pass_through(x):
     assume(not math.isnan(x))
     assert parse_number(x) == x
+
+
+@pytest.mark.parametrize("written, expected", [("五", 5), ("两起", 2), ("十二件", 12), ("二十三人次", 23),
+                                               ("一百零五", 105), ("三十", 30)])
+def test_counts_in_chinese_numerals_read(written, expected):
+    assert parse_count(written) == expected

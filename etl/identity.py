@@ -1,0 +1,339 @@
+"""Who sent a sheet, for which village, for which month: every clue with where it came from, an answer only
+where the clues agree or a rule proves which one is right, and otherwise a question for the analyst."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .decisions import Question
+from .read import Grid
+from .reference import KIND_ZH, TOWN_NAME, Mention, Reference, Sender
+from .schema import Ledger
+from .text import cell_text, is_blank, nfkc, squash
+from .values import CN_NUMERAL_CHARS, cn_integer
+
+# where a clue came from, as the analyst reads it
+FILLER, TITLE, SHEET, FILE, DATA, SECTION, PLAN, ANSWER = (
+    "填报单位", "标题", "工作表名", "文件名", "数据日期", "分节行", "报送安排", "分析员确认")
+
+_FILLER = re.compile(r"(?:填报|报送|填表|上报|报表)单位\s*(?:[(（][^)）]{0,4}[)）])?\s*[:：]?\s*"
+                     r"([^\s:：,，;；]+?)(?=\s|填报|报送|填表|日期|时间|联系|$|[:：,，;；])")
+_PERIOD_YM = re.compile(r"(20\d{2})\s*(?:年|\.|-|/|_)?\s*(?:(?:1[0-2]|0?[1-9])\s*[-~至—]\s*)?(1[0-2]|0?[1-9])\s*(?:月份|月)")
+_PERIOD_YM_NUM = re.compile(r"(?<!\d)(20\d{2})[.\-_/]?(1[0-2]|0[1-9])(?!\d)")
+_PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])")
+_PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
+_MONTH_ONLY = re.compile(r"(?<!\d)(?:(?:1[0-2]|[1-9])\s*[-~至—]\s*)?(1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d)")
+# a full date is a filing or printing date, not the period — unless it is the 截至 date
+_FULL_DATE = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])\s*[月.\-/]\s*(3[01]|[12]\d|0?[1-9])\s*[日号]?"
+                        r"|(?<!\d)(20\d{2})(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\d)"
+                        r"|(?<![\d年.])(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*[日号]")
+_AS_OF_WORDS = ("截至", "截止", "截止到", "截至到")
+_CN_MONTH = re.compile(f"([{CN_NUMERAL_CHARS}]{{1,3}})(?=\\s*月)")
+
+
+@dataclass
+class Clue:
+    """Something a sheet says about itself, with where it says it."""
+
+    source: str
+    text: str  # the words as written (a short excerpt)
+    mention: Mention | None = None
+    period: str | None = None  # 'YYYY-MM', or 'YYYY' for a year only
+    exact: bool = False  # the whole 填报单位 value or sheet name is the name
+
+
+@dataclass
+class Identity:
+    sender: Sender | None = None
+    sender_source: str | None = None
+    unit_id: str | None = None  # the unit of every record of the sheet (None: the rows say it, or town level)
+    unit_source: str | None = None
+    period: str | None = None
+    period_source: str | None = None
+    questions: list[Question] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        return int(self.period[:4]) if self.period else None
+
+
+# --- the words of a sheet -----------------------------------------------------------------------------------
+
+def lines_above(grid: Grid, first_row: int) -> list[str]:
+    """The non-empty lines above the header (title, 填报单位, notes), cells joined by spaces."""
+    out = []
+    for row in grid.rows[:first_row]:
+        line = " ".join(cell_text(c) for c in row if not is_blank(c))
+        if line:
+            out.append(line)
+    return out
+
+
+def filler_values(lines: list[str]) -> list[str]:
+    """What follows 填报单位 in the lines (the unit as the clerk wrote it)."""
+    out = []
+    for line in lines:
+        t = nfkc(line)
+        t = re.sub(r"(填报单位|报送单位|填表单位|上报单位)\s*[:：]?\s+", r"\1：", t)  # 填报单位：   林山村
+        t = squash(t).replace("填报单位", " 填报单位").replace("填报日期", " 填报日期")
+        for m in _FILLER.finditer(t):
+            out.append(m.group(1))
+    return out
+
+
+def _without_filler(line: str) -> str:
+    t = squash(nfkc(line))
+    t = _FILLER.sub(" ", t)
+    return t
+
+
+def sender_clues(ref: Reference, title_lines: list[str], footer_lines: list[str], sheet_name: str,
+                 file_name: str, on: dt.date | None) -> list[Clue]:
+    """Every body named by the 填报单位 value(s), the title, the sheet name and the file name."""
+    clues: list[Clue] = []
+    for value in filler_values(title_lines + footer_lines):
+        named = ref.name_of(value, on)
+        if named is not None:
+            clues.append(Clue(FILLER, value, mention=named, exact=True))
+        else:
+            found = ref.mentions_in(value, on)
+            clues.extend(Clue(FILLER, value, mention=m) for m in found)
+            if not found:
+                clues.append(Clue(FILLER, value))  # a name the reader does not know: said in a question if needed
+    title = " ".join(_without_filler(ln) for ln in title_lines)
+    clues.extend(Clue(TITLE, _excerpt(title), mention=m) for m in ref.mentions_in(title, on))
+    named = ref.name_of(sheet_name, on)
+    if named is not None:
+        clues.append(Clue(SHEET, sheet_name, mention=named, exact=True))
+    else:
+        clues.extend(Clue(SHEET, sheet_name, mention=m) for m in ref.mentions_in(sheet_name, on))
+    stem = file_name.rsplit(".", 1)[0]
+    clues.extend(Clue(FILE, file_name, mention=m) for m in ref.mentions_in(stem, on))
+    return [c for c in clues if c.mention is None or c.mention.kind != "town"]
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def periods_in(text: str) -> tuple[list[str], list[str], list[int]]:
+    """(year-months, years, months without a year) a text names, leaving out filing dates (a full date is
+    the period only after 截至)."""
+    t = nfkc(text)
+    t = _CN_MONTH.sub(lambda m: str(cn_integer(m.group(1)) or m.group(1)), t)
+    months: list[str] = []
+    for m in _FULL_DATE.finditer(t):
+        before = t[max(0, m.start() - 4): m.start()]
+        if any(w in before for w in _AS_OF_WORDS) and (m.group(1) or m.group(4)):
+            y, mo = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+            months.append(f"{int(y):04d}-{int(mo):02d}")
+    t = _FULL_DATE.sub(" ", t)
+    for pattern in (_PERIOD_YM, _PERIOD_YM_DOT, _PERIOD_YM_NUM):
+        for m in pattern.finditer(t):
+            months.append(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}")
+        t = pattern.sub(" ", t)
+    years = [m.group(1) for m in _PERIOD_Y.finditer(t)]
+    t = _PERIOD_Y.sub(" ", t)
+    bare = [int(m.group(1)) for m in _MONTH_ONLY.finditer(t)]
+    return list(dict.fromkeys(months)), list(dict.fromkeys(years)), list(dict.fromkeys(bare))
+
+
+def period_clues(title_lines: list[str], sheet_name: str, file_name: str) -> list[Clue]:
+    """The months (or years) the title, the sheet name and the file name name; a month without a year takes
+    the year that the other sources name, when they name one."""
+    raw = []
+    title = " ".join(_without_filler(ln) for ln in title_lines)
+    for source, text in ((TITLE, title), (SHEET, sheet_name), (FILE, file_name.rsplit(".", 1)[0])):
+        raw.append((source, text, *periods_in(text)))
+    all_years = {m[:4] for _, _, months, _, _ in raw for m in months} | {y for _, _, _, years, _ in raw for y in years}
+    clues = []
+    for source, text, months, years, bare in raw:
+        for m in months:
+            clues.append(Clue(source, _excerpt(text), period=m))
+        own_years = set(years) | {m[:4] for m in months}
+        year = next(iter(own_years)) if len(own_years) == 1 else (next(iter(all_years)) if len(all_years) == 1
+                                                                     else None)
+        for month in bare:
+            if year and not any(m.endswith(f"-{month:02d}") for m in months):
+                clues.append(Clue(source, _excerpt(text), period=f"{year}-{month:02d}"))
+        if not months and not bare:
+            clues.extend(Clue(source, _excerpt(text), period=y) for y in years)
+    return clues
+
+
+# --- deciding -------------------------------------------------------------------------------------------------
+
+def _where(clues: list[Clue]) -> str:
+    return "、".join(dict.fromkeys(f"{c.source}“{c.text}”" for c in clues))
+
+
+def resolve_period(clues: list[Clue], answers: dict[str, str]) -> tuple[str | None, str | None, list[Question]]:
+    """The sheet's reporting month from its clues: one month named (by any number of sources) is it; a year
+    alone is a year's file; two different months are a question."""
+    if answers.get("period"):
+        return answers["period"], ANSWER, []
+    months: dict[str, list[Clue]] = {}
+    for c in clues:
+        if c.period and len(c.period) == 7:
+            months.setdefault(c.period, []).append(c)
+    if len(months) == 1:
+        period, said = next(iter(months.items()))
+        return period, said[0].source, []
+    if len(months) > 1:
+        options = sorted(months)
+        text = "；".join(f"{_month_zh(p)}（{_where(cs)}）" for p, cs in sorted(months.items()))
+        return None, None, [Question("period", f"报送月份不一致：{text}。这份台账是哪个月的？", options)]
+    years = {c.period: c for c in clues if c.period}
+    if len(years) == 1:
+        period, clue = next(iter(years.items()))
+        return period, clue.source, []
+    if len(years) > 1:
+        options = sorted(years)
+        return None, None, [Question("period", f"年份不一致：{_where(list(years.values()))}。这份台账是哪一年的？",
+                                     options)]
+    return None, None, []
+
+
+def _month_zh(period: str) -> str:
+    return f"{period[:4]}年{int(period[5:7])}月" if len(period) == 7 else f"{period}年"
+
+
+def period_end(period: str) -> dt.date:
+    """The last day of a 'YYYY-MM' or 'YYYY' period."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 12, 31)
+    month = int(period[5:7])
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def check_data_dates(period: str, period_source: str, dates: list[dt.date], label: str,
+                     answers: dict[str, str]) -> list[Question]:
+    """Records dated after the reporting month: the title may be last month's (a copied template), or the
+    records may belong to the next report. Not decided here: asked, with the counts."""
+    if period_source in (DATA, ANSWER) or not dates:
+        return []
+    end = period_end(period)
+    later = sorted(d for d in dates if d > end)
+    if not later:
+        return []
+    latest = later[-1]
+    suggestion = f"{latest.year:04d}-{latest.month:02d}"
+    return [Question("period", f"{period_source}写的是{_month_zh(period)}，但有{len(later)}条记录的{label}在此之后"
+                               f"（最晚{latest:%Y年%m月%d日}，共{len(dates)}条有日期）：是标题或文件名的月份写错了"
+                               f"（例如沿用了上月模板），还是这些记录应在下月报送？请确认这份台账是哪个月的",
+                     sorted({period, suggestion}), proposal=suggestion)]
+
+
+def resolve_sender(clues: list[Clue], ledger: Ledger, ref: Reference, answers: dict[str, str], *,
+                   rows_identify: bool, expected_senders: list[str]) -> Identity:
+    """Who sent the sheet and, where the sheet is one village's, which village; questions where not sure.
+
+    Rules (each provably right; anything else is asked):
+    - one body named, by any number of sources, is the sender;
+    - one village named beside a 片区 that covers it, or beside a town office: the village's records, sent by
+      the 片区 or the office (a 片区 workbook with a sheet per village);
+    - nothing named, and only one sender sends this ledger (etl/ref/expected_submissions.csv): that sender;
+    - partial names (林山居委会, 东星片区 for 东星社区) never name a village;
+    - a sheet whose rows say whose they are (a 所属村居, 党组织 or 所属 column, section lines) may come from an
+      unnamed sender; otherwise who sent it is asked."""
+    ident = Identity()
+    units: dict[str, list[Clue]] = {}
+    others: dict[tuple[str, str], list[Clue]] = {}
+    unknown: list[Clue] = []
+    for c in clues:
+        if c.mention is None:
+            unknown.append(c)
+            continue
+        sender = ref.sender_for(c.mention)
+        if sender is None:
+            continue
+        if sender.kind == "unit":
+            units.setdefault(sender.unit_id, []).append(c)
+        else:
+            others.setdefault((sender.kind, sender.name), []).append(c)
+    for key in ("unit", "sender"):  # the analyst's answer replaces the clues of its kind
+        named = ref.name_of(answers[key]) if answers.get(key) else None
+        if named is None:
+            continue
+        sender = ref.sender_for(named)
+        said = [Clue(ANSWER, answers[key], mention=named)]
+        if sender.kind == "unit":
+            units, unknown = {sender.unit_id: said}, []
+        else:
+            others, unknown = {(sender.kind, sender.name): said}, []
+    if len(others) > 1:
+        options = [name for _, name in others]
+        text = "；".join(f"{name}（{_where(cs)}）" for (_, name), cs in others.items())
+        ident.questions.append(Question("sender", f"报送单位不一致：{text}。是谁报送的？", options))
+        return ident
+    if len(units) > 1:
+        options = [ref.unit_name(u) for u in units]
+        text = "；".join(f"{ref.unit_name(u)}（{_where(cs)}）" for u, cs in units.items())
+        ident.questions.append(Question("unit", f"村（社区）不一致：{text}。这份台账是哪个村（社区）的？", options))
+        return ident
+    other = next(iter(others), None)
+    other_sender = ref.sender_for(others[other][0].mention) if other is not None else None
+    if units:
+        unit_id, said = next(iter(units.items()))
+        if other_sender is not None and other_sender.kind == "area" and unit_id not in ref.area_units(other_sender.area_id):
+            ident.questions.append(Question(
+                "unit", f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}，"
+                        f"{other_sender.name}不包括{ref.unit_name(unit_id)}。这份台账是哪个村（社区）的？",
+                [ref.unit_name(unit_id)]))
+            return ident
+        if other_sender is not None and other_sender.kind == "party_org":
+            ident.questions.append(Question(
+                "sender", f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}。"
+                          f"是谁报送的？", [ref.unit_name(unit_id), other_sender.name]))
+            return ident
+        ident.unit_id, ident.unit_source = unit_id, said[0].source
+        if other_sender is not None:
+            ident.sender, ident.sender_source = other_sender, others[other][0].source
+        else:
+            ident.sender, ident.sender_source = ref.unit_sender(unit_id), ident.unit_source
+    elif other_sender is not None:
+        ident.sender, ident.sender_source = other_sender, others[other][0].source
+    elif len(expected_senders) == 1:
+        named = ref.name_of(expected_senders[0])
+        if named is not None:
+            ident.sender, ident.sender_source = ref.sender_for(named), PLAN
+    needs_unit = ledger.kind == "disputes" and not rows_identify and ident.unit_id is None
+    if (ident.sender is None and not rows_identify) or needs_unit:
+        partial = "；".join(f"{c.source}“{c.text}”不是本镇村（社区）或单位的名称" for c in unknown)
+        what = "哪个村（社区）" if needs_unit else "哪个单位"
+        hint = (f"（{partial}）" if partial else "（标题、填报单位、工作表名和文件名中都没有写明）")
+        options = ([ref.unit_name(u) for u in ref.area_units(ident.sender.area_id)]
+                   if ident.sender is not None and ident.sender.kind == "area" else [])
+        ident.questions.append(Question("unit" if needs_unit else "sender",
+                                        f"无法确定这份台账是{what}报送的{hint}。请确认报送单位", options))
+    return ident
+
+
+def ledger_question(layout_ledger: Ledger, alternatives: list[tuple[Ledger, int]], title_text: str,
+                    answers: dict[str, str]) -> Question | None:
+    """The title names another ledger whose fields the header also has: which is it?"""
+    if answers.get("ledger"):
+        return None
+    t = squash(title_text)
+    if any(w in t for w in layout_ledger.title_words):
+        return None
+    named = [lg for lg, _ in alternatives if any(w in t for w in lg.title_words)]
+    if not named:
+        return None
+    options = [layout_ledger.name_zh, *(lg.name_zh for lg in named)]
+    return Question("ledger", f"表头像{layout_ledger.name_zh}，但标题或文件名写的是{named[0].name_zh}。这是哪一种台账？",
+                    options)
+
+
+def describe(sender: Sender | None) -> str:
+    if sender is None:
+        return "未知单位"
+    return sender.name if sender.kind == "unit" else f"{sender.name}（{KIND_ZH.get(sender.kind, '')}）"
+
+
+__all__ = ["Clue", "Identity", "TOWN_NAME", "check_data_dates", "ledger_question", "period_clues",
+           "period_end", "resolve_period", "resolve_sender", "sender_clues"]
