@@ -312,9 +312,7 @@ def test_outcomes_round_trip_json():
 # --- asset checks ------------------------------------------------------------------------------------------
 
 def test_asset_check_specs_block_only_on_error():
-    from taizhang.checks.asset_checks import ALL_CHECKS
-
-    from taizhang.checks.asset_checks import HELD_FILES_CHECK
+    from taizhang.checks.asset_checks import ALL_CHECKS, HELD_FILES_CHECK
 
     specs = {s.name: s for c in ALL_CHECKS for s in c.check_specs}
     expected = {**{n: sev for n, (sev, _d) in suites.check_names().items()},
