@@ -27,7 +27,8 @@ _PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])"
 _PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
 _MONTH_ONLY = re.compile(r"(?<!\d)(?:(?:1[0-2]|[1-9])\s*[-~至—]\s*)?(1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d)")
 # a full date is a filing or printing date, not the period — unless it is the 截至 date
-_FULL_DATE = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])\s*[月.\-/]\s*(3[01]|[12]\d|0?[1-9])\s*[日号]?"
+_FULL_DATE = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])\s*[月.\-/]\s*(3[01]|[12]\d|0?[1-9])(?!\d)"
+                        r"\s*[日号]?(?!\s*月)"
                         r"|(?<!\d)(20\d{2})(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\d)"
                         r"|(?<![\d年.])(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*[日号]")
 _AS_OF_WORDS = ("截至", "截止", "截止到", "截至到")
@@ -125,11 +126,15 @@ def periods_in(text: str) -> tuple[list[str], list[str], list[int]]:
     t = nfkc(text)
     t = _CN_MONTH.sub(lambda m: str(cn_integer(m.group(1)) or m.group(1)), t)
     months: list[str] = []
+    as_of_months: list[int] = []
     for m in _FULL_DATE.finditer(t):
         before = t[max(0, m.start() - 4): m.start()]
-        if any(w in before for w in _AS_OF_WORDS) and (m.group(1) or m.group(4)):
-            y, mo = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
-            months.append(f"{int(y):04d}-{int(mo):02d}")
+        if any(w in before for w in _AS_OF_WORDS):  # 截至2023年10月31日: that month's report
+            if m.group(1) or m.group(4):
+                y, mo = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+                months.append(f"{int(y):04d}-{int(mo):02d}")
+            else:
+                as_of_months.append(int(m.group(7)))
     t = _FULL_DATE.sub(" ", t)
     for pattern in (_PERIOD_YM, _PERIOD_YM_DOT, _PERIOD_YM_NUM):
         for m in pattern.finditer(t):
@@ -137,7 +142,7 @@ def periods_in(text: str) -> tuple[list[str], list[str], list[int]]:
         t = pattern.sub(" ", t)
     years = [m.group(1) for m in _PERIOD_Y.finditer(t)]
     t = _PERIOD_Y.sub(" ", t)
-    bare = [int(m.group(1)) for m in _MONTH_ONLY.finditer(t)]
+    bare = [int(m.group(1)) for m in _MONTH_ONLY.finditer(t)] + as_of_months
     return list(dict.fromkeys(months)), list(dict.fromkeys(years)), list(dict.fromkeys(bare))
 
 
