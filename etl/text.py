@@ -74,3 +74,13 @@ def cell_texts(row) -> list[str]:
 
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and (not value or _SPACES.fullmatch(value) is not None))
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a console or a spreadsheet column: Chinese (wide) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """The text followed by spaces up to `width` display columns (for aligned console tables)."""
+    return text + " " * max(0, width - display_width(text))
