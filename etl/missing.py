@@ -16,7 +16,7 @@ import duckdb
 
 from .files import atomic
 from .home import Home
-from .reference import TOWN_NAME
+from .reference import TOWN_NAME, read_ref
 from .safe_output import xlsx_workbook_options
 from .schema import LEDGER_KINDS, catalog
 from .text import display_width
@@ -54,7 +54,7 @@ LEFT JOIN ref.units u ON u.name = e.sender
 LEFT JOIN sent s ON s.sender = e.sender AND s.ledger = e.ledger
 LEFT JOIN open_items o ON o.sender = e.sender AND o.ledger = e.ledger
 ORDER BY list_position({list(STATUS_ORDER)}, status), list_position({list(LEDGER_KINDS)}, e.ledger),
-         u.unit_id IS NULL, e.sender
+         list_position($senders, e.sender), e.sender
 """
 
 
@@ -91,7 +91,8 @@ class ChaseRow:
 
 def chase_list(con: duckdb.DuckDBPyConnection, period: str) -> list[ChaseRow]:
     """Every expected submission of the month with its status, what needs chasing first."""
-    rows = con.execute(CHASE_SQL, {"period": period}).fetchall()
+    senders = list(dict.fromkeys(r["sender"] for r in read_ref("expected_submissions")))  # the town's own order
+    rows = con.execute(CHASE_SQL, {"period": period, "senders": senders}).fetchall()
     return [ChaseRow(sender=r[0], unit_id=r[1], ledger=r[2], period=period, status=r[3], files=int(r[4]),
                      rows_loaded=int(r[5]), rows_quarantined=int(r[6]), last_file_at=r[7]) for r in rows]
 
@@ -163,7 +164,7 @@ def write_chase_list(rows: list[ChaseRow], path: Path, as_of: dt.date, period: s
                         ws.write_number(2 + i, c, v, cells[r.status])
                     else:
                         ws.write_string(2 + i, c, v, cells[r.status])
-                    widths[c] = max(widths[c], min(display_width(str(v)) + 2, 48))
+                    widths[c] = max(widths[c], min(display_width(str(v)) + 2, 66))
             for c, w in enumerate(widths):
                 ws.set_column(c, c, w)
             ws.freeze_panes(3, 0)
