@@ -503,14 +503,12 @@ def test_a_value_typed_over_the_validation_gets_the_usual_quarantine_reason(temp
 
 @pytest.fixture
 def query_home():
+    """conftest's `query` for a home of this module's own (the filled templates are read once per module)."""
     import duckdb
 
     def run(home, sql, params=None):
-        con = duckdb.connect(str(home.warehouse), read_only=True)
-        try:
+        with duckdb.connect(str(home.warehouse), read_only=True) as con:
             return con.execute(sql, params or []).fetchall()
-        finally:
-            con.close()
 
     return run
 
