@@ -37,6 +37,7 @@ MARKER_TAG = "TAIZHANG-TEMPLATE-MARKER"
 MARKER_SHEET = "模板标记"
 _KEY_PURPOSE = b"taizhang template marker"  # keeps marker signatures apart from the personal-data tokens
 MIN_ROWS_FOR_WRONG_MONTH = 2  # one stray date is a typo for the reader to report, not a wrong template
+HEADER_SEARCH_ROWS = 10  # the protected sheet still lets rows be inserted: the header may have moved down
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Marker:
     period: str | None = None
     version: int | None = None
     sheet: str | None = None
-    header_row: int | None = None  # 1-based, as Excel shows it
+    header_row: int | None = None  # 1-based, as Excel shows it (where the header is in this file)
     columns: tuple[str, ...] = ()  # field names, left to right from column A
     headers: tuple[str, ...] = field(default=(), repr=False)
     issued: str | None = None
@@ -116,8 +117,10 @@ def read_marker(grids: Sequence[Grid], key: bytes) -> Marker | None:
         next((g for g in grids if not g.hidden and g is not found[0]), None)
     if sheet is None:
         return _with(marker, "mismatch", f"找不到模板的填报工作表“{marker.sheet}”，请使用原模板重新填报")
-    problem = _disagreement(marker, payload.get("identity", ""), sheet)
-    return _with(marker, "mismatch", problem) if problem else marker
+    problem, header_index = _disagreement(marker, payload.get("identity", ""), sheet)
+    if problem:
+        return _with(marker, "mismatch", problem)
+    return replace(marker, header_row=header_index + 1)  # where it is now: rows may be inserted above it
 
 
 def _from_payload(p: dict) -> Marker:
@@ -139,21 +142,24 @@ def _with(marker: Marker, status: str, problem: str) -> Marker:
     return replace(marker, status=status, problem=problem)
 
 
-def _disagreement(marker: Marker, expected_identity: str, sheet: Grid) -> str | None:
-    """Why the sheet does not say what its marker says, or None."""
-    header_index = (marker.header_row or 1) - 1
-    above = [[cell_text(c) for c in row] for row in sheet.rows[:header_index]]
-    title = next((t for t in (above[0] if above else []) if t), "")
-    lines = [t for row in above[1:2] for t in row if t]
+def _disagreement(marker: Marker, expected_identity: str, sheet: Grid) -> tuple[str | None, int | None]:
+    """(why the sheet does not say what its marker says, or None; the 0-based row its header is in now)."""
+    wanted = [squash(h) for h in marker.headers]
+    start = (marker.header_row or 1) - 1
+    header_index = next((r for r in range(min(len(sheet.rows), start + HEADER_SEARCH_ROWS))
+                         if [squash(cell_text(c)) for c in sheet.rows[r]][:len(wanted)] == wanted), None)
+    above = [[t for t in (cell_text(c) for c in row) if t]
+             for row in sheet.rows[:start if header_index is None else header_index]]
+    above = [texts for texts in above if texts]
+    title = above[0][0] if above else ""
+    lines = above[1] if len(above) > 1 else []
     if identity(title, lines) != expected_identity:
         shown = " ".join([title, *lines]).strip() or "（空白）"
         return (f"这是“{marker.describe()}”的模板，但表里的标题或填报单位、报送月份被改成了“{shown[:80]}”。"
-                "请使用镇里下发给本单位本月的模板重新填报，不要改用别的单位或别的月份的模板")
-    header = [squash(cell_text(c)) for c in (sheet.rows[header_index] if header_index < len(sheet.rows) else [])]
-    wanted = [squash(h) for h in marker.headers]
-    if header[:len(wanted)] != wanted:
-        return "模板的表头被改动过（栏目名称或顺序与下发的模板不同），请使用原模板重新填报，不要增删或移动栏目"
-    return _wrong_month(marker, sheet, header_index)
+                "请使用镇里下发给本单位本月的模板重新填报，不要改用别的单位或别的月份的模板"), None
+    if header_index is None:
+        return "模板的表头被改动过（栏目名称或顺序与下发的模板不同），请使用原模板重新填报，不要增删或移动栏目", None
+    return _wrong_month(marker, sheet, header_index), header_index
 
 
 def _wrong_month(marker: Marker, sheet: Grid, header_index: int) -> str | None:

@@ -269,6 +269,12 @@ def test_a_relabelled_or_reshaped_template_disagrees(templates, tmp_path):
     marker = _marker_of(_edited(src, tmp_path / "header.xlsx", rename_column))
     assert marker.status == "mismatch" and "表头" in marker.problem
 
+    def row_above_header(wb):
+        wb.worksheets[0].insert_rows(HEADER_ROW)
+
+    moved = _marker_of(_edited(src, tmp_path / "inserted.xlsx", row_above_header))
+    assert moved.valid and moved.header_row == HEADER_ROW + 1  # the reader is told where the header is now
+
     def second_marker(wb):
         copy = wb.copy_worksheet(wb[MARKER_SHEET])
         copy.title = "模板标记2"
