@@ -9,7 +9,7 @@ from __future__ import annotations
 import dagster as dg
 from taizhang.etl.home import Home
 
-from . import automation, ingest, marts, reports
+from . import automation, ingest, marts, reports, submissions
 from .resources import ReportingPeriod, Warehouse
 
 
@@ -26,8 +26,8 @@ def build_definitions(home: str | None = None) -> dg.Definitions:
         assets=[ingest.town_reference, ingest.inbox_files, ingest.ingest_ledgers, marts.build_marts,
                 *reports.ASSETS],
         asset_checks=_checks(),
-        jobs=[automation.all_assets_job, automation.ingest_job, automation.report_pack_job],
-        schedules=[automation.daily_ingest_schedule, automation.monthly_report_schedule],
+        jobs=[automation.all_assets_job, automation.ingest_job, automation.report_pack_job, *submissions.JOBS],
+        schedules=[automation.daily_ingest_schedule, automation.monthly_report_schedule, *submissions.SCHEDULES],
         sensors=[automation.inbox_sensor],
         resources={"warehouse": Warehouse(home=root), "period": ReportingPeriod()},
         # in-process: on this 2-core machine the multiprocess executor costs seconds per step for steps

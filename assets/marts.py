@@ -6,6 +6,7 @@ from taizhang.etl.marts import MART_TABLES
 
 from .ingest import REFERENCE, SOURCE_FILES, STAGING, WRITER_POOL
 from .resources import ReportingPeriod, Warehouse
+from .submissions import chase_metadata
 
 MART = {name: dg.AssetKey(["marts", name]) for name in MART_TABLES}
 
@@ -83,10 +84,12 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, period:
                                      FROM marts.headline_indicators WHERE as_of = ? AND scope_kind = 'town'""", [as_of])
             cols = [d[0] for d in cur.description]
             previews[name] = markdown_table(cols, cur.fetchall(), limit=40 if name == "headline_indicators" else 8)
+        chase = chase_metadata(con, as_of)  # the 催报清单 of the month due by as_of, on the completeness mart
     for name in MART_TABLES:
         yield dg.MaterializeResult(asset_key=MART[name], metadata={
             "as_of": as_of.isoformat(),
             "dagster/row_count": counts[name],
             "rebuilt": rebuilt,
             "preview": dg.MetadataValue.md(previews[name]),
+            **(chase if name == "submission_completeness" else {}),
         })

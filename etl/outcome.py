@@ -56,6 +56,7 @@ class FileOutcome:
     same_as: str | None = None
     size: int | None = None
     name: str | None = None  # the file's name when it was sent (the path may be its copy in the raw archive)
+    template_problem: str | None = None  # a 报送模板 whose signed marker disagrees with the file
 
     @property
     def file_name(self) -> str:

@@ -42,9 +42,12 @@ from .records import Problem, RowReader
 from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
+from .template_marker import read_marker
 from .text import cell_texts, squash
 from .values import AmbiguousCategory, map_vocab
 
+TEMPLATE = "报送模板标记"
+READ_BY_CONTENT = "按文件内容读取"
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
 # a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
 _SECTION_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]"
@@ -96,12 +99,28 @@ class FileReader:
                     not data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
                 raise UnreadableFile(f"不支持的文件类型“{as_named.suffix or '无扩展名'}”，请报送 .xlsx、.xls 或 .csv 文件")
             grids = read_grids(as_named, data)
+            marker = read_marker(grids, self.key)
+            if marker is not None:
+                answers = self._template_answers(marker, answers, outcome)
             per_sheet = _months_per_sheet(grids)
             outcome.sheets = [self.read_sheet(g, name, answers, per_sheet) for g in grids]
+            if marker is not None and marker.valid:
+                for s in outcome.sheets:
+                    if s.ledger:
+                        s.sender_source = s.period_source = s.ledger_source = TEMPLATE
+                        s.unit_source = TEMPLATE if s.unit_source else None
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
         if outcome.status == "rejected":
             return outcome
+        if outcome.template_problem:
+            asked = Question("template", f"{outcome.template_problem}。这份文件不按模板标记导入：请核对后重新报送，"
+                                         f"或确认按文件内容读取", [READ_BY_CONTENT])
+            first = next((s for s in outcome.sheets if s.ledger), outcome.sheets[0] if outcome.sheets else None)
+            if first is not None:
+                asked.sheet = first.sheet
+                first.questions.insert(0, asked)
+                first.status = "held"
         _quarantine_repeats(outcome.sheets)
         held = [s for s in outcome.sheets if s.status == "held"]
         if held:
@@ -224,6 +243,20 @@ class FileReader:
         if out.dropped.get("zero_report") and not out.records:
             out.status = "zero_report"
         return out
+
+    def _template_answers(self, marker, answers: Answers, outcome: FileOutcome) -> Answers:
+        """A 报送模板 of ours: its signed marker says ledger, sender and month, so they are not guessed. A marker
+        that disagrees with the file (another unit's or last month's template, edited) holds the file unless
+        the analyst has said to read it by its content."""
+        given = answers.for_sheet("")
+        if marker.valid:
+            said = {"ledger": marker.ledger, "period": marker.period,
+                    "unit" if marker.unit_id else "sender": self.ref.unit_name(marker.unit_id) or marker.sender}
+            return Answers(file={"": {**said, **given}, **{k: v for k, v in answers.file.items() if k}},
+                           layouts=answers.layouts)
+        if not any(said.get("template") == READ_BY_CONTENT for said in answers.file.values()):
+            outcome.template_problem = marker.problem
+        return answers
 
     def _ledger_answer(self, answers: dict[str, str]) -> str | None:
         said = answers.get("ledger")

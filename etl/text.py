@@ -80,3 +80,13 @@ def same_header(a: str, b: str) -> bool:
     """Whether two header texts name the same column (spaces, line breaks, "/" between the parts of a two-row
     header and a bracketed unit aside): an analyst may write 累计完成投资 for 累计完成投资（万元）."""
     return a == b or normalise_header(a.replace("/", ""))[0] == normalise_header(b.replace("/", ""))[0]
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a console or a spreadsheet column: Chinese (wide) characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    """The text followed by spaces up to `width` display columns (for aligned console tables)."""
+    return text + " " * max(0, width - display_width(text))

@@ -1,4 +1,4 @@
-"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, ui."""
+"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, missing, ui."""
 
 from __future__ import annotations
 
@@ -337,6 +337,64 @@ def _answers(pairs: list[str], decisions, ident: str) -> dict[str, str]:
     return out
 
 
+# --- templates / missing (报送模板 and the 催报 list) -------------------------------------------------------
+
+def _period(text: str) -> str:
+    from taizhang.etl.template_spec import SpecError, check_period
+
+    try:
+        return check_period(text)
+    except SpecError as bad:
+        raise argparse.ArgumentTypeError(str(bad)) from None
+
+
+def cmd_templates(args) -> int:
+    from taizhang.etl.privacy import PrivacyKeyError
+    from taizhang.etl.template_spec import SpecError
+    from taizhang.etl.templates import templates_dir, write_templates
+
+    home = _home(args)
+    try:
+        paths = write_templates(home, args.period, args.unit, args.ledger)
+    except (SpecError, PrivacyKeyError) as bad:
+        print(bad, file=sys.stderr)
+        return EXIT_REJECTED
+    for path in paths:
+        print(f"  {path.relative_to(home.root)}")
+    print(f"已生成 {len(paths)} 份{args.period[:4]}年{int(args.period[5:])}月报送模板：{templates_dir(home, args.period)}")
+    print("请把各单位文件夹里的模板发给对应单位；填好后原样报送，放进收件箱即可读入。")
+    return 0
+
+
+def cmd_missing(args) -> int:
+    from taizhang.etl.missing import (
+        chase_list,
+        chase_path,
+        due_period,
+        reporting_date,
+        summary,
+        write_chase_list,
+    )
+    from taizhang.etl.text import pad
+
+    home = _home(args)
+    con = _read_con(home)
+    try:
+        as_of = args.as_of or reporting_date(con)
+        period = args.period or due_period(as_of)
+        rows = chase_list(con, period)
+    finally:
+        con.close()
+    print(summary(rows, period))
+    for r in rows:
+        shown = "" if r.status == "missing" else f"最近文件 {r.last_file}"
+        extra = f"（待改 {r.rows_quarantined} 行）" if r.status == "returned" else ""
+        print(f"  {pad(r.status_zh, 10)}{pad(r.sender, 12)}{pad(r.ledger_zh, 26)}{shown}{extra}")
+    path = write_chase_list(rows, chase_path(home, as_of, period), as_of, period)
+    print(f"催报清单：{path}")
+    return 0
+
+
 # --- demo / ui -------------------------------------------------------------------------------------------
 
 def cmd_demo(args) -> int:
@@ -398,6 +456,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", nargs="?", help="待确认文件的编号（taizhang mappings 列出的方括号中的编号）")
     p.add_argument("--answer", action="append", metavar="键=值",
                    help="答案，例如 period=2023-10、version=追加、column:completed_investment=1-10月累计完成投资；可写多次")
+    p = add("templates", cmd_templates, "报送模板：每个单位每类台账一份带下拉选项的 xlsx，写入 <home>/templates/<月份>/")
+    p.add_argument("--period", type=_period, required=True, help="报送月份 YYYY-MM，如 2023-12")
+    p.add_argument("--unit", help="只生成这个单位的（如 林山村、镇综治中心）")
+    p.add_argument("--ledger", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
+    p = add("missing", cmd_missing, "催报清单：某月各单位各类台账已报、零报告、未报、退回未改")
+    p.add_argument("--period", type=_period, help="报送月份 YYYY-MM（默认：报告日期的上一个月）")
+    p.add_argument("--as-of", type=_date, default=None, help="报告日期，清单写入 reports/<日期>/（默认：最近一次运行的截至日期）")
     p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
     return parser
