@@ -63,13 +63,25 @@ class Identity:
 
 # --- the words of a sheet -----------------------------------------------------------------------------------
 
+_NOTE_LINE = re.compile(r"^\s*(?:填表说明|填报说明|说明|注|备注|附注)\s*[:：]|^\s*[(（]?\d{1,2}\s*[.、．)）]\s*\D")
+_NOTES_HEADING = re.compile(r"^\s*(?:填表说明|填报说明|说明|注意事项)\s*[:：]?\s*$")
+
+
 def lines_above(grid: Grid, first_row: int) -> list[str]:
-    """The non-empty lines above the header (title, 填报单位, notes), cells joined by spaces."""
+    """The non-empty lines above the header that say what the sheet is (title, 填报单位, 报送月份), cells joined
+    by spaces; instructions (填表说明 and numbered notes: “1. 本说明自2023年1月起执行”) say nothing about it."""
     out = []
+    in_notes = False
     for row in grid.rows[:first_row]:
         line = " ".join(cell_text(c) for c in row if not is_blank(c))
-        if line:
-            out.append(line)
+        if not line:
+            continue
+        if _NOTES_HEADING.match(line):
+            in_notes = True
+            continue
+        if in_notes or _NOTE_LINE.match(line):
+            continue
+        out.append(line)
     return out
 
 
@@ -86,9 +98,8 @@ def filler_values(lines: list[str]) -> list[str]:
 
 
 def _without_filler(line: str) -> str:
-    t = squash(nfkc(line))
-    t = _FILLER.sub(" ", t)
-    return t
+    """A line without its 填报单位 value (spaces kept: a date and a time stay apart)."""
+    return _FILLER.sub(" ", nfkc(line))
 
 
 def sender_clues(ref: Reference, title_lines: list[str], footer_lines: list[str], sheet_name: str,

@@ -37,6 +37,12 @@ class Column:
     unit: str | None  # unit named in the header, e.g. 万元
     exact: bool = False  # the header is exactly a synonym of the field (not a longer text containing one)
 
+    @property
+    def question(self) -> str | None:
+        """What a yes/no header asks (是否化解 → 化解), else None."""
+        text = normalise_header(self.header.split("/")[-1])[0]
+        return text[2:] if text.startswith("是否") and len(text) > 2 else None
+
 
 @dataclass
 class TickGroup:
@@ -431,9 +437,10 @@ def find_tick_groups(layout: Layout, catalog: Catalog) -> list[TickGroup]:
         vocab = catalog.vocabs[f.vocab or "yes_no"]
         options = []
         for c in layout.columns:
-            child = squash(c.header.split("/")[-1]).lower()
-            canon = vocab.exact.get(child)
-            if canon is not None and (c.field in (None, name)):
+            parts = c.header.split("/")
+            canon = vocab.exact.get(squash(parts[-1]).lower())
+            under = len(parts) > 1 and _column_field(parts[0], layout.ledger, catalog)[0] == name
+            if canon is not None and (under or c.field in (None, name)):  # 主题党日 under 活动类型 is a type
                 options.append((c, canon))
         if len(options) >= 2 and len({canon for _, canon in options}) == len(options):
             groups.append(TickGroup(field=name, options=options))
@@ -524,6 +531,9 @@ FOOTER = re.compile(rf"^({'|'.join(FOOTER_WORDS)})\s*(?:[:：(（]|$)")
 NOTE = re.compile(r"^(注|备注|说明|填表说明|附注|附)\s*[:：、.．\d]")
 ZERO_REPORT = re.compile(r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$")
 
+_EXAMPLE = re.compile(r"^[(（【\[]?(?:示例|样例|填写示例|填表示例|举例)|^[(（【\[]?例[)）】\]]?(?:$|[:：.、])")
+_NOTHING_MARKS = frozenset({"无", "—", "——", "-", "/", "／", "暂无", "0"})
+
 # Total and footer words are Chinese, and NFKC leaves ASCII as it is: a cell of ASCII only (a number, a date,
 # an event ID: most one-off texts) can be neither, so classify_row answers for it without a lookup.
 _ASCII_NEVER_MARKED = not any(w.isascii() for w in (*TOTAL_WORDS, *_TOTAL_STARTS, *FOOTER_WORDS))
@@ -586,8 +596,8 @@ def _sheet_header(layout: Layout) -> _SheetHeader:
 
 
 def classify_row(row: list, layout: Layout) -> str | None:
-    """None for a data row, else why it is not one: blank, total, footer, note, zero_report, header_repeat,
-    template, or section (a line with one text alone: a section line, or a sparse data row)."""
+    """None for a data row, else why it is not one: blank, total, example, footer, note, zero_report,
+    header_repeat, template, or section (a line with one text alone: a section line, or a sparse data row)."""
     cells = cell_texts(row)
     filled = [c for c in cells if c]
     if not filled:
@@ -595,6 +605,10 @@ def classify_row(row: list, layout: Layout) -> str | None:
     total, first_footer, any_footer = _edge_marks(filled)
     if total:
         return "total"
+    if _EXAMPLE.match(filled[0]):
+        return "example"  # the template's 示例 row, left in
+    if all(squash(c) in _NOTHING_MARKS for c in filled) and len(filled) >= 2:
+        return "zero_report"  # 无 in every cell: nothing this month
     if len(filled) <= 2 and ZERO_REPORT.search(squash(" ".join(filled))):
         return "zero_report"
     if first_footer or (len(filled) <= 4 and any_footer):

@@ -10,7 +10,8 @@ from .decisions import Question
 from .records import Problem
 
 DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
-               "header_repeat": "重复表头", "template": "空模板行", "section": "分节行"}
+               "header_repeat": "重复表头", "template": "空模板行", "section": "分节行",
+               "example": "示例行", "part_of_record": "同一记录的续行"}
 STATUS_ZH = {"loaded": "已导入", "zero_report": "零报告", "held": "待确认", "rejected": "拒收", "unchanged": "未变化",
              "superseded": "已被替换", "skipped": "已跳过"}
 

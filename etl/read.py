@@ -145,8 +145,15 @@ def read_csv(data: bytes, name: str) -> Grid:
     except csv.Error:  # title lines above the table: the delimiter that splits most lines into 3+ cells
         lines = sample.splitlines()
         delimiter = max(",\t;|", key=lambda d: sum(1 for ln in lines if ln.count(d) >= 2))
-    rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    rows = [[_excel_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
     if not any(any(c.strip() for c in row) for row in rows):
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
     return Grid(name=name, rows=rows, encoding=encoding)
 
+
+
+def _excel_text(cell: str) -> str:
+    """="00123" is how platforms write a number that Excel must keep as text (leading zeros, long IDs)."""
+    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        return cell[2:-1]
+    return cell

@@ -210,6 +210,11 @@ class RowReader:
 
     def _read_category(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
         vocab = self.catalog.vocabs[f.vocab]
+        if not empty and col is not None and col.question:  # 是否化解: 是 / 否
+            canon = self._answer_to_question(col.question, vocab, text)
+            if canon is not None:
+                record[f.name], record[f"{f.name}_raw"] = canon, text
+                return
         try:
             canon = None if empty else map_vocab(vocab, text)
         except AmbiguousCategory as ambiguous:
@@ -218,6 +223,17 @@ class RowReader:
             allowed = "、".join(c if not c.isascii() else words[0] for c, words in vocab.values.items())
             raise BadValue(f"“{f.label}”填的“{text}”无法识别，应为：{allowed}")
         record[f.name], record[f"{f.name}_raw"] = canon, (text or None)
+
+    def _answer_to_question(self, question: str, vocab, text: str) -> str | None:
+        """是/否 under a 是否… header: 是 is what the header asks about (是否化解 → resolved), 否 its negation."""
+        try:
+            said = map_vocab(self.catalog.vocabs["yes_no"], text)
+            asked = map_vocab(vocab, question)
+        except AmbiguousCategory:
+            return None
+        if said is None or asked is None or asked == vocab.other:
+            return None
+        return asked if said == "true" else vocab.negation.get(asked)
 
     def _read_bool(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
         try:

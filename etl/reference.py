@@ -291,6 +291,12 @@ class Reference:
 
     # --- grids ---------------------------------------------------------------------------------------------
     def resolve_grid(self, text: str) -> str | None:
+        """A grid as written (第7网格, 东星07网格, 七网格, a platform path 西天尾镇/东星社区/东星第7网格) → grid id."""
+        parts = [p for p in re.split(r"[/>＞\\|]", squash(text)) if p]
+        if len(parts) > 1:  # a platform's path: the grid is its last part, the community before it must be 东星
+            if any(self.resolve_unit(p) not in (None, "dongxing") for p in parts[:-1]):
+                return None
+            text = parts[-1]
         t = strip_town(text)
         if t in self.grid_aliases:
             return self.grid_aliases[t]

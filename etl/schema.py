@@ -76,6 +76,8 @@ class Vocab:
     # what a canonical value becomes when its word is negated (未能化解 → not_resolved); a canonical value
     # not named here means nothing when negated (未开工 is no stage at all)
     negation: dict[str, str] = field(default_factory=dict)
+    # what a canonical value becomes when its word follows 正在/尚在/仍在 (正在化解 → open)
+    ongoing: dict[str, str] = field(default_factory=dict)
     # whole-cell words (and the canonical names themselves) → canonical value
     exact: dict[str, str] = field(init=False, repr=False, compare=False)
     # (word, canonical) for the words of 2+ characters that may stand inside a longer text, longest first
@@ -155,6 +157,7 @@ def catalog() -> Catalog:
     for name, spec in raw["vocab"].items():
         values = {str(canon): tuple(squash(str(w)).lower() for w in words) for canon, words in spec["values"].items()}
         vocabs[name] = Vocab(name=name, values=values, other=spec.get("other"),
-                             negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()})
+                             negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()},
+                             ongoing={str(k): str(v) for k, v in (spec.get("ongoing") or {}).items()})
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 

@@ -3,9 +3,10 @@
 Each parser returns the canonical value or None for an empty cell, and raises `BadValue` with a reason a
 village clerk can act on when the text cannot be read unambiguously. Nothing here guesses.
 
-The Chinese date forms (2023年11月3日, 11月3日, 2023.11.3, 20231103) are parsed by hand: dateutil reads
-'2023.11.3' but also turns '11/3' and '3.11' into some date without a word, which is exactly the guess a
-published figure must not rest on.
+The Chinese date forms (2023年11月3日, 11月3日, 11.3, 2023.11.3, 20231103, 二〇二三年十一月三日) are parsed by
+hand: dateutil reads '2023.11.3' but also turns '11/3' and '3.11' into some date without a word, which is
+exactly the guess a published figure must not rest on. Month.day with a dot (11.3) is how dates are written
+here and takes the reporting year; 11/3 stays ambiguous.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ _FULL_DATE = re.compile(
 )
 _COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$")
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})$")  # 23.11.3
+_MONTH_DOT_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])")
 _MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?$")
 _YEAR_MONTH = re.compile(r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月份?)?$")
 _YEAR_ONLY = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:度|初|底|末|中)?$")
@@ -150,11 +152,16 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
         raise PartialDate(f"日期“{text}”只写了年份，请写出具体哪一天，如 {DATE_FORMS}")
     if _DAY_RANGE.match(t) or len(_RANGE_JOINER.split(t)) == 2 and all(
             re.search(r"\d", part) for part in _RANGE_JOINER.split(t)):
-        raise BadValue(f"“{text}”是一段时间，这一格只能填一天（如受理日期填开始的那一天），请写成 {DATE_FORMS}")
+        raise BadValue(f"“{text}”是一个时间段（起止两个日期），这一格只能填一天（如受理日期填开始的那一天），请写成 {DATE_FORMS}")
     if re.fullmatch(r"\d{4,5}(\.\d+)?", t):
         serial = float(t)
         if 20000 <= serial <= 80000:  # an Excel serial that came through as text (CSV exports)
             return EXCEL_EPOCH + dt.timedelta(days=serial)
+    m = _MONTH_DOT_DAY.fullmatch(t)
+    if m:  # 10.12: month.day, the Chinese way of writing a date of the reporting year
+        if period_year is None:
+            raise BadValue(f"日期“{text}”没有写年份，表格标题或文件名里也看不出年份，请写成 {DATE_FORMS}")
+        return _build(period_year, int(m["m"]), int(m["d"]))
     if re.fullmatch(r"\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?", t):
         raise BadValue(f"日期“{text}”写法有歧义（分不清年、月、日），请写成 {DATE_FORMS}")
     raise BadValue(f"“{text}”不是日期，请写成 {DATE_FORMS}")
@@ -184,8 +191,20 @@ def parse_datetime(value, period_year: int | None = None) -> dt.datetime | None:
             return EXCEL_EPOCH + dt.timedelta(days=float(value))
         if 19000101 <= value <= 21001231 and float(value).is_integer():
             return _parse_datetime_string(str(int(value)), period_year)  # digits only: never an empty mark
+        if isinstance(value, float) and 1 <= value < 13 and not value.is_integer():
+            return _decimal_date(value, period_year)
         raise BadValue(f"数字“{value:g}”不是日期，请写成 {DATE_FORMS}")
     return _parse_datetime_string(str(value), period_year)
+
+
+def _decimal_date(value: float, period_year: int | None) -> dt.datetime:
+    """A date typed as a number (10.12 for 10月12日). Excel drops a trailing zero, so 10.1, 10.2 and 10.3 could
+    be the 1st or the 10th, the 2nd or the 20th, the 3rd or the 30th: those are refused, never guessed."""
+    month, _, day = repr(value).partition(".")
+    if len(day) == 1 and day in "123":
+        raise BadValue(f"“{value:g}”可能是{month}月{day}日，也可能是{month}月{day}0日（Excel去掉了末尾的0），"
+                       f"请写成 {DATE_FORMS}")
+    return _parse_datetime_string(f"{month}.{day}", period_year)
 
 
 def parse_date(value, period_year: int | None = None) -> dt.date | None:
@@ -343,6 +362,8 @@ def _map_vocab(vocab, raw: str) -> str | None:
                 if _negated(t, start, end, word):
                     canon_meant = vocab.negation.get(canon)
                     shown = f"{_negation_before(t, start)}{word}"
+                elif canon in vocab.ongoing and _ongoing(t, start):
+                    canon_meant, shown = vocab.ongoing[canon], f"正在{word}"
                 else:
                     canon_meant, shown = canon, word
                 if canon_meant is not None:
@@ -365,6 +386,14 @@ def _clause_before(text: str, start: int) -> str:
 def _negation_before(text: str, start: int) -> str:
     clause = _clause_before(text, start)
     return next((n for n in _NEGATIONS if n in clause), "")
+
+
+_ONGOING = ("正在", "尚在", "仍在", "还在")
+
+
+def _ongoing(text: str, start: int) -> bool:
+    """Whether a word follows 正在/尚在/仍在 in its clause (正在化解: still being resolved)."""
+    return any(marker in _clause_before(text, start) for marker in _ONGOING)
 
 
 def _negated(text: str, start: int, end: int, word: str) -> bool:

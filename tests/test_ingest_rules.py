@@ -311,7 +311,7 @@ def test_a_date_range_in_a_date_cell_has_its_own_reason(tmp_path, ingest, query)
     rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023.10.3-10.5")]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert outcome.rows_quarantined == 1
-    assert "一段时间" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
+    assert "时间段" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
 
 
 # --- containers and layout -------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_ambiguous_day_month_forms_are_refused(a, b, sep):
         parse_date(f"{a}{sep}{b}{sep}2023")  # 3/11/2023: March or November?
 
 
-@pytest.mark.parametrize("text", ["3/11", "11.3", "2023年2月30日", "2023.13.1", "2023年11月", "2023.11",
+@pytest.mark.parametrize("text", ["3/11", "11.31", "2023年2月30日", "2023.13.1", "2023年11月", "2023.11",
                                   "明天", "20231332", "45233x", "2023年11月3日上午"])
 def test_unreadable_dates_are_refused(text):
     with pytest.raises(BadValue):
@@ -228,3 +228,13 @@ def test_numeric_cells_pass_through(x):
                                                ("一百零五", 105), ("三十", 30)])
 def test_counts_in_chinese_numerals_read(written, expected):
     assert parse_count(written) == expected
+
+
+def test_month_dot_day_is_a_date_of_the_reporting_year_but_a_number_that_lost_its_zero_is_not():
+    """10.12 and 11.3 are how dates are written here (month.day); as a number, 10.1 may be the 1st or the 10th."""
+    assert parse_date("11.3", period_year=2023) == dt.date(2023, 11, 3)
+    assert parse_date(10.12, period_year=2023) == dt.date(2023, 10, 12)
+    with pytest.raises(BadValue):
+        parse_date(10.1, period_year=2023)
+    with pytest.raises(BadValue):
+        parse_date("11.3")  # no year anywhere
