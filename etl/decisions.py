@@ -16,10 +16,10 @@ from .files import atomic
 from .text import same_header
 
 # the questions a file can be held for, and what their answers apply to
-FILE_SCOPED = ("period", "unit", "sender", "ledger", "version", "template")  # this file only
+FILE_SCOPED = ("period", "unit", "sender", "ledger", "version", "template", "unit_of_money")  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {"period": "报送月份", "unit": "村（社区）", "sender": "报送单位", "ledger": "台账种类", "version": "替换还是追加",
-           "column": "取哪一列", "template": "模板标记"}
+           "column": "取哪一列", "template": "模板标记", "unit_of_money": "金额单位", "sheet": "以哪张表为准"}
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}
 HELD_DIR, LAYOUT_DIR = "待确认", "已确认版式"
 STATUS_PROPOSED, STATUS_CONFIRMED = "待确认", "已确认"

@@ -234,6 +234,11 @@ def check_data_dates(period: str, period_source: str, dates: list[dt.date], labe
         return []
     end = period_end(period)
     later = sorted(d for d in dates if d > end)
+    if not later and all(d.year < end.year for d in dates):  # last year's table sent again (or its dates)
+        years = "、".join(str(y) for y in sorted({d.year for d in dates}))
+        return [Question("period", f"{period_source}写的是{_month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
+                                   f"{years}年：是把往年的表又报了一次，还是日期的年份写错了？请核对后重新报送，"
+                                   f"或确认这份台账是哪个月的", [period])]
     if not later:
         return []
     latest = later[-1]

@@ -36,12 +36,49 @@ class Column:
     field: str | None  # the field it could hold (None: no field); the chosen column of a field is in Layout.chosen
     unit: str | None  # unit named in the header, e.g. 万元
     exact: bool = False  # the header is exactly a synonym of the field (not a longer text containing one)
+    compound: tuple[str, ...] = ()  # one column holding several fields: 应到/实到 → (expected, attended)
 
     @property
     def question(self) -> str | None:
         """What a yes/no header asks (是否化解 → 化解), else None."""
         text = normalise_header(self.header.split("/")[-1])[0]
         return text[2:] if text.startswith("是否") and len(text) > 2 else None
+
+
+@dataclass
+class CompoundPart:
+    """One field of a column that holds several, written “38/35” under 应到/实到."""
+
+    column: Column
+    position: int
+
+    @property
+    def header(self) -> str:
+        return self.column.header
+
+    @property
+    def index(self) -> int:
+        return self.column.index
+
+    @property
+    def unit(self):
+        return self.column.unit
+
+    @property
+    def field(self) -> str:
+        return self.column.compound[self.position]
+
+
+COMPOUND_SEPARATORS = re.compile(r"[/／、]")
+
+
+def columns_of(where) -> list:
+    """The columns a field is read from: a column, the columns of a tick-box group, a compound's column."""
+    if isinstance(where, TickGroup):
+        return [c for c, _ in where.options]
+    if isinstance(where, CompoundPart):
+        return [where.column]
+    return [where]
 
 
 @dataclass
@@ -70,18 +107,18 @@ class Layout:
     columns: list[Column]
     score: int
     alternatives: tuple[tuple[str, int], ...] = ()  # other ledgers whose fields the header also names (kind, score)
-    chosen: dict[str, Column | TickGroup] = dc_field(default_factory=dict)  # field → where it is read from
+    chosen: dict[str, Column | TickGroup | CompoundPart] = dc_field(default_factory=dict)  # field → where read
 
     @property
     def first_data_row(self) -> int:
         return self.header_rows[-1] + 1
 
     def candidates(self) -> dict[str, list[Column]]:
-        """Every column that could hold each field, left to right."""
+        """Every column that could hold each field, left to right (a compound column for each of its fields)."""
         out: dict[str, list[Column]] = {}
         for c in self.columns:
-            if c.field:
-                out.setdefault(c.field, []).append(c)
+            for name in c.compound or ((c.field,) if c.field else ()):
+                out.setdefault(name, []).append(c)
         return out
 
     def field_columns(self) -> dict[str, Column | TickGroup]:
@@ -95,8 +132,7 @@ class Layout:
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
     def unmapped(self) -> list[str]:
-        used = {id(c) for x in self.chosen.values() for c in ([o for o, _ in x.options] if isinstance(x, TickGroup)
-                                                                  else [x])}
+        used = {id(c) for x in self.chosen.values() for c in columns_of(x)}
         return [c.header for c in self.columns if id(c) not in used]
 
 
@@ -153,19 +189,26 @@ def _contains_any_synonym(text: str, catalog: Catalog) -> bool:
     return cache["any"].search(text) is not None
 
 
+_COUNT_SUFFIXES = ("数", "数量", "个数", "件数", "次数", "总数", "人数", "率", "比例", "占比")
+
+
 def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str | None:
     for kind, name in catalog.header_index.get(text, ()):
         if kind == ledger_kind:
             return name
     if len(text) < 2 or not _contains_any_synonym(text, catalog):
         return None
-    best, best_len = None, 0
+    best, best_len, best_syn = None, 0, ""
     for length, syn, name in _synonyms_longest_first(ledger_kind, catalog):
         if length <= len(text) and syn in text:  # the first hit is the longest
-            best, best_len = name, length
+            best, best_len, best_syn = name, length, syn
             break
     # a long header that merely contains a short generic word (日期, 类型) is not that field
     if best is not None and best_len <= 2 and len(text) > best_len + 3:
+        return None
+    # 项目数, 纠纷件数, 活动次数: a count of the thing, not the thing
+    if best is not None and text.endswith(_COUNT_SUFFIXES) and not text.endswith(best_syn) and \
+            catalog.ledgers[ledger_kind].fields[best].type not in ("int", "money"):
         return None
     return best
 
@@ -353,10 +396,28 @@ def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[li
         if not raw:
             continue
         field_name, unit, exact = _column_field(raw, ledger, catalog)
+        compound = _compound_fields(raw, ledger, catalog)
+        if compound:
+            field_name = compound[0]
+            seen.update(compound)
         if field_name:
             seen.add(field_name)
-        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit, exact=exact))
+        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit, exact=exact,
+                              compound=compound))
     return columns, len(seen)
+
+
+def _compound_fields(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str, ...]:
+    """The fields of a header naming several of the same kind at once (应到/实到（人）), else ()."""
+    last = raw.split("|")[-1]
+    if not COMPOUND_SEPARATORS.search(last):
+        return ()
+    pieces = [normalise_header(p)[0] for p in COMPOUND_SEPARATORS.split(normalise_header(last)[0])]
+    fields = tuple(_match_field(p, ledger.kind, catalog) for p in pieces if p)
+    kinds = {ledger.fields[f].type for f in fields if f}
+    if len(fields) >= 2 and all(fields) and len(set(fields)) == len(fields) and kinds <= {"int", "money"}:
+        return fields
+    return ()
 
 
 def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | None = None) -> Layout | None:
@@ -386,8 +447,8 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | N
                     continue
                 columns, matched = _map_columns(texts, ledger, catalog)
                 fields = {c.field for c in columns if c.field}
-                if matched < MIN_FIELDS or not fields & set(ledger.signature):
-                    continue
+                if matched < MIN_FIELDS or not fields & set(ledger.signature) or not fields & ledger.essential:
+                    continue  # e.g. a 低保 roster (姓名, 身份证号, 所属村居) is no 三官一律 ledger
                 score = matched * 10 + sum(3 for s in ledger.signature if s in fields)
                 score += 5 if any(w in hint for w in ledger.title_words) else 0
                 if score > scores.get(ledger.kind, (-1, ()))[0]:
@@ -406,15 +467,26 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | N
 _UNIT_LINE = re.compile(r"(?:金额|投资)?单位\s*[:：]\s*(亿元|万元|元)")
 
 
-def apply_unit_line(grid: Grid, layout: Layout) -> None:
-    """“单位：亿元” in a line above the header: the unit of every money column that names none itself."""
+def apply_unit_line(grid: Grid, layout: Layout) -> list:
+    """“单位：亿元” in a line above the header: the unit of every money column that names none itself. A money
+    column whose header names another unit (万元 under 单位：亿元) is a question, not a pick."""
+    from .decisions import Question
+
     for row in grid.rows[: layout.header_rows[0]]:
         m = _UNIT_LINE.search(squash(" ".join(cell_text(c) for c in row if not is_blank(c))))
         if m:
-            for c in layout.columns:
-                if c.field and layout.ledger.fields[c.field].type == "money" and not c.unit:
-                    c.unit = m.group(1)
-            return
+            line_unit = m.group(1)
+            money = [c for c in layout.columns if c.field and layout.ledger.fields[c.field].type == "money"]
+            clashing = [c for c in money if c.unit and c.unit != line_unit]
+            for c in money:
+                if not c.unit:
+                    c.unit = line_unit
+            if clashing:
+                names = "、".join(c.header for c in clashing)
+                return [Question("unit_of_money", f"表格上方写“单位：{line_unit}”，但表头{names}写的是"
+                                                  f"{clashing[0].unit}：金额按哪个单位计？", [line_unit, clashing[0].unit])]
+            return []
+    return []
 
 
 # --- which column is which field ------------------------------------------------------------------------
@@ -462,8 +534,8 @@ def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers
     """Set layout.chosen: for each field, the column it is read from. Where several columns could hold a
     field that counts in a figure, a rule decides only when it is provably right — a tick-box group; the
     analyst's answer; the year of the reporting period; for a 累计 field the column whose months end at the
-    reporting month (1-10月累计 in an October file), never a single month's column; the one header that is
-    exactly the field's name beside others that merely contain it. Otherwise a question (the file is held);
+    reporting month (1-10月累计 in an October file), never a single month's column. Otherwise a question (the
+    file is held);
     a field that is in no figure (当事人电话 beside 调解员电话) takes the first column. Returns the questions."""
     from .decisions import Question
 
@@ -473,19 +545,22 @@ def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers
     in_groups = {id(c) for g in grouped.values() for c, _ in g.options}
     year = int(period[:4]) if period else None
     month = int(period[5:7]) if period and len(period) == 7 else None
-    for name, columns in layout.candidates().items():
-        columns = [c for c in columns if id(c) not in in_groups]
-        if name in grouped or not columns:
-            continue
-        f = layout.ledger.fields[name]
+    candidates = layout.candidates()
+    for name in layout.ledger.fields:
         answer = answers.get(f"column:{name}")
-        if answer:
-            match = [c for c in columns if same_header(c.header, answer)]
+        if answer and name not in grouped:  # the analyst's choice, also of a column the header did not name
+            match = [c for c in layout.columns if same_header(c.header, answer)]
             if match:
                 chosen[name] = match[0]
-            continue  # "不使用" (or a header no longer there): the field is not read
+    for name, columns in candidates.items():
+        columns = [c for c in columns if id(c) not in in_groups]
+        if name in grouped or not columns or answers.get(f"column:{name}"):
+            continue  # an answer "不使用" (or a header no longer there): the field is not read
+        f = layout.ledger.fields[name]
         pick = _pick(columns, f.cumulative, year, month)
-        if pick is not None:
+        if pick is not None and pick.compound:
+            chosen[name] = CompoundPart(pick, pick.compound.index(name))
+        elif pick is not None:
             chosen[name] = pick
         elif not layout.ledger.affects_figures(name):
             chosen[name] = columns[0]
@@ -495,6 +570,9 @@ def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers
                 "column", f"“{f.label}”有{len(columns)}列都像：{'、'.join(options)}。指标按哪一列计算？",
                 options, field=name))
     chosen.update(grouped)
+    for name, f in layout.ledger.fields.items():  # 身份 not written, 派出单位 says it (西天尾法庭 → 法官)
+        if f.or_from and name not in chosen and f.or_from in chosen and isinstance(chosen[f.or_from], Column):
+            chosen[name] = chosen[f.or_from]
     layout.chosen = chosen
     return questions
 
@@ -515,10 +593,7 @@ def _pick(columns: list[Column], cumulative: bool, year: int | None, month: int 
                 return None  # no column ends at the reporting month: asked
     if len(read) == 1:
         return read[0][0]
-    exact = [c for c, _ in read if c.exact]
-    if len(exact) == 1 and all(not c.exact for c, _ in read if c is not exact[0]):
-        return exact[0]
-    return None
+    return None  # 累计完成投资 beside 累计完成投资（统计入库口径）: two measures, not a note — asked
 
 
 # --- rows below the header -----------------------------------------------------------------------
@@ -641,3 +716,51 @@ def fill_merged_data_cells(grid: Grid, first_data_row: int) -> None:
             for c in range(c0, c1 + 1):
                 if c < len(row) and (row[c] is None or row[c] == ""):
                     row[c] = top
+
+
+NO_SUCH_COLUMN = "没有这一列"
+_SAMPLE_ROWS = 30
+
+
+def missing_figure_questions(layout: Layout, catalog: Catalog, rows: list[list], answers: dict[str, str],
+                             period_year: int | None) -> list:
+    """A field an indicator needs (实到人数, 累计完成投资 …) that no header names, while a column nobody claimed
+    holds values of its kind (出席人数 beside 参会人数): which column is it? Asked, never guessed; a sheet
+    without any such column simply lacks the field."""
+    from .decisions import Question
+
+    used = {id(c) for x in layout.chosen.values() for c in columns_of(x)}
+    free = [c for c in layout.columns if id(c) not in used and c.field is None]
+    questions = []
+    for name in layout.ledger.needs:
+        if name in layout.chosen or answers.get(f"column:{name}"):
+            continue
+        f = layout.ledger.fields[name]
+
+        options = []
+        for c in free:
+            values = [r[c.index] for r in rows[:_SAMPLE_ROWS] if c.index < len(r) and not is_blank(r[c.index])]
+            if values and sum(_fits(f, v, catalog, period_year) for v in values) >= max(1, 0.8 * len(values)):
+                options.append(c.header)
+        if options:
+            questions.append(Question("column", f"没有找到“{f.label}”列，但{'、'.join(options)}的内容像是"
+                                                f"{f.label}：是哪一列？（都不是请答“{NO_SUCH_COLUMN}”）",
+                                      [*options, NO_SUCH_COLUMN], field=name))
+    return questions
+
+
+def _fits(f, value, catalog: Catalog, period_year: int | None) -> bool:
+    """Whether a cell reads as a value of the field's kind (a number, a date, one of its categories)."""
+    from .values import BadValue, map_vocab, parse_datetime, parse_number
+
+    try:
+        if f.type in ("int", "money"):
+            return parse_number(value) is not None
+        if f.type in ("date", "datetime"):
+            return parse_datetime(value, period_year) is not None
+        if f.type in ("category", "bool"):
+            vocab = catalog.vocabs[f.vocab or "yes_no"]
+            return map_vocab(vocab, cell_text(value)) not in (None, "", vocab.other)
+    except BadValue:
+        return False
+    return False

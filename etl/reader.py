@@ -35,6 +35,7 @@ from .layout import (
     classify_row,
     fill_merged_data_cells,
     find_layout,
+    missing_figure_questions,
 )
 from .outcome import FileOutcome, SheetOutcome
 from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
@@ -121,6 +122,7 @@ class FileReader:
                 asked.sheet = first.sheet
                 first.questions.insert(0, asked)
                 first.status = "held"
+        _ask_which_sheet(outcome.sheets, answers)
         _quarantine_repeats(outcome.sheets)
         held = [s for s in outcome.sheets if s.status == "held"]
         if held:
@@ -179,7 +181,7 @@ class FileReader:
         layout = find_layout(grid, self.catalog, title_hint, only=self._ledger_answer(file_answers))
         if layout is None:
             return self._without_header(grid, file_name, title_hint, out, file_answers)
-        apply_unit_line(grid, layout)
+        unit_questions = apply_unit_line(grid, layout)
         kind = layout.ledger.kind
         out.ledger, out.header_row, out.layout = kind, layout.header_rows[0] + 1, layout.signature
         out.ledger_source = "分析员确认" if file_answers.get("ledger") else "表头"
@@ -194,6 +196,11 @@ class FileReader:
         if months_per_sheet and any(c.source == SHEET and c.period for c in pclues):
             pclues = [c for c in pclues if c.source != FILE]
         period, period_source, questions = resolve_period(pclues, file_answers)
+        questions += [q for q in unit_questions if not file_answers.get(q.key)]
+        if file_answers.get("unit_of_money"):
+            for c in layout.columns:
+                if c.field and layout.ledger.fields[c.field].type == "money":
+                    c.unit = file_answers["unit_of_money"]
         section_units = any(m and m.get("unit_id") for m in sections.values())
         own = ROWS_SAY_WHOSE.get(kind)  # the field by which each row says whose it is
         rows_identify = own is None or own in layout.candidates() or (own == "unit" and section_units) or any(
@@ -202,6 +209,7 @@ class FileReader:
                                expected_senders=self.expected.get(kind, []))
         ident.period, ident.period_source = period, period_source
         questions += ident.questions
+        questions += self._not_kept_by(ident, layout.ledger, file_answers)
         if ident.unit_id and section_units and any(m and m.get("unit_id") not in (None, ident.unit_id)
                                                    for m in sections.values()):
             named = sorted({self.ref.unit_name(m["unit_id"]) for m in sections.values() if m and m.get("unit_id")})
@@ -211,23 +219,28 @@ class FileReader:
         sender_name = ident.sender.name if ident.sender else None
         sheet_answers = answers.for_sheet(grid.name, sender_name, kind, layout.signature)
         questions += choose_columns(layout, self.catalog, period, sheet_answers)
+        data = [grid.rows[r] for r, why in rows if why is None]
+        questions += missing_figure_questions(layout, self.catalog, data, sheet_answers,
+                                              int(period[:4]) if period else None)
+        sheet_says = self._sheet_name_says(grid.name, layout)
         asked = ledger_question(layout.ledger, [(self.catalog.ledgers[k], s) for k, s in layout.alternatives],
                                 " ".join(title_lines) + grid.name + file_name, file_answers)
         questions += [asked] if asked else []
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
-        self._read_rows(grid, layout, ident, rows, sections, out)
-        if ident.period is None:
+        self._read_rows(grid, layout, ident, rows, sections, out, sheet_says)
+        questions += self._rows_of_another_unit(out, ident, kind)
+        if ident.period is None and layout.ledger.dates_in_period:
             ident.period = _period_from_data(out.records, layout.ledger.date_field)
             ident.period_source = DATA if ident.period else None
         if ident.period is None and not any(q.kind == "period" for q in questions):
             questions.append(Question("period", "无法确定报送月份：标题、工作表名和文件名中都没有写明月份，表中也没有可用的日期。"
                                                 "这份台账是哪个月的？"))
-        latest = _period_from_data(out.records, layout.ledger.date_field)
+        latest = _period_from_data(out.records, layout.ledger.date_field) if layout.ledger.dates_in_period else None
         for q in questions:  # a month question: the month of the latest record is the suggestion
             if q.kind == "period" and q.proposal is None and latest in q.options:
                 q.proposal = latest
-        if ident.period and layout.ledger.date_field:
+        if ident.period and layout.ledger.date_field and layout.ledger.dates_in_period:
             field = layout.ledger.fields[layout.ledger.date_field]
             dates = [_day(r[field.name]) for r in out.records if r.get(field.name)]
             questions += check_data_dates(ident.period, ident.period_source, dates, field.label, sheet_answers)
@@ -328,17 +341,58 @@ class FileReader:
             return meaning
         return None
 
+    def _not_kept_by(self, ident: Identity, ledger, answers: dict[str, str]) -> list[Question]:
+        """A ledger that, by the reference data, only certain villages keep (网格事件: 东星社区, the one community
+        with grids) sent for another village: asked, not loaded as if it were 东星's."""
+        expected = self.expected.get(ledger.kind, [])
+        units = [self.ref.resolve_unit(name) for name in expected]
+        if not ident.unit_id or not units or None in units or ident.unit_id in units or answers.get("unit"):
+            return []
+        return [Question("unit", f"{ledger.name_zh}只由{'、'.join(expected)}报送（报送安排），这份却是"
+                                 f"{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}）：是否按"
+                                 f"{self.ref.unit_name(ident.unit_id)}的台账导入？", [self.ref.unit_name(ident.unit_id)])]
+
+    def _sheet_name_says(self, name: str, layout: Layout) -> dict[str, str]:
+        """A sheet named after a category value of a field that has no column (在建项目, 法官, 党课): that value
+        for every row of the sheet, as a section line would give it."""
+        body = _SECTION_COUNT.sub("", squash(name))
+        said = {}
+        for field_name, f in layout.ledger.fields.items():
+            if f.type != "category" or field_name in layout.chosen or not body:
+                continue
+            vocab = self.catalog.vocabs[f.vocab]
+            try:
+                canon = map_vocab(vocab, body)
+            except AmbiguousCategory:
+                continue
+            if canon is not None and canon != vocab.other:
+                said[field_name] = body
+        return said
+
+    def _rows_of_another_unit(self, out: SheetOutcome, ident: Identity, kind: str) -> list[Question]:
+        """A sheet of one village (or one party branch) whose every record names another: a wrong file or a
+        copied template — asked, not loaded under either."""
+        if not ident.unit_id or kind != "party_activities" or not out.records:
+            return []
+        units = {self.ref.party_orgs.get(r.get("party_org_id") or "", {}).get("unit_id") for r in out.records}
+        if units and ident.unit_id not in units and None not in units:
+            named = "、".join(sorted(self.ref.unit_name(u) for u in units))
+            return [Question("unit", f"这份台账是{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}），但表中"
+                                     f"记录的党组织都属于{named}。是发错了文件还是套用了别人的表？请确认是哪个村（社区）的",
+                             [self.ref.unit_name(ident.unit_id), *sorted(self.ref.unit_name(u) for u in units)])]
+        return []
+
     def _read_rows(self, grid: Grid, layout: Layout, ident: Identity, rows: list[tuple[int, str | None]],
-                   sections: dict[int, dict | None], out: SheetOutcome) -> None:
+                   sections: dict[int, dict | None], out: SheetOutcome, sheet_says: dict[str, str]) -> None:
         reader = RowReader(layout, ident, self.ref, self.catalog, self.tokeniser)
         data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
         blocks = _record_blocks(grid, layout, data_rows)
         continuation = {x for extra in blocks.values() for x in extra}
         fill_merged_data_cells(grid, layout.first_data_row)
-        section: dict[str, str] = {}
+        section: dict[str, str] = dict(sheet_says)
         for r, why in rows:
             if why == "section" and sections.get(r) is not None:
-                section = sections[r]
+                section = {**sheet_says, **sections[r]}
                 out.rows_read += 1
                 out.dropped["section"] += 1
                 continue
@@ -396,6 +450,47 @@ class FileReader:
             else:
                 keep.append(rec)
         out.records = keep
+
+
+def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
+    """Two sheets of one file for the same ledger, sender, unit and month that share records (a sheet copied
+    in WPS, “11月” and “11月 (2)”, one of them edited): which one counts is asked. The answer names the sheet
+    to keep; the other is skipped."""
+    said = answers.for_sheet("").get("sheet") or next(
+        (a["sheet"] for a in answers.file.values() if a.get("sheet")), None)
+    groups: dict[tuple, list[SheetOutcome]] = {}
+    for s in sheets:
+        if s.status == "loaded" and s.records:
+            groups.setdefault((s.ledger, s.sender, s.unit_id, s.period), []).append(s)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        keys = [{r["record_key"] for r in s.records} for s in group]
+        shared = set.intersection(*keys)
+        if not shared or all(k == keys[0] for k in keys) and all(_same_records(group[0], s) for s in group[1:]):
+            continue  # disjoint sheets add up; identical copies load once (the repeats are quarantined)
+        names = [s.sheet for s in group]
+        if said in names:
+            for s in group:
+                if s.sheet != said:
+                    s.status, s.reason, s.records, s.problems, s.notes = "skipped", f"按分析员确认以“{said}”为准", [], [], []
+                    s.rows_quarantined = 0
+            continue
+        first = group[0]
+        first.questions.append(Question(
+            "sheet", f"工作表{'、'.join('“' + n + '”' for n in names)}是同一单位同一月份的{_ledger_name(first)}，"
+                     f"有{len(shared)}条记录几张表都有但内容或条数不同：以哪张表为准？", names, sheet=first.sheet))
+        first.status = "held"
+
+
+def _same_records(a: SheetOutcome, b: SheetOutcome) -> bool:
+    strip = ("_row", "seq")
+    return sorted(str({k: v for k, v in r.items() if k not in strip}) for r in a.records) == \
+        sorted(str({k: v for k, v in r.items() if k not in strip}) for r in b.records)
+
+
+def _ledger_name(sheet: SheetOutcome) -> str:
+    return catalog().ledgers[sheet.ledger].name_zh if sheet.ledger else "台账"
 
 
 def _months_per_sheet(grids: list[Grid]) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import privacy
 from .identity import Identity, period_end
-from .layout import NOT_TICKED, Column, Layout, TickGroup
+from .layout import COMPOUND_SEPARATORS, NOT_TICKED, Column, CompoundPart, Layout, TickGroup
 from .reference import Reference
 from .schema import Catalog, Field
 from .text import cell_text, squash
@@ -83,8 +83,8 @@ class RowReader:
         gave is kept per field, so a repeat costs one lookup. Only readings that succeeded are kept. Moments
         (datetime) are nearly all different, so they are not kept."""
         col = self.columns.get(f.name)
-        memo = None if f.type == "datetime" or isinstance(col, TickGroup) else {}
-        return f, col, (col.index if isinstance(col, Column) else -1), memo
+        memo = None if f.type == "datetime" or isinstance(col, (TickGroup, CompoundPart)) else {}
+        return f, col, (col.index if isinstance(col, (Column, CompoundPart)) else -1), memo
 
     # -- one row ------------------------------------------------------------------------------------
     def read(self, row: list, row_number: int, section: dict[str, str] | None = None,
@@ -99,6 +99,8 @@ class RowReader:
         for f, col, index, memo in self._plan:
             if isinstance(col, TickGroup):
                 value = self._ticked(col, row)
+            elif isinstance(col, CompoundPart):
+                value = _part(row[index] if index < width else None, col)
             else:
                 value = row[index] if 0 <= index < width else None
                 if extra_rows and f.type in ("name", "phone", "id_number", "text") and col is not None:
@@ -164,6 +166,8 @@ class RowReader:
             return
         if isinstance(value, _TickError):
             raise value
+        if isinstance(value, _PartError):
+            raise BadValue(f"“{value.text}”应写成{len(col.column.compound)}个数，用“/”隔开（{col.header}），如“38/35”")
         text = cell_text(value)  # '' for None
         if _CONTROL.search(text):
             raise BadValue(f"“{f.label}”里有看不见的控制字符（可能是从别的系统复制来的），请删除后重新输入")
@@ -315,26 +319,33 @@ class RowReader:
 
     def record_key(self, r: dict) -> str:
         """What identifies the record across files: the ledger's key fields and its unit (or, for a record of
-        no unit, its sender). No row counter: the same record twice has the same key."""
+        no unit, its sender); when the key fields are all empty (a case never given a number), the ledger's
+        fallback key. No row counter: the same record twice has the same key."""
         sender = self.ident.sender
         unit = r.get("unit_id") or self.ident.unit_id
         parts = [] if unit or "unit" not in self.ledger.key else [sender.name if sender else ""]
-        for k in self.ledger.key:
-            if k == "summary_digest":
-                parts.append(squash(r.get("summary") or ""))
-            elif k == "parties_token":
-                parts.append(r.get("parties_token") or "")
-            elif k == "person":
-                parts.append(r.get("person_token") or "")
-            elif k == "unit":
-                parts.append(unit or "")
-            elif k == "org":
-                parts.append(r.get("party_org_id") or (sender.party_org_id if sender else "") or "")
-            else:
-                v = r.get(k)
-                parts.append("" if v is None else str(v))
+        names = self.ledger.key
+        if self.ledger.key_fallback and not any(self._key_part(k, r, unit) for k in names):
+            names = ("fallback", *self.ledger.key_fallback)
+        parts += [self._key_part(k, r, unit) for k in names]
         base = "\x1f".join([self.ledger.kind, *parts])
         return hashlib.sha1(base.encode()).hexdigest()[:20]
+
+    def _key_part(self, name: str, r: dict, unit: str | None) -> str:
+        if name == "summary_digest":
+            return squash(r.get("summary") or "")
+        if name == "unit":
+            return unit or ""
+        if name == "org":
+            sender = self.ident.sender
+            return r.get("party_org_id") or (sender.party_org_id if sender else "") or ""
+        f = self.ledger.fields.get(name.removesuffix("_token"))
+        if f is not None and f.type in ("name", "phone", "id_number"):
+            return r.get(f"{f.name}_token") or ""
+        if name == "person":
+            return r.get("person_token") or ""
+        v = r.get(name)
+        return "" if v is None else str(v)
 
 
 class _TickValue:
@@ -349,6 +360,27 @@ class _TickValue:
 
 class _TickError(BadValue):
     """More than one option of a tick-box group ticked."""
+
+
+class _PartError:
+    """A compound cell that does not split into its fields (38 under 应到/实到)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _part(value, part: CompoundPart):
+    """The piece of a compound cell (“38/35”) that holds the part's field; None for an empty cell."""
+    text = cell_text(value)
+    if not text:
+        return None
+    pieces = COMPOUND_SEPARATORS.split(text)
+    if len(pieces) != len(part.column.compound):
+        return _PartError(text)
+    return pieces[part.position].strip()
 
 
 def _is_empty(value) -> bool:

@@ -45,6 +45,7 @@ class Field:
     pii: bool = False
     cumulative: bool = False  # a running total (累计): of several such columns, the one ending at the period
     identifier: bool = False  # an ID, phone or case number: digits that must never be rounded or converted
+    or_from: str | None = None  # without a column of its own, read from this field's column (its vocabulary)
 
     def columns(self) -> list[tuple[str, str]]:
         """The staging columns this field becomes (personal data never stored in clear)."""
@@ -104,10 +105,18 @@ class Ledger:
     key: tuple[str, ...]
     date_field: str | None
     fields: dict[str, Field] = field(default_factory=dict)
+    needs: tuple[str, ...] = ()  # fields an indicator reads: a sheet without them is asked about its free columns
+    dates_in_period: bool = True  # its records fall in the reporting month (not a backlog of old cases)
+    key_fallback: tuple[str, ...] = ()  # the key when the key fields are empty (a case without a case number)
 
     @property
     def table(self) -> str:
         return f"staging.{self.kind}"
+
+    @property
+    def essential(self) -> set[str]:
+        """Fields of which a header must name one to be this ledger: the required ones and the date."""
+        return {n for n, f in self.fields.items() if f.required} | ({self.date_field} if self.date_field else set())
 
     def affects_figures(self, name: str) -> bool:
         """Whether a field counts in an indicator or identifies a record (then its column is never guessed)."""
@@ -147,12 +156,14 @@ def catalog() -> Catalog:
                                  required=bool(f.get("required")), vocab=f.get("vocab"), pii=bool(f.get("pii")),
                                  cumulative=bool(f.get("cumulative")),
                                  identifier=f["type"] in ("phone", "id_number") or (
-                                     f["type"] == "text" and name in spec["key"]))
+                                     f["type"] == "text" and name in spec["key"]), or_from=f.get("or_from"))
             for s in synonyms:
                 index.setdefault(s, []).append((kind, name))
         ledgers[kind] = Ledger(kind=kind, name_zh=spec["name_zh"], title_words=tuple(spec["title_words"]),
                                signature=tuple(spec["signature"]), key=tuple(spec["key"]),
-                               date_field=spec.get("date_field"), fields=fields)
+                               date_field=spec.get("date_field"), fields=fields, needs=tuple(spec.get("needs", ())),
+                               dates_in_period=bool(spec.get("dates_in_period", True)),
+                               key_fallback=tuple(spec.get("key_fallback", ())))
     vocabs = {}
     for name, spec in raw["vocab"].items():
         values = {str(canon): tuple(squash(str(w)).lower() for w in words) for canon, words in spec["values"].items()}
