@@ -1,4 +1,4 @@
-"""Dagster resources: the warehouse (one DuckDB file in the home folder) and the reporting date."""
+"""Dagster resources: the warehouse (one DuckDB file in the home folder) and the run's reporting date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
+from pydantic import PrivateAttr
 from taizhang.etl.home import Home
+
+AS_OF_TAG = "as_of"  # the run's reporting date, as a run tag: the UI lists it, every step reads the same
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -45,13 +48,43 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class ReportingPeriod(dg.ConfigurableResource):
-    """The as-of date (截至) of a run. Empty means: the latest date found in the data, capped at today."""
+    """截至日期 of a run. `as_of` (YYYY-MM-DD) when the run asks for one — the command line, a monthly
+    partition of the report pack, a schedule or the sensor always do; left empty (the UI's "Materialize"),
+    it is resolved once when the run starts: the date the home pins (taizhang.toml), else the latest record
+    date, else today. Either way it is written to the run's `as_of` tag, and every step of the run — in this
+    process or another — takes that one date."""
 
     as_of: str = ""
+    home: str = ""
+    _date: dt.date | None = PrivateAttr(default=None)
 
-    def resolve(self, con: duckdb.DuckDBPyConnection) -> dt.date:
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        run = context.dagster_run
+        tagged = run.tags.get(AS_OF_TAG) if run else None
         if self.as_of:
-            return dt.date.fromisoformat(self.as_of)
-        from taizhang.etl.marts import latest_data_date
+            self._date = dt.date.fromisoformat(self.as_of)
+        elif tagged:
+            self._date = dt.date.fromisoformat(tagged)
+        else:
+            self._date = self._resolve()
+        if run is not None and context.instance is not None and tagged != self._date.isoformat():
+            context.instance.add_run_tags(run.run_id, {AS_OF_TAG: self._date.isoformat()})
 
-        return latest_data_date(con) or dt.date.today()
+    def _resolve(self) -> dt.date:
+        from taizhang.etl.as_of import resolve
+        from taizhang.etl.warehouse import connect, lock_wait
+
+        home = Home.resolve(self.home or None)
+        if not home.warehouse.exists():
+            return resolve(home)[0]
+        con = connect(home, read_only=True, retries=lock_wait(60.0))
+        try:
+            return resolve(home, con=con)[0]
+        finally:
+            con.close()
+
+    def date(self) -> dt.date:
+        """The run's reporting date (resolved when the run started)."""
+        if self._date is None:  # used outside a run (tests, build_*_context)
+            self._date = dt.date.fromisoformat(self.as_of) if self.as_of else self._resolve()
+        return self._date

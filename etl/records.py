@@ -3,7 +3,6 @@ Chinese what is wrong with which cell."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
@@ -11,12 +10,12 @@ from dataclasses import dataclass
 
 from . import privacy
 from .layout import Column, Context, Layout
+from .periods import EARLIEST_MOMENT as EARLIEST
+from .periods import period_end
 from .reference import Reference
 from .schema import Catalog, Field, Vocab
 from .text import cell_text, squash
 from .values import BadValue, parse_count, parse_datetime, parse_money
-
-EARLIEST = dt.datetime(1990, 1, 1)
 
 
 @dataclass
@@ -71,14 +70,6 @@ def _map_vocab(vocab: Vocab, raw: str) -> str | None:
 def _only_negated(text: str, word: str) -> bool:
     """Every occurrence of the word right after 未/没/不/无/非: 未开工 is not 开工."""
     return all(i > 0 and text[i - 1] in "未没不无非" for i in (m.start() for m in re.finditer(re.escape(word), text)))
-
-
-def period_end(period: str) -> dt.date:
-    year = int(period[:4])
-    if len(period) == 4:
-        return dt.date(year, 12, 31)
-    month = int(period[5:7])
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 _EMPTY_MARKS = frozenset({"", "-", "—", "——", "/"})  # a cell holding only these (after squash) is empty
