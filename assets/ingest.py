@@ -55,7 +55,7 @@ def observe_inbox(warehouse: Warehouse, wait: float = 60.0) -> dict[str, str]:
 def _inbox_asset(kind: str) -> dg.SourceAsset:
     what = catalog().ledgers[kind].name_zh if kind in LEDGER_KINDS else "不属于任何台账的文件（拒收的等）"
 
-    @dg.observable_source_asset(key=INBOX[kind], group_name="ingest",
+    @dg.observable_source_asset(key=INBOX[kind], group_name="ingest", tags={"dagster/kind/file": ""},
                                 description=f"收件箱中的{what}（按内容指纹识别；文件新增或改动后，依赖它的表显示为待更新）。")
     def inbox(warehouse: Warehouse) -> dg.DataVersion:
         return dg.DataVersion(observe_inbox(warehouse)[kind])

@@ -58,6 +58,22 @@ def table_metadata(cur, limit: int = PREVIEW_ROWS) -> dg.TableMetadataValue:
                                            for r in rows], schema=schema)
 
 
+def markdown_table(columns: list[str], rows: list[tuple], limit: int = 8) -> str:
+    """A small markdown preview (the county rollup's; hand-written: pandas.to_markdown would pull in tabulate)."""
+
+    def fmt(v):
+        if v is None:
+            return ""
+        if isinstance(v, float | Decimal):
+            return f"{v:,.2f}".rstrip("0").rstrip(".")
+        return str(v).replace("|", "/")
+
+    head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns)
+    body = "\n".join("| " + " | ".join(fmt(v) for v in r) + " |" for r in rows[:limit])
+    more = f"\n\n…共 {len(rows)} 行" if len(rows) > limit else ""
+    return f"{head}\n{body}{more}"
+
+
 def _preview(con, name: str, as_of: dt.date) -> dg.TableMetadataValue:
     if name == "headline_indicators":
         return table_metadata(con.execute(HEADLINE_PREVIEW, [as_of]))

@@ -14,9 +14,11 @@ from builders import DISPUTE_HEADER, write_xlsx
 from cli_kit import stamp_in_order
 from small_town import write_small_town
 from taizhang.etl.files import sha256_of_file
+from taizhang.etl.home import Home
+from taizhang.etl.ingest import ingest_paths
 from taizhang.etl.marts import build_marts
 from taizhang.etl.rebuild import BACKUP_NAME, RebuildError, rebuild
-from taizhang.etl.warehouse import connect
+from taizhang.etl.warehouse import connect, load_reference
 
 from taizhang.cli import main
 
@@ -49,23 +51,31 @@ def rows_of(path) -> dict[str, list]:
         con.close()
 
 
-@pytest.fixture
-def town(home, ingest):
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
     """The small town plus a corrected resubmission and a file with a row to quarantine, ingested in order,
-    its marts built for two dates."""
+    its marts built for two dates, its files archived (made once; each test gets a copy)."""
+    home = Home(tmp_path_factory.mktemp("rebuild") / "home").ensure()
     write_small_town(home.inbox)
     write_xlsx(home.inbox / "林山村-矛盾纠纷-2023年10月（更正）.xlsx", {"10月": [
         ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
         [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
         [2, "2023-13-45", "邻里纠纷", "李四", "", "噪音", "村", "化解中", None, None]]})
     stamp_in_order(sorted(home.inbox.iterdir(), key=lambda p: ("更正" in p.name, p.name)))
-    ingest(home.inbox)
     con = connect(home)
+    load_reference(con)
+    ingest_paths([home.inbox], home, con)
     for day in (dt.date(2023, 10, 15), AS_OF):
         build_marts(con, day)
     con.close()
     archive_inbox(home)
     return home
+
+
+@pytest.fixture
+def town(prepared, tmp_path):
+    shutil.copytree(prepared.root, tmp_path / "home", copy_function=shutil.copy2)
+    return Home(tmp_path / "home")
 
 
 def test_a_rebuild_of_an_untouched_home_equals_the_original_row_by_row(town):
@@ -86,10 +96,14 @@ def test_the_rebuild_reads_files_moved_out_of_the_inbox_from_the_archive(town):
 
 
 def test_a_file_missing_from_the_archive_stops_the_rebuild_and_leaves_the_warehouse(town):
-    before = rows_of(town.warehouse)
     victim = next(town.inbox.glob("镇项目办*"))
-    (town.archive / f"{sha256_of_file(victim)}{victim.suffix}").unlink()
+    sha = sha256_of_file(victim)
+    (town.archive / f"{sha}{victim.suffix}").unlink()
     victim.unlink()
+    con = duckdb.connect(str(town.warehouse))  # read from this home's inbox (the fixture's copy was elsewhere)
+    con.execute("UPDATE meta.source_files SET path = ? WHERE file_sha256 = ?", [str(victim), sha])
+    con.close()
+    before = rows_of(town.warehouse)
     with pytest.raises(RebuildError, match="缺少 1 个文件"):
         rebuild(town)
     assert rows_of(town.warehouse) == before and not (town.root / BACKUP_NAME).exists()

@@ -8,6 +8,6 @@ WITH s AS (
 SELECT getvariable('as_of') AS as_of, zone, coalesce(stage, '合计') AS stage, projects, total_investment, annual_plan,
        completed_investment, pct(completed_investment, annual_plan) AS completion_rate,
        getvariable('schedule_rate') AS schedule_rate,
-       pct(completed_investment, annual_plan) - getvariable('schedule_rate') AS ahead_of_schedule
+       (pct(completed_investment, annual_plan) - getvariable('schedule_rate'))::DECIMAL(18, 2) AS ahead_of_schedule
 FROM s ORDER BY zone DESC, CASE coalesce(stage, '合计') WHEN '在建' THEN 1 WHEN '预备' THEN 2
                                      WHEN '前期' THEN 3 WHEN '合计' THEN 9 ELSE 5 END
