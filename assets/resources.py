@@ -50,25 +50,29 @@ class Warehouse(dg.ConfigurableResource):
 class ReportingPeriod(dg.ConfigurableResource):
     """截至日期 of a run. `as_of` (YYYY-MM-DD) when the run asks for one — the command line, a monthly
     partition of the report pack, a schedule or the sensor always do; left empty (the UI's "Materialize"),
-    it is resolved once when the run starts: the date the home pins (taizhang.toml), else the latest record
-    date, else today. Either way it is written to the run's `as_of` tag, and every step of the run — in this
-    process or another — takes that one date."""
+    it is resolved once, by the first step that needs it: the date the home pins (taizhang.toml), else the
+    latest record date (after this run's ingest), else today. Either way it is written to the run's `as_of`
+    tag, and every step of the run — in this process or another — takes that one date."""
 
     as_of: str = ""
     home: str = ""
     _date: dt.date | None = PrivateAttr(default=None)
+    _context: dg.InitResourceContext | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        run = context.dagster_run
-        tagged = run.tags.get(AS_OF_TAG) if run else None
+        self._context = context
+        tagged = context.dagster_run.tags.get(AS_OF_TAG) if context.dagster_run else None
         if self.as_of:
-            self._date = dt.date.fromisoformat(self.as_of)
+            self._remember(dt.date.fromisoformat(self.as_of), tagged)
         elif tagged:
             self._date = dt.date.fromisoformat(tagged)
-        else:
-            self._date = self._resolve()
-        if run is not None and context.instance is not None and tagged != self._date.isoformat():
-            context.instance.add_run_tags(run.run_id, {AS_OF_TAG: self._date.isoformat()})
+
+    def _remember(self, day: dt.date, tagged: str | None = None) -> None:
+        self._date = day
+        context = self._context
+        run = context.dagster_run if context else None
+        if run is not None and context.instance is not None and tagged != day.isoformat():
+            context.instance.add_run_tags(run.run_id, {AS_OF_TAG: day.isoformat()})
 
     def _resolve(self) -> dt.date:
         from taizhang.etl.as_of import resolve
@@ -84,7 +88,12 @@ class ReportingPeriod(dg.ConfigurableResource):
             con.close()
 
     def date(self) -> dt.date:
-        """The run's reporting date (resolved when the run started)."""
-        if self._date is None:  # used outside a run (tests, build_*_context)
-            self._date = dt.date.fromisoformat(self.as_of) if self.as_of else self._resolve()
+        """The run's reporting date (resolved by the first step that asks, then the same for every step)."""
+        if self._date is None:
+            run = self._context.dagster_run if self._context else None
+            tagged = None
+            if run is not None and self._context.instance is not None:  # another step may have resolved it
+                latest = self._context.instance.get_run_by_id(run.run_id)
+                tagged = latest.tags.get(AS_OF_TAG) if latest else None
+            self._remember(dt.date.fromisoformat(tagged) if tagged else self._resolve(), tagged)
         return self._date

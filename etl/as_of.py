@@ -44,18 +44,22 @@ def record_dates(con: duckdb.DuckDBPyConnection | None) -> tuple[dt.date | None,
     return first, last
 
 
+ASKED, PINNED, LATEST, TODAY = "asked", "pinned", "latest record", "today"
+
+
 def resolve(home: Home, requested: dt.date | None = None,
             con: duckdb.DuckDBPyConnection | None = None) -> tuple[dt.date, str]:
-    """The run's reporting date and where it came from (Chinese, for messages and run tags)."""
+    """The run's reporting date and where it came from (ASKED, PINNED, LATEST or TODAY: the warehouse holds
+    no record yet — a run that ingests first may resolve it again after its ingest)."""
     if requested:
-        return requested, "指定"
+        return requested, ASKED
     pinned = home.config().as_of
     if pinned:
-        return pinned, f"数据目录的设定（{home.config_file.name}）"
+        return pinned, PINNED
     _first, last = record_dates(con)
     if last:
-        return min(last, today()), "数据中的最新日期"
-    return today(), "今天"
+        return min(last, today()), LATEST
+    return today(), TODAY
 
 
 def check(as_of: dt.date, con: duckdb.DuckDBPyConnection | None) -> None:

@@ -221,8 +221,7 @@ def _recreate(con: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, overdue
         _set_as_of(con, day, overdue_days)
         con.execute(f"INSERT INTO marts.{name} BY NAME {mart_sql(name)}")
     _set_as_of(con, as_of, overdue_days)
-    con.execute("INSERT OR REPLACE INTO meta.mart_definitions VALUES (?, ?, current_timestamp::TIMESTAMP)",
-                [name, definition(name)])
+    con.execute("INSERT OR REPLACE INTO meta.mart_definitions VALUES (?, ?)", [name, definition(name)])
 
 
 def _exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:

@@ -46,8 +46,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("ledger", "VARCHAR"), ("sender", "VARCHAR"), ("unit_id", "VARCHAR"), ("period", "VARCHAR"),
         ("rejected_at", "TIMESTAMP")],
     "meta.warehouse_info": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
-    "meta.mart_definitions": [("mart", "VARCHAR PRIMARY KEY"), ("definition", "VARCHAR"),
-                              ("created_at", "TIMESTAMP")],
+    "meta.mart_definitions": [("mart", "VARCHAR PRIMARY KEY"), ("definition", "VARCHAR")],
 }
 
 LOCK_WAIT_ENV = "TAIZHANG_LOCK_WAIT"

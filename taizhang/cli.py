@@ -109,10 +109,12 @@ def cmd_run(args) -> int:
         con = connect(home, read_only=True, retries=wait, on_wait=waiting) if home.warehouse.exists() else None
         try:
             # the run's reporting date, resolved once here and handed to every step of the run
-            as_of, _source = reporting_date.resolve(home, args.as_of, con)
+            as_of, source = reporting_date.resolve(home, args.as_of, con)
             if not getattr(args, "allow_empty", False):
                 reporting_date.check(as_of, con)
-            inputs = Inputs.now(home, as_of)  # before the run: a file arriving meanwhile is new to the next one
+            if source == reporting_date.TODAY:  # no record yet: the run resolves it after its ingest
+                as_of = None
+            inputs = Inputs.now(home, as_of or reporting_date.today())  # a file arriving later is new to the next run
             changes = what_changed(home, inputs, con)
         finally:
             if con is not None:

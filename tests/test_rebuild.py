@@ -23,7 +23,7 @@ from taizhang.etl.warehouse import connect, load_reference
 from taizhang.cli import main
 
 pytestmark = pytest.mark.unit
-TIMESTAMPS = {"loaded_at", "ingested_at", "rejected_at", "created_at"}
+TIMESTAMPS = {"loaded_at", "ingested_at", "rejected_at"}
 AS_OF = dt.date(2023, 10, 31)
 
 
