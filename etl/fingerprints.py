@@ -165,7 +165,7 @@ def inbox_versions(inbox: Path, con: duckdb.DuckDBPyConnection | None, kinds: It
     for path, sha in files.items():
         fed = by_sha.get(sha)
         if fed is None:
-            fed = by_path.get(str(path), set(members))
+            fed = by_path.get(str(path), by_path.get(_in_inbox(path.relative_to(inbox).as_posix()), set(members)))
         for ledger in (fed or {OTHER}):
             members.setdefault(ledger, []).append(sha)
     return {ledger: digest(ledger, *sorted(set(shas))) for ledger, shas in members.items()}
@@ -182,8 +182,16 @@ def _ledgers_known(con: duckdb.DuckDBPyConnection | None) -> tuple[dict[str, set
             by_sha[sha].add(ledger)
     by_path: dict[str, set[str]] = {}
     for path, sha in con.execute("SELECT path, file_sha256 FROM meta.source_files ORDER BY ingested_at").fetchall():
-        by_path[path] = by_sha.get(sha, set())
+        if path:
+            by_path[path] = by_path[_in_inbox(path)] = by_sha.get(sha, set())
     return by_sha, by_path
+
+
+def _in_inbox(path: str) -> str:
+    """A path as seen from its inbox ('…/home/inbox/a/b.xlsx' → 'inbox:a/b.xlsx'), so that a file is found
+    again in a home that was moved or copied."""
+    tail = path.replace("\\", "/").rsplit("/inbox/", 1)
+    return "inbox:" + (tail[1] if len(tail) == 2 else tail[0])
 
 
 # --- tables ----------------------------------------------------------------------------------------------------
