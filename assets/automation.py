@@ -3,13 +3,13 @@
 Every run they start names its reporting date: the home's pinned date (taizhang.toml) when there is one,
 else the tick's date (the monthly report pack: the last day of the month before)."""
 
-import calendar
 import datetime as dt
 from zoneinfo import ZoneInfo
 
 import dagster as dg
 from dagster._core.definitions.data_version import DATA_VERSION_TAG
 from taizhang.etl import fingerprints as fp
+from taizhang.etl.periods import period_end
 
 from .ingest import INBOX, observe_inbox
 from .resources import Warehouse
@@ -40,8 +40,7 @@ REPORT_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2023-01-01", timezone
 
 def month_end(partition_key: str) -> dt.date:
     """'2023-10-01' (a monthly partition) → 2023-10-31, the as-of date of that month's report pack."""
-    start = dt.date.fromisoformat(partition_key[:10])
-    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+    return period_end(partition_key[:7])
 
 
 report_pack_job = dg.define_asset_job(

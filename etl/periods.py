@@ -29,7 +29,3 @@ def period_end(period: str) -> dt.date:
         return dt.date(start.year, 12, 31)
     return start.replace(day=calendar.monthrange(start.year, start.month)[1])
 
-
-def is_month_end(day: dt.date) -> bool:
-    """The as-of date closes its month (a month cut short by the as-of date has no 环比)."""
-    return day.day == calendar.monthrange(day.year, day.month)[1]
