@@ -1,6 +1,7 @@
 # Taizhang — two commands on a fresh clone with only Python >= 3.11 and make:
 #   make demo   installs everything, generates the demo town's 2023 files, runs the pipeline as of 2023-11-03
-#   make test   runs the tests
+#   make test   runs the tests (all of them: what CI runs)
+# While working: make check (lint + the unit tests, under a minute), make lint, make format.
 PYTHON ?= python3
 HOME_DIR ?= data
 TOOLS := .tools
@@ -9,7 +10,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 
-.PHONY: install demo test lint bench ui clean
+LINTED := etl assets checks reports demo taizhang tests benchmarks
+
+.PHONY: install demo test check lint format bench ui clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -28,10 +31,19 @@ demo: install
 	$(BIN)/taizhang demo --home $(HOME_DIR)
 
 test: install
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
+check: install
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/pytest -q -m unit -n 2
+
+# what CI checks: the lint rules and the formatting (`make format` rewrites the files)
 lint: install
-	$(BIN)/ruff check etl assets checks reports demo taizhang tests benchmarks
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+format: install
+	$(BIN)/ruff format $(LINTED)
 
 bench: install
 	$(BIN)/python -m benchmarks.run

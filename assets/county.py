@@ -120,7 +120,15 @@ def rollup_sql(lake: Path, as_of: dt.date, county_name: str, towns: list[str]) -
                         WHEN any_value(unit) = '%' THEN 'ratio_of_sums'
                         WHEN any_value(unit) = '个百分点' THEN 'ratio_of_sums_minus_schedule'
                         ELSE 'sum' END AS method
-            FROM lake WHERE scope_kind = 'town' GROUP BY as_of, indicator)
+            FROM lake WHERE scope_kind = 'town' GROUP BY as_of, indicator),
+        -- 超序时进度 has no numerator and denominator of its own: its zone's investment completion gives them
+        gaps AS (
+            SELECT g.as_of, g.indicator, g.name_zh, g.unit, r.num, r.den, g.towns, g.method
+            FROM summed g JOIN summed r
+              ON r.indicator = replace(g.indicator, '_ahead_of_schedule', '_investment_completion_rate')
+            WHERE g.method = 'ratio_of_sums_minus_schedule'),
+        combined AS (
+            SELECT * FROM summed WHERE method <> 'ratio_of_sums_minus_schedule' UNION ALL SELECT * FROM gaps)
         SELECT as_of, NULL::VARCHAR AS town, 'county' AS scope_kind, {_sql_text(county_name)} AS scope, indicator,
                name_zh,
                CASE WHEN method = 'not_additive' THEN NULL ELSE num END AS numerator,
@@ -130,7 +138,7 @@ def rollup_sql(lake: Path, as_of: dt.date, county_name: str, towns: list[str]) -
                            WHEN 'not_additive' THEN NULL
                            ELSE num END AS value,
                unit, towns, method
-        FROM summed
+        FROM combined
         UNION ALL
         SELECT as_of, town, scope_kind, scope, indicator, name_zh, numerator, denominator, value, unit,
                1 AS towns, 'town' AS method

@@ -1,80 +1,85 @@
-"""Assets of the ingest group: reference data, the inbox, and the staging/quarantine tables it fills."""
+"""Assets of the reference and ingest groups: the town's reference tables, the inbox (observed per ledger),
+and the staging, meta and quarantine tables the ingest fills."""
 
-
-from pathlib import Path
+import warnings
 
 import dagster as dg
+from dagster._core.definitions.data_version import DATA_VERSION_TAG
+from taizhang.etl import fingerprints as fp
 from taizhang.etl.schema import LEDGER_KINDS, catalog
 
 from .resources import Warehouse
+from .versions import code_version, reported, unchanged
 
 WRITER_POOL = "duckdb_writer"
 REFERENCE = dg.AssetKey(["ref", "town_reference"])
-INBOX = dg.AssetKey(["ingest", "inbox_files"])
+INBOX = {kind: dg.AssetKey(["inbox", kind]) for kind in (*LEDGER_KINDS, fp.OTHER)}
 SOURCE_FILES = dg.AssetKey(["meta", "source_files"])
 QUARANTINE = dg.AssetKey(["quarantine", "rejected_rows"])
 STAGING = {kind: dg.AssetKey(["staging", kind]) for kind in LEDGER_KINDS}
 
 
 @dg.asset(key=REFERENCE, group_name="reference", kinds={"duckdb", "csv"}, pool=WRITER_POOL,
-          description="西天尾镇基础数据：17个村（社区）及曾用名、4个片区调解室、22个党组织、东星社区33个网格（446个单元）。")
-def town_reference(warehouse: Warehouse) -> dg.MaterializeResult:
+          code_version=code_version("reference"),
+          description="基础数据：村（社区）及曾用名、片区调解室、党组织、网格及单元（etl/ref/*.csv，改动后此项显示为待更新）。")
+def town_reference(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     from taizhang.etl.reference import REF_TABLES
-    from taizhang.etl.run_state import mark_reference_loaded, reference_current
     from taizhang.etl.warehouse import load_reference
 
     with warehouse.write() as con:
-        reloaded = not reference_current(con, warehouse.paths)  # unchanged CSVs: nothing to rewrite
-        if reloaded:
+        now = fp.reference_tables_version(con)
+        last = unchanged(context, REFERENCE, {}, now)  # same CSVs and code, tables untouched: nothing to load
+        if last is None:
             counts = load_reference(con)
-            mark_reference_loaded(warehouse.paths)
+            now = fp.reference_tables_version(con)
         else:
             counts = {name: con.execute(f"SELECT count(*) FROM ref.{name}").fetchone()[0] for name in REF_TABLES}
-    return dg.MaterializeResult(metadata={**{f"rows/{k}": v for k, v in counts.items()}, "reloaded": reloaded})
+    return reported(REFERENCE, now, {**{f"rows/{k}": v for k, v in counts.items()}, "reloaded": last is None})
 
 
-def inbox_fingerprints(inbox: Path) -> dict[str, str]:
-    """path → sha256 of every file in the inbox (what the sensor and the discovery asset compare)."""
-    from taizhang.etl.discover import discover
-    from taizhang.etl.files import sha256_of_file
+def observe_inbox(warehouse: Warehouse, wait: float = 60.0) -> dict[str, str]:
+    """The inbox's version per ledger (and for files that feed none), as etl.fingerprints defines it. Which
+    ledgers a file feeds is read from the warehouse: waits up to `wait` s for a writer (WarehouseBusy)."""
+    from taizhang.etl.warehouse import connect
 
-    out = {}
-    for p in discover([inbox]) if inbox.exists() else []:
-        out[str(p.relative_to(inbox))] = sha256_of_file(p)
-    return out
+    home = warehouse.paths
+    if not home.warehouse.exists():
+        return fp.inbox_versions(home.inbox, None, LEDGER_KINDS)
+    con = connect(home, read_only=True, retries=wait)
+    try:
+        return fp.inbox_versions(home.inbox, con, LEDGER_KINDS)
+    finally:
+        con.close()
 
 
-@dg.asset(key=INBOX, group_name="ingest", kinds={"python"},
-          description="收件箱里的台账文件（Excel/CSV），按内容指纹（sha256）识别新文件和改动过的文件。")
-def inbox_files(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
-    inbox = warehouse.paths.inbox
-    prints = inbox_fingerprints(inbox)
-    known: set[str] = set()
-    if warehouse.paths.warehouse.exists():
-        with warehouse.read() as con:
-            if con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema='meta' "
-                           "AND table_name='source_files'").fetchone()[0]:
-                known = {r[0] for r in con.execute("SELECT file_sha256 FROM meta.source_files "
-                                                   "WHERE status <> 'rejected'").fetchall()}
-    new = sorted(p for p, sha in prints.items() if sha not in known)
-    context.log.info(f"{len(prints)} files in the inbox, {len(new)} new or changed")
-    return dg.MaterializeResult(metadata={
-        "inbox": dg.MetadataValue.path(str(inbox)),
-        "files": len(prints),
-        "new_or_changed": len(new),
-        "new_files": dg.MetadataValue.md("\n".join(f"- {p}" for p in new[:30]) or "（无）"),
-    })
+def _inbox_asset(kind: str) -> dg.SourceAsset:
+    what = catalog().ledgers[kind].name_zh if kind in LEDGER_KINDS else "不属于任何台账的文件（拒收的等）"
 
+    @dg.observable_source_asset(key=INBOX[kind], group_name="ingest", tags={"dagster/kind/file": ""},
+                                description=f"收件箱中的{what}（按内容指纹识别；文件新增或改动后，依赖它的表显示为待更新）。")
+    def inbox(warehouse: Warehouse) -> dg.DataVersion:
+        return dg.DataVersion(observe_inbox(warehouse)[kind])
+
+    return inbox
+
+
+with warnings.catch_warnings():  # observable source assets are "beta" in Dagster 1.13: said once here, not at every import
+    warnings.simplefilter("ignore", dg.BetaWarning)
+    INBOX_ASSETS = [_inbox_asset(kind) for kind in INBOX]
+INGEST_CODE = code_version("ingest")
 
 _STAGING_SPECS = [
-    dg.AssetSpec(STAGING[kind], group_name="ingest", kinds={"duckdb"}, deps=[INBOX, REFERENCE],
+    dg.AssetSpec(STAGING[kind], group_name="ingest", kinds={"duckdb"}, deps=[INBOX[kind], REFERENCE],
+                 code_version=INGEST_CODE,
                  description=f"{catalog().ledgers[kind].name_zh}：每行一条记录，保留来源文件、工作表和行号；个人信息已脱敏。")
     for kind in LEDGER_KINDS
 ]
 _META_SPECS = [
-    dg.AssetSpec(SOURCE_FILES, group_name="ingest", kinds={"duckdb"}, deps=[INBOX],
+    dg.AssetSpec(SOURCE_FILES, group_name="ingest", kinds={"duckdb"}, deps=[*INBOX.values(), REFERENCE],
+                 code_version=INGEST_CODE,
                  description="每个报送文件（按内容指纹）一行：单位、台账、月份、状态及读入/导入/隔离/剔除行数。"),
-    dg.AssetSpec(QUARANTINE, group_name="ingest", kinds={"duckdb"}, deps=[INBOX, REFERENCE],
+    dg.AssetSpec(QUARANTINE, group_name="ingest", kinds={"duckdb"}, deps=[*INBOX.values(), REFERENCE],
+                 code_version=INGEST_CODE,
                  description="无法读入的行：文件、工作表、行号、列、填写内容和原因（中文），供退回修改。"),
 ]
 
@@ -90,32 +95,41 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         for o in outcomes:
             if o.status != "unchanged":
                 context.log.info(o.line())
+        # what the inbox is now that every file in it has been read: this step's observation of it
+        observed = fp.inbox_versions(home.inbox, con, LEDGER_KINDS)
+        versions = fp.input_versions(con)
         counts = {kind: con.execute(f"SELECT count(*) FROM staging.{kind}").fetchone()[0] for kind in LEDGER_KINDS}
         per_kind_files = dict(con.execute(
             "SELECT ledger, count(DISTINCT file_sha256) FROM meta.source_sheets "
             "WHERE status IN ('loaded','zero_report') GROUP BY ledger").fetchall())
         q_total, q_by = _quarantine_summary(con)
         files = dict(con.execute("SELECT status, count(*) FROM meta.source_files GROUP BY status").fetchall())
+    for kind, key in INBOX.items():
+        last = context.instance.get_latest_data_version_record(key, is_source=True)
+        last_version = last.event_log_entry.asset_observation.tags.get(DATA_VERSION_TAG) if last else None
+        if last_version != observed[kind]:
+            yield dg.AssetObservation(asset_key=key, tags={DATA_VERSION_TAG: observed[kind]})
     changed = [o for o in outcomes if o.status != "unchanged"]
     for kind in LEDGER_KINDS:
-        yield dg.MaterializeResult(asset_key=STAGING[kind], metadata={
+        yield reported(STAGING[kind], versions[STAGING[kind].to_user_string()], {
             "dagster/row_count": counts[kind],
             "files": per_kind_files.get(kind, 0),
             "rows_loaded_this_run": sum(len(s.records) for o in changed for s in o.used if s.ledger == kind),
             "rows_quarantined_this_run": sum(s.rows_quarantined for o in changed for s in o.used if s.ledger == kind),
-        })
+        }, inputs={INBOX[kind]: observed[kind]})
+    every_inbox = {key: observed[kind] for kind, key in INBOX.items()}
     rejected = [o for o in changed if o.status == "rejected"]
-    yield dg.MaterializeResult(asset_key=SOURCE_FILES, metadata={
+    yield reported(SOURCE_FILES, versions[SOURCE_FILES.to_user_string()], {
         "files_this_run": len(changed),
         "rejected_this_run": len(rejected),
         "by_status": dg.MetadataValue.json(files),
         "rejected_files": dg.MetadataValue.md(
             "\n".join(f"- {o.path.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
-    })
-    yield dg.MaterializeResult(asset_key=QUARANTINE, metadata={
+    }, inputs=every_inbox)
+    yield reported(QUARANTINE, versions[QUARANTINE.to_user_string()], {
         "dagster/row_count": q_total,
         "by_reason": dg.MetadataValue.md(q_by or "（无）"),
-    })
+    }, inputs=every_inbox)
 
 
 def _quarantine_summary(con) -> tuple[int, str]:
@@ -124,3 +138,4 @@ def _quarantine_summary(con) -> tuple[int, str]:
                           GROUP BY ALL ORDER BY n DESC LIMIT 10""").fetchall()
     md = "| 台账 | 原因 | 行数 |\n|---|---|---|\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     return total, md if rows else ""
+

@@ -1,13 +1,20 @@
-"""Assets of the charts and reports groups: the report pack officials print, and the clerks' feedback."""
+"""Assets of the charts and reports groups: the report pack officials print, and the clerks' feedback.
+
+Each is drawn from the marts of the run's reporting date and reports the file's version (the date and its
+bytes): a step whose marts, code and file are those of its last materialization does not draw it again,
+and a file edited or deleted by hand is drawn again."""
 
 import datetime as dt
+from pathlib import Path
 
 import dagster as dg
+from taizhang.etl import fingerprints as fp
 from taizhang.reports.catalog import CHART_MARTS, CHART_TITLES
 
 from .ingest import QUARANTINE, SOURCE_FILES
 from .marts import MART
 from .resources import ReportingPeriod, Warehouse
+from .versions import code_version, current_versions, deps_of, reported, unchanged
 
 CHART = {name: dg.AssetKey(["charts", name]) for name in CHART_TITLES}
 EXCEL_REPORT = dg.AssetKey(["reports", "excel_report"])
@@ -16,104 +23,107 @@ FEEDBACK = dg.AssetKey(["reports", "feedback_workbooks"])
 ALL_MARTS = list(MART.values())
 
 
-def pack_dir(warehouse: Warehouse, as_of: dt.date):
-    return warehouse.paths.reports / as_of.isoformat()
+def pack_dir(warehouse: Warehouse, as_of: dt.date) -> Path:
+    from taizhang.reports.pack import pack_dir as folder
+
+    return folder(warehouse.paths.reports, as_of)
+
+
+def chart_path(warehouse: Warehouse, as_of: dt.date, name: str) -> Path:
+    return pack_dir(warehouse, as_of) / "charts" / f"{name}.png"
 
 
 @dg.multi_asset(
     specs=[dg.AssetSpec(CHART[n], group_name="charts", kinds={"matplotlib", "png"},
-                        deps=[MART[m] for m in CHART_MARTS[n]],
+                        deps=[MART[m] for m in CHART_MARTS[n]], code_version=code_version("reports"),
                         description=f"图表：{title}（PNG，打印分辨率）。") for n, title in CHART_TITLES.items()],
-    name="render_charts")
+    name="render_charts", can_subset=True)
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
-    """Renders every chart of the report pack from the marts (the plotting code is imported only when a chart
-    has to be drawn: that import is most of a rerun's chart time)."""
-    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint, preview
-
-    paths, redrawn = {}, []
+    """Renders the selected charts of the report pack from the marts (the plotting code is imported only when
+    a chart has to be drawn: that import is most of a rerun's chart time)."""
+    as_of = period.date()
+    names = [n for n in CHART_TITLES if CHART[n] in context.selected_asset_keys]
+    results, redrawn = [], []
     with warehouse.read() as con:
-        as_of = period.resolve(con)
-        out = pack_dir(warehouse, as_of) / "charts"
-        for name in CHART_TITLES:
-            fingerprint = marts_fingerprint(con, as_of, CHART_MARTS[name])
-            path = out / f"{name}.png"
-            if not is_current(path, fingerprint):  # same marts, same code: the PNG on disk is this chart
-                from taizhang.reports.charts import CHARTS
+        for name in names:
+            key, path = CHART[name], chart_path(warehouse, as_of, name)
+            inputs = current_versions(deps_of(context, key), con, as_of)
+            last = unchanged(context, key, inputs, fp.file_version(path, as_of))
+            if last is None:
+                from taizhang.reports.charts import CHARTS, thumbnail_markdown
 
-                path = CHARTS[name](con, as_of, out)
-                mark_rendered(path, fingerprint)
+                path = CHARTS[name](con, as_of, path.parent)
                 redrawn.append(name)
-            paths[name] = path
-    context.log.info(f"charts redrawn: {len(redrawn)} of {len(paths)}")
-    for name, path in paths.items():
-        yield dg.MaterializeResult(asset_key=CHART[name], metadata={
-            "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "redrawn": name in redrawn,
-            "preview": dg.MetadataValue.md(preview(path, _thumbnail))})
+                preview = dg.MetadataValue.md(thumbnail_markdown(path))
+            else:
+                preview = last.metadata.get("preview") or dg.MetadataValue.md("")
+            results.append(reported(key, fp.file_version(path, as_of), {
+                "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "redrawn": name in redrawn,
+                "preview": preview}))
+    context.log.info(f"charts redrawn: {len(redrawn)} of {len(names)}")
+    yield from results
 
 
-def _thumbnail(path) -> str:
-    from taizhang.reports.charts import thumbnail_markdown
-
-    return thumbnail_markdown(path)
-
-
-@dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS,
+@dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS, code_version=code_version("reports"),
           description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。")
-def excel_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
-    from taizhang.reports.excel_report import write_excel_report
-    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint
+def excel_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
+                 period: ReportingPeriod) -> dg.MaterializeResult:
+    from taizhang.reports.pack import excel_name
 
+    as_of = period.date()
+    path = pack_dir(warehouse, as_of) / excel_name(as_of)
     with warehouse.read() as con:
-        as_of = period.resolve(con)
-        path = pack_dir(warehouse, as_of) / f"西天尾镇报表_{as_of.isoformat()}.xlsx"
-        fingerprint = marts_fingerprint(con, as_of)
-        redrawn = not is_current(path, fingerprint)
-        if redrawn:
+        inputs = current_versions(deps_of(context, EXCEL_REPORT), con, as_of)
+        last = unchanged(context, EXCEL_REPORT, inputs, fp.file_version(path, as_of))
+        if last is None:
+            from taizhang.reports.excel_report import write_excel_report
+
             path = write_excel_report(con, as_of, path)
-            mark_rendered(path, fingerprint)
-    return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
-                                          "size_kb": round(path.stat().st_size / 1024, 1), "redrawn": redrawn})
+    return reported(EXCEL_REPORT, fp.file_version(path, as_of), {
+        "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
+        "size_kb": round(path.stat().st_size / 1024, 1), "redrawn": last is None})
 
 
 @dg.asset(key=WORD_REPORT, group_name="reports", kinds={"word"}, deps=[*ALL_MARTS, *CHART.values()],
+          code_version=code_version("reports"),
           description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。")
-def word_report(warehouse: Warehouse, period: ReportingPeriod) -> dg.MaterializeResult:
-    from taizhang.reports.freshness import is_current, mark_rendered, marts_fingerprint
-    from taizhang.reports.word_report import write_word_report
+def word_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
+                period: ReportingPeriod) -> dg.MaterializeResult:
+    from taizhang.reports.pack import word_name
 
+    as_of = period.date()
+    path = pack_dir(warehouse, as_of) / word_name(as_of)
+    charts = {n: chart_path(warehouse, as_of, n) for n in CHART_TITLES if chart_path(warehouse, as_of, n).exists()}
     with warehouse.read() as con:
-        as_of = period.resolve(con)
-        folder = pack_dir(warehouse, as_of)
-        charts = {n: folder / "charts" / f"{n}.png" for n in CHART_TITLES if (folder / "charts" / f"{n}.png").exists()}
-        path = folder / f"工作总结_{as_of.isoformat()}.docx"
-        fingerprint = marts_fingerprint(con, as_of) + ":" + ",".join(sorted(charts))
-        redrawn = not is_current(path, fingerprint)
-        if redrawn:
+        files = {CHART[n]: chart_path(warehouse, as_of, n) for n in CHART_TITLES}
+        inputs = current_versions(deps_of(context, WORD_REPORT), con, as_of, files)
+        last = unchanged(context, WORD_REPORT, inputs, fp.file_version(path, as_of))
+        if last is None:
+            from taizhang.reports.word_report import write_word_report
+
             path = write_word_report(con, as_of, charts, path)
-            mark_rendered(path, fingerprint)
-    return dg.MaterializeResult(metadata={"as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
-                                          "charts_embedded": len(charts), "redrawn": redrawn})
+    return reported(WORD_REPORT, fp.file_version(path, as_of), {
+        "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "charts_embedded": len(charts),
+        "redrawn": last is None})
 
 
 @dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],
+          code_version=code_version("reports"),
           description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。")
-def feedback_workbooks(warehouse: Warehouse) -> dg.MaterializeResult:
-    from taizhang.etl.run_state import code_digest, warehouse_fingerprint
-    from taizhang.reports.freshness import folder_is_current, mark_folder_written
+def feedback_workbooks(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    from taizhang.reports.feedback import FEEDBACK_DIR
 
-    folder = warehouse.paths.reports / "feedback"
+    folder = warehouse.paths.reports / FEEDBACK_DIR
     with warehouse.read() as con:
-        # the workbooks say what quarantine and meta say about each sender: same warehouse, same workbooks
-        fingerprint = f"{warehouse_fingerprint(con)}:{code_digest()}"
-        paths = folder_is_current(folder, fingerprint)
-        rewritten = paths is None
-        if rewritten:
+        inputs = current_versions(deps_of(context, FEEDBACK), con)
+        last = unchanged(context, FEEDBACK, inputs, fp.folder_version(folder))
+        if last is None:
             from taizhang.reports.feedback import write_feedback
 
-            paths = write_feedback(con, folder)
-            mark_folder_written(folder, fingerprint, paths)
-    return dg.MaterializeResult(metadata={
-        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(folder)), "rewritten": rewritten,
+            write_feedback(con, folder)
+    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    return reported(FEEDBACK, fp.folder_version(folder) or fp.digest("none"), {
+        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(folder)), "rewritten": last is None,
         "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）")})
 
 

@@ -1,4 +1,4 @@
-"""Dagster resources: the warehouse (one DuckDB file in the home folder) and the reporting date."""
+"""Dagster resources: the warehouse (one DuckDB file in the home folder) and the run's reporting date."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
+from pydantic import PrivateAttr
 from taizhang.etl.home import Home
+
+AS_OF_TAG = "as_of"  # the run's reporting date, as a run tag: the UI lists it, every step reads the same
 
 
 class Warehouse(dg.ConfigurableResource):
@@ -45,13 +48,52 @@ class Warehouse(dg.ConfigurableResource):
 
 
 class ReportingPeriod(dg.ConfigurableResource):
-    """The as-of date (截至) of a run. Empty means: the latest date found in the data, capped at today."""
+    """截至日期 of a run. `as_of` (YYYY-MM-DD) when the run asks for one — the command line, a monthly
+    partition of the report pack, a schedule or the sensor always do; left empty (the UI's "Materialize"),
+    it is resolved once, by the first step that needs it: the date the home pins (taizhang.toml), else the
+    latest record date (after this run's ingest), else today. Either way it is written to the run's `as_of`
+    tag, and every step of the run — in this process or another — takes that one date."""
 
     as_of: str = ""
+    home: str = ""
+    _date: dt.date | None = PrivateAttr(default=None)
+    _context: dg.InitResourceContext | None = PrivateAttr(default=None)
 
-    def resolve(self, con: duckdb.DuckDBPyConnection) -> dt.date:
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        self._context = context
+        tagged = context.dagster_run.tags.get(AS_OF_TAG) if context.dagster_run else None
         if self.as_of:
-            return dt.date.fromisoformat(self.as_of)
-        from taizhang.etl.marts import latest_data_date
+            self._remember(dt.date.fromisoformat(self.as_of), tagged)
+        elif tagged:
+            self._date = dt.date.fromisoformat(tagged)
 
-        return latest_data_date(con) or dt.date.today()
+    def _remember(self, day: dt.date, tagged: str | None = None) -> None:
+        self._date = day
+        context = self._context
+        run = context.dagster_run if context else None
+        if run is not None and context.instance is not None and tagged != day.isoformat():
+            context.instance.add_run_tags(run.run_id, {AS_OF_TAG: day.isoformat()})
+
+    def _resolve(self) -> dt.date:
+        from taizhang.etl.as_of import resolve
+        from taizhang.etl.warehouse import connect, lock_wait
+
+        home = Home.resolve(self.home or None)
+        if not home.warehouse.exists():
+            return resolve(home)[0]
+        con = connect(home, read_only=True, retries=lock_wait(60.0))
+        try:
+            return resolve(home, con=con)[0]
+        finally:
+            con.close()
+
+    def date(self) -> dt.date:
+        """The run's reporting date (resolved by the first step that asks, then the same for every step)."""
+        if self._date is None:
+            run = self._context.dagster_run if self._context else None
+            tagged = None
+            if run is not None and self._context.instance is not None:  # another step may have resolved it
+                latest = self._context.instance.get_run_by_id(run.run_id)
+                tagged = latest.tags.get(AS_OF_TAG) if latest else None
+            self._remember(dt.date.fromisoformat(tagged) if tagged else self._resolve(), tagged)
+        return self._date

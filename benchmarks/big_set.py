@@ -12,7 +12,6 @@ import random
 from pathlib import Path
 
 import xlsxwriter
-
 from taizhang.etl.reference import read_ref
 
 GRID_HEAD = ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态", "事件描述", "上报人"]

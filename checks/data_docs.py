@@ -22,7 +22,7 @@ from pathlib import Path
 
 from taizhang.etl.files import write_text
 
-from .runner import CheckOutcome
+from .outcome import CheckOutcome
 
 DOCS_DIR = "data_docs"
 STATUS_ZH = {"passed": "通过", "warned": "警告", "failed": "未通过"}
@@ -180,19 +180,13 @@ def _anchor(table: str) -> str:
 
 @contextlib.contextmanager
 def _locked(docs: Path) -> Iterator[None]:
-    """One writer at a time (asset checks may run in parallel processes)."""
+    """One writer at a time (asset checks may run in parallel processes); filelock: the OS lock of each
+    platform, released when the process ends however it ends."""
+    from filelock import FileLock
+
     docs.mkdir(parents=True, exist_ok=True)
-    with open(docs / ".lock", "a+") as handle:
-        try:
-            import fcntl
-        except ImportError:  # pragma: no cover - Windows: last writer wins
-            yield
-            return
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(docs / ".lock"):
+        yield
 
 
 def record_outcomes(reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None,

@@ -15,10 +15,9 @@ from typing import Any
 import duckdb
 from taizhang.etl.warehouse import LATEST_VERSION
 
-from .runner import ERROR, WARN, CheckOutcome, display
+from .outcome import ERROR, WARN, CheckOutcome, display
 
 HEADLINE = "marts.headline_indicators"
-TOWN = "西天尾镇"
 
 # --- check names (Dagster asset checks on AssetKey(["marts", "headline_indicators"])) --------------------
 MARTS_RATES_IN_RANGE = "marts_rates_in_range"

@@ -12,64 +12,25 @@ Failing-row samples carry lineage (file, sheet, row) and the checked column only
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import threading
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from .outcome import CUSTOM, ERROR, WARN, CheckOutcome, display, is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from .suites import Expect, Suite
 
-ERROR = "ERROR"
-WARN = "WARN"
-CUSTOM = "custom"  # an expectation computed with pandas in the suite, not by GX
+__all__ = ["CUSTOM", "ERROR", "WARN", "CheckOutcome", "display", "validate"]  # the first five from .outcome
 
 SAMPLE_SIZE = 5
 # what a failing-row sample may show: where the row came from, never its other contents
 SAMPLE_LINEAGE = ("file_sha256", "file_name", "sheet", "row_number", "sender", "unit_id", "period")
 
 _GX_LOCK = threading.Lock()
-
-
-@dataclass
-class CheckOutcome:
-    """The result of one expectation (staging) or one rule (marts)."""
-
-    name: str  # the expectation / rule name, unique within its table
-    table: str  # staging.disputes, marts.headline_indicators, …
-    severity: str  # ERROR (blocks the reports) | WARN
-    passed: bool
-    description_zh: str
-    check: str = ""  # the Dagster asset check it belongs to (several expectations may share one)
-    expectation: str = ""  # GX expectation type, 'custom' or 'sql'
-    column: str | None = None
-    column_label: str | None = None  # the column as the ledger calls it (受理日期 …)
-    element_count: int | None = None
-    unexpected_count: int | None = None
-    unexpected_percent: float | None = None
-    sample: list[dict[str, Any]] = field(default_factory=list)  # ≤ 5 failing rows: lineage + checked value
-    message_zh: str = ""  # what was found, in a sentence (missing columns, differences, errors)
-    hint_zh: str = ""  # how a clerk fixes it
-    error: str | None = None  # the check could not be evaluated (then passed is False)
-
-    @property
-    def status(self) -> str:
-        """passed | warned | failed — as shown in the data docs."""
-        if self.passed:
-            return "passed"
-        return "warned" if self.severity == WARN else "failed"
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CheckOutcome:
-        known = {f for f in cls.__dataclass_fields__}
-        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 # --- running a suite ---------------------------------------------------------------------------------------
@@ -214,7 +175,7 @@ def _duplicates_note(df: pd.DataFrame, columns: list[str], idx) -> str:
     same = None
     for c in columns:
         v = df.at[idx, c]
-        col = df[c].isna() if _isna(v) else (df[c] == v).fillna(False)
+        col = df[c].isna() if is_missing(v) else (df[c] == v).fillna(False)
         same = col if same is None else (same & col)
     others = [i for i in df.index[same.astype(bool)] if i != idx][:3]
     if not others:
@@ -225,35 +186,8 @@ def _duplicates_note(df: pd.DataFrame, columns: list[str], idx) -> str:
 
 # --- small helpers -------------------------------------------------------------------------------------------
 
-def display(value: Any) -> str:
-    """A cell value as text for samples, JSON and workbooks."""
-    if _isna(value):
-        return ""
-    if hasattr(value, "to_pydatetime"):
-        value = value.to_pydatetime()
-    if isinstance(value, dt.datetime):
-        return value.strftime("%Y-%m-%d") if value.time() == dt.time(0) else value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _isna(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        import pandas as pd
-
-        result = pd.isna(value)
-        return bool(result) if not hasattr(result, "__len__") else False
-    except (TypeError, ValueError):
-        return False
-
-
 def _int(value: Any) -> int | None:
-    if _isna(value):
+    if is_missing(value):
         return None
     try:
         return int(value)
@@ -262,7 +196,7 @@ def _int(value: Any) -> int | None:
 
 
 def _float(value: Any) -> float | None:
-    if _isna(value):
+    if is_missing(value):
         return None
     f = float(value)
     return None if math.isnan(f) else round(f, 4)

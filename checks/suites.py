@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from taizhang.etl.schema import LEDGER_KINDS, catalog
+from taizhang.etl import periods
+from taizhang.etl.schema import LEDGER_KINDS, catalog, categories
 
-from .runner import CUSTOM, ERROR, WARN
+from .outcome import CUSTOM, ERROR, WARN
 
 # --- check names (Dagster asset checks on AssetKey(["staging", kind])) -----------------------------------
 DISPUTES_COLUMNS = "disputes_columns"
@@ -81,20 +82,19 @@ GROUPS: dict[str, tuple[str, str]] = {
     "repeats": (WARN, "同一文件中没有重复填报的记录"),
 }
 
-# --- canonical vocabularies (docs/warehouse.md; tests assert they equal etl/ledgers.yaml) ----------------
-DISPUTE_TYPES = ["山林权属", "征地拆迁", "土地承包", "婚姻家庭", "邻里纠纷", "涉法涉诉信访", "其他"]
-DISPUTE_LEVELS = ["村/社区", "片区调解室", "镇", "上级/移交"]
-DISPUTE_STATUSES = ["resolved", "open", "not_resolved"]
-PROJECT_STAGES = ["在建", "预备", "前期"]
-PROJECT_ZONES = ["镇", "园区"]
-PETITION_STATUSES = ["resolved", "open"]
-LEGAL_ROLES = ["法官", "检察官", "警官", "律师"]
-GRID_EVENT_STATUSES = ["已办结", "办理中", "已分流", "受理", "挂起", "退回"]
-GRID_EVENT_TYPES = ["维护稳定", "治安防控", "公共安全", "生态环境", "服务群众", "其他"]
-PARTY_ACTIVITY_TYPES = ["支委会", "党员大会", "党小组会", "党课", "主题党日", "专题培训", "现场教学"]
+# --- canonical vocabularies: etl/ledgers.yaml is their one source ------------------------------------------
+DISPUTE_TYPES = list(categories("dispute_type"))
+DISPUTE_LEVELS = list(categories("dispute_level"))
+DISPUTE_STATUSES = list(categories("dispute_status"))
+PROJECT_STAGES = list(categories("project_stage"))
+PROJECT_ZONES = list(categories("project_zone"))
+PETITION_STATUSES = list(categories("petition_status"))
+LEGAL_ROLES = list(categories("legal_role"))
+GRID_EVENT_STATUSES = list(categories("grid_event_status"))
+GRID_EVENT_TYPES = list(categories("grid_event_type"))
+PARTY_ACTIVITY_TYPES = list(categories("party_activity_type"))
 
-EARLIEST = dt.date(2000, 1, 1)  # a ledger record dated earlier is a typo
-EARLIEST_PETITION = dt.date(1990, 1, 1)  # long-standing petition cases may go back further
+PLAUSIBLE_SINCE = dt.date(2000, 1, 1)  # a monthly ledger record dated earlier is most likely a typo (WARN)
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
 LINEAGE_REQUIRED = ("file_sha256", "file_name", "sheet", "row_number", "period", "record_key")
 
@@ -224,14 +224,8 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 def period_end(period: str) -> dt.date | None:
     """Last day of 'YYYY-MM' or 'YYYY'; None when the text is neither."""
-    import calendar
-
     try:
-        year = int(period[:4])
-        if len(period) == 4:
-            return dt.date(year, 12, 31)
-        month = int(period[5:7])
-        return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return periods.period_end(period)
     except (TypeError, ValueError, IndexError):
         return None
 
@@ -349,7 +343,7 @@ def disputes(today: dt.date) -> Suite:
         *in_set(k, "dispute_type", DISPUTE_TYPES),
         *in_set(k, "level", DISPUTE_LEVELS),
         *in_set(k, "status", DISPUTE_STATUSES, required=True),
-        *dates(k, "received_date", EARLIEST, today),
+        *dates(k, "received_date", PLAUSIBLE_SINCE, today),
         Expect("disputes_resolved_date_within_period", DISPUTES_PLAUSIBILITY, CUSTOM, {"column": "resolved_date"},
                WARN, "化解日期晚于报送月份的最后一天", "请核对化解日期",
                custom=after_period_end("resolved_date")),
@@ -391,7 +385,7 @@ def petitions(today: dt.date) -> Suite:
         Expect("petitions_resolved_has_date", PETITIONS_VALUES, "ExpectColumnValuesToNotBeNull",
                {"column": "resolved_date"}, ERROR, "状态为已化解，但没有化解日期（不会计入化解数）",
                "请补填化解（销号）日期", when=("status", "resolved")),
-        *dates(k, "first_visit_date", EARLIEST_PETITION, today),
+        *dates(k, "first_visit_date", periods.EARLIEST, today),
         not_before(k, "resolved_date", "first_visit_date"),
     ))
 
@@ -404,7 +398,7 @@ def legal_visits(today: dt.date) -> Suite:
         *in_set(k, "role", LEGAL_ROLES, required=True),
         non_negative(k, "disputes_resolved"),
         non_negative(k, "consultations"),
-        *dates(k, "visit_date", EARLIEST, today),
+        *dates(k, "visit_date", PLAUSIBLE_SINCE, today),
     ))
 
 
@@ -422,7 +416,7 @@ def grid_events(today: dt.date) -> Suite:
         Expect("grid_events_grid_known", GRID_EVENTS_CATEGORIES, "ExpectColumnValuesToBeInSet",
                {"column": "grid_id", "value_set": _ref_ids()["grids"]}, ERROR,
                "所属网格应是东星社区33个网格之一", "请填写“第N网格”"),
-        *dates(k, "reported_at", EARLIEST, today),
+        *dates(k, "reported_at", PLAUSIBLE_SINCE, today),
         not_before(k, "closed_at", "reported_at"),
         not_before(k, "deadline", "reported_at"),
         Expect("grid_events_closed_has_time", GRID_EVENTS_PLAUSIBILITY, "ExpectColumnValuesToNotBeNull",
@@ -448,7 +442,7 @@ def party_activities(today: dt.date) -> Suite:
                {"column_A": "expected", "column_B": "attended", "or_equal": True,
                 "ignore_row_if": "either_value_is_missing"}, ERROR,
                "实到人数多于应到人数（参学率会超过100%）", "请核对应到、实到人数", column="attended"),
-        *dates(k, "activity_date", EARLIEST, today),
+        *dates(k, "activity_date", PLAUSIBLE_SINCE, today),
     ))
 
 

@@ -3,12 +3,12 @@ where the clues agree or a rule proves which one is right, and otherwise a quest
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from .decisions import Question
+from .periods import period_end
 from .read import Grid
 from .reference import KIND_ZH, TOWN_NAME, Mention, Reference, Sender
 from .schema import Ledger
@@ -217,15 +217,6 @@ def _month_zh(period: str) -> str:
     return f"{period[:4]}年{int(period[5:7])}月" if len(period) == 7 else f"{period}年"
 
 
-def period_end(period: str) -> dt.date:
-    """The last day of a 'YYYY-MM' or 'YYYY' period."""
-    year = int(period[:4])
-    if len(period) == 4:
-        return dt.date(year, 12, 31)
-    month = int(period[5:7])
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
 def check_data_dates(period: str, period_source: str, dates: list[dt.date], label: str,
                      answers: dict[str, str]) -> list[Question]:
     """Records dated after the reporting month: the title may be last month's (a copied template), or the
@@ -357,4 +348,4 @@ def describe(sender: Sender | None) -> str:
 
 
 __all__ = ["Clue", "Identity", "TOWN_NAME", "check_data_dates", "ledger_question", "period_clues",
-           "period_end", "resolve_period", "resolve_sender", "sender_clues"]
+           "resolve_period", "resolve_sender", "sender_clues"]

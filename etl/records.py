@@ -9,8 +9,10 @@ import re
 from dataclasses import dataclass
 
 from . import privacy
-from .identity import Identity, period_end
+from .identity import Identity
 from .layout import COMPOUND_SEPARATORS, NOT_TICKED, Column, CompoundPart, Layout, TickGroup
+from .periods import EARLIEST_MOMENT as EARLIEST
+from .periods import period_end
 from .reference import Reference
 from .schema import Catalog, Field
 from .text import cell_text, squash
@@ -24,8 +26,6 @@ from .values import (
     parse_datetime,
     parse_money,
 )
-
-EARLIEST = dt.datetime(1990, 1, 1)
 
 
 @dataclass

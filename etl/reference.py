@@ -13,20 +13,22 @@ from importlib import resources
 from .text import squash
 from .values import cn_integer
 
-TOWN_NAME = "西天尾镇"
-TOWN_PREFIXES = ("福建省", "莆田市", "荔城区", "西天尾镇", "西天尾")
-
 
 def read_ref(name: str) -> list[dict[str, str]]:
     text = resources.files("taizhang.etl").joinpath("ref", f"{name}.csv").read_text(encoding="utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 
-REF_TABLES = ("units", "unit_aliases", "areas", "party_orgs", "grids", "grid_units", "senders", "facts",
+REF_TABLES = ("town", "units", "unit_aliases", "areas", "party_orgs", "grids", "grid_units", "senders", "facts",
               "expected_submissions")
 
 KIND_ZH = {"unit": "村（社区）", "area": "片区", "office": "镇直单位", "party_org": "党组织", "grid": "网格",
            "town": "镇"}
+# The town's constants, from etl/ref/town.csv (the one place the town's name is written)
+TOWN: dict[str, str] = {r["key"]: r["value"] for r in read_ref("town")}
+TOWN_NAME = TOWN["name"]
+# what clerks put before a unit's name: 福建省莆田市荔城区西天尾镇林山村
+TOWN_PREFIXES = tuple(TOWN[k] for k in ("province", "city", "district", "name", "short_name") if TOWN.get(k))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ LINEAGE_COLUMNS: list[tuple[str, str]] = [
     ("record_key", "VARCHAR NOT NULL"),  # identifies the record across monthly files
 ]
 
+# the latest version of each record: a later period's file updates an earlier one (core views, marts, checks)
+LATEST_VERSION = ("QUALIFY row_number() OVER (PARTITION BY record_key "
+                  "ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1")
+
 SQL_TYPES = {
     "date": "DATE",
     "datetime": "TIMESTAMP",
@@ -172,3 +176,10 @@ def catalog() -> Catalog:
                              ongoing={str(k): str(v) for k, v in (spec.get("ongoing") or {}).items()})
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 
+
+
+def categories(vocab: str) -> tuple[str, ...]:
+    """The canonical values of a vocabulary of ledgers.yaml in the file's order (the order officials list
+    them), its catch-all (其他) last: the one source of every category list."""
+    v = catalog().vocabs[vocab]
+    return (*v.values, *((v.other,) if v.other and v.other not in v.values else ()))

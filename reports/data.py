@@ -11,14 +11,17 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+from taizhang.etl.schema import categories
+
 from .style import TOWN, to_date
 
-STAGES = ("在建", "预备", "前期")
-ZONES = ("镇", "园区")
-DISPUTE_TYPES = ("山林权属", "征地拆迁", "土地承包", "婚姻家庭", "邻里纠纷", "涉法涉诉信访", "其他")
-EVENT_TYPES = ("维护稳定", "治安防控", "公共安全", "生态环境", "服务群众", "其他")
-ACTIVITY_TYPES = ("支委会", "党员大会", "党小组会", "党课", "主题党日", "专题培训", "现场教学")
-ROLES = ("法官", "检察官", "警官", "律师")
+# the category lists, in the order officials list them: etl/ledgers.yaml is their one source
+STAGES = categories("project_stage")
+ZONES = categories("project_zone")
+DISPUTE_TYPES = categories("dispute_type")
+EVENT_TYPES = categories("grid_event_type")
+ACTIVITY_TYPES = categories("party_activity_type")
+ROLES = categories("legal_role")
 TOWN_LEVEL_UNIT = "镇本级"  # a mart row without a unit (records of town offices)
 
 

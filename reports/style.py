@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
-TOWN = "西天尾镇"
+from taizhang.etl.reference import TOWN_NAME as TOWN  # noqa: F401 - the pack names the town through S.TOWN
+
 DEFAULT_SOURCE = "各村（社区）报送台账"
 
 # ── sizes: A4 portrait text width is 21 − 2.8 − 2.6 = 15.6 cm; charts are drawn at 16 cm and placed at 15 cm

@@ -15,6 +15,7 @@ EXIT_REJECTED = 2
 EXIT_BLOCKING_CHECK = 3
 EXIT_BUSY = 4
 READ_WAIT_SECONDS = 60.0
+DEMO_AS_OF = dt.date(2023, 11, 3)  # the demo town's data is 2023's: its home pins this reporting date
 
 
 def _home(args) -> Home:
@@ -93,7 +94,8 @@ def cmd_ingest(args) -> int:
 # --- run ---------------------------------------------------------------------------------------------
 
 def cmd_run(args) -> int:
-    from taizhang.etl.run_state import Inputs
+    from taizhang.etl import as_of as reporting_date
+    from taizhang.etl.run_state import Inputs, what_changed
     from taizhang.etl.warehouse import WarehouseBusy, connect, lock_wait
 
     home = _home(args)
@@ -103,22 +105,36 @@ def cmd_run(args) -> int:
         print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束后再运行（最多 {wait:.0f} 秒）……",
               file=sys.stderr, flush=True)
 
-    inputs = Inputs.now(home, args.as_of)  # before the run: a file arriving meanwhile is new to the next one
     try:  # a busy warehouse is said plainly here, rather than as failed steps with stack traces
-        changes = _changes_since_last_run(home, inputs, wait, waiting)
+        con = connect(home, read_only=True, retries=wait, on_wait=waiting) if home.warehouse.exists() else None
+        try:
+            # the run's reporting date, resolved once here and handed to every step of the run
+            as_of, source = reporting_date.resolve(home, args.as_of, con)
+            if not getattr(args, "allow_empty", False):
+                reporting_date.check(as_of, con)
+            if source == reporting_date.TODAY:  # no record yet: the run resolves it after its ingest
+                as_of = None
+            inputs = Inputs.now(home, as_of or reporting_date.today())  # a file arriving later is new to the next run
+            changes = what_changed(home, inputs, con)
+        finally:
+            if con is not None:
+                con.close()
         if not changes and not getattr(args, "force", False):
             return _nothing_changed(home)
         connect(home, retries=wait, on_wait=waiting).close()
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
         return EXIT_BUSY
+    except reporting_date.AsOfOutOfRange as refused:
+        print(refused, file=sys.stderr)
+        return EXIT_REJECTED
     if changes:
-        print("自上次成功运行以来的变化 / changed since the last successful run：" + "；".join(changes))
+        print("自上次成功运行以来的变化：" + "；".join(changes))
     from taizhang.assets.runner import run_pipeline  # Dagster is imported only now
     from taizhang.etl.run_state import forget_last_run
 
     forget_last_run(home)  # the record is of a run that finished well: not of one killed half-way
-    outcome = run_pipeline(home, args.as_of)
+    outcome = run_pipeline(home, as_of)
     print(f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）")
     for line in outcome.checks.lines():
         print(line)
@@ -131,21 +147,6 @@ def cmd_run(args) -> int:
     if code == 0:
         _record_run(home, inputs, outcome)
     return code
-
-
-def _changes_since_last_run(home: Home, inputs, wait: float, on_wait) -> list[str]:
-    """Why this run is needed (empty: it is not), from the record of the last successful run; the warehouse
-    is only read, waiting for a writer like any reader."""
-    from taizhang.etl.run_state import last_run, what_changed
-    from taizhang.etl.warehouse import connect
-
-    if last_run(home) is None or not home.warehouse.exists():
-        return what_changed(home, inputs, None)
-    con = connect(home, read_only=True, retries=wait, on_wait=on_wait)
-    try:
-        return what_changed(home, inputs, con)
-    finally:
-        con.close()
 
 
 def _nothing_changed(home: Home) -> int:
@@ -168,16 +169,16 @@ def _record_run(home: Home, inputs, outcome) -> None:
     from taizhang.etl.run_state import record_run
     from taizhang.etl.warehouse import WarehouseBusy, connect
 
-    if not outcome.as_of:
+    if not outcome.as_of or outcome.as_of != inputs.as_of:
         return
     try:
         con = connect(home, read_only=True, retries=5.0)
     except WarehouseBusy:
         return
     try:
-        record_run(home, inputs, con, outcome.run_id, outcome.as_of, outcome.checks.lines())
+        record_run(home, inputs, con, outcome.run_id, outcome.checks.lines(), outcome.inputs)
     except OSError as err:
-        print(f"未能记录本次运行（下次将重新运行）/ could not record this run: {err}", file=sys.stderr)
+        print(f"未能记录本次运行（下次将重新运行）：{err}", file=sys.stderr)
     finally:
         con.close()
 
@@ -406,12 +407,24 @@ def cmd_demo(args) -> int:
     code = cmd_ingest(argparse.Namespace(home=str(home.root), paths=[str(home.inbox)]))
     if code not in (0, EXIT_REJECTED):
         return code
-    as_of = args.as_of or dt.date(2023, 11, 3)
+    as_of = args.as_of or DEMO_AS_OF
+    home.pin_reporting_date(as_of)  # the UI, the schedules and the sensor then report as of this date too
     code = cmd_run(argparse.Namespace(home=str(home.root), as_of=as_of))
     cmd_indicators(argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False))
     command = Path(sys.executable).parent / "taizhang"
     print(f"\n打开界面：{command if command.exists() else 'taizhang'} ui --home {home.root}   （http://127.0.0.1:3000）")
     return code
+
+
+def cmd_rebuild(args) -> int:
+    from taizhang.etl.rebuild import rebuild
+
+    home = _home(args)
+    result = rebuild(home, progress=lambda text: print(text, flush=True))
+    print(f"重建完成：重新读取 {result.files} 个文件（导入 {result.loaded} 个，拒收 {result.rejected} 个），"
+          f"{result.rows_loaded} 行，隔离 {result.rows_quarantined} 行；重建指标 {len(result.as_of_dates)} 个截至日期；"
+          f"用时 {result.seconds:.1f} 秒。原数据仓库保留为 {result.backup}")
+    return 0
 
 
 def cmd_ui(args) -> int:
@@ -435,8 +448,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", cmd_ingest, "read ledger files or folders into the warehouse")
     p.add_argument("paths", nargs="+")
     p = add("run", cmd_run, "materialise every asset through Dagster, in-process (skipped when nothing changed)")
-    p.add_argument("--as-of", type=_date, default=None, help="截至日期 (default: latest date in the data)")
+    p.add_argument("--as-of", type=_date, default=None,
+                   help="截至日期（默认：数据目录 taizhang.toml 设定的日期，否则为数据中的最新日期）")
     p.add_argument("--force", action="store_true", help="run even when nothing changed since the last run")
+    p.add_argument("--allow-empty", action="store_true",
+                   help="允许截至日期晚于今天或早于最早的记录（报表将全部为零）")
+    p = add("rebuild", cmd_rebuild, "用当前的读取程序把原始文件存档重新读入一个新的数据仓库，再替换现有的")
     p = add("indicators", cmd_indicators, "the headline indicators as of a date")
     p.add_argument("--as-of", type=_date, required=True)
     p.add_argument("--json", action="store_true")
@@ -469,9 +486,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from taizhang.etl.home import HomeError
+
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except HomeError as unusable:  # a home or warehouse that cannot be used: one plain line, no traceback
+        print(unusable, file=sys.stderr)
+        return unusable.exit_code
     except BrokenPipeError:  # `taizhang … | head`: the reader has what it wanted; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's documented recipe
         return 0

@@ -297,8 +297,9 @@ def test_runner_under_two_threads_gives_correct_counts(gx):
 
 
 def test_importing_checks_does_not_import_great_expectations():
-    code = ("import sys, checks.suites, checks.runner, checks.marts_rules, checks.data_docs, checks.asset_checks, "
-            "taizhang.reports.feedback; sys.exit(1 if 'great_expectations' in sys.modules else 0)")
+    code = ("import sys, taizhang.checks.suites, taizhang.checks.runner, taizhang.checks.marts_rules, "
+            "taizhang.checks.data_docs, taizhang.assets.checks, taizhang.reports.feedback; "
+            "sys.exit(1 if 'great_expectations' in sys.modules else 0)")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 
@@ -312,7 +313,7 @@ def test_outcomes_round_trip_json():
 # --- asset checks ------------------------------------------------------------------------------------------
 
 def test_asset_check_specs_block_only_on_error():
-    from taizhang.checks.asset_checks import ALL_CHECKS, HELD_FILES_CHECK
+    from taizhang.assets.checks import ALL_CHECKS, HELD_FILES_CHECK
 
     specs = {s.name: s for c in ALL_CHECKS for s in c.check_specs}
     expected = {**{n: sev for n, (sev, _d) in suites.check_names().items()},
@@ -329,8 +330,8 @@ def test_asset_check_specs_block_only_on_error():
 
 def test_failing_blocking_check_skips_downstream(gx, tmp_path):
     import dagster as dg
+    from taizhang.assets.checks import staging_checks
     from taizhang.assets.resources import Warehouse
-    from taizhang.checks.asset_checks import staging_checks
     from taizhang.etl.home import Home
     from taizhang.etl.warehouse import connect, insert_rows
 

@@ -53,7 +53,7 @@ def test_asset_graph_matches_the_snapshot(tmp_path):
 def test_lineage_reads_inbox_to_staging_to_marts_to_reports(tmp_path):
     graph = build_definitions(str(tmp_path)).resolve_asset_graph()
     staging = dg.AssetKey(["staging", "disputes"])
-    assert dg.AssetKey(["ingest", "inbox_files"]) in graph.get(staging).parent_keys
+    assert dg.AssetKey(["inbox", "disputes"]) in graph.get(staging).parent_keys
     assert staging in graph.get(dg.AssetKey(["marts", "dispute_resolution_by_unit"])).parent_keys
     word = graph.get(dg.AssetKey(["reports", "word_report"]))
     assert dg.AssetKey(["charts", "dispute_rate_by_unit"]) in word.parent_keys
@@ -105,19 +105,28 @@ def test_a_second_run_with_no_new_files_loads_nothing(home):
     assert counts() == before
 
 
-def test_inbox_sensor_requests_one_run_per_new_or_changed_content(home):
+def test_inbox_sensor_requests_one_run_per_new_or_changed_content_with_a_compact_cursor(home):
     warehouse = Warehouse(home=str(home.root))
     (home.inbox / "a.csv").write_text("x", encoding="utf-8")
-    with dg.build_sensor_context(resources={"warehouse": warehouse}) as ctx:
-        first = inbox_sensor(ctx)
-        assert isinstance(first, dg.RunRequest) and first.run_key
-        cursor = ctx.cursor
-    with dg.build_sensor_context(cursor=cursor, resources={"warehouse": warehouse}) as ctx:
-        assert isinstance(inbox_sensor(ctx), dg.SkipReason)  # same files: nothing
-    (home.inbox / "a.csv").write_text("changed", encoding="utf-8")
-    with dg.build_sensor_context(cursor=cursor, resources={"warehouse": warehouse}) as ctx:
-        again = inbox_sensor(ctx)
-        assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key
+    with dg.instance_for_test() as instance:
+        def tick(cursor=None) -> tuple[list, str | None]:
+            with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"warehouse": warehouse}) as ctx:
+                result = inbox_sensor(ctx)
+            if isinstance(result, dg.SkipReason):
+                return [], cursor
+            for event in result.asset_events or []:
+                instance.report_runless_asset_event(event)
+            return result.run_requests or [], result.cursor
+
+        first, cursor = tick()
+        assert len(first) == 1 and first[0].run_key
+        assert len(cursor) <= 32  # a digest, not the inbox
+        assert tick(cursor)[0] == []  # same files: nothing
+        assert tick(None)[0] == []  # nor with no cursor: the observation says what Dagster already knows
+        (home.inbox / "a.csv").write_text("changed", encoding="utf-8")
+        changed, cursor = tick(cursor)
+        assert len(changed) == 1 and changed[0].run_key != first[0].run_key
+        assert tick(cursor)[0] == []
 
 
 def test_schedules_run_in_shanghai_time():
@@ -126,9 +135,10 @@ def test_schedules_run_in_shanghai_time():
     assert daily_ingest_schedule.execution_timezone == monthly_report_schedule.execution_timezone == "Asia/Shanghai"
 
 
-def test_monthly_report_pack_is_as_of_the_last_day_of_the_previous_month():
+def test_monthly_report_pack_is_as_of_the_last_day_of_the_previous_month(home):
     when = dt.datetime(2023, 12, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    with dg.build_schedule_context(scheduled_execution_time=when) as ctx:
+    with dg.build_schedule_context(scheduled_execution_time=when,
+                                   resources={"warehouse": Warehouse(home=str(home.root))}) as ctx:
         request = monthly_report_schedule(ctx)
     assert request.partition_key == "2023-11-01"
     job = build_definitions().resolve_job_def("monthly_report_pack")
@@ -185,7 +195,7 @@ def test_a_blocking_check_holds_back_marts_and_reports_and_run_exits_3(home, cap
 
 def test_unchanged_staging_reuses_its_check_outcomes_and_any_edit_invalidates_them(home):
     import duckdb
-    from taizhang.checks.asset_checks import table_fingerprint
+    from taizhang.assets.checks import table_fingerprint
     from taizhang.checks.data_docs import cached_outcomes
 
     write_small_town(home.inbox)

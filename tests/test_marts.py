@@ -87,3 +87,53 @@ def test_overdue_lists(home, town):
     events = con.execute("SELECT event_id FROM marts.overdue_grid_events").fetchall()
     assert events == [("SJ3",)]
     con.close()
+
+
+# --- figures as officials publish them (issue 14.4) -------------------------------------------------------
+
+def test_rates_are_stored_as_the_published_two_decimal_figure(home, town):
+    figures = _town_figures(home, town["as_of"])
+    assert figures["disputes_within_village_rate"]["value"] == 66.67  # 2 of 3, stored as 66.67, not 66.666…
+    con = duckdb.connect(str(home.warehouse), read_only=True)
+    types = dict(con.execute("""SELECT table_name || '.' || column_name, data_type FROM duckdb_columns()
+                                WHERE schema_name = 'marts'""").fetchall())
+    stored = con.execute("""SELECT value FROM marts.headline_indicators WHERE scope_kind = 'town'
+                            AND indicator = 'disputes_within_village_rate'""").fetchone()[0]
+    con.close()
+    assert str(stored) == "66.67"
+    for column in ("headline_indicators.value", "dispute_resolution_by_unit.resolution_rate",
+                   "key_projects_by_stage.ahead_of_schedule", "party_activities_by_org.attendance_rate",
+                   "grid_events_by_type.median_hours_to_close", "dispute_resolution_by_month.received_mom_pct"):
+        assert types[column] == "DECIMAL(18,2)", column
+
+
+def test_a_month_cut_short_by_the_as_of_date_has_no_month_on_month_change(home, town):
+    con = duckdb.connect(str(home.warehouse))
+    try:
+        for as_of in (dt.date(2023, 10, 20), dt.date(2023, 10, 31)):
+            build_marts(con, as_of)
+        month = {d.isoformat(): con.execute("""SELECT received, received_mom_pct FROM marts.dispute_resolution_by_month
+                                                WHERE as_of = ? AND month = '2023-10'""", [d]).fetchone()
+                 for d in (dt.date(2023, 10, 20), dt.date(2023, 10, 31))}
+        visits = con.execute("""SELECT visits_mom_pct FROM marts.legal_visits_by_month
+                                WHERE as_of = DATE '2023-10-20' AND month = '2023-10'""").fetchone()
+    finally:
+        con.close()
+    # September: 1 dispute received, October: 4 (small_town.py)
+    assert month["2023-10-31"] == (4, 300)
+    assert month["2023-10-20"] == (4, None)  # 20 days of October are not a month to compare
+    assert visits == (None,)
+
+
+def test_a_numerator_and_denominator_only_where_they_give_the_figure(home, town):
+    figures = _town_figures(home, town["as_of"])
+    for code, row in figures.items():
+        if row["unit"] == "%":
+            if row["denominator"]:
+                assert row["value"] == round(100 * row["numerator"] / row["denominator"], 2), code
+        elif code in ("key_projects_ahead_of_schedule", "grid_events_median_hours_to_close"):
+            assert row["numerator"] is None and row["denominator"] is None, code  # no 分子/分母 gives them
+        else:  # a count or an amount is its own numerator
+            assert row["denominator"] is None and row["numerator"] == row["value"], code
+    # completed / planned of the three projects (small_town.py) less 10 of 12 months elapsed by 31 October
+    assert figures["key_projects_ahead_of_schedule"]["value"] == round(round(100 * 4600 / 6200, 2) - 83.33, 2)

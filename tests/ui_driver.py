@@ -17,8 +17,13 @@ def free_port() -> int:
 
 
 class UiSession:
-    def __init__(self, home, timeout: float = 120):
-        self.home, self.timeout, self.port = home, timeout, free_port()
+    """`taizhang ui` on a free port, ready once its code location has loaded. A loaded machine can take
+    minutes to start three Python processes: the wait is long (TAIZHANG_UI_WAIT, default 600 s) but ends at
+    once when `taizhang ui` exits, with its log in the error."""
+
+    def __init__(self, home, timeout: float | None = None):
+        self.home, self.port = home, free_port()
+        self.timeout = timeout or float(os.environ.get("TAIZHANG_UI_WAIT", "600"))
         self.url = f"http://127.0.0.1:{self.port}"
         self.stopped_cleanly = False
 
@@ -29,20 +34,30 @@ class UiSession:
         self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
         self.proc = subprocess.Popen([sys.executable, "-m", "taizhang", "ui", "--home", str(self.home.root),
                                       "--port", str(self.port)], env=env, stdout=self.log,
-                                     stderr=subprocess.STDOUT, text=True)
+                                     stderr=subprocess.STDOUT, text=True, start_new_session=True)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
             try:
-                if self.asset_nodes():  # the code location has loaded
+                if self.location_loaded():
                     return self
-            except (OSError, AssertionError, KeyError, TypeError):
-                pass
+            except (OSError, AssertionError, KeyError, TypeError, ValueError):
+                pass  # not listening yet, or still loading
             time.sleep(1)
         self.__exit__(None, None, None)
-        raise TimeoutError("webserver did not start")
+        raise TimeoutError(f"taizhang ui did not come up (exit {self.proc.returncode}):\n"
+                           + self.log_path.read_text(encoding="utf-8", errors="replace")[-3000:])
+
+    def location_loaded(self) -> bool:
+        entries = self.graphql("""{ workspaceOrError { ... on Workspace { locationEntries {
+            name loadStatus locationOrLoadError { __typename } } } } }""")["workspaceOrError"]["locationEntries"]
+        return any(e["loadStatus"] == "LOADED" and e["locationOrLoadError"]["__typename"] == "RepositoryLocation"
+                   for e in entries)
 
     def __exit__(self, *exc):
-        self.proc.send_signal(signal.SIGINT)
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
         try:
             self.proc.wait(timeout=60)
         except subprocess.TimeoutExpired:

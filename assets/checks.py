@@ -1,4 +1,5 @@
-"""Dagster asset checks: the staging suites (GX, run on pandas frames read from staging) and the mart rules.
+"""Dagster asset checks: the staging suites (GX, run on pandas frames read from staging) and the mart rules
+(both defined in taizhang.checks, which knows nothing of Dagster).
 
 Blocking: every check group of severity ERROR is an `AssetCheckSpec(blocking=True)`. When such a check
 fails, Dagster fails the check step and skips the assets downstream of the checked asset in the same run —
@@ -9,18 +10,16 @@ Each execution also records its outcomes for the offline data docs (<home>/repor
 """
 
 
-import datetime as dt
-import functools
-import hashlib
-from pathlib import Path
-
 import dagster as dg
 import duckdb
-from taizhang.assets.resources import ReportingPeriod, Warehouse
+from taizhang.checks import marts_rules, suites
+from taizhang.checks.data_docs import cached_outcomes, record_outcomes
+from taizhang.checks.outcome import ERROR, CheckOutcome, display
+from taizhang.etl import as_of as reporting_date
+from taizhang.etl import fingerprints as fp
 
-from . import marts_rules, suites
-from .data_docs import cached_outcomes, record_outcomes
-from .runner import ERROR, CheckOutcome, display
+from .resources import ReportingPeriod, Warehouse
+from .versions import code_version
 
 MARTS_KEY = dg.AssetKey(["marts", "headline_indicators"])
 DESCRIPTION_CHARS = 240  # the run log prints it: keep it a line, the full text is in metadata and data docs
@@ -108,21 +107,11 @@ def _summary(failed: list[CheckOutcome], limit: int = DESCRIPTION_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-@functools.cache
-def _suites_code() -> str:
-    """The suites' code, read once per process (not at import: the definitions load this module)."""
-    return "".join(Path(__file__).with_name(m).read_text(encoding="utf-8") for m in ("suites.py", "runner.py"))
-
-
 def table_fingerprint(con: duckdb.DuckDBPyConnection, kind: str) -> str:
-    """Content of staging.<kind> (every column of every row), the suites' code and today's date (the
-    plausibility checks compare with today): equal fingerprints give equal outcomes, so GX need not run."""
-    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'staging' "
-                         "AND table_name = ?", [kind]).fetchone()[0]
-    rows, digest = con.execute(f"SELECT count(*), bit_xor(hash(t)) FROM staging.{kind} t").fetchone() if exists \
-        else (0, None)
-    text = f"{kind}|{rows}|{digest}|{dt.date.today()}|{_suites_code()}"
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    """staging.<kind>'s data version, the checks' code version (the suites, and the reference CSVs they take
+    allowed values from) and today's date (the plausibility checks compare with today): equal fingerprints
+    give equal outcomes, so GX need not run again."""
+    return fp.digest(fp.staging_version(con, kind), code_version("checks"), reporting_date.today())
 
 
 def _selected(context, asset_key: dg.AssetKey, names) -> list[str]:
@@ -141,7 +130,7 @@ def staging_checks(kind: str) -> dg.AssetChecksDefinition:
     @dg.multi_asset_check(specs=specs, name=f"staging_{kind}_checks", can_subset=True, compute_kind="great_expectations",
                           description=f"staging.{kind} 数据质量检查（Great Expectations）")
     def _checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse):
-        from .runner import validate
+        from taizhang.checks.runner import validate
 
         suite = suites.suite(kind)
         with warehouse.read() as con:
@@ -171,8 +160,8 @@ _MART_SPECS = [dg.AssetCheckSpec(name, asset=MARTS_KEY, blocking=severity == ERR
                       description="核心指标的一致性与完整性检查")
 def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     names = _selected(context, MARTS_KEY, marts_rules.RULES)
+    as_of = period.date()
     with warehouse.read() as con:
-        as_of = period.resolve(con)
         outcomes = marts_rules.run_mart_rules(con, as_of, names)
     docs = record_outcomes(warehouse.paths.reports, marts_rules.HEADLINE, outcomes, as_of=as_of)
     for o in outcomes:
