@@ -71,14 +71,17 @@ def monthly_report_schedule(context: dg.ScheduleEvaluationContext):
 @dg.sensor(job=ingest_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
            description="监视收件箱：出现新文件或文件内容改动（按sha256）时启动一次读入。")
 def inbox_sensor(context: dg.SensorEvaluationContext, warehouse: Warehouse):
-    seen: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
-    current = inbox_fingerprints(warehouse.paths.inbox)
-    changed = sorted(p for p, sha in current.items() if seen.get(p) != sha)
+    # the cursor holds contents (sha256), not names: a file name may carry a phone number, and a renamed
+    # file is no change (as for `taizhang run`)
+    seen = json.loads(context.cursor) if context.cursor else []
+    seen = set(seen.values() if isinstance(seen, dict) else seen)
+    current = set(inbox_fingerprints(warehouse.paths.inbox).values())
+    changed = sorted(current - seen)
     if not changed:
         return dg.SkipReason("收件箱没有新文件或改动的文件")
     # the run key is the set of file contents: the same files never trigger twice
-    key = hashlib.sha256("\n".join(sorted(current[p] for p in changed)).encode()).hexdigest()[:16]
-    context.update_cursor(json.dumps(current, sort_keys=True))
+    key = hashlib.sha256("\n".join(changed).encode()).hexdigest()[:16]
+    context.update_cursor(json.dumps(sorted(current)))
     return dg.RunRequest(run_key=f"inbox-{key}", run_config=as_of_config(None),
                          tags={"trigger": "inbox", "files": str(len(changed))})
 

@@ -47,6 +47,9 @@ def inbox_fingerprints(inbox: Path) -> dict[str, str]:
 @dg.asset(key=INBOX, group_name="ingest", kinds={"python"},
           description="收件箱里的台账文件（Excel/CSV），按内容指纹（sha256）识别新文件和改动过的文件。")
 def inbox_files(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
+    # file names may carry a phone number: not into the run's metadata
+    from taizhang.etl.privacy import scrub_text
+
     inbox = warehouse.paths.inbox
     prints = inbox_fingerprints(inbox)
     known: set[str] = set()
@@ -62,7 +65,7 @@ def inbox_files(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.M
         "inbox": dg.MetadataValue.path(str(inbox)),
         "files": len(prints),
         "new_or_changed": len(new),
-        "new_files": dg.MetadataValue.md("\n".join(f"- {p}" for p in new[:30]) or "（无）"),
+        "new_files": dg.MetadataValue.md("\n".join(f"- {scrub_text(p)}" for p in new[:30]) or "（无）"),
     })
 
 
@@ -110,7 +113,7 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         "rejected_this_run": len(rejected),
         "by_status": dg.MetadataValue.json(files),
         "rejected_files": dg.MetadataValue.md(
-            "\n".join(f"- {o.path.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
+            "\n".join(f"- {o.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
     })
     yield dg.MaterializeResult(asset_key=QUARANTINE, metadata={
         "dagster/row_count": q_total,

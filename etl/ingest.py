@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from .discover import discover
+from .discover import find
 from .home import Home
 from .outcome import FileOutcome
 from .store import Ingestor
@@ -17,11 +17,19 @@ from .warehouse import connect
 
 def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection | None = None,
                  workers: int | None = None) -> list[FileOutcome]:
-    """Ingest files and folders into the home's warehouse; one outcome per file, oldest file first."""
+    """Ingest files and folders into the home's warehouse; one outcome per file, oldest file first, then one
+    per entry not read (rejected: a path named that is not a regular file; skipped: see discover.find)."""
     own = con is None
     con = con or connect(home)
     try:
-        return Ingestor(con, home).ingest_all(discover(paths), workers)
+        found = find(paths)
+        ingestor = Ingestor(con, home)
+        outcomes = ingestor.ingest_all(found.files, workers)
+        # what was not read, each said in one line: refused paths (named, but not regular files) are rejected
+        for status, entries in (("rejected", found.refused), ("skipped", found.skipped)):
+            outcomes += [FileOutcome(path=p, status=status, reason=why).named(ingestor.reader.tokeniser)
+                         for p, why in entries]
+        return outcomes
     finally:
         if own:
             con.close()

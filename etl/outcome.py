@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import privacy
 from .records import Problem
 
 DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
@@ -36,12 +37,19 @@ class SheetOutcome:
 class FileOutcome:
     path: Path
     sha256: str = ""
-    status: str = "loaded"  # loaded | zero_report | unchanged | rejected
+    status: str = "loaded"  # loaded | zero_report | unchanged | rejected | skipped (not read: see discover)
     reason: str | None = None
+    name: str = ""  # the file name as stored and shown, personal numbers replaced (privacy.Tokeniser.scrub_name)
+    location: str = ""  # the same for the whole path
     sheets: list[SheetOutcome] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     same_as: str | None = None
     size: int | None = None
+
+    def named(self, tokeniser) -> FileOutcome:
+        """This outcome with its name and path as they may be stored and shown."""
+        self.name, self.location = tokeniser.scrub_name(self.path.name), tokeniser.scrub_name(str(self.path))
+        return self
 
     @property
     def used(self) -> list[SheetOutcome]:
@@ -63,7 +71,9 @@ class FileOutcome:
         return total
 
     def line(self) -> str:
-        name = self.path.name
+        name = self.name or privacy.scrub_text(self.path.name)
+        if self.status == "skipped":
+            return f"- {name}: skipped 未读取 — {self.reason}"
         if self.status == "rejected":
             return f"✗ {name}: rejected 拒收 — {self.reason}"
         if self.status == "unchanged":

@@ -8,7 +8,7 @@ from pathlib import Path
 from . import privacy
 from .discover import sha256_of
 from .faults import checkpoint
-from .files import sha256_of_file
+from .files import read_regular, sha256_if_regular
 from .layout import (
     ZERO_REPORT,
     Context,
@@ -47,12 +47,12 @@ class FileReader:
         return outcome
 
     def _read(self, path: Path) -> FileOutcome:
-        outcome = FileOutcome(path=path)
+        outcome = FileOutcome(path=path).named(self.tokeniser)
         try:
             data = _read_bytes_checked(path)
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
-            outcome.sha256 = sha256_of_file(path) if path.exists() else ""  # streamed: it may be a bomb
+            outcome.sha256 = sha256_if_regular(path)  # streamed: it may be a bomb
             return outcome
         outcome.sha256, outcome.size = sha256_of(data), len(data)
         try:
@@ -79,9 +79,11 @@ class FileReader:
         存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
         units, grids and organisations, and what the problems say — a reason quotes the cell (“13812345678”不是
         日期), and quarantine rows go to exports, feedback workbooks and the run's metadata. Identifiers
-        (案件编号, 事件编号) stay as written: they are record keys, and long platform numbers are not personal."""
+        (案件编号, 事件编号) stay as written — they are record keys, and long platform numbers are not personal —
+        unless one is an ID or phone number (then the reader tokenised it); sheet names carry keyed tokens."""
         outcome.reason = _scrubbed(outcome.reason)
         for sheet in outcome.sheets:
+            sheet.sheet = self.tokeniser.scrub_name(sheet.sheet)  # a sheet named after a person's number
             sheet.reason = _scrubbed(sheet.reason)
             sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
             for problem in sheet.problems:
@@ -260,6 +262,8 @@ def _read_bytes_checked(path: Path) -> bytes:
     """The file's bytes, after the pre-parse safety checks (size, zip bombs, XML entities)."""
     try:
         inspect_before_parsing(path)
+        return read_regular(path)
     except RejectedFile as bad:
         raise UnreadableFile(bad.reason_zh) from None
-    return path.read_bytes()
+    except OSError as err:  # gone, or swapped for something that is not a regular file since the check
+        raise UnreadableFile(f"文件打不开（{err.strerror or '不是普通文件'}），请确认文件还在后重新报送") from None

@@ -156,7 +156,7 @@ class RowReader:
         return record, []
 
     def _problem(self, row_number: int, col: Column | None, value, reason: str, hint: str) -> Problem:
-        shown = privacy.scrub_text(cell_text(value)) if value is not None else ""
+        shown = _CONTROL.sub(_visible, privacy.scrub_text(cell_text(value))) if value is not None else ""
         if col is not None and col.field and self.ledger.fields[col.field].type in ("name", "phone", "id_number"):
             shown = "（个人信息，不在此显示）"
         return Problem(row_number, col.header if col else "", shown[:200], reason, hint)
@@ -171,6 +171,8 @@ class RowReader:
 
     def _read_field(self, f: Field, col: Column | None, value, record: dict) -> None:
         text = cell_text(value)  # '' for None
+        if _CONTROL.search(text):  # NUL and the like: not text anyone typed, and no report can hold it
+            raise BadValue(f"“{f.label}”里有看不见的控制字符（如 NUL），请删掉后重新填写")
         empty = text[:1] not in _NOT_EMPTY_STARTS and squash(text) in _EMPTY_MARKS
         if f.required and empty and f.type not in _OPTIONAL_EVEN_IF_REQUIRED:
             raise BadValue(f"“{f.label}”没有填写，这一项必须填")
@@ -193,12 +195,19 @@ class RowReader:
             raise BadValue(f"时间“{text}”早于1990年，请核对")
 
     def _read_int(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
-        record[f.name] = parse_count(value)
+        _not_a_personal_number(f, value, empty)
+        count = record[f.name] = parse_count(value)
+        if count is not None and count > INT_MAX:
+            raise BadValue(f"“{f.label}”填的数字太大（超过 {INT_MAX}），不像是{f.label}，请核对")
 
     def _read_money(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        _not_a_personal_number(f, value, empty)
         record[f.name] = parse_money(value, col.unit if col else None)
 
     def _read_text(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        if not empty and f.name.endswith("_id") and (kind := privacy.personal_number_kind(text)):
+            record[f.name] = self.tok.token(kind, text)  # an 事件编号 that is someone's phone: a keyed token
+            return
         record[f.name] = None if empty else (privacy.scrub_text(text) if f.pii else text)
 
     def _read_name(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -307,6 +316,23 @@ class RowReader:
         base = "\x1f".join([self.ledger.kind, *parts])
         n = self._occurrences[base] = self._occurrences.get(base, 0) + 1
         return hashlib.sha1(f"{base}\x1f{n}".encode()).hexdigest()[:20]
+
+
+INT_MAX = 2**31 - 1  # staging's INTEGER columns
+# C0 controls but tab and line breaks, DEL, and the non-characters XML cannot hold (the Word draft, xlsx)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _visible(match: re.Match) -> str:
+    """A control character as a visible sign (␀ for NUL) where a quarantined value is shown."""
+    code = ord(match.group(0))
+    return chr(0x2400 + code) if code < 32 else "␡" if code == 127 else "�"
+
+
+def _not_a_personal_number(f: Field, value, empty: bool) -> None:
+    if not empty and privacy.personal_number_kind(value, loose=True):
+        what = "金额" if f.type == "money" else "数量"
+        raise BadValue(f"“{f.label}”填的是疑似电话号码或身份证号，不是{what}，请核对后重新填写")
 
 
 def _hint(f: Field) -> str:

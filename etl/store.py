@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import duckdb
 
 from . import privacy
 from .faults import checkpoint
-from .files import sha256_of_file
+from .files import sha256_if_regular
 from .home import Home
 from .outcome import FileOutcome, SheetOutcome
 from .reader import FileReader
-from .reading import read_in_order
+from .reading import read_in_order, warm_up
 from .warehouse import dumps, insert_rows, insert_values
+
+log = logging.getLogger(__name__)
 
 
 class Ingestor:
@@ -32,12 +35,15 @@ class Ingestor:
 
     def ingest_all(self, paths: list[Path], workers: int | None = None) -> list[FileOutcome]:
         """One outcome per path, in order. Files whose bytes the warehouse already holds are not read again."""
+        if paths:
+            warm_up(self.reader.key, len(paths))  # readers start while the files are hashed
         outcomes: list[FileOutcome | None] = []
         to_read: list[int] = []
         for path in paths:
-            sha = sha256_of_file(path) if path.is_file() else ""
+            sha = sha256_if_regular(path)
             same_as = self._already_loaded(sha)
-            outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as) if same_as else None)
+            outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as)
+                            .named(self.reader.tokeniser) if same_as else None)
             if same_as is None:
                 to_read.append(len(outcomes) - 1)
         for i, outcome in zip(to_read, read_in_order(self.reader, [paths[i] for i in to_read], workers),
@@ -48,11 +54,17 @@ class Ingestor:
     def store(self, outcome: FileOutcome) -> FileOutcome:
         same_as = self._already_loaded(outcome.sha256)  # e.g. the same bytes twice in one inbox
         if same_as:
-            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as)
+            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as,
+                               name=outcome.name, location=outcome.location)
         if outcome.status == "rejected":
             self._record_rejected(outcome)
         else:
-            self._commit(outcome)
+            try:
+                self._commit(outcome)
+            except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
+                log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
+                outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
+                self._record_rejected(outcome)
         return outcome
 
     def _already_loaded(self, sha: str) -> str | None:
@@ -80,7 +92,7 @@ class Ingestor:
                  s.rows_read, len(s.records), s.rows_quarantined, sum(s.dropped.values()), dumps(s.unmapped),
                  s.sender_source, s.period_source] for s in outcome.sheets])
             insert_values(con, "meta.source_files", [
-                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size,
+                [outcome.sha256, outcome.name, outcome.location, outcome.size,
                  _joined(s.sender for s in used), _joined(s.unit_id for s in used), _joined(s.ledger for s in used),
                  _joined(s.period for s in used), outcome.status, None,
                  sum(s.rows_read for s in used), outcome.rows_loaded, outcome.rows_quarantined,
@@ -122,10 +134,10 @@ class Ingestor:
         problems: list[dict] = []
         for sheet in outcome.used:
             for rec in sheet.records:
-                rec.update(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
+                rec.update(file_sha256=outcome.sha256, file_name=outcome.name, sheet=sheet.sheet,
                            row_number=rec.pop("_row"), loaded_at=now)
             by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
-            problems.extend(dict(file_sha256=outcome.sha256, file_name=outcome.path.name, sheet=sheet.sheet,
+            problems.extend(dict(file_sha256=outcome.sha256, file_name=outcome.name, sheet=sheet.sheet,
                                  row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
                                  fix_hint=p.fix_hint, ledger=sheet.ledger, sender=sheet.sender, unit_id=sheet.unit_id,
                                  period=sheet.period, rejected_at=now) for p in sheet.problems)
@@ -144,7 +156,7 @@ class Ingestor:
             if outcome.sha256 in self.versions.files:
                 self._forget_file(outcome.sha256)
             insert_values(con, "meta.source_files", [
-                [outcome.sha256, outcome.path.name, str(outcome.path), outcome.size, None, None,
+                [outcome.sha256, outcome.name, outcome.location, outcome.size, None, None,
                  _joined(s.ledger for s in outcome.sheets), None, "rejected", outcome.reason,
                  0, 0, 0, 0, None, None, dt.datetime.now()]])
             insert_values(con, "meta.source_sheets (file_sha256, sheet, ledger, status, reason)",
@@ -209,12 +221,17 @@ class Versions:
             key = (outcome.sha256, name)
             ledger, sender, period, _status = self.sheets.pop(key)
             self.by_key.get((ledger, sender, period), set()).discard(key)
-        self.files[outcome.sha256] = (outcome.path.name, outcome.status)
+        self.files[outcome.sha256] = (outcome.name, outcome.status)
         for s in outcome.sheets:
             self._add(outcome.sha256, s.sheet, s.ledger, s.sender, s.period, s.status)
 
 
 LIVE = ("loaded", "zero_report")
+# errors of the values themselves (their messages quote them: only the type is logged)
+_DATA_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException,
+                duckdb.OutOfRangeException, OverflowError, ValueError, TypeError)
+STORE_FAILED = ("文件中有数据无法存入数据库（例如数字超出范围或含有无法保存的字符），整个文件未导入。请检查数字和特殊字符，"
+                "修改后重新报送")
 
 
 def _joined(values) -> str | None:
