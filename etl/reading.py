@@ -4,8 +4,8 @@ Every file is parsed in a reader process, never in the writer's: a parser that a
 drives into unbounded memory, a crash or an endless loop takes down its reader, not the run. Each reader has
 
 * a memory ceiling: its address space is capped (`resource.setrlimit(RLIMIT_AS)` on Linux and BSD);
-  elsewhere (Windows, macOS) the writer watches the reader's resident memory (psutil) and kills it above
-  the ceiling. TAIZHANG_READER_MEMORY_MB, default 2048.
+  elsewhere (Windows, macOS; or with TAIZHANG_READER_MEMORY_WATCH=1) the writer watches the reader's
+  resident memory (psutil) and kills it above the ceiling. TAIZHANG_READER_MEMORY_MB, default 2048.
 * a wall-clock limit per file: a reader still busy with one file after TAIZHANG_READ_TIMEOUT seconds
   (default 300) is killed.
 
@@ -48,6 +48,7 @@ START_TIMEOUT_S = 120.0  # a reader that has not started by then will not: the m
 READ_AHEAD = 8  # files handed out per reader beyond the one the writer waits for: memory stays flat
 WATCH_INTERVAL_S = 0.1  # how often the writer looks at a reader's memory where the kernel does not cap it
 _RLIMIT = sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))  # macOS does not enforce RLIMIT_AS
+WATCH_ENV = "TAIZHANG_READER_MEMORY_WATCH"  # 1: watch memory from the writer even where the kernel could cap it
 
 MEMORY_REASON = ("文件结构损坏，读取时超出内存上限，无法读取。请用 Excel 或 WPS 打开这个文件，确认内容正常后“另存为”"
                  "一个新的 .xlsx 文件再报送；如果表格确实很大，请按月份拆成几个文件分别报送")
@@ -80,11 +81,13 @@ class Leash:
 
     memory_mb: int = DEFAULT_MEMORY_MB
     timeout_s: float = DEFAULT_TIMEOUT_S
+    kernel_cap: bool = _RLIMIT  # the kernel caps the reader's memory; else the writer watches it
 
     @classmethod
     def from_env(cls) -> Leash:
         return cls(memory_mb=int(_env_number(MEMORY_ENV, DEFAULT_MEMORY_MB)),
-                   timeout_s=_env_number(TIMEOUT_ENV, DEFAULT_TIMEOUT_S))
+                   timeout_s=_env_number(TIMEOUT_ENV, DEFAULT_TIMEOUT_S),
+                   kernel_cap=_RLIMIT and os.environ.get(WATCH_ENV, "").strip() != "1")
 
 
 def _env_number(name: str, default: float) -> float:
@@ -164,7 +167,8 @@ class _Reader:
     def __init__(self, context, key: bytes, leash: Leash):
         mine, theirs = context.Pipe()
         # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
-        self.process = context.Process(target=_serve, args=(theirs, key, leash.memory_mb * 2**20),
+        cap = leash.memory_mb * 2**20 if leash.kernel_cap else None
+        self.process = context.Process(target=_serve, args=(theirs, key, cap),
                                        name="taizhang-reader", daemon=True)
         self.process.start()
         theirs.close()
@@ -240,7 +244,9 @@ class ReaderPool:
                         self._hand(r, *source.popleft())
                 busy = [r for r in readers if r.job is not None]
                 pause = max(0.0, min(r.job.deadline for r in busy) - time.monotonic())
-                answered = wait([r.conn for r in busy], pause if _RLIMIT else min(pause, WATCH_INTERVAL_S))
+                if not self.leash.kernel_cap:
+                    pause = min(pause, WATCH_INTERVAL_S)
+                answered = wait([r.conn for r in busy], pause)
                 for slot, r in enumerate(readers):
                     if r.job is not None and (r.conn in answered or self._overdue(r)):
                         readers[slot] = self._collect(r, done, again, tries, tokeniser)
@@ -264,7 +270,7 @@ class ReaderPool:
     def _overdue(self, r: _Reader) -> bool:
         if time.monotonic() >= r.job.deadline:
             return True
-        return not _RLIMIT and r.ready and r.memory_mb() > self.leash.memory_mb
+        return not self.leash.kernel_cap and r.ready and r.memory_mb() > self.leash.memory_mb
 
     def _collect(self, r: _Reader, done: dict, again: deque, tries: dict, tokeniser) -> _Reader:
         """Take what the reader has for its file (an outcome, a death, a timeout); the reader to use next."""
@@ -288,7 +294,7 @@ class ReaderPool:
         r.job = None
         if message is None:  # no answer: over time, over memory, or dead
             if not gone:
-                over_memory = not _RLIMIT and r.memory_mb() > self.leash.memory_mb
+                over_memory = not self.leash.kernel_cap and r.memory_mb() > self.leash.memory_mb
                 r.kill()
                 done[job.index] = self._rejected(job.path, MEMORY_REASON if over_memory else TIMEOUT_REASON,
                                                  tokeniser)
@@ -323,12 +329,13 @@ def _death_reason(exitcode: int | None) -> str:
 
 # --- inside a reader -----------------------------------------------------------------------------------------
 
-def _serve(conn, key: bytes, memory_bytes: int) -> None:
+def _serve(conn, key: bytes, memory_cap: int | None) -> None:
     """A reader's life: cap its memory, say it is ready, then read each path sent until the pipe closes."""
-    _die_with_parent()
+    _kernel_ends_with_parent()
+    _watch_parent()
     try:
-        if _RLIMIT:
-            _cap_memory(memory_bytes)
+        if memory_cap:
+            _cap_memory(memory_cap)
         reader = FileReader(key)
     except BaseException as exc:  # noqa: BLE001 - said to the parent, which stops the run
         conn.send(("failed", _diagnosis(exc)))
@@ -379,10 +386,9 @@ def _diagnosis(exc: BaseException) -> str:
     return f"{type(exc).__name__} at {where}"
 
 
-def _die_with_parent() -> None:
-    """A reader must not outlive a killed ingest. On Linux the kernel kills it with its parent at once
-    (PR_SET_PDEATHSIG); everywhere, a thread waits on the parent's sentinel and ends the reader when the
-    parent is gone (as soon as the reader runs Python again)."""
+def _kernel_ends_with_parent() -> None:
+    """A reader must not outlive a killed ingest: on Linux the kernel kills it with its parent at once
+    (PR_SET_PDEATHSIG), even in the middle of native parsing code."""
     if sys.platform.startswith("linux"):
         import ctypes
         import signal
@@ -391,6 +397,11 @@ def _die_with_parent() -> None:
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
         except (OSError, AttributeError):
             pass
+
+
+def _watch_parent() -> None:
+    """Everywhere: a thread waits on the parent's sentinel (a pipe on POSIX, a process handle on Windows)
+    and ends the reader when the parent is gone — as soon as the reader runs Python again."""
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
