@@ -8,9 +8,11 @@ from pathlib import Path
 
 import duckdb
 
+from . import privacy
 from .discover import find
 from .home import Home
 from .outcome import FileOutcome
+from .reading import warm_up
 from .store import Ingestor
 from .warehouse import connect
 
@@ -20,6 +22,7 @@ def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection |
     """Ingest files and folders into the home's warehouse; one outcome per file, oldest file first, then one
     per entry not read (rejected: a path named that is not a regular file; skipped: see discover.find)."""
     own = con is None
+    warm_up(privacy.load_key(home.key_file), len(paths))  # a reader starts (~0.3 s) while the files are found
     con = con or connect(home)
     try:
         found = find(paths)

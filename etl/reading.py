@@ -25,6 +25,7 @@ import atexit
 import logging
 import multiprocessing
 import os
+import queue
 import sys
 import threading
 import time
@@ -56,6 +57,8 @@ TIMEOUT_REASON = ("读取超时：这个文件读了很久仍未读完，可能�
                   "“另存为”一个新的 .xlsx 文件再报送")
 READER_DIED = ("读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"
                "检查无误后重新报送")
+NOT_STARTED = ("读取进程无法启动，导入已停止（内存不足或系统问题？如在自己的脚本中调用，请把调用放在 "
+               "if __name__ == \"__main__\": 之下）")
 INTERNAL_ERROR = ("读取这个文件时程序内部出错（已记录，不一定是文件的问题），这个文件暂未导入，其他文件不受影响。"
                   "请把这个文件交给镇里的系统管理员")
 
@@ -158,30 +161,45 @@ def _close_pools() -> None:
 class _Job:
     index: int
     path: Path
-    deadline: float
 
 
 class _Reader:
-    """One reader process, its end of the pipe, and the file it is reading."""
+    """One reader process, its pipes, and the files handed to it (read in order, the first now). A thread
+    takes its answers off the pipe as they come (a pipe holds 64 KB: a reader would otherwise wait for the
+    writer to finish storing before it could read on), into its pool's inbox."""
 
-    def __init__(self, context, key: bytes, leash: Leash):
-        mine, theirs = context.Pipe()
+    def __init__(self, context, key: bytes, leash: Leash, inbox: queue.SimpleQueue):
+        paths_in, paths_out = context.Pipe(duplex=False)
+        answers_in, answers_out = context.Pipe(duplex=False)
         # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
         cap = leash.memory_mb * 2**20 if leash.kernel_cap else None
-        self.process = context.Process(target=_serve, args=(theirs, key, cap),
+        self.process = context.Process(target=_serve, args=(paths_in, answers_out, key, cap),
                                        name="taizhang-reader", daemon=True)
         self.process.start()
-        theirs.close()
-        self.conn = mine
+        paths_in.close()
+        answers_out.close()
+        self.paths = paths_out
         self.ready = False
-        self.started = time.monotonic()
-        self.job: _Job | None = None
+        self.dead = False
+        self.jobs: deque[_Job] = deque()
+        self.deadline = 0.0  # when the first of its files must be read by
+        threading.Thread(target=self._pump, args=(answers_in, inbox), name="reader-answers", daemon=True).start()
+
+    def _pump(self, answers, inbox: queue.SimpleQueue) -> None:
+        with answers:
+            while True:
+                try:
+                    inbox.put((self, answers.recv()))
+                except (EOFError, OSError):  # the reader is dead, or was killed
+                    inbox.put((self, None))
+                    return
 
     def kill(self) -> None:
+        self.dead = True
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
-        self.conn.close()
+        self.paths.close()
 
     def exitcode(self) -> int | None:
         self.process.join(5)
@@ -203,12 +221,16 @@ class ReaderPool:
         self.key, self.leash, self.identity = key, leash, identity
         self.context = multiprocessing.get_context("spawn")
         self.readers: list[_Reader] = []
+        self.inbox: queue.SimpleQueue = queue.SimpleQueue()  # (reader, message or None for its end)
         self.busy = False  # in a `read`: a second reading at once (another thread) gets readers of its own
 
     def grow(self, size: int) -> None:
         self.readers = [r for r in self.readers if r.process.is_alive()]
         while len(self.readers) < size:
-            self.readers.append(_Reader(self.context, self.key, self.leash))
+            self.readers.append(self._start())
+
+    def _start(self) -> _Reader:
+        return _Reader(self.context, self.key, self.leash, self.inbox)
 
     def close(self) -> None:
         for r in self.readers:
@@ -223,10 +245,11 @@ class ReaderPool:
             self.busy = False
 
     def _read(self, paths: list[Path], size: int, tokeniser) -> Iterator[FileOutcome]:
+        """Each reader holds up to READ_AHEAD files (so it never waits while the writer stores), all readers
+        together at most READ_AHEAD × readers files beyond the one the writer waits for (memory stays flat)."""
         self.grow(size)
         readers = self.readers[:size]
-        queued = deque(enumerate(paths))
-        again: deque[tuple[int, Path]] = deque()  # files whose reader died: read once more by another reader
+        queued = deque(_Job(i, p) for i, p in enumerate(paths))
         tries: dict[int, int] = {}
         done: dict[int, FileOutcome] = {}
         cursor = 0
@@ -237,85 +260,104 @@ class ReaderPool:
                     cursor += 1
                     continue
                 for slot, r in enumerate(readers):
-                    source = again or queued
-                    if r.job is None and source and source[0][0] < cursor + READ_AHEAD * len(readers):
-                        if not r.process.is_alive():  # died between files (killed from outside)
+                    while (len(r.jobs) < READ_AHEAD and queued
+                           and queued[0].index < cursor + READ_AHEAD * len(readers)):
+                        if not r.jobs and (r.dead or not r.process.is_alive()):  # died between files
                             r = readers[slot] = self._replace(r)
-                        self._hand(r, *source.popleft())
-                busy = [r for r in readers if r.job is not None]
-                pause = max(0.0, min(r.job.deadline for r in busy) - time.monotonic())
+                        self._hand(r, queued.popleft())
+                pause = max(0.0, min((r.deadline for r in readers if r.jobs), default=0.0) - time.monotonic())
                 if not self.leash.kernel_cap:
                     pause = min(pause, WATCH_INTERVAL_S)
-                answered = wait([r.conn for r in busy], pause)
+                try:
+                    answers = [self.inbox.get(timeout=pause)]
+                    while not self.inbox.empty():
+                        answers.append(self.inbox.get())
+                except queue.Empty:
+                    answers = []
+                for r, message in answers:
+                    if r.dead:
+                        continue  # a reader killed before: what it still said is of no use
+                    if r in readers:
+                        readers[readers.index(r)] = self._collect(r, message, done, queued, tries, tokeniser)
+                    elif message is not None and message[0] == "ready":
+                        r.ready = True  # a reader of the pool this call does not use
                 for slot, r in enumerate(readers):
-                    if r.job is not None and (r.conn in answered or self._overdue(r)):
-                        readers[slot] = self._collect(r, done, again, tries, tokeniser)
+                    if r.jobs and self._overdue(r):
+                        readers[slot] = self._give_up(r, done, queued, tokeniser)
         finally:
             for r in readers:  # stopped early: a reader mid-file would answer the next call with this file
-                if r.job is not None:
+                if r.jobs:
                     r.kill()
-            self.readers = [r for r in self.readers if r.process.is_alive() and r.job is None]
+            self.readers = [r for r in self.readers if not r.dead and r.process.is_alive()]
 
-    def _hand(self, r: _Reader, index: int, path: Path) -> None:
-        now = time.monotonic()
-        r.job = _Job(index, path, now + (self.leash.timeout_s if r.ready else START_TIMEOUT_S))
-        r.conn.send(path)
+    def _hand(self, r: _Reader, job: _Job) -> None:
+        if not r.jobs:
+            r.deadline = time.monotonic() + (self.leash.timeout_s if r.ready else START_TIMEOUT_S)
+        r.jobs.append(job)
+        r.paths.send(job.path)
 
     def _replace(self, r: _Reader) -> _Reader:
         r.kill()
-        fresh = _Reader(self.context, self.key, self.leash)
+        fresh = self._start()
         self.readers = [fresh if x is r else x for x in self.readers]
         return fresh
 
     def _overdue(self, r: _Reader) -> bool:
-        if time.monotonic() >= r.job.deadline:
+        if time.monotonic() >= r.deadline:
             return True
         return not self.leash.kernel_cap and r.ready and r.memory_mb() > self.leash.memory_mb
 
-    def _collect(self, r: _Reader, done: dict, again: deque, tries: dict, tokeniser) -> _Reader:
-        """Take what the reader has for its file (an outcome, a death, a timeout); the reader to use next."""
-        job = r.job
-        message, gone = None, False
-        if wait([r.conn], 0):
-            try:
-                message = r.conn.recv()
-            except (EOFError, OSError):  # the pipe closed: the reader is dead (or dying)
-                gone = True
+    def _give_up(self, r: _Reader, done: dict, queued: deque, tokeniser) -> _Reader:
+        """A reader over its time (or, watched, over its memory) on its first file: that file is rejected."""
+        if not r.ready:
+            r.kill()
+            raise ReadersFailed(NOT_STARTED)
+        over_memory = not self.leash.kernel_cap and r.memory_mb() > self.leash.memory_mb
+        r.kill()
+        job = r.jobs.popleft()
+        done[job.index] = self._rejected(job.path, MEMORY_REASON if over_memory else TIMEOUT_REASON, tokeniser)
+        return self._requeue(r, queued)
+
+    def _collect(self, r: _Reader, message, done: dict, queued: deque, tries: dict, tokeniser) -> _Reader:
+        """What the reader said (an outcome for its first file, or nothing: it is dead); the reader to use
+        next. Files handed to a reader that is replaced go back to the front of the queue."""
         if message is not None and message[0] == "ready":
             r.ready = True
-            job.deadline = time.monotonic() + self.leash.timeout_s  # the file's time starts now
+            r.deadline = time.monotonic() + self.leash.timeout_s  # the first file's time starts now
             return r
         if message is not None and message[0] == "failed":
             raise ReadersFailed(f"读取进程无法启动，导入已停止：{message[1]}")
         if message is None and not r.ready:
             r.kill()
-            raise ReadersFailed("读取进程无法启动，导入已停止（内存不足或系统问题？如在自己的脚本中调用，请把调用放在 "
-                                "if __name__ == \"__main__\": 之下）")
-        r.job = None
-        if message is None:  # no answer: over time, over memory, or dead
-            if not gone:
-                over_memory = not self.leash.kernel_cap and r.memory_mb() > self.leash.memory_mb
-                r.kill()
-                done[job.index] = self._rejected(job.path, MEMORY_REASON if over_memory else TIMEOUT_REASON,
-                                                 tokeniser)
-                return self._replace(r)
+            raise ReadersFailed(NOT_STARTED)
+        if not r.jobs:  # dead between files: replaced when it is next given one
+            r.dead = message is None or r.dead
+            return r
+        job = r.jobs.popleft()
+        r.deadline = time.monotonic() + self.leash.timeout_s  # the next file's time starts now (or later)
+        if message is None:  # dead in the middle of this file: read it once more in a fresh reader, then blame it
             code = r.exitcode()
             tries[job.index] = tries.get(job.index, 0) + 1
             if tries[job.index] < 2:
-                again.appendleft((job.index, job.path))
+                r.jobs.appendleft(job)
             else:
                 done[job.index] = self._rejected(job.path, _death_reason(code), tokeniser)
-            return self._replace(r)
+            return self._requeue(r, queued)
         kind, payload = message
         if kind == "ok":
             done[job.index] = payload
             return r
         if kind == "memory":
             done[job.index] = self._rejected(job.path, MEMORY_REASON, tokeniser)
-            return self._replace(r)  # it says so itself, then exits: memory it could not give back
+            return self._requeue(r, queued)  # it says so itself, then exits: memory it could not give back
         outcome = done[job.index] = self._rejected(job.path, INTERNAL_ERROR, tokeniser)
         log.error("reading %s failed inside the reader: %s", outcome.name, payload)
         return r
+
+    def _requeue(self, r: _Reader, queued: deque) -> _Reader:
+        queued.extendleft(reversed(r.jobs))
+        r.jobs.clear()
+        return self._replace(r)
 
     @staticmethod
     def _rejected(path: Path, reason: str, tokeniser) -> FileOutcome:
@@ -329,8 +371,10 @@ def _death_reason(exitcode: int | None) -> str:
 
 # --- inside a reader -----------------------------------------------------------------------------------------
 
-def _serve(conn, key: bytes, memory_cap: int | None) -> None:
-    """A reader's life: cap its memory, say it is ready, then read each path sent until the pipe closes."""
+def _serve(paths, answers, key: bytes, memory_cap: int | None) -> None:
+    """A reader's life: cap its memory, say it is ready, then read each path sent until the pipe closes. Each
+    answer is sent whole before the next file is read: if a file kills the reader, the answers before it
+    have arrived, and the file that did it is the one without an answer."""
     _kernel_ends_with_parent()
     _watch_parent()
     try:
@@ -338,13 +382,13 @@ def _serve(conn, key: bytes, memory_cap: int | None) -> None:
             _cap_memory(memory_cap)
         reader = FileReader(key)
     except BaseException as exc:  # noqa: BLE001 - said to the parent, which stops the run
-        conn.send(("failed", _diagnosis(exc)))
+        answers.send(("failed", _diagnosis(exc)))
         return
     _quiet_native_reports()
-    conn.send(("ready", None))
+    answers.send(("ready", None))
     while True:
         try:
-            path = conn.recv()
+            path = paths.recv()
         except (EOFError, OSError):
             return
         try:
@@ -354,9 +398,9 @@ def _serve(conn, key: bytes, memory_cap: int | None) -> None:
         except Exception as exc:  # noqa: BLE001 - one file's trouble never stops the others
             answer = ("error", _diagnosis(exc))
         if answer is None:
-            conn.send(("memory", None))
+            answers.send(("memory", None))
             return  # what the parser held may not all have been given back: a fresh reader goes on
-        conn.send(answer)
+        answers.send(answer)
 
 
 def _cap_memory(limit: int) -> None:

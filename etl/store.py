@@ -36,7 +36,7 @@ class Ingestor:
     def ingest_all(self, paths: list[Path], workers: int | None = None) -> list[FileOutcome]:
         """One outcome per path, in order. Files whose bytes the warehouse already holds are not read again."""
         if paths:
-            warm_up(self.reader.key, len(paths))  # readers start while the files are hashed
+            warm_up(self.reader.key, len(paths))  # readers start while the files are hashed (if not yet started)
         outcomes: list[FileOutcome | None] = []
         to_read: list[int] = []
         for path in paths:
