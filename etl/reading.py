@@ -112,20 +112,23 @@ def read_in_order(reader: FileReader, paths: list[Path], workers: int | None = N
     if not paths:
         return
     wanted = min(default_workers() if workers is None else max(1, workers), len(paths))
-    pool = _pool(reader.key, Leash.from_env())
+    leash = Leash.from_env()
+    pool = _pool(reader.key, leash)
+    own = pool.busy or not (_POOLS and _POOLS[0] is pool)  # another thread is reading: readers of its own
     if pool.busy:
-        pool = ReaderPool(reader.key, pool.leash)
-        try:
-            yield from pool.read(paths, wanted, reader.tokeniser)
-        finally:
+        pool = ReaderPool(reader.key, leash)
+    try:
+        yield from pool.read(paths, wanted, reader.tokeniser)
+    finally:
+        if own:
             pool.close()
-        return
-    yield from pool.read(paths, wanted, reader.tokeniser)
 
 
 def warm_up(key: bytes, files: int = 1) -> None:
     """Start the readers now (a reader takes ~0.3 s to start), so they are ready when the files are."""
-    _pool(key, Leash.from_env()).grow(min(default_workers(), max(1, files)))
+    pool = _pool(key, Leash.from_env())
+    if not pool.busy:
+        pool.grow(min(default_workers(), max(1, files)))
 
 
 # --- the pool ----------------------------------------------------------------------------------------------
@@ -139,6 +142,8 @@ def _pool(key: bytes, leash: Leash) -> ReaderPool:
     identity = (key, leash, _reader_environment())
     with _POOLS_LOCK:
         if _POOLS and _POOLS[0].identity != identity:
+            if _POOLS[0].busy:  # in use by another thread: left to it, this call gets readers of its own
+                return ReaderPool(key, leash, identity)
             _POOLS.pop().close()
         if not _POOLS:
             _POOLS.append(ReaderPool(key, leash, identity))
