@@ -124,7 +124,7 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         "rejected_this_run": len(rejected),
         "by_status": dg.MetadataValue.json(files),
         "rejected_files": dg.MetadataValue.md(
-            "\n".join(f"- {o.path.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
+            "\n".join(f"- {o.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
     }, inputs=every_inbox)
     yield reported(QUARANTINE, versions[QUARANTINE.to_user_string()], {
         "dagster/row_count": q_total,

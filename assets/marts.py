@@ -62,12 +62,14 @@ def table_metadata(cur, limit: int = PREVIEW_ROWS) -> dg.TableMetadataValue:
 def markdown_table(columns: list[str], rows: list[tuple], limit: int = 8) -> str:
     """A small markdown preview (the county rollup's; hand-written: pandas.to_markdown would pull in tabulate)."""
 
+    from taizhang.etl.privacy import scrub_text
+
     def fmt(v):
         if v is None:
             return ""
         if isinstance(v, float | Decimal):
             return f"{v:,.2f}".rstrip("0").rstrip(".")
-        return str(v).replace("|", "/")
+        return scrub_text(str(v)).replace("|", "/")  # previews go to the run's metadata: the same scrub
 
     head = "| " + " | ".join(columns) + " |\n|" + "---|" * len(columns)
     body = "\n".join("| " + " | ".join(fmt(v) for v in r) + " |" for r in rows[:limit])

@@ -85,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     profiler = Profiler(interval=args.interval)
     started = time.perf_counter()
     profiler.start()
-    outcomes = ingest_paths([inbox], home, con, workers=0)  # one process: reading and storing both in view
+    # one process, reading and storing both in view: the profiler reads in the writer's process, which the
+    # ingest itself never does (every file is parsed in a leashed reader process, etl/reading.py)
+    import taizhang.etl.store
+
+    taizhang.etl.store.read_in_order = lambda reader, paths, workers=None: (reader.read_file(p) for p in paths)
+    outcomes = ingest_paths([inbox], home, con)
     profiler.stop()
     wall = time.perf_counter() - started
     con.close()

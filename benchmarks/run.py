@@ -110,7 +110,7 @@ def side_by_side(report: Report, inbox: Path, repeat: int, targets: list) -> dic
     ledger_rows = results["ours"]["ledger_rows"]
     labels = {"ours": f"(a) our ingest (etl.ingest.ingest_paths → warehouse; {results['ours']['workers']} reader "
                       "process(es) beside the writer)",
-              "ours_writer_only": "(a′) our ingest, reading in the writer's process only (workers=0)",
+              "ours_writer_only": "(a′) our ingest with one reader process (workers=0)",
               "ours_one_transaction": "(a″) what-if, not shipped: (a) with all files in one transaction",
               "pandas_openpyxl": "(b) pandas.read_excel(openpyxl) + read_csv → DuckDB",
               "pandas_calamine": "(c) pandas.read_excel(calamine) + read_csv → DuckDB",

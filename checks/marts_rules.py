@@ -26,6 +26,7 @@ MARTS_RATE_MATCHES_RATIO = "marts_rate_matches_ratio"
 MARTS_UNITS_SUM_TO_TOWN = "marts_units_sum_to_town"
 MARTS_TOTALS_MATCH_STAGING = "marts_totals_match_staging"
 MARTS_SUBMISSION_COMPLETENESS = "marts_submission_completeness"
+MARTS_PROJECT_AMOUNTS_PLAUSIBLE = "marts_project_amounts_plausible"
 
 # Headline indicators that are shares of a whole: 0 ≤ value ≤ 100 and numerator ≤ denominator.
 # (Investment completion may exceed 100% of the annual plan; ahead_of_schedule is in percentage points.)
@@ -52,6 +53,12 @@ RECOUNTED = ("disputes_received", "disputes_resolved", "legal_visits", "legal_vi
 UNIT_SUMMED = ("disputes_received", "disputes_resolved")
 
 SAMPLE_SIZE = 5
+
+# No single project's amount exceeds this many times the whole town's annual plan (both zones, the project's
+# own plan left out): beyond it the figure is a unit written wrong (元 in a 万元 column) or not an amount at all
+# (a phone number), and the completion rates built on it are wrong.
+PLAUSIBLE_FACTOR = 10
+PROJECT_AMOUNTS = {"total_investment": "总投资", "annual_plan": "年度计划投资", "completed_investment": "累计完成投资"}
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
@@ -294,6 +301,33 @@ def submission_completeness(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> C
     return _outcome(MARTS_SUBMISSION_COMPLETENESS, not missing, checked, missing, message)
 
 
+def project_amounts_plausible(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> CheckOutcome:
+    """Each key project's 总投资, 年度计划投资 and 累计完成投资 is at most PLAUSIBLE_FACTOR × the annual plan of
+    all the town's other projects (WARN: which project, which amount)."""
+    if not _exists(con, "marts", "key_projects"):
+        return _unavailable(MARTS_PROJECT_AMOUNTS_PLAUSIBLE, "marts.key_projects 不存在")
+    amounts = ", ".join(PROJECT_AMOUNTS)
+    checked, bad = con.execute(f"""
+        WITH p AS (SELECT zone, project_name, {amounts} FROM marts.key_projects WHERE as_of = $as_of),
+             plan AS (SELECT coalesce(sum(annual_plan), 0) AS town_plan FROM p),
+             amounts AS (UNPIVOT p ON {amounts} INTO NAME amount VALUE value)
+        SELECT (SELECT count(*) FROM amounts),
+               list({{'zone': a.zone, 'project_name': a.project_name, 'amount': a.amount, 'value': a.value,
+                      'others_plan': plan.town_plan - coalesce(p.annual_plan, 0)}}
+                    ORDER BY a.value DESC)
+                 FILTER (WHERE plan.town_plan - coalesce(p.annual_plan, 0) > 0
+                           AND a.value > $factor * (plan.town_plan - coalesce(p.annual_plan, 0)))
+        FROM amounts a JOIN p USING (zone, project_name) CROSS JOIN plan""",
+                               {"as_of": as_of, "factor": PLAUSIBLE_FACTOR}).fetchone()
+    bad = bad or []
+    message = "" if not bad else (
+        f"以下项目的金额超过全镇其他项目年度计划投资总和的 {PLAUSIBLE_FACTOR} 倍，可能是单位填错（元/万元/亿元）"
+        "或填入了电话号码等非金额内容，投资完成率因此失真，请核对原表：" + "；".join(
+            f"{r['zone'] or ''}“{r['project_name']}”{PROJECT_AMOUNTS[r['amount']]} {_num(r['value'])} 万元"
+            f"（其他项目年度计划合计 {_num(r['others_plan'])} 万元）" for r in bad[:10]))
+    return _outcome(MARTS_PROJECT_AMOUNTS_PLAUSIBLE, not bad, checked or 0, bad, message)
+
+
 RULES: dict[str, tuple[str, str, Callable[[duckdb.DuckDBPyConnection, dt.date], CheckOutcome]]] = {
     MARTS_RATES_IN_RANGE: (ERROR, "比率在0–100%之间", rates_in_range),
     MARTS_NUMERATOR_WITHIN_DENOMINATOR: (ERROR, "比率的分子不大于分母", numerator_within_denominator),
@@ -302,6 +336,8 @@ RULES: dict[str, tuple[str, str, Callable[[duckdb.DuckDBPyConnection, dt.date], 
                               units_sum_to_town),
     MARTS_TOTALS_MATCH_STAGING: (ERROR, "全镇指标与暂存表按截至日期重新计数一致", totals_match_staging),
     MARTS_SUBMISSION_COMPLETENESS: (WARN, "各单位每月按时报送各类台账", submission_completeness),
+    MARTS_PROJECT_AMOUNTS_PLAUSIBLE: (WARN, f"重点项目的金额不超过全镇其他项目年度计划投资总和的{PLAUSIBLE_FACTOR}倍",
+                                      project_amounts_plausible),
 }
 
 

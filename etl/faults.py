@@ -1,8 +1,10 @@
 """Fault injection for the crash-safety tests: `checkpoint(name)` kills this process with SIGKILL when the
-environment variable TAIZHANG_FAULT names that point — the nearest thing to pulling the plug.
+environment variable TAIZHANG_FAULT names that point — the nearest thing to pulling the plug — or makes it
+hang there for good (for the readers' time limit).
 
     TAIZHANG_FAULT=ingest.before_commit        die the first time the point is reached
     TAIZHANG_FAULT=ingest.after_commit@3       die the third time (here: after the third file's COMMIT)
+    TAIZHANG_FAULT=hang:reader.file:a.xlsx     hang there instead, as a parser in an endless loop would
 
 Points (grep for `checkpoint(` to see where they sit):
     ingest.before_commit        a file's staging, quarantine and meta rows are inserted, COMMIT not yet run
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 ENV = "TAIZHANG_FAULT"
 _hits: dict[str, int] = {}
@@ -29,9 +32,12 @@ def checkpoint(name: str) -> None:
     wanted = os.environ.get(ENV)
     if not wanted:
         return
-    point, _, nth = wanted.partition("@")
+    hang = wanted.startswith("hang:")
+    point, _, nth = wanted.removeprefix("hang:").partition("@")
     if point != name:
         return
     _hits[name] = _hits.get(name, 0) + 1
     if _hits[name] >= int(nth or 1):
+        while hang:
+            time.sleep(3600)
         os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))

@@ -1,5 +1,6 @@
-"""Files on disk: written whole or not at all (a temporary file beside the target, renamed into place), and
-known by their bytes (sha256)."""
+"""Files on disk: written whole or not at all (a temporary file beside the target, renamed into place), read
+only when they are regular files that cannot block (a FIFO, a device, /proc/kmsg behind a link), and known by
+their bytes (sha256)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 from glob import escape as glob_escape
 from pathlib import Path
 
@@ -68,7 +70,75 @@ def read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+class NotRegularFile(OSError):
+    """The path is not a regular file (a FIFO, a device, a folder, a socket) or reading it would block."""
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; on Windows there are no FIFOs or devices to open by name
+_BINARY = getattr(os, "O_BINARY", 0)
+CHUNK = 1 << 20
+
+
+def open_regular(path: Path):
+    """The file opened for reading, only if it is a regular file: opened without blocking (a FIFO with no
+    writer would hang an ordinary open) and checked on the opened descriptor, so a link swapped meanwhile
+    cannot slip a device in. Reads that would block (/proc/kmsg) raise NotRegularFile too."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(f"not a regular file: {path}")
+        return _NoBlockingReader(os.fdopen(fd, "rb", buffering=0))
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _NoBlockingReader:
+    """A raw file whose reads raise NotRegularFile instead of returning None when they would block."""
+
+    def __init__(self, raw):
+        self.raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0:
+            out = bytearray()
+            while chunk := self.read(CHUNK):
+                out += chunk
+            return bytes(out)
+        data = self.raw.read(size)
+        if data is None:
+            raise NotRegularFile(f"reading would block: {self.raw.name}")
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.close()
+
+
+def read_regular(path: Path) -> bytes:
+    """All the bytes of a regular file (see open_regular)."""
+    with open_regular(path) as handle:
+        return handle.read()
+
+
 def sha256_of_file(path: Path) -> str:
-    """The file's sha256, read in chunks (it may be large, or a bomb that must not be loaded whole)."""
-    with Path(path).open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The file's sha256, read in chunks (it may be large, or a bomb that must not be loaded whole); only
+    a regular file is read (NotRegularFile otherwise)."""
+    digest = hashlib.sha256()
+    with open_regular(path) as handle:
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_if_regular(path: Path) -> str:
+    """sha256_of_file, or '' when the path is not a regular file or cannot be read."""
+    try:
+        return sha256_of_file(path)
+    except OSError:
+        return ""

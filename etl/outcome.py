@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import privacy
 from .decisions import Question
 from .records import Problem
 
@@ -48,24 +49,33 @@ class SheetOutcome:
 class FileOutcome:
     path: Path
     sha256: str = ""
-    status: str = "loaded"  # loaded | zero_report | unchanged | held | rejected
+    status: str = "loaded"  # loaded | zero_report | unchanged | held | rejected | skipped (not read: see discover)
     reason: str | None = None
+    name: str = ""  # the file name as stored and shown, personal numbers replaced (privacy.Tokeniser.scrub_name)
+    location: str = ""  # the same for the whole path
     sheets: list[SheetOutcome] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     added_to: list[str] = field(default_factory=list)  # live files of the same unit, ledger and month it adds to
     rows_removed: int = 0  # records of the files it replaces that it does not carry
     same_as: str | None = None
     size: int | None = None
-    name: str | None = None  # the file's name when it was sent (the path may be its copy in the raw archive)
+    sent_name: str | None = None  # the name as sent, for reading only (the path may be the archive's copy)
     template_problem: str | None = None  # a 报送模板 whose signed marker disagrees with the file
 
     @property
     def file_name(self) -> str:
-        return self.name or self.path.name
+        """The name as stored and shown (personal numbers replaced)."""
+        return self.name or privacy.scrub_text(self.path.name)
 
     @property
     def questions(self) -> list[Question]:
         return [q for s in self.sheets for q in s.questions]
+
+    def named(self, tokeniser) -> FileOutcome:
+        """This outcome with its name and path as they may be stored and shown."""
+        self.name = tokeniser.scrub_name(self.sent_name or self.path.name)
+        self.location = tokeniser.scrub_name(str(self.path))
+        return self
 
     @property
     def used(self) -> list[SheetOutcome]:
@@ -90,6 +100,8 @@ class FileOutcome:
         name = self.file_name
         if self.status == "held":
             return f"? {name}: 待确认 — {self.reason}"
+        if self.status == "skipped":
+            return f"- {name}: skipped 未读取 — {self.reason}"
         if self.status == "rejected":
             return f"✗ {name}: rejected 拒收 — {self.reason}"
         if self.status == "unchanged":

@@ -12,10 +12,15 @@ Rules, in short:
   on first use with mode 0600, written to a private temporary file and published with a hard link, so a
   reader never sees a half-written key and two processes starting together agree on one key.
 * `mask_name` — only the surname survives: 王小明 → 王某某, 欧阳小明 → 欧阳某某 (known compound surnames).
-* `scrub_text` — 18-digit ID numbers (valid or not: any 17 digits and a digit or X, also with spaces
-  between the 6-8-4 groups), 15-digit old IDs, any other run of 15 or more digits (bank cards), mobile
-  numbers with or without +86 and separators, landlines with an area code, and 7–8 digit numbers right
-  after 电话/手机/联系方式, all in ASCII or full-width digits, are replaced by placeholders.
+* `scrub_text` — 18-digit ID numbers (valid or not: any 17 digits and a digit or X, also in groups),
+  15-digit old IDs, any other number of 15 or more digits (bank cards, also in groups of four), mobile
+  numbers with or without +86 in any grouping (138 1234 5678, 1390 594 1222, 139.0594.1209, 139/0594/1209),
+  landlines with an area code, 7–8 digit numbers after 电话/手机/座机/固话/联系方式, and 7–8 digit local
+  numbers standing alone (not an amount, a count, a date, a year range or part of a code), all in ASCII or
+  full-width digits, with zero-width characters anywhere in them, are replaced by placeholders.
+* `Tokeniser.scrub_name` — the same for file and sheet names, each placeholder with a short keyed token.
+* `personal_number_kind` — whether a whole cell is an ID or a phone number (identifiers are tokenised then,
+  amounts and counts refused).
 """
 
 from __future__ import annotations
@@ -41,7 +46,8 @@ _D = "[0-9０-９]"
 _NOT_D_BEFORE = "(?<![0-9０-９])"
 _NOT_D_AFTER = "(?![0-9０-９])"
 _X = "[XxＸｘ]"
-_SEP = "[ \u3000\u00a0\\-－‐–—]"  # a space or a dash between digit groups
+# one separator between digit groups: a space, a dash, a dot or a slash (ASCII or full-width), a middle dot
+_SEP = "[ \u3000\u00a0\\-－‐–—.．/／·・]"
 _PLUS86 = "(?:[+＋]|00|００)?[8８][6６]"
 
 # 18-digit resident ID (GB 11643), valid or not: any 17 digits then a digit or X; also 6-8-4 with spaces.
@@ -66,11 +72,12 @@ LANDLINE_PATTERN = re.compile(
 )
 # a local number without area code, only where the text says it is a phone number: 电话：2681234
 PHONE_CONTEXT_PATTERN = re.compile(
-    f"((?:电话|手机|座机|联系方式|联系号码|(?i:tel|phone|mobile))(?:号码|号)?(?:为|是)?[:：\\s]*)"
+    f"((?:电话|手机|座机|固话|宅电|联系方式|联系号码|(?i:tel|phone|mobile))(?:号码|号)?(?:为|是)?[:：\\s]*)"
     f"{_NOT_D_BEFORE}({_D}{{3,4}}{_SEP}?{_D}{{4}}){_NOT_D_AFTER}"
 )
 
 _ANY_DIGIT = re.compile(_D)  # no pattern above can match a text without one
+_DIGITS = _ANY_DIGIT
 
 ID_PLACEHOLDER = "［身份证号已隐去］"
 PHONE_PLACEHOLDER = "［电话已隐去］"
@@ -231,6 +238,14 @@ class Tokeniser:
             found = self._memo[memo_key] = self._token(kind, value)
         return found
 
+    def scrub_name(self, name: str | None) -> str | None:
+        """A file, sheet or folder name as stored and shown: each ID or phone number in it replaced by a
+        placeholder that carries a short keyed token of the number (林山村［电话·3f9a2c］.xlsx), so that two
+        names differing only in the number stay two names, and the same number reads the same everywhere."""
+        if name is None or not _ANY_DIGIT.search(name):
+            return name
+        return _scrub(name, lambda kind, found: f"［{_NAME_LABELS[kind]}·{self.token(_TOKEN_KINDS[kind], found)[3:9]}］")
+
     def _token(self, kind: str, value) -> str | None:
         if value is None:
             return None
@@ -333,9 +348,29 @@ def _mask_one(chunk: str) -> str | None:
 # --- free text ---------------------------------------------------------------------------------------
 
 
-def _long_number(match: re.Match) -> str:
-    digits = re.sub(r"[^0-9０-９]", "", match.group(0))
-    return ID_PLACEHOLDER if len(digits) in (15, 17, 18) else NUMBER_PLACEHOLDER
+# Invisible characters that copy-paste from web pages and chat apps leaves inside numbers (zero-width spaces and
+# joiners, soft hyphens, bidi marks): they would split a number in two for the patterns. They carry nothing in a
+# ledger, so a text with a digit loses them before it is scrubbed.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Digit groups joined by separators in any grouping (1390 594 1222, 139.0594.1209, 139/0594/1209, 6222 0200 …):
+# classified by the digits they hold, once the standard forms above have been replaced.
+_GROUP_SEP = "(?:[ \u3000\u00a0]{0,2}[\\-－‐–—.．/／·・][ \u3000\u00a0]{0,2}|[ \u3000\u00a0]{1,3})"
+_CLUSTER = re.compile(f"{_NOT_D_BEFORE}{_D}{{2,}}(?:{_GROUP_SEP}{_D}+)+{_X}?{_NOT_D_AFTER}")
+_GROUP = re.compile(f"{_D}+")
+# A local number without area code (2681234, 8765 4321): 7 or 8 digits, the first 2–9, standing alone — not part
+# of a code (XT-2681234, A2681234), a decimal, an amount, a count or a date (unit, ¥ or 第 around it).
+_LOCAL = re.compile(f"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\\-－_/／¥￥$＄第#＃])[2-9２-９]{_D}{{6,7}}(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．%％])")
+_NOT_A_PHONE_AFTER = re.compile(
+    "[ \u3000]*(?:[元万亿件个人次户起宗例米平亩吨辆台套间处条份天年月日号时分秒倍千百㎡％%]|km|m2|kg)", re.I)
+_YEAR = re.compile("(?:19|20)[0-9]{2}")
+_PLACEHOLDERS = {"id_number": ID_PLACEHOLDER, "phone": PHONE_PLACEHOLDER, "local_phone": PHONE_PLACEHOLDER,
+                 "number": NUMBER_PLACEHOLDER}
+_TOKEN_KINDS = {"id_number": "id_number", "phone": "phone", "local_phone": "phone", "number": "number"}
+_NAME_LABELS = {"id_number": "身份证号", "phone": "电话", "local_phone": "电话", "number": "号码"}
+
+
+def _placeholder(kind: str, found: str) -> str:
+    return _PLACEHOLDERS[kind]
 
 
 def scrub_text(value: str | None) -> str | None:
@@ -345,18 +380,126 @@ def scrub_text(value: str | None) -> str | None:
     text = str(value)
     if not _ANY_DIGIT.search(text):
         return text  # every pattern below needs a digit: most free text is left as it is at once
+    return _scrub(text, _placeholder)
+
+
+def _scrub(text: str, mark) -> str:
+    """`text` with every personal number replaced by mark(kind, the number as written); kind is id_number,
+    phone, local_phone (no area code) or number (another long number)."""
+    text = _INVISIBLE.sub("", text)
     # IDs first (a spaced ID must not lose its middle to the phone patterns); phone numbers next, which
     # only match whole runs of digits, so 0086 138 1234 5678 is a phone and not a 15-digit old ID
-    text = ID_PATTERN.sub(ID_PLACEHOLDER, text)
-    text = MOBILE_PATTERN.sub(PHONE_PLACEHOLDER, text)
-    text = LANDLINE_PATTERN.sub(PHONE_PLACEHOLDER, text)
-    text = OLD_ID_PATTERN.sub(ID_PLACEHOLDER, text)
-    text = LONG_NUMBER_PATTERN.sub(_long_number, text)
-    return PHONE_CONTEXT_PATTERN.sub(lambda m: m.group(1) + PHONE_PLACEHOLDER, text)
+    text = ID_PATTERN.sub(lambda m: mark("id_number", m.group(0)), text)
+    text = _CLUSTER.sub(lambda m: _grouped(m, mark, long_only=True), text)  # 6222 0200 1234 5678 901
+    text = MOBILE_PATTERN.sub(lambda m: mark("phone", m.group(0)), text)
+    text = LANDLINE_PATTERN.sub(lambda m: mark("phone", m.group(0)), text)
+    text = OLD_ID_PATTERN.sub(lambda m: mark("id_number", m.group(0)), text)
+    text = LONG_NUMBER_PATTERN.sub(lambda m: mark(_long_kind(m.group(0)), m.group(0)), text)
+    text = _CLUSTER.sub(lambda m: _grouped(m, mark), text)
+    text = PHONE_CONTEXT_PATTERN.sub(lambda m: m.group(1) + mark("phone", m.group(2)), text)
+    return _LOCAL.sub(lambda m: _local(m, mark), text)
+
+
+def _long_kind(found: str) -> str:
+    digits = re.sub(r"[^0-9０-９]", "", found)
+    return "id_number" if len(digits) in (15, 17, 18) else "number"
+
+
+def _grouped(match: re.Match, mark, long_only: bool = False) -> str:
+    """A number written in groups: which personal number its digits make, if any (else it is kept). Long ones
+    (15 digits or more) are judged first, before the phone patterns could take a part of them."""
+    found = match.group(0)
+    groups = [_fold_digits(g) for g in _GROUP.findall(found)]
+    digits = "".join(groups)
+    kind = None
+    if re.fullmatch("(?:0086|86)?1[3-9][0-9]{9}", digits) and min(map(len, groups)) >= 3:
+        kind = "phone"  # 0086 138 1234 5678: not a 15-digit old ID
+    elif len(digits) >= 15:
+        kind = "id_number" if len(digits) in (15, 17, 18) or found[-1] in "XxＸｘ" else "number"
+    elif long_only:
+        pass
+    elif digits[0] == "0" and 10 <= len(digits) <= 12 and 3 <= len(groups[0]) <= 4:
+        kind = "phone"  # 0594 268 1234: an area code, then the number
+    elif _local_groups(groups) and _stands_alone(match):
+        kind = "local_phone"
+    return mark(kind, found) if kind else found
+
+
+def _local_groups(groups: list[str]) -> bool:
+    """268 1234, 2681 2345: a local number in two groups (not a year and a serial: 2019-2023, 2023-0157)."""
+    return (len(groups) == 2 and 3 <= len(groups[0]) <= 4 and len(groups[1]) == 4 and groups[0][0] in "23456789"
+            and not _YEAR.fullmatch(groups[0]))
+
+
+def _stands_alone(match: re.Match) -> bool:
+    text, start = match.string, match.start()
+    before = text[max(0, start - 2): start]
+    if before[-1:] in "¥￥$＄第#＃" or re.search("[A-Za-zＡ-Ｚａ-ｚ][\\-－_/／.]?$", before):
+        return False
+    return not _NOT_A_PHONE_AFTER.match(text, match.end())
+
+
+def _local(match: re.Match, mark) -> str:
+    found = match.group(0)
+    digits = _fold_digits(found)
+    if len(digits) == 8 and _is_date(digits):
+        return found  # 20231103
+    if _NOT_A_PHONE_AFTER.match(match.string, match.end()):
+        return found  # 2681234元, 3500000平方米
+    return mark("local_phone", found)
+
+
+def _is_date(digits: str) -> bool:
+    try:
+        dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return False
+    return digits[:2] in ("19", "20")
 
 
 def _remove_numbers(text: str) -> str:
     """The text with every ID/phone number taken out (for names, where a placeholder would be noise)."""
-    for pattern in (ID_PATTERN, MOBILE_PATTERN, LANDLINE_PATTERN, OLD_ID_PATTERN, LONG_NUMBER_PATTERN):
-        text = pattern.sub(" ", text)
-    return PHONE_CONTEXT_PATTERN.sub(" ", text)
+    return _scrub(text, lambda kind, found: " ")
+
+
+def personal_number_kind(value, loose: bool = False) -> str | None:
+    """'id_number' or 'phone' when the whole value is one resident ID number or one phone number with an area
+    code or a mobile (however it is spaced, dotted or typed in full-width digits), else None.
+
+    For cells that must not hold one: an identifier (事件编号, 案件编号) that is someone's ID or phone number is
+    tokenised, an amount or a count that is one is not an amount. Stricter than the scrubber: an 18- or
+    15-digit number counts only when it is shaped like an ID (area code 1–6…, a real birth date), so long
+    platform numbers stay identifiers; a local number without area code is a plausible amount. `loose`: any
+    number of an ID's length counts as one (for amounts and counts, where no such number is plausible, and
+    where Excel may have rounded an ID's last digits away)."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):  # a number cell: at least 10 digits (0594 + 6) and a whole number
+        if not 1e9 <= abs(value) < 1e19 or (isinstance(value, float) and not value.is_integer()):
+            return None
+        value = int(value)
+    text = str(value).strip()
+    if len(text) > 40 or len(_DIGITS.findall(text)) < 10:
+        return None
+    found: list[tuple[str, str]] = []
+    rest = _scrub(text, lambda kind, number: found.append((kind, number)) or "\x00")
+    if len(found) != 1 or rest.strip(" \u3000()（）+＋") != "\x00":
+        return None
+    kind, number = found[0]
+    if kind == "phone":
+        return kind
+    if loose and kind in ("id_number", "number"):
+        return "id_number"
+    digits = re.sub("[^0-9X]", "", _fold_digits(number).upper())
+    return "id_number" if kind == "id_number" and _id_shaped(digits) else None
+
+
+def _id_shaped(digits: str) -> bool:
+    """An 18-digit (17 + check) or 15-digit resident ID: a province code 11–65 and a real birth date."""
+    if len(digits) == 18 and re.fullmatch("[0-9]{17}[0-9X]", digits):
+        born = digits[6:14]
+    elif len(digits) == 15 and digits.isdigit():
+        born = "19" + digits[6:12]
+    else:
+        return False
+    return 11 <= int(digits[:2]) <= 65 and _is_date(born)

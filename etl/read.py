@@ -145,7 +145,12 @@ def read_csv(data: bytes, name: str) -> Grid:
     except csv.Error:  # title lines above the table: the delimiter that splits most lines into 3+ cells
         lines = sample.splitlines()
         delimiter = max(",\t;|", key=lambda d: sum(1 for ln in lines if ln.count(d) >= 2))
-    rows = [[_excel_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows = [[_excel_text(c) for c in row] for row in reader]
+    except csv.Error:  # a cell over the csv module's 128 KiB: an unclosed quote swallowing the rest, or not a ledger
+        raise UnreadableFile(f"第{reader.line_num}行附近有一个单元格超过128KB（多半是引号没有成对，把后面的内容都并进了"
+                             "一个单元格），无法读取。请在Excel中打开检查该行，或另存为.xlsx后重新报送") from None
     if not any(any(c.strip() for c in row) for row in rows):
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
     return Grid(name=name, rows=rows, encoding=encoding)

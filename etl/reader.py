@@ -11,7 +11,7 @@ from . import privacy
 from .decisions import Answers, Question
 from .discover import sha256_of
 from .faults import checkpoint
-from .files import sha256_of_file
+from .files import read_regular, sha256_if_regular
 from .identity import (
     DATA,
     FILE,
@@ -76,24 +76,25 @@ class FileReader:
         for row in read_ref("expected_submissions"):
             self.expected.setdefault(row["ledger"], []).append(row["sender"])
 
-    def read_file(self, path: Path, name: str | None = None) -> FileOutcome:
+    def read_file(self, path: Path, name: str | None = None, answers: Answers | None = None) -> FileOutcome:
         """What the file holds, scrubbed of ID and phone numbers, ready to store (or to record as rejected or
-        held). `name`: the file's name as sent, when `path` is its copy in the raw archive."""
+        held). `name`: the file's name as sent, when `path` is its copy in the raw archive; `answers`: the
+        analyst's answers for it (else those the reader was made with)."""
         checkpoint(f"reader.file:{name or path.name}")
-        outcome = self._read(path, name or path.name)
+        outcome = self._read(path, name or path.name, answers)
         self._scrub(outcome)
         return outcome
 
-    def _read(self, path: Path, name: str) -> FileOutcome:
-        outcome = FileOutcome(path=path, name=name)
+    def _read(self, path: Path, name: str, given: Answers | None = None) -> FileOutcome:
+        outcome = FileOutcome(path=path, sent_name=name).named(self.tokeniser)
         try:
             data = _read_bytes_checked(path)
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
-            outcome.sha256 = sha256_of_file(path) if path.exists() else ""  # streamed: it may be a bomb
+            outcome.sha256 = sha256_if_regular(path)  # streamed: it may be a bomb
             return outcome
         outcome.sha256, outcome.size = sha256_of(data), len(data)
-        answers = self.answers.get(outcome.sha256) or self.layouts
+        answers = given or self.answers.get(outcome.sha256) or self.layouts
         as_named = Path(name)
         try:
             if as_named.suffix.lower() not in SUPPORTED_SUFFIXES and not data[:4] == b"PK\x03\x04" and \
@@ -147,14 +148,18 @@ class FileReader:
         存在问题, 责任单位, 活动内容, 地点 …, which reach the marts and the reports), the raw form of categories,
         units, grids and organisations, and what the problems and questions say — a reason quotes the cell
         (“13812345678”不是日期), and quarantine rows go to exports, feedback workbooks and the run's metadata.
-        Identifiers (案件编号, 事件编号) stay as written: they are record keys."""
+        Identifiers (案件编号, 事件编号) stay as written — they are record keys, and long platform numbers are not
+        personal — unless one is an ID or phone number (then the reader tokenised it); sheet names carry keyed
+        tokens."""
         outcome.reason = _scrubbed(outcome.reason)
         for sheet in outcome.sheets:
+            sheet.sheet = self.tokeniser.scrub_name(sheet.sheet)  # a sheet named after a person's number
             sheet.reason = _scrubbed(sheet.reason)
             sheet.unmapped = [_scrubbed(h) for h in sheet.unmapped]
             sheet.columns = {f: _scrubbed(h) for f, h in sheet.columns.items()}
             for q in sheet.questions:
                 q.text, q.options = _scrubbed(q.text), [_scrubbed(o) for o in q.options]
+                q.sheet = self.tokeniser.scrub_name(q.sheet)
             for problem in [*sheet.problems, *sheet.notes]:
                 problem.column, problem.value = _scrubbed(problem.column), _scrubbed(problem.value)
                 problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
@@ -635,6 +640,8 @@ def _read_bytes_checked(path: Path) -> bytes:
     """The file's bytes, after the pre-parse safety checks (size, zip bombs, XML entities)."""
     try:
         inspect_before_parsing(path)
+        return read_regular(path)
     except RejectedFile as bad:
         raise UnreadableFile(bad.reason_zh) from None
-    return path.read_bytes()
+    except OSError as err:  # gone, or swapped for something that is not a regular file since the check
+        raise UnreadableFile(f"文件打不开（{err.strerror or '不是普通文件'}），请确认文件还在后重新报送") from None

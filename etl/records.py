@@ -49,7 +49,6 @@ _FIELD_MEMO_MAX = 4096  # texts remembered per field and sheet
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
 SCIENTIFIC_REASON = "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class RowReader:
@@ -144,7 +143,8 @@ class RowReader:
         return _TickValue(marked[0][1], marked[0][0].header.split("/")[-1]) if marked else None
 
     def _problem(self, row_number: int, col, value, reason: str, hint: str) -> Problem:
-        shown = privacy.scrub_text(cell_excerpt(cell_text(value), 200)) if value is not None else ""
+        shown = _CONTROL.sub(_visible, privacy.scrub_text(cell_excerpt(cell_text(value), 200))) \
+            if value is not None else ""
         field_name = getattr(col, "field", None)
         if field_name and self.ledger.fields[field_name].type in ("name", "phone", "id_number"):
             shown = "（个人信息，不在此显示）"
@@ -169,8 +169,8 @@ class RowReader:
         if isinstance(value, _PartError):
             raise BadValue(f"“{value.text}”应写成{len(col.column.compound)}个数，用“/”隔开（{col.header}），如“38/35”")
         text = cell_text(value)  # '' for None
-        if _CONTROL.search(text):
-            raise BadValue(f"“{f.label}”里有看不见的控制字符（可能是从别的系统复制来的），请删除后重新输入")
+        if _CONTROL.search(text):  # NUL and the like: not text anyone typed, and no report can hold it
+            raise BadValue(f"“{f.label}”里有看不见的控制字符（如 NUL），请删掉后重新填写")
         empty = text[:1] not in _NOT_EMPTY_STARTS and squash(text) in _EMPTY_MARKS
         if f.required and empty and f.type not in _OPTIONAL_EVEN_IF_REQUIRED:
             raise BadValue(f"“{f.label}”没有填写，这一项必须填")
@@ -197,12 +197,17 @@ class RowReader:
             raise BadValue(f"时间“{text}”早于1990年，请核对")
 
     def _read_int(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
-        record[f.name] = parse_count(value)
+        _not_a_personal_number(f, value, empty)
+        record[f.name] = parse_count(value)  # over staging's INTEGER range: refused there (values.MAX_COUNT)
 
     def _read_money(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        _not_a_personal_number(f, value, empty)
         record[f.name] = parse_money(value, col.unit if col else None)
 
     def _read_text(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        if not empty and f.name.endswith("_id") and (kind := privacy.personal_number_kind(text)):
+            record[f.name] = self.tok.token(kind, text)  # an 事件编号 that is someone's phone: a keyed token
+            return
         record[f.name] = None if empty else (privacy.scrub_text(text) if f.pii else text)
 
     def _read_name(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -400,6 +405,22 @@ def _check_identifier(value, text: str) -> None:
         raise BadValue(f"“{text}”{SCIENTIFIC_REASON}")
     if _SCIENTIFIC.match(squash(text)):
         raise BadValue(f"“{text}”{SCIENTIFIC_REASON}")
+
+
+# C0 controls but tab and line breaks, DEL, and the non-characters XML cannot hold (the Word draft, xlsx)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+
+
+def _visible(match: re.Match) -> str:
+    """A control character as a visible sign (␀ for NUL) where a quarantined value is shown."""
+    code = ord(match.group(0))
+    return chr(0x2400 + code) if code < 32 else "␡" if code == 127 else "�"
+
+
+def _not_a_personal_number(f: Field, value, empty: bool) -> None:
+    if not empty and privacy.personal_number_kind(value, loose=True):
+        what = "金额" if f.type == "money" else "数量"
+        raise BadValue(f"“{f.label}”填的是疑似电话号码或身份证号，不是{what}，请核对后重新填写")
 
 
 def _hint(f: Field) -> str:

@@ -8,7 +8,8 @@ below: header checks take milliseconds, the member scan about 2 s per 100 MB of 
 
 What is checked, by content (magic bytes), never by file extension:
 
-* every file: size on disk (`max_file_mb`, default 200 MB).
+* every file: a regular file (opened without blocking: FIFOs, devices and /proc files are refused), size
+  on disk (`max_file_mb`, default 200 MB).
 * zip containers (.xlsx, .xlsm, .xlsb, .ods — ``PK\\x03\\x04``; also a zip hidden behind leading junk, which
   zip readers accept): the member count from the end-of-central-directory record, before the directory
   is loaded (`max_members`); member names that are absolute or contain ``..`` (zip slip), NUL, or repeat;
@@ -27,12 +28,15 @@ What is checked, by content (magic bytes), never by file extension:
     - for OpenDocument (content.xml): the cells that ``number-rows-repeated`` and
       ``number-columns-repeated`` expand to (trailing empty repeats, which LibreOffice always writes,
       are not counted — readers drop them).
-* OLE2 files (.xls, ``D0 CF 11 E0``): size only, plus encryption: an OLE2 file holding an
+* OLE2 files (.xls, ``D0 CF 11 E0``): the structure, read with olefile, then every sector chain walked
+  (directory, mini FAT, each stream, the mini stream): a chain that loops, crosses another, leaves the file
+  or is not as long as its stream's size is refused as damaged — calamine would follow a looping chain (a
+  5.6 KB .xls with a zeroed FAT) until memory runs out. Then encryption: an OLE2 file holding an
   ``EncryptedPackage`` stream is a password-protected .xlsx/.xlsm; a BIFF8 workbook stream starting with
   a FILEPASS record is a password-protected .xls. Both are refused with
-  "文件已加密（设置了打开密码），请取消密码后重新报送". A damaged OLE2 directory is left to the parser.
-  Not checked: the cell range of a .xls (BIFF8 caps a sheet at 65,536 × 256 cells, so the damage is
-  bounded).
+  "文件已加密（设置了打开密码），请取消密码后重新报送". Not checked: the cell range of a .xls (BIFF8 caps a
+  sheet at 65,536 × 256 cells, so the damage is bounded); what is left to a parser is read on a leash
+  (etl/reading.py).
 * anything else (CSV, HTML or SpreadsheetML saved as ".xls"): size, and for markup an ``<!ENTITY``
   declaration or a DOCTYPE with an internal subset.
 
@@ -52,17 +56,17 @@ from __future__ import annotations
 
 import codecs
 import html
-import io
 import math
 import os
 import posixpath
 import re
-import stat
 import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .files import NotRegularFile, open_regular
 
 MB = 1024 * 1024
 CHUNK = 1 << 20
@@ -127,29 +131,37 @@ def inspect_before_parsing(path: Path, limits: Limits | None = None) -> None:
     path = Path(path)
     name = path.name
     try:
-        st = path.stat()
+        fh = open_regular(path)  # without blocking, and only a regular file
+    except NotRegularFile:
+        raise RejectedFile(f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported") from None
     except OSError as err:
         raise RejectedFile(f"“{name}”：文件打不开（{err.strerror or err}），请确认文件还在、没有被别的程序占用后重新报送。",
                            "damaged") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise RejectedFile(f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported")
-    if st.st_size > limits.max_file_mb * MB:
-        raise RejectedFile(
-            f"“{name}”：文件太大（{st.st_size / MB:.0f} MB，上限 {limits.max_file_mb:g} MB）。"
-            f"请删掉与台账无关的工作表和图片后重新保存，或者按月份拆成几个文件分别报送。",
-            "too_large",
-        )
-    with open(path, "rb") as fh:
+    with fh:
+        st = os.fstat(fh.fileno())
+        if st.st_size > limits.max_file_mb * MB:
+            raise RejectedFile(
+                f"“{name}”：文件太大（{st.st_size / MB:.0f} MB，上限 {limits.max_file_mb:g} MB）。"
+                f"请删掉与台账无关的工作表和图片后重新保存，或者按月份拆成几个文件分别报送。",
+                "too_large",
+            )
+        _inspect_open(fh, st.st_size, name, limits)
+
+
+def _inspect_open(fh, size: int, name: str, limits: Limits) -> None:
+    try:
         head = fh.read(8)
         if head[:4] in ZIP_MAGICS:
-            _ZipInspection(fh, st.st_size, name, limits).run()
+            _ZipInspection(fh, size, name, limits).run()
         elif head == OLE2_MAGIC:
-            _inspect_ole2(fh, st.st_size, name)
+            _inspect_ole2(fh, size, name)
         else:
-            if _has_zip_trailer(fh, st.st_size):
+            if _has_zip_trailer(fh, size):
                 # a zip with bytes in front still opens in zip readers: check it as one if it is one
-                _ZipInspection(fh, st.st_size, name, limits, strict=False).run()
+                _ZipInspection(fh, size, name, limits, strict=False).run()
             _inspect_markup(fh, name)
+    except NotRegularFile:  # a read that would block
+        raise RejectedFile(f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported") from None
 
 
 # --- zip containers ------------------------------------------------------------------------------------
@@ -659,23 +671,102 @@ def _sheet_names(fh) -> dict[str, str]:
 
 # --- OLE2 (.xls, encrypted .xlsx) -----------------------------------------------------------------------
 
-_ENDOFCHAIN_MIN = 0xFFFFFFFA  # FREESECT, ENDOFCHAIN, FATSECT, DIFSECT and reserved values
 _FILEPASS = 0x002F
+_ENDOFCHAIN = 0xFFFFFFFE
+_MAXREGSECT = 0xFFFFFFFA  # sector numbers from here up are markers (free, end of chain, FAT, DIFAT)
+_STREAM, _ROOT = 2, 5
 
 
 def _inspect_ole2(fh, size: int, name: str) -> None:
+    """A compound file (.xls, or an encrypted .xlsx): its structure must hold together before a parser
+    follows it — calamine follows a sector chain that loops (or a zeroed FAT, where every chain loops) until
+    memory runs out. olefile reads the header, the FAT and the directory; every chain is then walked here."""
+    import olefile
+
     try:
-        entries, read_stream = _ole_directory(fh, size)
-    except (struct.error, ValueError, OSError):
-        return  # a damaged directory: the parser will say so; nothing here is unsafe to hand over
-    if "encryptedpackage" in entries:
-        raise RejectedFile(f"“{name}”：{ENCRYPTED_ZH}。", "encrypted")
-    for stream in ("workbook", "book"):
-        if stream in entries:
-            head = read_stream(entries[stream], 4096)
-            if head is not None and _biff_has_filepass(head):
-                raise RejectedFile(f"“{name}”：{ENCRYPTED_ZH}。", "encrypted")
-            break
+        ole = olefile.OleFileIO(fh)
+    except Exception:  # noqa: BLE001 - olefile raises many kinds on damaged headers
+        raise _ole_damaged(name, "文件头或分配表损坏") from None
+    try:
+        if ole.exists("EncryptedPackage"):  # refused either way; the plainer reason first
+            raise RejectedFile(f"“{name}”：{ENCRYPTED_ZH}。", "encrypted")
+        problem = _ole_chain_problem(ole)
+        if problem:
+            raise _ole_damaged(name, problem)
+        for stream in ("Workbook", "Book"):
+            if ole.exists(stream):
+                if _biff_has_filepass(ole.openstream(stream).read(4096)):
+                    raise RejectedFile(f"“{name}”：{ENCRYPTED_ZH}。", "encrypted")
+                break
+    except RejectedFile:
+        raise
+    except Exception:  # noqa: BLE001 - a stream olefile cannot read is damage too
+        raise _ole_damaged(name, "内部数据流读不出来") from None
+
+
+def _ole_damaged(name: str, detail: str) -> RejectedFile:
+    return RejectedFile(f"“{name}”：文件结构损坏（{detail}），无法读取。{RESAVE_ZH}。", "damaged")
+
+
+def _ole_chain_problem(ole) -> str | None:
+    """What is wrong with the sector chains, or None: each chain (directory, mini FAT, every stream, the mini
+    stream) must end, stay within the file, use no sector twice, and be as long as its stream's size says.
+    olefile does not check this (it reads a stream by its declared size), hence this walk."""
+    fat, n_sectors, ssz = ole.fat, ole.nb_sect, ole.sectorsize
+    used: set[int] = set()
+
+    def walk(table, start: int, limit: int, taken: set[int], want: int | None) -> str | None:
+        count, s = 0, start
+        while s != _ENDOFCHAIN:
+            if s >= _MAXREGSECT or s >= limit or s >= len(table):
+                return "分配表指向文件以外"
+            if s in taken:
+                return "分配表有循环或交叉"
+            taken.add(s)
+            count += 1
+            s = table[s]
+        if want is not None and count != want:
+            return "数据流长度与分配表不符"
+        return None
+
+    problem = walk(fat, ole.first_dir_sector, n_sectors, used, None)
+    if problem is None and ole.num_mini_fat_sectors:
+        problem = walk(fat, ole.first_mini_fat_sector, n_sectors, used, ole.num_mini_fat_sectors)
+    if problem:
+        return problem
+    entries = _ole_entries(ole)
+    mini_size = next((size for kind, _start, size in entries if kind == _ROOT), 0)
+    mini_used: set[int] = set()
+    minifat = None
+    for kind, start, size in entries:
+        if kind == _ROOT or size >= ole.minisectorcutoff:
+            if size == 0:
+                continue
+            problem = walk(fat, start, n_sectors, used, -(-size // ssz))
+        else:
+            if size == 0:
+                continue
+            if minifat is None:
+                ole.loadminifat()
+                minifat = ole.minifat
+            problem = walk(minifat, start, -(-mini_size // ole.minisectorsize), mini_used, -(-size // ole.minisectorsize))
+        if problem:
+            return problem
+    return None
+
+
+def _ole_entries(ole) -> list[tuple[int, int, int]]:
+    """(type, first sector, size) of every stream and root entry in the directory, reachable from the root
+    or not: a parser may look streams up by name among all of them."""
+    ole.directory_fp.seek(0)
+    raw = ole.directory_fp.read()
+    out = []
+    for off in range(0, len(raw) - 127, 128):
+        kind = raw[off + 66]
+        if kind in (_STREAM, _ROOT):
+            start, low, high = struct.unpack_from("<III", raw, off + 116)
+            out.append((kind, start, low if ole.sectorsize == 512 else low | high << 32))
+    return out
 
 
 def _biff_has_filepass(data: bytes) -> bool:
@@ -690,77 +781,6 @@ def _biff_has_filepass(data: bytes) -> bool:
             return False
         pos += 4 + rlen
     return False
-
-
-def _ole_directory(fh, size: int):
-    """A minimal compound-file reader: directory entry names (lower case) → (type, start, size)."""
-    fh.seek(0)
-    header = fh.read(512)
-    if len(header) < 512:
-        raise ValueError("short header")
-    shift = struct.unpack_from("<H", header, 0x1E)[0]
-    if shift not in (9, 12):
-        raise ValueError("sector size")
-    ssz = 1 << shift
-    n_fat, first_dir = struct.unpack_from("<II", header, 0x2C)
-    cutoff = struct.unpack_from("<I", header, 0x38)[0]
-    first_difat, n_difat = struct.unpack_from("<II", header, 0x44)
-    n_sectors = max(0, (size - ssz) // ssz + 1)
-    per = ssz // 4
-
-    def sector(s: int) -> bytes:
-        if s >= n_sectors:
-            raise ValueError("sector out of range")
-        fh.seek((s + 1) * ssz)
-        return fh.read(ssz)
-
-    difat = list(struct.unpack_from("<109I", header, 0x4C))
-    s, hops = first_difat, 0
-    while s < _ENDOFCHAIN_MIN and hops < min(n_difat, n_sectors):
-        entries = struct.unpack(f"<{per}I", sector(s))
-        difat.extend(entries[:-1])
-        s, hops = entries[-1], hops + 1
-    fat_sectors = [x for x in difat[: min(n_fat, n_sectors)] if x < _ENDOFCHAIN_MIN]
-
-    def next_sector(s: int) -> int:
-        idx, off = divmod(s, per)
-        if idx >= len(fat_sectors):
-            return 0xFFFFFFFE
-        fh.seek((fat_sectors[idx] + 1) * ssz + off * 4)
-        raw = fh.read(4)
-        return struct.unpack("<I", raw)[0] if len(raw) == 4 else 0xFFFFFFFE
-
-    def chain(start: int, max_bytes: int):
-        s, got, seen = start, 0, set()
-        while s < _ENDOFCHAIN_MIN and got < max_bytes and s not in seen and len(seen) <= n_sectors:
-            seen.add(s)
-            data = sector(s)
-            yield data
-            got += len(data)
-            s = next_sector(s)
-
-    entries: dict[str, tuple[int, int, int]] = {}
-    for data in chain(first_dir, 4 * MB):
-        for off in range(0, len(data) - 127, 128):
-            rec = data[off: off + 128]
-            name_len = struct.unpack_from("<H", rec, 64)[0]
-            kind = rec[66]
-            if kind == 0 or not 2 <= name_len <= 64:
-                continue
-            entry_name = rec[: name_len - 2].decode("utf-16-le", "replace")
-            start, length = struct.unpack_from("<II", rec, 116)
-            entries.setdefault(entry_name.lower(), (kind, start, length))
-
-    def read_stream(entry: tuple[int, int, int], limit: int) -> bytes | None:
-        kind, start, length = entry
-        if kind != 2 or length < cutoff:
-            return None  # small streams live in the mini stream; Excel never writes a workbook that small
-        out = io.BytesIO()
-        for data in chain(start, min(limit, length)):
-            out.write(data)
-        return out.getvalue()[: min(limit, length)]
-
-    return entries, read_stream
 
 
 # --- markup saved as .xls (HTML, SpreadsheetML 2003) -----------------------------------------------------

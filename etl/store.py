@@ -4,6 +4,7 @@ same unit, ledger and month replaces the earlier one or adds to it; held files a
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import shutil
@@ -15,15 +16,19 @@ import duckdb
 from . import privacy
 from .decisions import VERSION_ANSWERS, Decisions, Question
 from .faults import checkpoint
-from .files import atomic, sha256_of_file
+from .files import atomic, sha256_if_regular
 from .home import Home
 from .outcome import FileOutcome, SheetOutcome
 from .reader import FileReader
-from .reading import read_in_order
+from .reading import read_in_order, warm_up
 from .warehouse import dumps, insert_rows
 
 # words in a file's name, title or sheet name that say it corrects an earlier file
 CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报|重新报送|替换|[(（]改[)）]")
+
+log = logging.getLogger(__name__)
+
+log = logging.getLogger(__name__)
 
 
 class Ingestor:
@@ -44,25 +49,29 @@ class Ingestor:
     def ingest_all(self, paths: list[Path], workers: int | None = None, on_outcome=None) -> list[FileOutcome]:
         """One outcome per path, in order, then one per held file that an answer now lets load. Files whose
         bytes the warehouse already holds are not read again; every file read is first kept in the archive."""
+        if paths:
+            warm_up(self.reader.key, len(paths))  # readers start while the files are hashed (if not yet started)
         outcomes: list[FileOutcome | None] = []
         to_read: list[tuple[int, Path, str, Path]] = []  # (position, archived copy, name, path as given)
         shas = set()
         for path in paths:
-            sha = sha256_of_file(path) if path.is_file() else ""
+            sha = sha256_if_regular(path)
             shas.add(sha)
             same_as = self._already_known(sha)
             if same_as is None:
                 to_read.append((len(outcomes), self.archive(path, sha), path.name, path))
                 outcomes.append(None)
             else:
-                outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as))
+                outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as)
+                                .named(self.reader.tokeniser))
         for sha, name, archived in self._answered_held():
             if sha not in shas:
                 to_read.append((len(outcomes), archived, name, archived))
                 outcomes.append(None)
-        sources = [(p, n) for _, p, n, _ in to_read]
+        # each file goes to a reader process with the analyst's answers for it (its own, or the layouts')
+        sources = [(p, n, self.reader.answers.get(_sha_of(p)) or self.reader.layouts) for _, p, n, _ in to_read]
         for (i, _, _, given), outcome in zip(to_read, read_in_order(self.reader, sources, workers), strict=True):
-            outcome.path = given
+            outcome.path, outcome.location = given, self.reader.tokeniser.scrub_name(str(given))
             outcomes[i] = self.store(outcome)
             if on_outcome is not None:
                 on_outcome(outcomes[i])
@@ -103,20 +112,26 @@ class Ingestor:
     def store(self, outcome: FileOutcome) -> FileOutcome:
         same_as = self._already_known(outcome.sha256, outcome.status)  # e.g. the same bytes twice in one inbox
         if same_as:
-            return FileOutcome(path=outcome.path, name=outcome.name, sha256=outcome.sha256, status="unchanged",
-                               same_as=same_as)
+            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as,
+                               name=outcome.name, location=outcome.location)
         if outcome.status == "rejected":
             self._record_rejected(outcome)
             return outcome
-        if outcome.status != "held":
-            plan = self._versions_plan(outcome)
-            if plan is None:  # a replace-or-add question: held
-                self._hold(outcome)
-                return outcome
-            self._commit(outcome, plan)
-            self.decisions.forget(outcome.sha256)
+        if outcome.status == "held":
+            self._hold(outcome)
             return outcome
-        self._hold(outcome)
+        plan = self._versions_plan(outcome)
+        if plan is None:  # a replace-or-add question: held
+            self._hold(outcome)
+            return outcome
+        try:
+            self._commit(outcome, plan)
+        except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
+            log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
+            outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
+            self._record_rejected(outcome)
+            return outcome
+        self.decisions.forget(outcome.sha256)
         return outcome
 
     def _already_known(self, sha: str, reading: str | None = None) -> str | None:
@@ -212,7 +227,7 @@ class Ingestor:
             unit_source=s.unit_source, ledger_source=s.ledger_source, columns=dumps(s.columns), layout=s.layout,
         ) for s in outcome.sheets])
         insert_rows(self.con, "meta.source_files", FILE_COLUMNS, [dict(
-            file_sha256=outcome.sha256, file_name=outcome.file_name, path=str(outcome.path), size_bytes=outcome.size,
+            file_sha256=outcome.sha256, file_name=outcome.file_name, path=outcome.location, size_bytes=outcome.size,
             sender=_joined(s.sender for s in used), unit_id=_joined(s.unit_id for s in used),
             ledger=_joined(s.ledger for s in used), period=_joined(s.period for s in used), status=outcome.status,
             reason=outcome.reason if outcome.status == "held" else None,
@@ -302,7 +317,7 @@ class Ingestor:
                 self._forget_file(outcome.sha256)
             now = dt.datetime.now()
             insert_rows(con, "meta.source_files", FILE_COLUMNS, [dict(
-                file_sha256=outcome.sha256, file_name=outcome.file_name, path=str(outcome.path),
+                file_sha256=outcome.sha256, file_name=outcome.file_name, path=outcome.location,
                 size_bytes=outcome.size, sender=_joined(s.sender for s in outcome.sheets),
                 unit_id=_joined(s.unit_id for s in outcome.sheets), ledger=_joined(s.ledger for s in outcome.sheets),
                 period=_joined(s.period for s in outcome.sheets), status=outcome.status, reason=outcome.reason,
@@ -419,6 +434,17 @@ class Versions:
 
 
 LIVE = ("loaded", "zero_report")
+# errors of the values themselves (their messages quote them: only the type is logged)
+_DATA_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException,
+                duckdb.OutOfRangeException, OverflowError, ValueError, TypeError)
+STORE_FAILED = ("文件中有数据无法存入数据库（例如数字超出范围或含有无法保存的字符），整个文件未导入。请检查数字和特殊字符，"
+                "修改后重新报送")
+
+
+def _sha_of(archived: Path) -> str:
+    """The sha256 an archived copy is named by (a file read where it is has none: '')."""
+    stem = archived.name.split(".")[0]
+    return stem if len(stem) == 64 else ""
 
 
 def _joined(values) -> str | None:

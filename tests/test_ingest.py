@@ -239,7 +239,6 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
     files[-1].write_bytes(b"PK\x03\x04 not really a workbook")
     for i, f in enumerate(files):  # the order the files arrived in: the correction after the original
         os.utime(f, (1_700_000_000 + i, 1_700_000_000 + i))
-    monkeypatch.setattr(taizhang.etl.reading, "MIN_FILES_FOR_WORKERS", 2)
 
     def ingest_with(workers: int) -> tuple[list[str], dict]:
         home = Home(tmp_path / f"home{workers}").ensure()
@@ -254,7 +253,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
         con.close()
         return [o.line() for o in outcomes], tables
 
-    alone, ahead = ingest_with(0), ingest_with(2)
+    alone, ahead = ingest_with(1), ingest_with(2)
     assert ahead == alone
     lines, tables = ahead
     assert sum(line.startswith("✓") for line in lines) == 9 and lines[-2].startswith("=") and lines[-1].startswith("✗")
@@ -263,15 +262,12 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
 
 
 def test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load(tmp_path, ingest, query, monkeypatch):
-    import taizhang.etl.ingest
-    import taizhang.etl.reading
 
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for m in range(1, 7):
         write_xlsx(inbox / f"林山村-{m}月.xlsx", {"Sheet1": [[f"林山村2023年{m}月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
                                                          *dispute_rows(2, month=m)]})
-    monkeypatch.setattr(taizhang.etl.reading, "MIN_FILES_FOR_WORKERS", 2)
     monkeypatch.setenv("TAIZHANG_FAULT", "reader.file:林山村-3月.xlsx")  # as a parser crash would: SIGKILL
 
     outcomes = {o.path.name: o for o in ingest(inbox)}

@@ -8,7 +8,12 @@ output is read back:
 * the report pack (Excel 报表 cells, Word text including tables, headers and properties, chart file names),
   the feedback workbooks, the data docs (HTML/JSON),
 * the Dagster run's event log (messages, materialisation and check metadata) and its compute logs,
-* the console output of `taizhang ingest`, `run`, `indicators` and `explain`.
+* the console output of `taizhang ingest`, `run`, `indicators` and `explain`,
+* the asset metadata as the UI reads it (GraphQL), and every byte of the Dagster instance's databases.
+
+Numbers are planted where issue 17 found them kept: in folder, file and sheet names, as a 事件编号 and a 案件编号,
+typed into an amount column, and in free text written with dots, slashes, 4-3-4 groups, zero-width characters
+and full-width digits; local landlines after 固话/座机 and standing alone.
 
 No 18-digit number with a valid check character and no mobile number may appear anywhere (the ones planted,
 however they are spaced, nor any other), and every spreadsheet cell that came from a clerk's text is text:
@@ -22,6 +27,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -55,14 +61,30 @@ IDS = _ids()
 MOBILES = [f"1{p}{n:09d}" for p, n in zip("3456789345678934567893456", range(101010101, 999999999, 31313131),
                                             strict=False)]
 assert all(is_valid_id(i) for i in IDS) and len(set(MOBILES)) == len(MOBILES) >= 24
+# planted where issue 17 found numbers kept (names, identifiers, amounts, odd groupings)
+MORE_IDS = [f + id_check_char(f) for f in (f"35032119{80 + k}0{k + 1}15{k:02d}1" for k in range(3))]
+MORE_MOBILES = [f"1{p}{n:09d}" for p, n in zip("98765439876", range(205060708, 999999999, 71717171), strict=False)]
+LANDLINES = ["2683917", "87625431"]  # local numbers without area code
+assert all(is_valid_id(i) for i in MORE_IDS) and len(MORE_MOBILES) == 11 and not set(MORE_MOBILES) & set(MOBILES)
 
 
 def spaced(mobile: str) -> str:
     return f"{mobile[:3]} {mobile[3:7]} {mobile[7:]}"
 
 
+def grouped(mobile: str, how: str) -> str:
+    """A mobile as issue 17 found it written."""
+    a, b, c = mobile[:3], mobile[3:7], mobile[7:]
+    wide = "．".join("".join(chr(ord(d) + 0xFEE0) for d in g) for g in (a, b, c))
+    return {"dots": f"{a}.{b}.{c}", "4-3-4": f"{mobile[:4]} {mobile[4:7]} {mobile[7:]}", "slashes": f"{a}/{b}/{c}",
+            "zero-width": "\u200b".join(mobile), "wide": wide}[how]
+
+
 def write_hostile_inbox(inbox: Path) -> None:
-    i, m = IDS, MOBILES
+    i, m, mi, mm = IDS, MOBILES, MORE_IDS, MORE_MOBILES
+    forms = "，".join(f"电话{grouped(mm[k], how)}" for k, how in
+                     enumerate(("dots", "4-3-4", "slashes", "zero-width", "wide"), start=5))
+    landlines = f"固话{LANDLINES[0]}，座机 {LANDLINES[1][:4]} {LANDLINES[1][4:]}，村部{LANDLINES[0]}"
     dispute_header = ["序号", "受理日期", "纠纷类型", "当事人", "联系电话", "身份证号", "简要案情", "化解责任人", "化解层级",
                       "化解情况", "化解日期", "备注"]
     write_xlsx(inbox / "林山村-矛盾纠纷-2023年10月.xlsx", {"10月": [
@@ -77,7 +99,14 @@ def write_hostile_inbox(inbox: Path) -> None:
         [5, m[8], "邻里纠纷", "孙九", m[9], i[4], "电话写进了日期栏", "王五", "村", "化解中", None, None],   # quarantined
         [6, i[5], "邻里纠纷", "周十", m[10], i[5], "身份证号写进了日期栏", "王五", "村", "化解中", None, None],
         [7, FORMULAS[0], "邻里纠纷", "吴一", m[11], i[6], "公式写进了日期栏", "王五", "村", "化解中", None, None],
+        [8, "2023-10-06", "邻里纠纷", "郑二", "", "", f"联系方式：{forms}；{landlines}", "王五", "村", "化解中", None,
+         f"回访 {grouped(mm[10], 'dots')}"],
     ]})
+    # a number in the folder, file and sheet names; a skipped sheet named after an ID
+    write_xlsx(inbox / f"身份证{mi[0]}" / f"后卓村-三会一课-2023年10月-联系人{mm[0]}.xlsx", {
+        f"台账{mm[1]}": [["后卓村党支部2023年10月“三会一课”台账"], ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数"],
+                        ["支委会", "2023-10-08", "村部", "学习", 5, 5]],
+        f"说明{mi[2]}": [["填表说明"]]})
     write_xlsx(inbox / "镇综治中心-矛盾纠纷汇总-2023年10月.xlsx", {"Sheet1": [
         ["2023年10月矛盾纠纷排查化解台账（汇总）"], ["填报单位：镇综治中心"],
         ["序号", "所属村居", "受理日期", "纠纷类型", "当事人", "简要案情", "化解情况", "化解日期"],
@@ -90,6 +119,7 @@ def write_hostile_inbox(inbox: Path) -> None:
         [f"双洋鞋业扩建（联系人{m[13]}）", "续建", f"厂房，业主{i[8]}", 20000, 5000, 4500, f"主体完工，监理{m[14]}",
          f"业主身份证{i[8]}，电话{m[14]}", f"林某{m[15]}", f"镇项目办（{m[16]}）"],
         *[[f, "前期", "道路", 1000 + k, 100, 10, "", "", "林某", FORMULAS[(k + 1) % 5]] for k, f in enumerate(FORMULAS)],
+        ["木兰溪整治", "在建", "整治", 8000, 2000, int(mm[2]), "", "", "林某", "镇项目办"],  # a mobile as an amount
     ]})
     write_xlsx(inbox / "镇综治中心-信访积案-2023年10月.xlsx", {"Sheet1": [
         ["信访积案台账（2023年10月）"], ["填报单位：镇综治中心"],
@@ -98,7 +128,9 @@ def write_hostile_inbox(inbox: Path) -> None:
         ["XF2019-01", f"某某{i[9]}", i[9], m[17], f"反映土地问题，联系电话{m[17]}，身份证{i[9]}", "2019-03-01",
          f"王某{m[18]}", f"约谈（{m[18]}）", f"镇信访办（联系电话{m[19]}）", "已化解", "2023-06-01", "是"],
         [FORMULAS[0], "某某", i[10], m[20], FORMULAS[1], "2020-05-01", "李某", FORMULAS[2], FORMULAS[3], "化解中", None,
-         "否"]]})
+         "否"],
+        [mi[1], "某某", "", "", "土地问题", "2021-05-01", "李某", "约谈", "镇信访办", "化解中", None, "否"],  # an ID as 案件编号
+        ["XF2022-07", "某某", "", "", "反映\x00问题", "2022-05-01", "李某", "约谈", "镇信访办", "化解中", None, "否"]]})
     write_xlsx(inbox / "镇综治中心-三官一律-2023年10月.xlsx", {"Sheet1": [
         ["“三官一律”下沉工作台账（2023年10月）"], ["填报单位：镇综治中心"],
         ["日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
@@ -108,7 +140,10 @@ def write_hostile_inbox(inbox: Path) -> None:
         ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态", "事件描述", "上报人"],
         ["SJ1", "第1网格", "治安防控", "2023-10-02 09:00", "2023-10-05 09:00", "2023-10-03 09:00", "已办结",
          f"居民（身份证{i[2]}）反映噪音，电话{m[23]}", f"网格员林某{m[23]}"],
-        ["SJ2", "第2网格", "服务群众", "2023-10-03 09:00", "2023-10-04 09:00", "", "办理中", FORMULAS[0], FORMULAS[1]]],
+        ["SJ2", "第2网格", "服务群众", "2023-10-03 09:00", "2023-10-04 09:00", "", "办理中", FORMULAS[0], FORMULAS[1]],
+        [mm[3], "第3网格", "服务群众", "2023-10-03 09:00", "2023-10-04 09:00", "", "办理中", "噪音", "林某"],  # 事件编号
+        [grouped(mm[4], "4-3-4"), "第4网格", "服务群众", "2023-10-05 09:00", "2023-10-06 09:00", "", "办理中", "噪音",
+         "林某"]],
         "gbk")
     write_xlsx(inbox / "林山村-三会一课-2023年10月.xlsx", {"Sheet1": [
         ["林山村党支部2023年10月“三会一课”台账"], ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数", "主持人"],
@@ -119,9 +154,12 @@ def write_hostile_inbox(inbox: Path) -> None:
 # --- the scanner -------------------------------------------------------------------------------------------
 
 # not the digits of a decimal fraction (timestamps and durations in the event log: 7580.14818599986)
-_ID = re.compile(r"(?<![0-9.])[0-9]{6}[ \-]?[0-9]{8}[ \-]?[0-9]{3}[0-9Xx](?![0-9]|\.[0-9])")
-_MOBILE = re.compile(r"(?<![0-9.])(?:\+?86[ \-]?)?1[3-9][0-9][ \-]?[0-9]{4}[ \-]?[0-9]{4}(?![0-9]|\.[0-9])")
-_PLANTED = [re.compile(r"[ \-]?".join(re.escape(c) for c in n), re.I) for n in IDS + MOBILES]
+_ID = re.compile(r"(?<![0-9.])[0-9]{6}[ \-./]?[0-9]{8}[ \-./]?[0-9]{3}[0-9Xx](?![0-9]|\.[0-9])")
+_MOBILE = re.compile(r"(?<![0-9.])(?:\+?86[ \-]?)?1[3-9][0-9](?:[ \-./]?[0-9]){8}(?![0-9]|\.[0-9])")
+_GAP = r"[\s\-./·]{0,3}"  # how the planted numbers are spaced in the inbox
+_PLANTED = [re.compile(_GAP.join(re.escape(c) for c in n), re.I)
+            for n in IDS + MOBILES + MORE_IDS + MORE_MOBILES + LANDLINES]
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 _DIGEST = re.compile(r"[0-9a-fA-F-]{16,}")  # hashes, tokens, run ids: hex, where digits run by chance
@@ -134,7 +172,7 @@ def _without_digests(text: str) -> str:
 def leaks(text: str) -> list[str]:
     """ID numbers with a valid check character and mobile numbers in `text`, however they are spaced; and
     the numbers planted in the inbox anywhere, even inside other characters."""
-    t = unicodedata.normalize("NFKC", text)
+    t = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     g = _without_digests(t)
     found = [m.group(0) for m in _ID.finditer(g) if is_valid_id(re.sub(r"[ \-]", "", m.group(0)))]
     found += [m.group(0) for m in _MOBILE.finditer(g)]
@@ -204,6 +242,39 @@ def docx_texts(path: Path):
 
 # --- the run -----------------------------------------------------------------------------------------------
 
+WORKSPACE = Path(__file__).resolve().parents[1] / "workspace.yaml"
+_ENTRIES = """metadataEntries { __typename label description
+    ... on MarkdownMetadataEntry { mdStr } ... on TextMetadataEntry { text } ... on JsonMetadataEntry { jsonString }
+    ... on PathMetadataEntry { path } ... on IntMetadataEntry { intValue } ... on FloatMetadataEntry { floatValue } }"""
+GRAPHQL = f"""{{
+  assetsOrError {{ ... on AssetConnection {{ nodes {{ key {{ path }}
+    assetMaterializations(limit: 10) {{ runId description {_ENTRIES} }} }} }} }}
+  assetNodes {{ assetKey {{ path }} description
+    assetChecksOrError {{ ... on AssetChecks {{ checks {{ name description
+      executionForLatestMaterialization {{ status evaluation {{ description {_ENTRIES} }} }} }} }} }} }}
+  runsOrError {{ ... on Runs {{ results {{ runId status tags {{ key value }} }} }} }}
+}}"""
+
+
+def graphql(home: Path) -> dict:
+    """What the UI shows of the runs, assets and checks, through Dagster's own GraphQL (in this process, with
+    the home's definitions served by a code server as `taizhang ui` serves them)."""
+    from dagster import DagsterInstance
+    from dagster_graphql.test.utils import define_out_of_process_context, execute_dagster_graphql
+
+    before = os.environ.get("TAIZHANG_HOME")
+    os.environ["TAIZHANG_HOME"] = str(home)  # the code server builds the definitions of this home
+    instance = DagsterInstance.from_config(str(home / "dagster"))
+    try:
+        with define_out_of_process_context(str(WORKSPACE), None, instance) as context:
+            return execute_dagster_graphql(context, GRAPHQL).data
+    finally:
+        instance.dispose()
+        if before is None:
+            os.environ.pop("TAIZHANG_HOME", None)
+        else:
+            os.environ["TAIZHANG_HOME"] = before
+
 def _cli(*argv: str) -> tuple[int, str, str]:
     """`taizhang ARGV` in this process (the console script's own code), its exit code and console output."""
     from taizhang.cli import main
@@ -262,7 +333,8 @@ def run(tmp_path_factory):
             code, out, err = _cli("export", table, "--format", fmt, "-o", str(exports / f"{table}.{fmt}"), "--home", h)
             assert code == 0, err
             console[f"export {table} {fmt}"] = out + err
-    return {"home": home, "run_id": run_id, "console": console, "tables": tables, "exports": exports}
+    return {"home": home, "run_id": run_id, "console": console, "tables": tables, "exports": exports,
+            "graphql": graphql(home)}
 
 
 # --- personal data -----------------------------------------------------------------------------------------
@@ -274,6 +346,11 @@ def test_the_scanner_finds_what_it_must(run):
     assert not leaks("7580.14818599986") and not leaks("13812345678.25")
     assert not leaks("ph_13812345678a9c0d1e2f3a4b") and not leaks("e6966008-6018-4ecd-848f-13812345678a")
     assert leaks(f"ph_{MOBILES[0]}a9c0d1e2f3a4b")  # a planted number is found even there
+    for how in ("dots", "4-3-4", "slashes", "zero-width", "wide"):
+        assert leaks(f"电话{grouped(MORE_MOBILES[5], how)}。"), how
+    assert leaks(f"固话{LANDLINES[0]}") and leaks(f"{LANDLINES[1][:4]} {LANDLINES[1][4:]}")
+    inbox = run["home"] / "inbox"
+    assert leaks(str(next(inbox.glob("身份证*/*.xlsx")).relative_to(inbox)))  # the folder and file names hold two
     # the inputs do hold what the outputs must not
     import openpyxl
 
@@ -352,10 +429,21 @@ def test_no_personal_data_in_any_output(run):
         assert {"ASSET_MATERIALIZATION", "ASSET_CHECK_EVALUATION"} <= kinds
     finally:
         instance.dispose()
+    # the instance's files, byte by byte: the run and event-log databases (SQLite stores text as it is), the
+    # compute logs, the sensor and schedule state
+    stored = 0
     for p in (home / "dagster").rglob("*"):
-        if p.is_file() and p.suffix in (".out", ".err", ".log", ".txt", ".complete"):
-            for line in p.read_text(encoding="utf-8", errors="replace").splitlines():
-                scan.text(f"dagster file {p.name}", line)
+        if p.is_file():
+            stored += p.suffix == ".db"
+            for line in p.read_bytes().decode("utf-8", errors="replace").splitlines():
+                scan.text(f"dagster file {p.relative_to(home)}", line)
+    assert stored >= 2
+
+    # what the UI reads: asset materialisations' metadata (the previews), check evaluations, run tags
+    nodes = run["graphql"]["assetsOrError"]["nodes"]
+    assert sum(len(n["assetMaterializations"]) for n in nodes) > 20
+    assert any(e.get("mdStr") for n in nodes for m in n["assetMaterializations"] for e in m["metadataEntries"])
+    scan.tree("graphql", run["graphql"])
 
     # the console
     for what, text in run["console"].items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import threading
 
@@ -345,3 +346,90 @@ def test_a_symlinked_key_file_is_read(tmp_path, no_env_key):
     (tmp_path / "home").mkdir()
     (tmp_path / "home" / "secret.key").symlink_to(real)
     assert load_key(tmp_path / "home" / "secret.key") == key
+
+
+# --- numbers however they are grouped (issue 17) ------------------------------------------------------------
+
+SEPARATORS = st.sampled_from([" ", "-", ".", "/", "·", "\u3000", " - ", "．", "／", "\u00a0"])
+INVISIBLE = st.sampled_from(["", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"])
+
+
+@st.composite
+def grouped_mobiles(draw) -> tuple[str, str]:
+    """(mobile, as written): split into 2–4 groups of at least 3 digits, any separator, invisible characters
+    anywhere between the digits, maybe full-width."""
+    mobile = draw(MOBILES)
+    cuts = sorted(draw(st.sets(st.integers(3, 8), max_size=3)))
+    cuts = [c for i, c in enumerate(cuts) if c - ([0] + cuts)[i] >= 3 and 11 - c >= 3]
+    groups = [mobile[a:b] for a, b in zip([0, *cuts], [*cuts, 11], strict=True)]
+    sep = draw(SEPARATORS)
+    written = sep.join("".join(d + draw(INVISIBLE) for d in g) for g in groups)
+    return mobile, full_width(written) if draw(st.booleans()) else written
+
+
+@given(grouped_mobiles(), CHINESE, CHINESE)
+@settings(max_examples=400)
+def test_a_mobile_in_any_grouping_is_scrubbed(grouped, before, after):
+    mobile, written = grouped
+    out = scrub_text(before + written + after)
+    assert PHONE_PLACEHOLDER in out
+    assert mobile not in privacy._fold_digits(re.sub(r"\D", "", out))
+    assert privacy.personal_number_kind(written) == "phone"
+
+
+@pytest.mark.parametrize("text", [
+    "139.0594.1209", "1390 594 1222", "139/0594/1209", "139-0594-1209", "１３９．０５９４．１２０９",
+    "139\u200b0594\u200b1209", "1\u200b3\u200b9\u200b05941209", "手机：139 0594 1209。", "（+86）139.0594.1209",
+    "0594 268 1234", "0594.2681234", "固话2681234", "座机 268 1234", "办公电话：26812345", "电话号码为8765 4321",
+    "联系人林某2681234，", "宅电：268-1234",
+])
+def test_phone_numbers_in_the_forms_issue_17_found_are_scrubbed(text):
+    out = scrub_text(text)
+    assert PHONE_PLACEHOLDER in out, out
+    assert not re.search(r"[0-9０-９]{3}", privacy._fold_digits(out)), out
+
+
+@pytest.mark.parametrize("text", [
+    "6222 0200 1234 5678 901", "6222-0200-1234-5678", "3503 0419 7102 0100 1X", "350304 19710201 0011",
+])
+def test_long_numbers_in_groups_are_scrubbed(text):
+    out = scrub_text(f"卡号{text}。")
+    assert not re.search(r"[0-9]{3}", out), out
+
+
+@pytest.mark.parametrize("text", [
+    "2019-2023年", "面积2681234平方米", "投资3500000元", "总投资2681234万元", "第2681234号", "13.55 16.25 17.85",
+    "XT-2681234", "A2681234", "编号2023-0157", "2023.10.31", "2023/10/31 08:30", "10.30 12.45", "1-10月累计",
+    "共16213件", "占84.71%", "3,500,000元", "￥2681234",
+])
+def test_numbers_that_are_not_phones_are_kept(text):
+    assert scrub_text(text) == text
+
+
+@pytest.mark.parametrize("value, kind", [
+    ("13905941207", "phone"), (13905941207, "phone"), (13905941207.0, "phone"), ("139 0594 1207", "phone"),
+    ("+86 139-0594-1207", "phone"), ("0594-2681234", "phone"), ("350304197102010011", "id_number"),
+    ("11010519491231002X", "id_number"), ("350304710201001", "id_number"),
+    ("XF2019-01", None), ("SJ20231003001", None), ("2681234", None), (2681234, None), ("202310030000123", None),
+    ("912023100312345678", None), ("电话13905941207", None), (12345.6, None), (None, None), (True, None),
+])
+def test_personal_number_kind_judges_the_whole_value(value, kind):
+    assert privacy.personal_number_kind(value) == kind
+
+
+def test_personal_number_kind_loose_takes_any_id_length_number():
+    assert privacy.personal_number_kind(350304197102010000.0) is None  # Excel rounded the ID: no birth date left
+    assert privacy.personal_number_kind(350304197102010000.0, loose=True) == "id_number"
+    assert privacy.personal_number_kind("6222020012345678901", loose=True) == "id_number"
+    assert privacy.personal_number_kind(20000.0, loose=True) is None
+
+
+def test_names_keep_a_keyed_token_of_the_number_they_lose():
+    tok, other = Tokeniser(b"key-one"), Tokeniser(b"key-two")
+    a = tok.scrub_name("张三13905941207-林山村10月.xlsx")
+    assert a.startswith("张三［电话·") and a.endswith("］-林山村10月.xlsx") and "13905941207" not in a
+    assert tok.scrub_name("张三139 0594 1207-林山村10月.xlsx") == a  # the same number, however written
+    assert tok.scrub_name("张三13905941208-林山村10月.xlsx") != a  # another number: another name
+    assert other.scrub_name("张三13905941207-林山村10月.xlsx") != a  # keyed
+    assert tok.scrub_name("2023年10月 林山村.xlsx") == "2023年10月 林山村.xlsx"
+    assert "身份证号·" in tok.scrub_name("350304197102010011.xlsx")

@@ -471,8 +471,8 @@ def test_an_ordinary_ole2_workbook_passes(tmp_path):
     path = tmp_path / "台账.xls"
     path.write_bytes(cfb({"Workbook": biff(BOF, (0x00E1, b"\x00\x00"), (0x000A, b""))}))
     inspect_before_parsing(path)
-    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"garbage" * 10)  # damaged: left to the parser
-    inspect_before_parsing(path)
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"garbage" * 10)  # damaged: no parser sees it
+    assert rejected(path).code == "damaged"
 
 
 # --- markup saved as .xls --------------------------------------------------------------------------------
