@@ -28,12 +28,14 @@ ingest_and_marts = dg.AssetSelection.groups("reference", "ingest", "marts")
 report_pack = dg.AssetSelection.groups("marts", "charts", "reports")
 
 all_assets_job = dg.define_asset_job(
-    "taizhang_all", selection=everything,
+    "taizhang_all",
+    selection=everything,
     description="全流程：读入收件箱台账 → 数据仓库 → 指标 → 图表和报表。截至日期：数据目录设定的日期，"
-                "否则为数据中的最新日期；也可在运行配置中指定（as_of）。")
+    "否则为数据中的最新日期；也可在运行配置中指定（as_of）。",
+)
 ingest_job = dg.define_asset_job(
-    "daily_ingest", selection=ingest_and_marts,
-    description="读入收件箱中新的或改动过的台账，并刷新指标。")
+    "daily_ingest", selection=ingest_and_marts, description="读入收件箱中新的或改动过的台账，并刷新指标。"
+)
 
 REPORT_MONTHS = dg.MonthlyPartitionsDefinition(start_date="2023-01-01", timezone=TIMEZONE)
 
@@ -44,11 +46,14 @@ def month_end(partition_key: str) -> dt.date:
 
 
 report_pack_job = dg.define_asset_job(
-    "monthly_report_pack", selection=report_pack,
+    "monthly_report_pack",
+    selection=report_pack,
     # a month is a partition of the job's config, not of the assets: marts keep every as_of side by side
-    config=dg.PartitionedConfig(partitions_def=REPORT_MONTHS,
-                                run_config_for_partition_key_fn=lambda key: as_of_config(month_end(key))),
-    description="生成某月的报表包（图表、Excel报表、Word工作总结），截至日期为该月最后一天：在“分区”中选择月份即可。")
+    config=dg.PartitionedConfig(
+        partitions_def=REPORT_MONTHS, run_config_for_partition_key_fn=lambda key: as_of_config(month_end(key))
+    ),
+    description="生成某月的报表包（图表、Excel报表、Word工作总结），截至日期为该月最后一天：在“分区”中选择月份即可。",
+)
 
 
 def last_day_of_previous_month(day: dt.date) -> dt.date:
@@ -60,17 +65,25 @@ def _pinned(warehouse: Warehouse) -> dt.date | None:
     return warehouse.paths.config().as_of
 
 
-@dg.schedule(job=ingest_job, cron_schedule="0 7 * * *", execution_timezone=TIMEZONE,
-             default_status=dg.DefaultScheduleStatus.RUNNING,
-             description="每天07:00（北京时间）读入收件箱并刷新指标，截至当天（数据目录设定了截至日期时用该日期）。")
+@dg.schedule(
+    job=ingest_job,
+    cron_schedule="0 7 * * *",
+    execution_timezone=TIMEZONE,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="每天07:00（北京时间）读入收件箱并刷新指标，截至当天（数据目录设定了截至日期时用该日期）。",
+)
 def daily_ingest_schedule(context: dg.ScheduleEvaluationContext, warehouse: Warehouse):
     as_of = _pinned(warehouse) or context.scheduled_execution_time.astimezone(ZoneInfo(TIMEZONE)).date()
     return dg.RunRequest(run_key=None, run_config=as_of_config(as_of), tags={"trigger": "定时"})
 
 
-@dg.schedule(job=report_pack_job, cron_schedule="0 8 1 * *", execution_timezone=TIMEZONE,
-             default_status=dg.DefaultScheduleStatus.RUNNING,
-             description="每月1日08:00（北京时间）生成上月报表包，截至上月最后一天（数据目录设定了截至日期时不自动生成）。")
+@dg.schedule(
+    job=report_pack_job,
+    cron_schedule="0 8 1 * *",
+    execution_timezone=TIMEZONE,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="每月1日08:00（北京时间）生成上月报表包，截至上月最后一天（数据目录设定了截至日期时不自动生成）。",
+)
 def monthly_report_schedule(context: dg.ScheduleEvaluationContext, warehouse: Warehouse):
     pinned = _pinned(warehouse)
     if pinned:
@@ -80,8 +93,12 @@ def monthly_report_schedule(context: dg.ScheduleEvaluationContext, warehouse: Wa
     return dg.RunRequest(run_key=f"report-pack-{month}", partition_key=month, tags={"trigger": "定时"})
 
 
-@dg.sensor(job=ingest_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING,
-           description="监视收件箱：文件新增或内容改动（按sha256）时，记下受影响的台账并启动一次读入。")
+@dg.sensor(
+    job=ingest_job,
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="监视收件箱：文件新增或内容改动（按sha256）时，记下受影响的台账并启动一次读入。",
+)
 def inbox_sensor(context: dg.SensorEvaluationContext, warehouse: Warehouse):
     """The cursor is one digest of the inbox (the per-file fingerprints live in the warehouse); what changed
     is told by comparing each ledger's inbox version with what Dagster last observed of it."""
@@ -102,7 +119,13 @@ def inbox_sensor(context: dg.SensorEvaluationContext, warehouse: Warehouse):
     if not changed:
         return dg.SensorResult(skip_reason=dg.SkipReason("收件箱没有新文件或改动的文件"), cursor=digest)
     today = dt.datetime.now(ZoneInfo(TIMEZONE)).date()
-    events = [dg.AssetObservation(asset_key=INBOX[kind], tags={DATA_VERSION_TAG: observed[kind]}) for kind in changed]
-    request = dg.RunRequest(run_key=f"inbox-{digest}", run_config=as_of_config(_pinned(warehouse) or today),
-                            tags={"trigger": "收件箱"})
+    events = [
+        dg.AssetObservation(asset_key=INBOX[kind], tags={DATA_VERSION_TAG: observed[kind]})
+        for kind in changed
+    ]
+    request = dg.RunRequest(
+        run_key=f"inbox-{digest}",
+        run_config=as_of_config(_pinned(warehouse) or today),
+        tags={"trigger": "收件箱"},
+    )
     return dg.SensorResult(run_requests=[request], asset_events=events, cursor=digest)

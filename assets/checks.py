@@ -9,7 +9,6 @@ Great Expectations is imported only when a staging check runs (inside checks.run
 Each execution also records its outcomes for the offline data docs (<home>/reports/data_docs/).
 """
 
-
 import dagster as dg
 import duckdb
 from taizhang.checks import marts_rules, suites
@@ -34,9 +33,14 @@ def load_staging(con: duckdb.DuckDBPyConnection, kind: str, columns: list[str]):
     A missing table gives an empty frame without columns (the column check then fails)."""
     import pandas as pd
 
-    existing = [r[0] for r in con.execute(
-        "SELECT column_name FROM information_schema.columns WHERE table_schema = 'staging' AND table_name = ? "
-        "ORDER BY ordinal_position", [kind]).fetchall()]
+    existing = [
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = 'staging' AND table_name = ? "
+            "ORDER BY ordinal_position",
+            [kind],
+        ).fetchall()
+    ]
     wanted = [c for c in columns if c in existing]
     if not wanted:
         return pd.DataFrame()
@@ -47,6 +51,7 @@ def load_staging(con: duckdb.DuckDBPyConnection, kind: str, columns: list[str]):
 
 # --- results for Dagster -------------------------------------------------------------------------------------
 
+
 def _md(text) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
@@ -56,8 +61,10 @@ def _rules_markdown(outcomes: list[CheckOutcome]) -> str:
     for o in outcomes:
         result = "通过" if o.passed else ("未通过" if o.severity == ERROR else "警告")
         pct = "" if o.unexpected_percent is None else f"{o.unexpected_percent:.2f}%"
-        lines.append(f"| {_md(o.name)} | {_md(o.description_zh)} | {result} | {_md(o.element_count)} | "
-                     f"{_md(o.unexpected_count)} | {pct} | {_md(o.message_zh or o.error or '')} |")
+        lines.append(
+            f"| {_md(o.name)} | {_md(o.description_zh)} | {result} | {_md(o.element_count)} | "
+            f"{_md(o.unexpected_count)} | {pct} | {_md(o.message_zh or o.error or '')} |"
+        )
     return "\n".join(lines)
 
 
@@ -67,14 +74,25 @@ def _sample_markdown(outcomes: list[CheckOutcome]) -> str:
         if o.passed or not o.sample:
             continue
         keys = [k for k in o.sample[0] if k not in ("file_sha256", "column", "unit_id")]
-        blocks.append(f"**{_md(o.name)}** — {_md(o.description_zh)}\n\n| " + " | ".join(keys) + " |\n|"
-                      + "---|" * len(keys) + "\n"
-                      + "\n".join("| " + " | ".join(_md(display(r.get(k))) for k in keys) + " |" for r in o.sample))
+        blocks.append(
+            f"**{_md(o.name)}** — {_md(o.description_zh)}\n\n| "
+            + " | ".join(keys)
+            + " |\n|"
+            + "---|" * len(keys)
+            + "\n"
+            + "\n".join("| " + " | ".join(_md(display(r.get(k))) for k in keys) + " |" for r in o.sample)
+        )
     return "\n\n".join(blocks)
 
 
-def check_result(asset_key: dg.AssetKey, check_name: str, severity: str, description: str,
-                 outcomes: list[CheckOutcome], docs_path=None) -> dg.AssetCheckResult:
+def check_result(
+    asset_key: dg.AssetKey,
+    check_name: str,
+    severity: str,
+    description: str,
+    outcomes: list[CheckOutcome],
+    docs_path=None,
+) -> dg.AssetCheckResult:
     """One Dagster result for the outcomes of one check group."""
     failed = [o for o in outcomes if not o.passed]
     counts = [o.element_count for o in outcomes if o.element_count is not None]
@@ -92,9 +110,13 @@ def check_result(asset_key: dg.AssetKey, check_name: str, severity: str, descrip
     if docs_path is not None:
         metadata["data_docs"] = dg.MetadataValue.path(str(docs_path))
     return dg.AssetCheckResult(
-        asset_key=asset_key, check_name=check_name, passed=not failed,
+        asset_key=asset_key,
+        check_name=check_name,
+        passed=not failed,
         severity=dg.AssetCheckSeverity.ERROR if severity == ERROR else dg.AssetCheckSeverity.WARN,
-        metadata=metadata, description=_summary(failed) or description)
+        metadata=metadata,
+        description=_summary(failed) or description,
+    )
 
 
 def _summary(failed: list[CheckOutcome], limit: int = DESCRIPTION_CHARS) -> str:
@@ -121,14 +143,24 @@ def _selected(context, asset_key: dg.AssetKey, names) -> list[str]:
 
 # --- staging ---------------------------------------------------------------------------------------------------
 
+
 def staging_checks(kind: str) -> dg.AssetChecksDefinition:
     key = staging_key(kind)
     groups = suites.suite(kind).checks  # names, severities and descriptions do not depend on the date
-    specs = [dg.AssetCheckSpec(name, asset=key, blocking=severity == ERROR, description=f"{description}（{severity}）")
-             for name, (severity, description) in groups.items()]
+    specs = [
+        dg.AssetCheckSpec(
+            name, asset=key, blocking=severity == ERROR, description=f"{description}（{severity}）"
+        )
+        for name, (severity, description) in groups.items()
+    ]
 
-    @dg.multi_asset_check(specs=specs, name=f"staging_{kind}_checks", can_subset=True, compute_kind="great_expectations",
-                          description=f"staging.{kind} 数据质量检查（Great Expectations）")
+    @dg.multi_asset_check(
+        specs=specs,
+        name=f"staging_{kind}_checks",
+        can_subset=True,
+        compute_kind="great_expectations",
+        description=f"staging.{kind} 数据质量检查（Great Expectations）",
+    )
     def _checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse):
         from taizhang.checks.runner import validate
 
@@ -140,24 +172,36 @@ def staging_checks(kind: str) -> dg.AssetChecksDefinition:
         if outcomes is None:
             outcomes = validate(frame, suite)
         else:
-            context.log.info(f"staging.{kind} unchanged since its last validation today: outcomes reused, GX not run")
+            context.log.info(
+                f"staging.{kind} unchanged since its last validation today: outcomes reused, GX not run"
+            )
         docs = record_outcomes(warehouse.paths.reports, suite.table, outcomes, fingerprint=fingerprint)
         for name in _selected(context, key, groups):
             severity, description = groups[name]
-            yield check_result(key, name, severity, description, [o for o in outcomes if o.check == name], docs)
+            yield check_result(
+                key, name, severity, description, [o for o in outcomes if o.check == name], docs
+            )
 
     return _checks
 
 
 # --- marts -----------------------------------------------------------------------------------------------------
 
-_MART_SPECS = [dg.AssetCheckSpec(name, asset=MARTS_KEY, blocking=severity == ERROR,
-                                 description=f"{description}（{severity}）")
-               for name, (severity, description, _rule) in marts_rules.RULES.items()]
+_MART_SPECS = [
+    dg.AssetCheckSpec(
+        name, asset=MARTS_KEY, blocking=severity == ERROR, description=f"{description}（{severity}）"
+    )
+    for name, (severity, description, _rule) in marts_rules.RULES.items()
+]
 
 
-@dg.multi_asset_check(specs=_MART_SPECS, name="marts_headline_indicators_checks", can_subset=True, compute_kind="duckdb",
-                      description="核心指标的一致性与完整性检查")
+@dg.multi_asset_check(
+    specs=_MART_SPECS,
+    name="marts_headline_indicators_checks",
+    can_subset=True,
+    compute_kind="duckdb",
+    description="核心指标的一致性与完整性检查",
+)
 def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     names = _selected(context, MARTS_KEY, marts_rules.RULES)
     as_of = period.date()
@@ -169,7 +213,10 @@ def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, p
         yield check_result(MARTS_KEY, o.name, severity, description, [o], docs)
 
 
-ALL_CHECKS: list[dg.AssetChecksDefinition] = [*(staging_checks(kind) for kind in suites.LEDGER_KINDS), marts_checks]
+ALL_CHECKS: list[dg.AssetChecksDefinition] = [
+    *(staging_checks(kind) for kind in suites.LEDGER_KINDS),
+    marts_checks,
+]
 
 
 # --- held files ------------------------------------------------------------------------------------------------
@@ -178,26 +225,55 @@ SOURCE_FILES_KEY = dg.AssetKey(["meta", "source_files"])
 HELD_FILES_CHECK = "held_files"
 
 
-@dg.asset_check(asset=SOURCE_FILES_KEY, name=HELD_FILES_CHECK, blocking=False,
-                description="待确认的文件：读取程序无法确定（月份、村（社区）、取哪一列、替换还是追加）而暂未导入，"
-                            "等待分析员确认（taizhang mappings）。")
+@dg.asset_check(
+    asset=SOURCE_FILES_KEY,
+    name=HELD_FILES_CHECK,
+    blocking=False,
+    description="待确认的文件：读取程序无法确定（月份、村（社区）、取哪一列、替换还是追加）而暂未导入，"
+    "等待分析员确认（taizhang mappings）。",
+)
 def held_files_check(warehouse: Warehouse) -> dg.AssetCheckResult:
     """Held files as a WARN: the figures do not include them until an analyst answers their questions."""
     from taizhang.etl.decisions import file_id
     from taizhang.etl.privacy import scrub_text
 
     with warehouse.read() as con:
-        rows = con.execute("SELECT file_sha256, file_name, sender, ledger, period, reason FROM meta.source_files "
-                           "WHERE status = 'held' ORDER BY ingested_at, file_name").fetchall()
-    records = [dg.TableRecord({"编号": file_id(sha), "文件": scrub_text(name) or "", "报送单位": sender or "",
-                               "台账": ledger or "", "月份": period or "", "待确认的问题": scrub_text(reason) or ""})
-               for sha, name, sender, ledger, period, reason in rows]
-    schema = dg.TableSchema(columns=[dg.TableColumn(c, "string") for c in
-                                     ("编号", "文件", "报送单位", "台账", "月份", "待确认的问题")])
-    text = f"{len(rows)} 个文件待确认，暂未计入指标：运行 taizhang mappings 查看并确认" if rows else "没有待确认的文件"
-    return dg.AssetCheckResult(passed=not rows, severity=dg.AssetCheckSeverity.WARN, description=text,
-                               metadata={"待确认文件数": len(rows),
-                                         "待确认文件": dg.MetadataValue.table(records=records, schema=schema)})
+        rows = con.execute(
+            "SELECT file_sha256, file_name, sender, ledger, period, reason FROM meta.source_files "
+            "WHERE status = 'held' ORDER BY ingested_at, file_name"
+        ).fetchall()
+    records = [
+        dg.TableRecord(
+            {
+                "编号": file_id(sha),
+                "文件": scrub_text(name) or "",
+                "报送单位": sender or "",
+                "台账": ledger or "",
+                "月份": period or "",
+                "待确认的问题": scrub_text(reason) or "",
+            }
+        )
+        for sha, name, sender, ledger, period, reason in rows
+    ]
+    schema = dg.TableSchema(
+        columns=[
+            dg.TableColumn(c, "string") for c in ("编号", "文件", "报送单位", "台账", "月份", "待确认的问题")
+        ]
+    )
+    text = (
+        f"{len(rows)} 个文件待确认，暂未计入指标：运行 taizhang mappings 查看并确认"
+        if rows
+        else "没有待确认的文件"
+    )
+    return dg.AssetCheckResult(
+        passed=not rows,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=text,
+        metadata={
+            "待确认文件数": len(rows),
+            "待确认文件": dg.MetadataValue.table(records=records, schema=schema),
+        },
+    )
 
 
 ALL_CHECKS.append(held_files_check)

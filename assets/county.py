@@ -15,7 +15,6 @@ $TAIZHANG_COUNTY_ROOT (default ./data/county) and $TAIZHANG_COUNTY_AS_OF (defaul
 month); `build_county_definitions(root, towns, as_of)` for anything else.
 """
 
-
 import datetime as dt
 import os
 import time
@@ -154,9 +153,12 @@ def _peak_rss_mb() -> float:
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
 
 
-def build_county_definitions(root: str | os.PathLike | None = None, towns: list[str] | None = None,
-                             as_of: dt.date | str | None = None,
-                             county_name: str = DEFAULT_COUNTY_NAME) -> dg.Definitions:
+def build_county_definitions(
+    root: str | os.PathLike | None = None,
+    towns: list[str] | None = None,
+    as_of: dt.date | str | None = None,
+    county_name: str = DEFAULT_COUNTY_NAME,
+) -> dg.Definitions:
     """The county's definitions: towns as static partitions (given, else discovered under <root>/towns,
     else town_01 … town_20), the partitioned `town_indicators` and the unpartitioned `county_rollup`."""
     root_path = Path(root or os.environ.get(COUNTY_ROOT_ENV) or "data/county").expanduser().resolve()
@@ -165,9 +167,14 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
     as_of_text = as_of.isoformat() if isinstance(as_of, dt.date) else str(as_of)
     partitions = dg.StaticPartitionsDefinition(keys)
 
-    @dg.asset(name="town_indicators", partitions_def=partitions, group_name="county", kinds={"duckdb", "parquet"},
-              description="一个镇（分区）：读入该镇收件箱 → 该镇自己的DuckDB → 指标（截至配置日期）→ "
-                          "导出核心指标到Parquet湖（town=<镇>）。各分区互不相干，可在不同机器上并行。")
+    @dg.asset(
+        name="town_indicators",
+        partitions_def=partitions,
+        group_name="county",
+        kinds={"duckdb", "parquet"},
+        description="一个镇（分区）：读入该镇收件箱 → 该镇自己的DuckDB → 指标（截至配置日期）→ "
+        "导出核心指标到Parquet湖（town=<镇>）。各分区互不相干，可在不同机器上并行。",
+    )
     def town_indicators(context: dg.AssetExecutionContext, county: County) -> dg.MaterializeResult:
         from taizhang.etl.ingest import ingest_paths
         from taizhang.etl.marts import build_marts
@@ -194,22 +201,35 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
         finally:
             con.close()
         changed = [o for o in outcomes if o.status != "unchanged"]
-        return dg.MaterializeResult(metadata={
-            "town": town, "as_of": as_of_day.isoformat(),
-            "files": len(outcomes), "files_ingested_this_run": len(changed),
-            "files_rejected": sum(1 for o in changed if o.status == "rejected"),
-            "rows_loaded_this_run": sum(o.rows_loaded for o in changed),
-            "rows_quarantined_this_run": sum(o.rows_quarantined for o in changed),
-            "rows_read_this_run": sum(s.rows_read for o in changed for s in o.used),
-            "staging_rows": staged, "headline_rows": marts.get("headline_indicators", 0), "lake_rows": lake_rows,
-            "lake_file": dg.MetadataValue.path(str(county.lake_file(town))),
-            "ingest_seconds": round(ingested - started, 3), "marts_seconds": round(built - ingested, 3),
-            "export_seconds": round(exported - built, 3), "peak_rss_mb": _peak_rss_mb(),
-        })
+        return dg.MaterializeResult(
+            metadata={
+                "town": town,
+                "as_of": as_of_day.isoformat(),
+                "files": len(outcomes),
+                "files_ingested_this_run": len(changed),
+                "files_rejected": sum(1 for o in changed if o.status == "rejected"),
+                "rows_loaded_this_run": sum(o.rows_loaded for o in changed),
+                "rows_quarantined_this_run": sum(o.rows_quarantined for o in changed),
+                "rows_read_this_run": sum(s.rows_read for o in changed for s in o.used),
+                "staging_rows": staged,
+                "headline_rows": marts.get("headline_indicators", 0),
+                "lake_rows": lake_rows,
+                "lake_file": dg.MetadataValue.path(str(county.lake_file(town))),
+                "ingest_seconds": round(ingested - started, 3),
+                "marts_seconds": round(built - ingested, 3),
+                "export_seconds": round(exported - built, 3),
+                "peak_rss_mb": _peak_rss_mb(),
+            }
+        )
 
-    @dg.asset(name="county_rollup", deps=[town_indicators], group_name="county", kinds={"duckdb", "parquet"},
-              description="全县（区）汇总：从Parquet湖读取各镇核心指标，件数相加，比率用相加后的分子分母重新计算"
-                          "（不取平均），写入 county.duckdb 的 county_headline_indicators。")
+    @dg.asset(
+        name="county_rollup",
+        deps=[town_indicators],
+        group_name="county",
+        kinds={"duckdb", "parquet"},
+        description="全县（区）汇总：从Parquet湖读取各镇核心指标，件数相加，比率用相加后的分子分母重新计算"
+        "（不取平均），写入 county.duckdb 的 county_headline_indicators。",
+    )
     def county_rollup(context: dg.AssetExecutionContext, county: County) -> dg.MaterializeResult:
         import duckdb
 
@@ -221,17 +241,23 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
             try:
                 files = sorted(county.lake.glob("town=*/part.parquet"))
                 if files:
-                    present = [r[0] for r in probe.execute(
-                        f"""SELECT DISTINCT town FROM read_parquet({_sql_text(county.lake / '*' / '*.parquet')},
+                    present = [
+                        r[0]
+                        for r in probe.execute(
+                            f"""SELECT DISTINCT town FROM read_parquet({_sql_text(county.lake / "*" / "*.parquet")},
                                 hive_partitioning = true, hive_types = {{'town': VARCHAR}})
-                            WHERE as_of = DATE '{as_of_day.isoformat()}'""").fetchall()]
+                            WHERE as_of = DATE '{as_of_day.isoformat()}'"""
+                        ).fetchall()
+                    ]
             finally:
                 probe.close()
         towns = [t for t in expected if t in present]
         missing = [t for t in expected if t not in present]
         if not towns or (missing and county.require_all_towns):
-            raise dg.Failure(description=f"截至 {as_of_day} 缺少这些镇的指标：{', '.join(missing) or '全部'}；"
-                                         "请先物化它们的 town_indicators 分区（同一截至日期）。")
+            raise dg.Failure(
+                description=f"截至 {as_of_day} 缺少这些镇的指标：{', '.join(missing) or '全部'}；"
+                "请先物化它们的 town_indicators 分区（同一截至日期）。"
+            )
         started = time.perf_counter()
         con = duckdb.connect(str(county.county_db))
         try:
@@ -243,20 +269,37 @@ def build_county_definitions(root: str | os.PathLike | None = None, towns: list[
             con.close()
         from .marts import markdown_table
 
-        return dg.MaterializeResult(metadata={
-            "as_of": as_of_day.isoformat(), "towns": len(towns), "towns_missing": ", ".join(missing) or "（无）",
-            "rows": rows, "seconds": round(time.perf_counter() - started, 3),
-            "county_db": dg.MetadataValue.path(str(county.county_db)),
-            "preview": dg.MetadataValue.md(markdown_table(
-                ["indicator", "name_zh", "numerator", "denominator", "value", "unit", "method"], preview, limit=40)),
-        })
+        return dg.MaterializeResult(
+            metadata={
+                "as_of": as_of_day.isoformat(),
+                "towns": len(towns),
+                "towns_missing": ", ".join(missing) or "（无）",
+                "rows": rows,
+                "seconds": round(time.perf_counter() - started, 3),
+                "county_db": dg.MetadataValue.path(str(county.county_db)),
+                "preview": dg.MetadataValue.md(
+                    markdown_table(
+                        ["indicator", "name_zh", "numerator", "denominator", "value", "unit", "method"],
+                        preview,
+                        limit=40,
+                    )
+                ),
+            }
+        )
 
     return dg.Definitions(
         assets=[town_indicators, county_rollup],
-        jobs=[dg.define_asset_job("county_towns", selection=[town_indicators], partitions_def=partitions,
-                                  description="每个镇一个分区：读入、指标、导出到Parquet湖。"),
-              dg.define_asset_job("county_rollup_job", selection=[county_rollup],
-                                  description="从Parquet湖汇总全县（区）指标。")],
+        jobs=[
+            dg.define_asset_job(
+                "county_towns",
+                selection=[town_indicators],
+                partitions_def=partitions,
+                description="每个镇一个分区：读入、指标、导出到Parquet湖。",
+            ),
+            dg.define_asset_job(
+                "county_rollup_job", selection=[county_rollup], description="从Parquet湖汇总全县（区）指标。"
+            ),
+        ],
         resources={"county": County(root=str(root_path), as_of=as_of_text, county_name=county_name)},
         # one step per partition run: the run is the unit of parallelism (run queue locally, one pod per run
         # with dagster-k8s), so a subprocess per step would only add start-up time

@@ -17,11 +17,25 @@ def build_definitions(home: str | None = None) -> dg.Definitions:
     """Definitions bound to a home folder (default: $TAIZHANG_HOME or ./data)."""
     root = str(Home.resolve(home).root)
     return dg.Definitions(
-        assets=[ingest.town_reference, *ingest.INBOX_ASSETS, ingest.ingest_ledgers, marts.build_marts,
-                *reports.ASSETS],
+        assets=[
+            ingest.town_reference,
+            *ingest.INBOX_ASSETS,
+            ingest.ingest_ledgers,
+            marts.build_marts,
+            *reports.ASSETS,
+        ],
         asset_checks=checks.ALL_CHECKS,
-        jobs=[automation.all_assets_job, automation.ingest_job, automation.report_pack_job, *submissions.JOBS],
-        schedules=[automation.daily_ingest_schedule, automation.monthly_report_schedule, *submissions.SCHEDULES],
+        jobs=[
+            automation.all_assets_job,
+            automation.ingest_job,
+            automation.report_pack_job,
+            *submissions.JOBS,
+        ],
+        schedules=[
+            automation.daily_ingest_schedule,
+            automation.monthly_report_schedule,
+            *submissions.SCHEDULES,
+        ],
         sensors=[automation.inbox_sensor],
         resources={"warehouse": Warehouse(home=root), "period": ReportingPeriod(home=root)},
         # in-process: on this 2-core machine the multiprocess executor costs seconds per step for steps

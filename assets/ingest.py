@@ -19,9 +19,14 @@ QUARANTINE = dg.AssetKey(["quarantine", "rejected_rows"])
 STAGING = {kind: dg.AssetKey(["staging", kind]) for kind in LEDGER_KINDS}
 
 
-@dg.asset(key=REFERENCE, group_name="reference", kinds={"duckdb", "csv"}, pool=WRITER_POOL,
-          code_version=code_version("reference"),
-          description="基础数据：村（社区）及曾用名、片区调解室、党组织、网格及单元（etl/ref/*.csv，改动后此项显示为待更新）。")
+@dg.asset(
+    key=REFERENCE,
+    group_name="reference",
+    kinds={"duckdb", "csv"},
+    pool=WRITER_POOL,
+    code_version=code_version("reference"),
+    description="基础数据：村（社区）及曾用名、片区调解室、党组织、网格及单元（etl/ref/*.csv，改动后此项显示为待更新）。",
+)
 def town_reference(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     from taizhang.etl.reference import REF_TABLES
     from taizhang.etl.warehouse import load_reference
@@ -33,7 +38,9 @@ def town_reference(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
             counts = load_reference(con)
             now = fp.reference_tables_version(con)
         else:
-            counts = {name: con.execute(f"SELECT count(*) FROM ref.{name}").fetchone()[0] for name in REF_TABLES}
+            counts = {
+                name: con.execute(f"SELECT count(*) FROM ref.{name}").fetchone()[0] for name in REF_TABLES
+            }
     return reported(REFERENCE, now, {**{f"rows/{k}": v for k, v in counts.items()}, "reloaded": last is None})
 
 
@@ -55,32 +62,53 @@ def observe_inbox(warehouse: Warehouse, wait: float = 60.0) -> dict[str, str]:
 def _inbox_asset(kind: str) -> dg.SourceAsset:
     what = catalog().ledgers[kind].name_zh if kind in LEDGER_KINDS else "不属于任何台账的文件（拒收的等）"
 
-    @dg.observable_source_asset(key=INBOX[kind], group_name="ingest", tags={"dagster/kind/file": ""},
-                                description=f"收件箱中的{what}（按内容指纹识别；文件新增或改动后，依赖它的表显示为待更新）。")
+    @dg.observable_source_asset(
+        key=INBOX[kind],
+        group_name="ingest",
+        tags={"dagster/kind/file": ""},
+        description=f"收件箱中的{what}（按内容指纹识别；文件新增或改动后，依赖它的表显示为待更新）。",
+    )
     def inbox(warehouse: Warehouse) -> dg.DataVersion:
         return dg.DataVersion(observe_inbox(warehouse)[kind])
 
     return inbox
 
 
-with warnings.catch_warnings():  # observable source assets are "beta" in Dagster 1.13: said once here, not at every import
+with (
+    warnings.catch_warnings()
+):  # observable source assets are "beta" in Dagster 1.13: said once here, not at every import
     warnings.simplefilter("ignore", dg.BetaWarning)
     INBOX_ASSETS = [_inbox_asset(kind) for kind in INBOX]
 INGEST_CODE = code_version("ingest")
 
 _STAGING_SPECS = [
-    dg.AssetSpec(STAGING[kind], group_name="ingest", kinds={"duckdb"}, deps=[INBOX[kind], REFERENCE],
-                 code_version=INGEST_CODE,
-                 description=f"{catalog().ledgers[kind].name_zh}：每行一条记录，保留来源文件、工作表和行号；个人信息已脱敏。")
+    dg.AssetSpec(
+        STAGING[kind],
+        group_name="ingest",
+        kinds={"duckdb"},
+        deps=[INBOX[kind], REFERENCE],
+        code_version=INGEST_CODE,
+        description=f"{catalog().ledgers[kind].name_zh}：每行一条记录，保留来源文件、工作表和行号；个人信息已脱敏。",
+    )
     for kind in LEDGER_KINDS
 ]
 _META_SPECS = [
-    dg.AssetSpec(SOURCE_FILES, group_name="ingest", kinds={"duckdb"}, deps=[*INBOX.values(), REFERENCE],
-                 code_version=INGEST_CODE,
-                 description="每个报送文件（按内容指纹）一行：单位、台账、月份、状态及读入/导入/隔离/剔除行数。"),
-    dg.AssetSpec(QUARANTINE, group_name="ingest", kinds={"duckdb"}, deps=[*INBOX.values(), REFERENCE],
-                 code_version=INGEST_CODE,
-                 description="无法读入的行：文件、工作表、行号、列、填写内容和原因（中文），供退回修改。"),
+    dg.AssetSpec(
+        SOURCE_FILES,
+        group_name="ingest",
+        kinds={"duckdb"},
+        deps=[*INBOX.values(), REFERENCE],
+        code_version=INGEST_CODE,
+        description="每个报送文件（按内容指纹）一行：单位、台账、月份、状态及读入/导入/隔离/剔除行数。",
+    ),
+    dg.AssetSpec(
+        QUARANTINE,
+        group_name="ingest",
+        kinds={"duckdb"},
+        deps=[*INBOX.values(), REFERENCE],
+        code_version=INGEST_CODE,
+        description="无法读入的行：文件、工作表、行号、列、填写内容和原因（中文），供退回修改。",
+    ),
 ]
 
 
@@ -98,10 +126,15 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         # what the inbox is now that every file in it has been read: this step's observation of it
         observed = fp.inbox_versions(home.inbox, con, LEDGER_KINDS)
         versions = fp.input_versions(con)
-        counts = {kind: con.execute(f"SELECT count(*) FROM staging.{kind}").fetchone()[0] for kind in LEDGER_KINDS}
-        per_kind_files = dict(con.execute(
-            "SELECT ledger, count(DISTINCT file_sha256) FROM meta.source_sheets "
-            "WHERE status IN ('loaded','zero_report') GROUP BY ledger").fetchall())
+        counts = {
+            kind: con.execute(f"SELECT count(*) FROM staging.{kind}").fetchone()[0] for kind in LEDGER_KINDS
+        }
+        per_kind_files = dict(
+            con.execute(
+                "SELECT ledger, count(DISTINCT file_sha256) FROM meta.source_sheets "
+                "WHERE status IN ('loaded','zero_report') GROUP BY ledger"
+            ).fetchall()
+        )
         q_total, q_by = _quarantine_summary(con)
         files = dict(con.execute("SELECT status, count(*) FROM meta.source_files GROUP BY status").fetchall())
     for kind, key in INBOX.items():
@@ -111,25 +144,45 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
             yield dg.AssetObservation(asset_key=key, tags={DATA_VERSION_TAG: observed[kind]})
     changed = [o for o in outcomes if o.status != "unchanged"]
     for kind in LEDGER_KINDS:
-        yield reported(STAGING[kind], versions[STAGING[kind].to_user_string()], {
-            "dagster/row_count": counts[kind],
-            "files": per_kind_files.get(kind, 0),
-            "rows_loaded_this_run": sum(len(s.records) for o in changed for s in o.used if s.ledger == kind),
-            "rows_quarantined_this_run": sum(s.rows_quarantined for o in changed for s in o.used if s.ledger == kind),
-        }, inputs={INBOX[kind]: observed[kind]})
+        yield reported(
+            STAGING[kind],
+            versions[STAGING[kind].to_user_string()],
+            {
+                "dagster/row_count": counts[kind],
+                "files": per_kind_files.get(kind, 0),
+                "rows_loaded_this_run": sum(
+                    len(s.records) for o in changed for s in o.used if s.ledger == kind
+                ),
+                "rows_quarantined_this_run": sum(
+                    s.rows_quarantined for o in changed for s in o.used if s.ledger == kind
+                ),
+            },
+            inputs={INBOX[kind]: observed[kind]},
+        )
     every_inbox = {key: observed[kind] for kind, key in INBOX.items()}
     rejected = [o for o in changed if o.status == "rejected"]
-    yield reported(SOURCE_FILES, versions[SOURCE_FILES.to_user_string()], {
-        "files_this_run": len(changed),
-        "rejected_this_run": len(rejected),
-        "by_status": dg.MetadataValue.json(files),
-        "rejected_files": dg.MetadataValue.md(
-            "\n".join(f"- {o.name}：{o.reason}" for o in rejected[:20]) or "（无）"),
-    }, inputs=every_inbox)
-    yield reported(QUARANTINE, versions[QUARANTINE.to_user_string()], {
-        "dagster/row_count": q_total,
-        "by_reason": dg.MetadataValue.md(q_by or "（无）"),
-    }, inputs=every_inbox)
+    yield reported(
+        SOURCE_FILES,
+        versions[SOURCE_FILES.to_user_string()],
+        {
+            "files_this_run": len(changed),
+            "rejected_this_run": len(rejected),
+            "by_status": dg.MetadataValue.json(files),
+            "rejected_files": dg.MetadataValue.md(
+                "\n".join(f"- {o.name}：{o.reason}" for o in rejected[:20]) or "（无）"
+            ),
+        },
+        inputs=every_inbox,
+    )
+    yield reported(
+        QUARANTINE,
+        versions[QUARANTINE.to_user_string()],
+        {
+            "dagster/row_count": q_total,
+            "by_reason": dg.MetadataValue.md(q_by or "（无）"),
+        },
+        inputs=every_inbox,
+    )
 
 
 def _quarantine_summary(con) -> tuple[int, str]:
@@ -138,4 +191,3 @@ def _quarantine_summary(con) -> tuple[int, str]:
                           GROUP BY ALL ORDER BY n DESC LIMIT 10""").fetchall()
     md = "| 台账 | 原因 | 行数 |\n|---|---|---|\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
     return total, md if rows else ""
-

@@ -23,19 +23,31 @@ PREVIEW_ROWS = 40
 
 def _deps(name: str) -> list[dg.AssetKey]:
     kinds, reads_meta, reads_ref = mart_inputs(name)
-    return [STAGING[k] for k in kinds] + ([SOURCE_FILES] if reads_meta else []) + ([REFERENCE] if reads_ref else [])
+    return (
+        [STAGING[k] for k in kinds]
+        + ([SOURCE_FILES] if reads_meta else [])
+        + ([REFERENCE] if reads_ref else [])
+    )
 
 
-_SPECS = [dg.AssetSpec(MART[name], group_name="marts", kinds={"duckdb", "sql"}, description=description(name),
-                       deps=_deps(name), code_version=code_version(f"marts/{name}"))
-          for name in MART_TABLES]
+_SPECS = [
+    dg.AssetSpec(
+        MART[name],
+        group_name="marts",
+        kinds={"duckdb", "sql"},
+        description=description(name),
+        deps=_deps(name),
+        code_version=code_version(f"marts/{name}"),
+    )
+    for name in MART_TABLES
+]
 
 # the previews the UI shows as tables (Chinese headers): the headline figures and the rates by unit
-HEADLINE_PREVIEW = ("""SELECT name_zh AS 指标, value AS 数值, unit AS 单位, numerator AS 分子, denominator AS 分母
-                       FROM marts.headline_indicators WHERE as_of = ? AND scope_kind = 'town'""")
-BY_UNIT_PREVIEW = ("""SELECT area AS 片区, unit AS 村社区, received AS 受理, resolved AS 化解, open AS 在办,
+HEADLINE_PREVIEW = """SELECT name_zh AS 指标, value AS 数值, unit AS 单位, numerator AS 分子, denominator AS 分母
+                       FROM marts.headline_indicators WHERE as_of = ? AND scope_kind = 'town'"""
+BY_UNIT_PREVIEW = """SELECT area AS 片区, unit AS 村社区, received AS 受理, resolved AS 化解, open AS 在办,
                              not_resolved AS 未化解, resolution_rate AS "化解率(%)"
-                      FROM marts.dispute_resolution_by_unit WHERE as_of = ?""")
+                      FROM marts.dispute_resolution_by_unit WHERE as_of = ?"""
 
 
 def table_metadata(cur, limit: int = PREVIEW_ROWS) -> dg.TableMetadataValue:
@@ -52,11 +64,17 @@ def table_metadata(cur, limit: int = PREVIEW_ROWS) -> dg.TableMetadataValue:
 
     def kind(i: int) -> str:
         sample = next((r[i] for r in rows if r[i] is not None), None)
-        return "number" if isinstance(sample, int | float | Decimal) and not isinstance(sample, bool) else "string"
+        return (
+            "number"
+            if isinstance(sample, int | float | Decimal) and not isinstance(sample, bool)
+            else "string"
+        )
 
     schema = dg.TableSchema(columns=[dg.TableColumn(n, kind(i)) for i, n in enumerate(names)])
-    return dg.MetadataValue.table(records=[dg.TableRecord({n: plain(v) for n, v in zip(names, r, strict=True)})
-                                           for r in rows], schema=schema)
+    return dg.MetadataValue.table(
+        records=[dg.TableRecord({n: plain(v) for n, v in zip(names, r, strict=True)}) for r in rows],
+        schema=schema,
+    )
 
 
 def markdown_table(columns: list[str], rows: list[tuple], limit: int = 8) -> str:
@@ -82,7 +100,9 @@ def _preview(con, name: str, as_of: dt.date) -> dg.TableMetadataValue:
         return table_metadata(con.execute(HEADLINE_PREVIEW, [as_of]))
     if name == "dispute_resolution_by_unit":
         return table_metadata(con.execute(BY_UNIT_PREVIEW, [as_of]))
-    return table_metadata(con.execute(f"SELECT * EXCLUDE (as_of) FROM marts.{name} WHERE as_of = ?", [as_of]), 12)
+    return table_metadata(
+        con.execute(f"SELECT * EXCLUDE (as_of) FROM marts.{name} WHERE as_of = ?", [as_of]), 12
+    )
 
 
 @dg.multi_asset(specs=_SPECS, pool=WRITER_POOL, name="build_marts", can_subset=True)

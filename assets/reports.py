@@ -34,10 +34,20 @@ def chart_path(warehouse: Warehouse, as_of: dt.date, name: str) -> Path:
 
 
 @dg.multi_asset(
-    specs=[dg.AssetSpec(CHART[n], group_name="charts", kinds={"matplotlib", "png"},
-                        deps=[MART[m] for m in CHART_MARTS[n]], code_version=code_version("reports"),
-                        description=f"图表：{title}（PNG，打印分辨率）。") for n, title in CHART_TITLES.items()],
-    name="render_charts", can_subset=True)
+    specs=[
+        dg.AssetSpec(
+            CHART[n],
+            group_name="charts",
+            kinds={"matplotlib", "png"},
+            deps=[MART[m] for m in CHART_MARTS[n]],
+            code_version=code_version("reports"),
+            description=f"图表：{title}（PNG，打印分辨率）。",
+        )
+        for n, title in CHART_TITLES.items()
+    ],
+    name="render_charts",
+    can_subset=True,
+)
 def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod):
     """Renders the selected charts of the report pack from the marts (the plotting code is imported only when
     a chart has to be drawn: that import is most of a rerun's chart time)."""
@@ -57,17 +67,33 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
                 preview = dg.MetadataValue.md(thumbnail_markdown(path))
             else:
                 preview = last.metadata.get("preview") or dg.MetadataValue.md("")
-            results.append(reported(key, fp.file_version(path, as_of), {
-                "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "redrawn": name in redrawn,
-                "preview": preview}))
+            results.append(
+                reported(
+                    key,
+                    fp.file_version(path, as_of),
+                    {
+                        "as_of": as_of.isoformat(),
+                        "path": dg.MetadataValue.path(str(path)),
+                        "redrawn": name in redrawn,
+                        "preview": preview,
+                    },
+                )
+            )
     context.log.info(f"charts redrawn: {len(redrawn)} of {len(names)}")
     yield from results
 
 
-@dg.asset(key=EXCEL_REPORT, group_name="reports", kinds={"excel"}, deps=ALL_MARTS, code_version=code_version("reports"),
-          description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。")
-def excel_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
-                 period: ReportingPeriod) -> dg.MaterializeResult:
+@dg.asset(
+    key=EXCEL_REPORT,
+    group_name="reports",
+    kinds={"excel"},
+    deps=ALL_MARTS,
+    code_version=code_version("reports"),
+    description="Excel报表：每张表一个工作表，标题、填报单位、计量单位、合计行、制表人/审核人，可直接上报。",
+)
+def excel_report(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod
+) -> dg.MaterializeResult:
     from taizhang.reports.pack import excel_name
 
     as_of = period.date()
@@ -79,21 +105,36 @@ def excel_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
             from taizhang.reports.excel_report import write_excel_report
 
             path = write_excel_report(con, as_of, path)
-    return reported(EXCEL_REPORT, fp.file_version(path, as_of), {
-        "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)),
-        "size_kb": round(path.stat().st_size / 1024, 1), "redrawn": last is None})
+    return reported(
+        EXCEL_REPORT,
+        fp.file_version(path, as_of),
+        {
+            "as_of": as_of.isoformat(),
+            "path": dg.MetadataValue.path(str(path)),
+            "size_kb": round(path.stat().st_size / 1024, 1),
+            "redrawn": last is None,
+        },
+    )
 
 
-@dg.asset(key=WORD_REPORT, group_name="reports", kinds={"word"}, deps=[*ALL_MARTS, *CHART.values()],
-          code_version=code_version("reports"),
-          description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。")
-def word_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
-                period: ReportingPeriod) -> dg.MaterializeResult:
+@dg.asset(
+    key=WORD_REPORT,
+    group_name="reports",
+    kinds={"word"},
+    deps=[*ALL_MARTS, *CHART.values()],
+    code_version=code_version("reports"),
+    description="Word工作总结（数据稿）：按“一、二、三、四”成文，数字用近、余、约表述并附精确数表和图表。",
+)
+def word_report(
+    context: dg.AssetExecutionContext, warehouse: Warehouse, period: ReportingPeriod
+) -> dg.MaterializeResult:
     from taizhang.reports.pack import word_name
 
     as_of = period.date()
     path = pack_dir(warehouse, as_of) / word_name(as_of)
-    charts = {n: chart_path(warehouse, as_of, n) for n in CHART_TITLES if chart_path(warehouse, as_of, n).exists()}
+    charts = {
+        n: chart_path(warehouse, as_of, n) for n in CHART_TITLES if chart_path(warehouse, as_of, n).exists()
+    }
     with warehouse.read() as con:
         files = {CHART[n]: chart_path(warehouse, as_of, n) for n in CHART_TITLES}
         inputs = current_versions(deps_of(context, WORD_REPORT), con, as_of, files)
@@ -102,14 +143,26 @@ def word_report(context: dg.AssetExecutionContext, warehouse: Warehouse,
             from taizhang.reports.word_report import write_word_report
 
             path = write_word_report(con, as_of, charts, path)
-    return reported(WORD_REPORT, fp.file_version(path, as_of), {
-        "as_of": as_of.isoformat(), "path": dg.MetadataValue.path(str(path)), "charts_embedded": len(charts),
-        "redrawn": last is None})
+    return reported(
+        WORD_REPORT,
+        fp.file_version(path, as_of),
+        {
+            "as_of": as_of.isoformat(),
+            "path": dg.MetadataValue.path(str(path)),
+            "charts_embedded": len(charts),
+            "redrawn": last is None,
+        },
+    )
 
 
-@dg.asset(key=FEEDBACK, group_name="reports", kinds={"excel"}, deps=[QUARANTINE, SOURCE_FILES],
-          code_version=code_version("reports"),
-          description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。")
+@dg.asset(
+    key=FEEDBACK,
+    group_name="reports",
+    kinds={"excel"},
+    deps=[QUARANTINE, SOURCE_FILES],
+    code_version=code_version("reports"),
+    description="退回修改清单：每个有问题的村（社区）一个Excel，逐条列出文件、工作表、行、列、问题和修改建议。",
+)
 def feedback_workbooks(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     from taizhang.reports.feedback import FEEDBACK_DIR
 
@@ -121,10 +174,21 @@ def feedback_workbooks(context: dg.AssetExecutionContext, warehouse: Warehouse) 
             from taizhang.reports.feedback import write_feedback
 
             write_feedback(con, folder)
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
-    return reported(FEEDBACK, fp.folder_version(folder) or fp.digest("none"), {
-        "workbooks": len(paths), "folder": dg.MetadataValue.path(str(folder)), "rewritten": last is None,
-        "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）")})
+    paths = (
+        sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        if folder.is_dir()
+        else []
+    )
+    return reported(
+        FEEDBACK,
+        fp.folder_version(folder) or fp.digest("none"),
+        {
+            "workbooks": len(paths),
+            "folder": dg.MetadataValue.path(str(folder)),
+            "rewritten": last is None,
+            "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）"),
+        },
+    )
 
 
 ASSETS = [render_charts, excel_report, word_report, feedback_workbooks]

@@ -65,12 +65,13 @@ def _write_managed(path: Path, text: str) -> None:
         current = path.read_text(encoding="utf-8")
         first, _, rest = current.partition("\n")
         if not first.startswith(_WRITTEN):
-            if first.startswith("# Dagster instance of this Taizhang home") or \
-                    first.startswith("# The code location the UI loads"):
+            if first.startswith("# Dagster instance of this Taizhang home") or first.startswith(
+                "# The code location the UI loads"
+            ):
                 rest, first = current, _WRITTEN  # written by an earlier release: ours to upgrade
             else:
                 return
-        written = first[len(_WRITTEN):].strip()
+        written = first[len(_WRITTEN) :].strip()
         if written and hashlib.sha256(rest.encode("utf-8")).hexdigest()[:16] != written:
             return  # edited by hand
         if rest == body:
@@ -95,7 +96,9 @@ class CheckSummary:
     failed: list[str] = field(default_factory=list)  # blocking (ERROR) checks that failed
 
     def lines(self) -> list[str]:
-        out = [f"数据质量检查：通过 {len(self.passed)} 项，警告 {len(self.warned)} 项，未通过（阻断）{len(self.failed)} 项"]
+        out = [
+            f"数据质量检查：通过 {len(self.passed)} 项，警告 {len(self.warned)} 项，未通过（阻断）{len(self.failed)} 项"
+        ]
         out += [f"  ⚠ 警告 {n}" for n in self.warned]
         out += [f"  ✗ 未通过 {n}" for n in self.failed]
         return out
@@ -115,10 +118,15 @@ class RunOutcome:
 
 TRIGGER_TAG, FROM_CLI = "trigger", "命令行"
 # the tables whose data versions a successful run's record is checked against (etl.fingerprints.input_versions)
-INPUT_KEYS = ("ref/town_reference", "meta/source_files", "quarantine/rejected_rows",
-              *(f"staging/{kind}" for kind in LEDGER_KINDS))
-INTERRUPTED_MESSAGE = ("运行进程已中断（被强制结束、断电或重启），本次运行未完成；数据仓库保持在中断前的状态，"
-                       "重新运行即可。")
+INPUT_KEYS = (
+    "ref/town_reference",
+    "meta/source_files",
+    "quarantine/rejected_rows",
+    *(f"staging/{kind}" for kind in LEDGER_KINDS),
+)
+INTERRUPTED_MESSAGE = (
+    "运行进程已中断（被强制结束、断电或重启），本次运行未完成；数据仓库保持在中断前的状态，重新运行即可。"
+)
 
 
 def _run_lock(home: Home, run_id: str):
@@ -177,8 +185,9 @@ def _origin(job_name: str):
         RemoteRepositoryOrigin,
     )
 
-    return RemoteJobOrigin(RemoteRepositoryOrigin(RegisteredCodeLocationOrigin(LOCATION_NAME), REPOSITORY_NAME),
-                           job_name)
+    return RemoteJobOrigin(
+        RemoteRepositoryOrigin(RegisteredCodeLocationOrigin(LOCATION_NAME), REPOSITORY_NAME), job_name
+    )
 
 
 def _execute_in_process(job, instance, run_config: dict, tags: dict, run_id: str):
@@ -198,20 +207,39 @@ def _execute_in_process(job, instance, run_config: dict, tags: dict, run_id: str
 
     in_memory = InMemoryJob(job)
     plan = create_execution_plan(in_memory, run_config=run_config, instance_ref=instance.get_ref())
-    run = instance.create_run_for_job(job_def=job, run_config=run_config, tags={**job.run_tags, **tags},
-                                      run_id=run_id, execution_plan=plan, remote_job_origin=_origin(job.name))
-    events = list(ExecuteRunWithPlanIterable(
-        execution_plan=plan, iterator=job_execution_iterator,
-        execution_context_manager=PlanOrchestrationContextManager(
-            context_event_generator=orchestration_context_event_generator, job=in_memory, execution_plan=plan,
-            dagster_run=run, instance=instance, run_config=run_config, executor_defs=None, output_capture=None,
-            raise_on_error=False)))
-    return ExecuteInProcessResult(job_def=job, event_list=events, dagster_run=instance.get_run_by_id(run_id),
-                                  output_capture=None)
+    run = instance.create_run_for_job(
+        job_def=job,
+        run_config=run_config,
+        tags={**job.run_tags, **tags},
+        run_id=run_id,
+        execution_plan=plan,
+        remote_job_origin=_origin(job.name),
+    )
+    events = list(
+        ExecuteRunWithPlanIterable(
+            execution_plan=plan,
+            iterator=job_execution_iterator,
+            execution_context_manager=PlanOrchestrationContextManager(
+                context_event_generator=orchestration_context_event_generator,
+                job=in_memory,
+                execution_plan=plan,
+                dagster_run=run,
+                instance=instance,
+                run_config=run_config,
+                executor_defs=None,
+                output_capture=None,
+                raise_on_error=False,
+            ),
+        )
+    )
+    return ExecuteInProcessResult(
+        job_def=job, event_list=events, dagster_run=instance.get_run_by_id(run_id), output_capture=None
+    )
 
 
-def run_pipeline(home: Home, as_of: dt.date | None = None, job_name: str = "taizhang_all",
-                 log_level: str = "WARNING") -> RunOutcome:
+def run_pipeline(
+    home: Home, as_of: dt.date | None = None, job_name: str = "taizhang_all", log_level: str = "WARNING"
+) -> RunOutcome:
     """Materialise a job of the definitions in-process on the home's instance, as of `as_of` (None: the
     date the run resolves when it starts, etl.as_of)."""
     prepare_instance(home)
@@ -254,6 +282,12 @@ def run_pipeline(home: Home, as_of: dt.date | None = None, job_name: str = "taiz
                 version = (materialization.tags or {}).get("dagster/data_version")
                 if version:
                     inputs[name] = version
-        return RunOutcome(success=result.success, run_id=result.run_id,
-                          as_of=result.dagster_run.tags.get("as_of"), checks=checks, skipped_steps=skipped,
-                          failure=failure, inputs=inputs)
+        return RunOutcome(
+            success=result.success,
+            run_id=result.run_id,
+            as_of=result.dagster_run.tags.get("as_of"),
+            checks=checks,
+            skipped_steps=skipped,
+            failure=failure,
+            inputs=inputs,
+        )

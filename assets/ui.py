@@ -27,8 +27,11 @@ from .runner import prepare_instance
 HOST = "127.0.0.1"  # never 0.0.0.0: for a shared office server put an authenticating proxy in front (README)
 WATCH_INTERVAL = 1.0  # seconds between two looks at the parent
 GRACE = 10.0  # seconds a child and its own children get to stop before they are killed
-ENTRY_POINTS = {"code-server": ("dagster._cli:main", "dagster"), "webserver": ("dagster_webserver.cli:main",
-                 "dagster-webserver"), "daemon": ("dagster._daemon.cli:main", "dagster-daemon")}
+ENTRY_POINTS = {
+    "code-server": ("dagster._cli:main", "dagster"),
+    "webserver": ("dagster_webserver.cli:main", "dagster-webserver"),
+    "daemon": ("dagster._daemon.cli:main", "dagster-daemon"),
+}
 CODE_SERVER_WAIT = 600.0  # seconds the definitions may take to load (a busy machine)
 
 
@@ -45,9 +48,12 @@ def ui_workspace(home: Home, code_port: int) -> Path:
     from .runner import LOCATION_NAME
 
     path = home.dagster_home / "ui-workspace.yaml"
-    path.write_text("# written by `taizhang ui` at each start: the code server it runs\nload_from:\n"
-                    f"  - grpc_server:\n      host: {HOST}\n      port: {code_port}\n"
-                    f"      location_name: {LOCATION_NAME}\n", encoding="utf-8")
+    path.write_text(
+        "# written by `taizhang ui` at each start: the code server it runs\nload_from:\n"
+        f"  - grpc_server:\n      host: {HOST}\n      port: {code_port}\n"
+        f"      location_name: {LOCATION_NAME}\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -55,16 +61,40 @@ def child_args(home: Home, port: int, code_port: int) -> dict[str, list[str]]:
     from .runner import LOCATION_NAME
 
     location = ["-w", str(ui_workspace(home, code_port))]
-    return {"code-server": ["code-server", "start", "-m", "taizhang.assets.definitions", "-a", "defs", "-h", HOST,
-                            "-p", str(code_port), "--location-name", LOCATION_NAME],
-            "webserver": ["-h", HOST, "-p", str(port), *location], "daemon": ["run", *location]}
+    return {
+        "code-server": [
+            "code-server",
+            "start",
+            "-m",
+            "taizhang.assets.definitions",
+            "-a",
+            "defs",
+            "-h",
+            HOST,
+            "-p",
+            str(code_port),
+            "--location-name",
+            LOCATION_NAME,
+        ],
+        "webserver": ["-h", HOST, "-p", str(port), *location],
+        "daemon": ["run", *location],
+    }
 
 
 def command(name: str, args: list[str]) -> list[str]:
     import psutil
 
     me = psutil.Process()
-    return [sys.executable, "-m", "taizhang.assets.ui", "--child", str(me.pid), repr(me.create_time()), name, *args]
+    return [
+        sys.executable,
+        "-m",
+        "taizhang.assets.ui",
+        "--child",
+        str(me.pid),
+        repr(me.create_time()),
+        name,
+        *args,
+    ]
 
 
 def _wait_for_code_server(port: int, proc: subprocess.Popen, state: dict) -> bool:
@@ -125,7 +155,9 @@ def serve(home: Home, port: int = 3000) -> int:
     try:
         print(f"正在加载台账定义……（数据目录 {home.root}）", flush=True)
         if _wait_for_code_server(code_port, procs[0], state):
-            procs += [subprocess.Popen(command(name, args[name]), env=env) for name in ("webserver", "daemon")]
+            procs += [
+                subprocess.Popen(command(name, args[name]), env=env) for name in ("webserver", "daemon")
+            ]
             print(f"Dagster 界面：http://{HOST}:{port}   （按 Ctrl-C 停止）", flush=True)
         elif not state["stopping"]:
             print("台账定义未能加载，界面未启动（详见上面的错误信息）。", file=sys.stderr)
@@ -148,6 +180,7 @@ def serve(home: Home, port: int = 3000) -> int:
 
 
 # --- the child side ----------------------------------------------------------------------------------------
+
 
 def _parent_alive(pid: int, started: float) -> bool:
     import psutil
@@ -176,7 +209,9 @@ def run_child(argv: list[str]) -> None:
     from importlib import import_module
 
     _flag, pid, started, name, *args = argv
-    threading.Thread(target=_watch, args=(int(pid), float(started)), daemon=True, name="taizhang-watchdog").start()
+    threading.Thread(
+        target=_watch, args=(int(pid), float(started)), daemon=True, name="taizhang-watchdog"
+    ).start()
     target, program = ENTRY_POINTS[name]
     module, func = target.split(":")
     sys.argv = [str(Path(sys.executable).with_name(program)), *args]

@@ -47,11 +47,16 @@ def previous(instance: dg.DagsterInstance, key: dg.AssetKey) -> Previous | None:
         data_version=materialization.tags.get(DATA_VERSION_TAG) if materialization.tags else None,
         code_version=provenance.code_version if provenance else None,
         inputs={k: v.value for k, v in provenance.input_data_versions.items()} if provenance else {},
-        metadata=dict(materialization.metadata))
+        metadata=dict(materialization.metadata),
+    )
 
 
-def unchanged(context: dg.AssetExecutionContext, key: dg.AssetKey, inputs: dict[dg.AssetKey, str | None],
-              output: str | None) -> Previous | None:
+def unchanged(
+    context: dg.AssetExecutionContext,
+    key: dg.AssetKey,
+    inputs: dict[dg.AssetKey, str | None],
+    output: str | None,
+) -> Previous | None:
     """The last materialization of `key`, when it was made by this code version from inputs with exactly
     these data versions and its output still has the data version it reported (nothing edited, deleted or
     built since for another date): the step may report it again without doing the work. Else None."""
@@ -66,22 +71,25 @@ def unchanged(context: dg.AssetExecutionContext, key: dg.AssetKey, inputs: dict[
     return last
 
 
-def reported(key: dg.AssetKey, version: str, metadata: dict | None = None,
-             inputs: dict[dg.AssetKey, str] | None = None) -> dg.MaterializeResult:
+def reported(
+    key: dg.AssetKey, version: str, metadata: dict | None = None, inputs: dict[dg.AssetKey, str] | None = None
+) -> dg.MaterializeResult:
     """A materialization with its data version. `inputs` states the data versions it was made from where
     Dagster cannot know them: the inbox is observed inside the ingest step itself (after its files were
     read), later than Dagster looks up a step's inputs, so the step records what it observed."""
     tags = {get_input_data_version_tag(k): v for k, v in (inputs or {}).items()}
-    return dg.MaterializeResult(asset_key=key, data_version=dg.DataVersion(version), metadata=metadata or {},
-                                tags=tags or None)
+    return dg.MaterializeResult(
+        asset_key=key, data_version=dg.DataVersion(version), metadata=metadata or {}, tags=tags or None
+    )
 
 
 def deps_of(context: dg.AssetExecutionContext, key: dg.AssetKey) -> list[dg.AssetKey]:
     return [d.asset_key for d in context.assets_def.specs_by_key[key].deps]
 
 
-def current_versions(keys: list[dg.AssetKey], con, as_of: dt.date | None = None,
-                     files: dict[dg.AssetKey, Path] | None = None) -> dict[dg.AssetKey, str | None]:
+def current_versions(
+    keys: list[dg.AssetKey], con, as_of: dt.date | None = None, files: dict[dg.AssetKey, Path] | None = None
+) -> dict[dg.AssetKey, str | None]:
     """The data version each of these assets has now, computed from the warehouse and the files themselves
     (what it would report if it were materialized now)."""
     inputs = fp.input_versions(con)

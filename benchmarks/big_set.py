@@ -14,8 +14,30 @@ from pathlib import Path
 import xlsxwriter
 from taizhang.etl.reference import read_ref
 
-GRID_HEAD = ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态", "事件描述", "上报人"]
-DISPUTE_HEAD = ["序号", "受理日期", "纠纷类型", "当事人", "联系电话", "简要案情", "化解责任人", "化解层级", "化解情况", "化解日期", "备注"]
+GRID_HEAD = [
+    "事件编号",
+    "所属网格",
+    "事件类型",
+    "上报时间",
+    "处理时限",
+    "办结时间",
+    "状态",
+    "事件描述",
+    "上报人",
+]
+DISPUTE_HEAD = [
+    "序号",
+    "受理日期",
+    "纠纷类型",
+    "当事人",
+    "联系电话",
+    "简要案情",
+    "化解责任人",
+    "化解层级",
+    "化解情况",
+    "化解日期",
+    "备注",
+]
 TYPES = ["服务群众", "治安防控", "公共安全", "生态环境", "维护稳定"]
 STATUSES = ["已办结", "已办结", "已办结", "办理中", "已分流", "受理"]
 DISPUTES = ["邻里纠纷", "婚姻家庭", "土地承包", "山林权属", "征地拆迁", "劳资纠纷", "合同纠纷"]
@@ -87,7 +109,9 @@ def write_big_set(out: Path, rows: int = 100_000, ledgers: int = 40, ledger_rows
     units = [u["name"] for u in read_ref("units")]
     for k in range(ledgers):
         unit, month = units[k % len(units)], 8 + k // len(units)
-        write_dispute_ledger(out / f"{unit}2023年{month}月矛盾纠纷台账.xlsx", unit, month, ledger_rows, seed=k)
+        write_dispute_ledger(
+            out / f"{unit}2023年{month}月矛盾纠纷台账.xlsx", unit, month, ledger_rows, seed=k
+        )
     stamp.touch()
     return out
 

@@ -19,7 +19,9 @@ def _job(executor: str) -> dg.JobDefinition:
 
     executor_def = dg.in_process_executor if executor == "in_process" else dg.multiprocess_executor
     job = dg.define_asset_job(JOB_NAMES[executor], selection=ingest_and_marts, executor_def=executor_def)
-    defs = dg.Definitions.merge(build_definitions(os.environ.get("TAIZHANG_HOME")), dg.Definitions(jobs=[job]))
+    defs = dg.Definitions.merge(
+        build_definitions(os.environ.get("TAIZHANG_HOME")), dg.Definitions(jobs=[job])
+    )
     return defs.resolve_job_def(JOB_NAMES[executor])
 
 

@@ -89,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     # ingest itself never does (every file is parsed in a leashed reader process, etl/reading.py)
     import taizhang.etl.store
 
-    taizhang.etl.store.read_in_order = lambda reader, paths, workers=None: (reader.read_file(p) for p in paths)
+    taizhang.etl.store.read_in_order = lambda reader, paths, workers=None: (
+        reader.read_file(p) for p in paths
+    )
     outcomes = ingest_paths([inbox], home, con)
     profiler.stop()
     wall = time.perf_counter() - started
@@ -98,8 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     root = session.root_frame()
     total = root.time if root else wall
     inclusive, top = shares(root)
-    lines = [f"ingest of {len(outcomes)} files ({inbox}) under pyinstrument: {wall:.2f} s wall "
-             f"(profiler overhead included)", "", "Phases (inclusive time, share of the ingest):"]
+    lines = [
+        f"ingest of {len(outcomes)} files ({inbox}) under pyinstrument: {wall:.2f} s wall "
+        f"(profiler overhead included)",
+        "",
+        "Phases (inclusive time, share of the ingest):",
+    ]
     for label, function, _ in PHASES:
         seconds = inclusive.get(function, 0.0)
         if seconds:

@@ -39,22 +39,30 @@ KEY = "benchmark-key-not-secret"
 
 # --- running a measurement in a fresh interpreter -----------------------------------------------------
 
+
 def child(*args: str, timeout: float = 3600) -> dict:
     env = {**os.environ, "TAIZHANG_KEY": KEY, "PYTHONDONTWRITEBYTECODE": "1"}
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.variants", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.variants", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     wall = time.perf_counter() - started
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(RESULT_PREFIX)]
     if proc.returncode != 0 or not lines:
         tail = "\n".join((proc.stderr or proc.stdout).splitlines()[-25:])
         raise RuntimeError(f"benchmark child {' '.join(args)} failed ({proc.returncode}):\n{tail}")
-    result = json.loads(lines[-1][len(RESULT_PREFIX):])
+    result = json.loads(lines[-1][len(RESULT_PREFIX) :])
     result["process_seconds"] = wall
     return result
 
 
 # --- formatting -------------------------------------------------------------------------------------------
+
 
 def table(headers: list[str], rows: list[list]) -> str:
     def fmt(v):
@@ -93,9 +101,17 @@ class Report:
 
 # --- the parts ------------------------------------------------------------------------------------------
 
+
 def side_by_side(report: Report, inbox: Path, repeat: int, targets: list) -> dict:
     work = OUT / "work" / "side_by_side"
-    names = ("ours", "ours_writer_only", "ours_one_transaction", "pandas_openpyxl", "pandas_calamine", "bare_calamine")
+    names = (
+        "ours",
+        "ours_writer_only",
+        "ours_one_transaction",
+        "pandas_openpyxl",
+        "pandas_calamine",
+        "bare_calamine",
+    )
     runs: dict[str, list[dict]] = {n: [] for n in names}
     for i in range(max(1, repeat)):  # round robin, so a burst of load on the machine hits every variant alike
         for name in names:
@@ -108,45 +124,77 @@ def side_by_side(report: Report, inbox: Path, repeat: int, targets: list) -> dic
         best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs[name])
         results[name] = best
     ledger_rows = results["ours"]["ledger_rows"]
-    labels = {"ours": f"(a) our ingest (etl.ingest.ingest_paths → warehouse; {results['ours']['workers']} reader "
-                      "process(es) beside the writer)",
-              "ours_writer_only": "(a′) our ingest with one reader process (workers=0)",
-              "ours_one_transaction": "(a″) what-if, not shipped: (a) with all files in one transaction",
-              "pandas_openpyxl": "(b) pandas.read_excel(openpyxl) + read_csv → DuckDB",
-              "pandas_calamine": "(c) pandas.read_excel(calamine) + read_csv → DuckDB",
-              "bare_calamine": "(d) bare python-calamine read (+ csv module)"}
+    labels = {
+        "ours": f"(a) our ingest (etl.ingest.ingest_paths → warehouse; {results['ours']['workers']} reader "
+        "process(es) beside the writer)",
+        "ours_writer_only": "(a′) our ingest with one reader process (workers=0)",
+        "ours_one_transaction": "(a″) what-if, not shipped: (a) with all files in one transaction",
+        "pandas_openpyxl": "(b) pandas.read_excel(openpyxl) + read_csv → DuckDB",
+        "pandas_calamine": "(c) pandas.read_excel(calamine) + read_csv → DuckDB",
+        "bare_calamine": "(d) bare python-calamine read (+ csv module)",
+    }
     ours = results["ours"]["seconds"]
     rows = []
     for name, r in results.items():
-        rows.append([labels[name], r["seconds"], " / ".join(f"{s:.2f}" for s in r["all_seconds"]),
-                     ledger_rows / r["seconds"], r.get("grid_rows"), r["peak_rss_mb"],
-                     r["seconds"] / ours])
-    report.add(f"{results['ours']['files']} files, {ledger_rows:,} ledger rows (data rows our ingest read: "
-               f"{results['ours']['rows_loaded']:,} loaded + {results['ours']['rows_quarantined']:,} quarantined"
-               f" + the rest dropped as 合计/页脚/零报告); grid rows = every row of every sheet.")
+        rows.append(
+            [
+                labels[name],
+                r["seconds"],
+                " / ".join(f"{s:.2f}" for s in r["all_seconds"]),
+                ledger_rows / r["seconds"],
+                r.get("grid_rows"),
+                r["peak_rss_mb"],
+                r["seconds"] / ours,
+            ]
+        )
+    report.add(
+        f"{results['ours']['files']} files, {ledger_rows:,} ledger rows (data rows our ingest read: "
+        f"{results['ours']['rows_loaded']:,} loaded + {results['ours']['rows_quarantined']:,} quarantined"
+        f" + the rest dropped as 合计/页脚/零报告); grid rows = every row of every sheet."
+    )
     fallback = results["pandas_openpyxl"].get("xls_via_calamine", 0)
     if fallback:
-        report.add(f"(b) reads {fallback} .xls files with engine='calamine': openpyxl cannot read .xls and xlrd is "
-                   "not a dependency.")
+        report.add(
+            f"(b) reads {fallback} .xls files with engine='calamine': openpyxl cannot read .xls and xlrd is "
+            "not a dependency."
+        )
     report.add("")
-    report.add(table(["variant", "wall s (best)", "all runs s", "ledger rows/s", "grid rows", "peak RSS MB",
-                      "time ÷ ours"], rows))
+    report.add(
+        table(
+            [
+                "variant",
+                "wall s (best)",
+                "all runs s",
+                "ledger rows/s",
+                "grid rows",
+                "peak RSS MB",
+                "time ÷ ours",
+            ],
+            rows,
+        )
+    )
     speedup = results["pandas_openpyxl"]["seconds"] / ours
     floor = ours / results["bare_calamine"]["seconds"]
     report.add("")
-    report.add(f"ours vs pandas+openpyxl: {speedup:.2f}× faster · ours vs bare calamine: {floor:.1f}× the floor · "
-               f"ours: {results['ours']['ingest_seconds']:.2f} s ingest after {results['ours']['seconds'] - results['ours']['ingest_seconds']:.2f} s "
-               "connect + reference data")
+    report.add(
+        f"ours vs pandas+openpyxl: {speedup:.2f}× faster · ours vs bare calamine: {floor:.1f}× the floor · "
+        f"ours: {results['ours']['ingest_seconds']:.2f} s ingest after {results['ours']['seconds'] - results['ours']['ingest_seconds']:.2f} s "
+        "connect + reference data"
+    )
     writer = results["ours_writer_only"]
-    report.add(f"the writer's own share (one transaction per file: BEGIN, staging + quarantine rows, meta rows, "
-               f"COMMIT): {writer['store_seconds']:.2f} s for {writer['stored_files']} files = "
-               f"{1000 * writer['store_seconds'] / max(1, writer['stored_files']):.1f} ms per file — the floor for "
-               "(a) whatever the readers do; see benchmarks/profile_ingest.py for the rest.")
+    report.add(
+        f"the writer's own share (one transaction per file: BEGIN, staging + quarantine rows, meta rows, "
+        f"COMMIT): {writer['store_seconds']:.2f} s for {writer['stored_files']} files = "
+        f"{1000 * writer['store_seconds'] / max(1, writer['stored_files']):.1f} ms per file — the floor for "
+        "(a) whatever the readers do; see benchmarks/profile_ingest.py for the rest."
+    )
     batch = results["ours_one_transaction"]
-    report.add(f"(a″) shows what the rule costs: one COMMIT per file is {ours - batch['seconds']:.2f} s of (a); "
-               f"the writer still spends {batch['store_seconds']:.2f} s "
-               f"({1000 * batch['store_seconds'] / max(1, batch['stored_files']):.1f} ms per file) on the statements "
-               "themselves (DuckDB's per-statement cost: staging, quarantine, meta rows).")
+    report.add(
+        f"(a″) shows what the rule costs: one COMMIT per file is {ours - batch['seconds']:.2f} s of (a); "
+        f"the writer still spends {batch['store_seconds']:.2f} s "
+        f"({1000 * batch['store_seconds'] / max(1, batch['stored_files']):.1f} ms per file) on the statements "
+        "themselves (DuckDB's per-statement cost: staging, quarantine, meta rows)."
+    )
     targets.append(["ingest ≥ 5× faster than pandas+openpyxl", f"{speedup:.2f}×", verdict(speedup >= 5)])
     targets.append(["ingest ≤ 1.5× the bare calamine read", f"{floor:.1f}×", verdict(floor <= 1.5)])
     return results
@@ -180,52 +228,104 @@ def pipeline(report: Report, inbox: Path, targets: list) -> dict:
     stages = ["ingest", "marts", "checks", "charts", "reports"]
     rows = []
     for name, r in runs.items():
-        rows.append([name, "ok" if r["returncode"] == 0 else f"exit {r['returncode']}",
-                     "yes" if r["through_dagster"] else "no", r["seconds"],
-                     *[r["stages"].get(s) for s in stages], r["outside_steps"],
-                     r["steps"].get("ingest_ledgers"), r["cli_peak_rss_mb"]])
-    report.add(f"`taizhang run --as-of {AS_OF}` on a home with the demo town's {len(list((home / 'inbox').iterdir()))} "
-               "files, each run a fresh process as a user starts it; wall = the whole command (interpreter start, "
-               "imports, the run). Stage = sum of Dagster's STEP_SUCCESS durations (instance.all_logs) of the run "
-               "the command made; outside steps = wall − Σ steps (start-up, imports, Dagster's own bookkeeping).")
+        rows.append(
+            [
+                name,
+                "ok" if r["returncode"] == 0 else f"exit {r['returncode']}",
+                "yes" if r["through_dagster"] else "no",
+                r["seconds"],
+                *[r["stages"].get(s) for s in stages],
+                r["outside_steps"],
+                r["steps"].get("ingest_ledgers"),
+                r["cli_peak_rss_mb"],
+            ]
+        )
+    report.add(
+        f"`taizhang run --as-of {AS_OF}` on a home with the demo town's {len(list((home / 'inbox').iterdir()))} "
+        "files, each run a fresh process as a user starts it; wall = the whole command (interpreter start, "
+        "imports, the run). Stage = sum of Dagster's STEP_SUCCESS durations (instance.all_logs) of the run "
+        "the command made; outside steps = wall − Σ steps (start-up, imports, Dagster's own bookkeeping)."
+    )
     report.add(f"Changed file for the last run: {changed.name} (re-saved with a note row → new sha256).")
     report.add("")
-    report.add(table(["run", "result", "through Dagster", "wall s", *[f"{s} s" for s in stages], "outside steps s",
-                      "ingest_ledgers step s", "peak RSS MB"], rows))
-    full, same, forced, one = (runs[k] for k in ("full run", "no change", "no change, --force", "one file changed"))
+    report.add(
+        table(
+            [
+                "run",
+                "result",
+                "through Dagster",
+                "wall s",
+                *[f"{s} s" for s in stages],
+                "outside steps s",
+                "ingest_ledgers step s",
+                "peak RSS MB",
+            ],
+            rows,
+        )
+    )
+    full, same, forced, one = (
+        runs[k] for k in ("full run", "no change", "no change, --force", "one file changed")
+    )
     share, forced_share = same["seconds"] / full["seconds"], forced["seconds"] / full["seconds"]
     files_full = sum(full["source_files"].values())
     per_file = full["steps"].get("ingest_ledgers", 0) / max(1, files_full)
     extra_ingest = one["steps"].get("ingest_ledgers", 0) - forced["steps"].get("ingest_ledgers", 0)
     extra = {s: one["stages"].get(s, 0) - forced["stages"].get(s, 0) for s in stages}
     report.add("")
-    report.add(f"no change: `taizhang run` finds nothing changed (inbox bytes, as-of, reference data, code, "
-               f"warehouse, published files; etl/run_state.py) and does not start Dagster: {same['seconds']:.2f} s = "
-               f"{share:.1%} of the full run (it prints “{same['first_line'].split(' / ')[-1]}”). With --force the same run goes through Dagster: "
-               f"{forced['seconds']:.1f} s = {forced_share:.0%} (every step runs, marts and pack are reused).")
-    report.add(f"one changed file vs the --force no-change run: {one['seconds'] - forced['seconds']:+.1f} s — ingest "
-               f"{extra['ingest']:+.2f} s (ingest_ledgers {extra_ingest:+.2f} s; full-run average {per_file:.3f} s per "
-               f"file), marts {extra['marts']:+.2f} s, checks {extra['checks']:+.2f} s, charts {extra['charts']:+.2f} s,"
-               f" reports {extra['reports']:+.2f} s (the figures changed, so what shows them is redrawn).")
+    report.add(
+        f"no change: `taizhang run` finds nothing changed (inbox bytes, as-of, reference data, code, "
+        f"warehouse, published files; etl/run_state.py) and does not start Dagster: {same['seconds']:.2f} s = "
+        f"{share:.1%} of the full run (it prints “{same['first_line'].split(' / ')[-1]}”). With --force the same run goes through Dagster: "
+        f"{forced['seconds']:.1f} s = {forced_share:.0%} (every step runs, marts and pack are reused)."
+    )
+    report.add(
+        f"one changed file vs the --force no-change run: {one['seconds'] - forced['seconds']:+.1f} s — ingest "
+        f"{extra['ingest']:+.2f} s (ingest_ledgers {extra_ingest:+.2f} s; full-run average {per_file:.3f} s per "
+        f"file), marts {extra['marts']:+.2f} s, checks {extra['checks']:+.2f} s, charts {extra['charts']:+.2f} s,"
+        f" reports {extra['reports']:+.2f} s (the figures changed, so what shows them is redrawn)."
+    )
     report.add(f"source files after each run: {[r['source_files'] for r in runs.values()]}")
-    targets.append(["no-change rerun ≤ 10% of a full run", f"{share:.1%} (`taizhang run`; {forced_share:.0%} with "
-                    "--force through Dagster)", verdict(share <= 0.10)])
-    targets.append(["one changed file: the ingest reads only that file",
-                    f"ingest_ledgers {extra_ingest:+.2f} s over a no-change run (full-run average {per_file:.3f} s/file)",
-                    verdict(extra_ingest <= max(1.0, 10 * per_file))])
+    targets.append(
+        [
+            "no-change rerun ≤ 10% of a full run",
+            f"{share:.1%} (`taizhang run`; {forced_share:.0%} with --force through Dagster)",
+            verdict(share <= 0.10),
+        ]
+    )
+    targets.append(
+        [
+            "one changed file: the ingest reads only that file",
+            f"ingest_ledgers {extra_ingest:+.2f} s over a no-change run (full-run average {per_file:.3f} s/file)",
+            verdict(extra_ingest <= max(1.0, 10 * per_file)),
+        ]
+    )
     file_and_marts = max(extra_ingest, 0) + one["stages"].get("marts", 0)
     added = one["seconds"] - forced["seconds"]
-    targets.append(["one changed file: costs ≈ that file + the marts",
-                    f"+{added:.1f} s over a no-change Dagster run; that file + marts ≈ {file_and_marts:.1f} s, the rest "
-                    f"is re-checking the changed table and redrawing the pack", verdict(added <= 2 * file_and_marts + 1.0)])
+    targets.append(
+        [
+            "one changed file: costs ≈ that file + the marts",
+            f"+{added:.1f} s over a no-change Dagster run; that file + marts ≈ {file_and_marts:.1f} s, the rest "
+            f"is re-checking the changed table and redrawing the pack",
+            verdict(added <= 2 * file_and_marts + 1.0),
+        ]
+    )
     return runs
 
 
 def scaling(report: Report, towns_root: Path, towns: int, targets: list) -> dict:
     checkpoints = sorted({t for t in (1, 5, towns) if t <= towns})
     print(f"  … ingest of {towns} towns, checkpoints {checkpoints}", flush=True)
-    r = child("county_ingest", "--inbox", str(towns_root), "--work", str(OUT / "work" / "scaling"),
-              "--towns", str(towns), "--checkpoints", ",".join(map(str, checkpoints)))
+    r = child(
+        "county_ingest",
+        "--inbox",
+        str(towns_root),
+        "--work",
+        str(OUT / "work" / "scaling"),
+        "--towns",
+        str(towns),
+        "--checkpoints",
+        ",".join(map(str, checkpoints)),
+    )
     rows, previous = [], None
     for p in r["points"]:
         rate = p["ledger_rows"] / p["seconds"]
@@ -234,32 +334,66 @@ def scaling(report: Report, towns_root: Path, towns: int, targets: list) -> dict
             step = (p["ledger_rows"] - previous["ledger_rows"]) / (p["seconds"] - previous["seconds"])
         rows.append([p["towns"], p["files"], p["ledger_rows"], p["seconds"], rate, step, p["peak_rss_mb"]])
         previous = p
-    report.add("One process ingests the towns one after another, each into its own fresh warehouse "
-               "(the county layout); figures are cumulative at each checkpoint.")
+    report.add(
+        "One process ingests the towns one after another, each into its own fresh warehouse "
+        "(the county layout); figures are cumulative at each checkpoint."
+    )
     report.add("")
-    report.add(table(["towns", "files", "ledger rows", "seconds", "rows/s (cumulative)",
-                      "rows/s since previous", "peak RSS MB so far"], rows))
+    report.add(
+        table(
+            [
+                "towns",
+                "files",
+                "ledger rows",
+                "seconds",
+                "rows/s (cumulative)",
+                "rows/s since previous",
+                "peak RSS MB so far",
+            ],
+            rows,
+        )
+    )
     rates = [p["ledger_rows"] / p["seconds"] for p in r["points"]]
     marginal = [row[5] for row in rows if row[5] is not None]
     # linear (or better): the rows/s of every later stretch at least 80% of the first town's
     linear = bool(rates) and all(m >= 0.8 * rates[0] for m in marginal)
     mem = [p["peak_rss_mb"] for p in r["points"]]
-    targets.append(["time linear in rows (rows/s at 1, 5, N towns)",
-                    " / ".join(f"{x:,.0f}" for x in rates) + " rows/s cumulative; later stretches "
-                    + " / ".join(f"{x:,.0f}" for x in marginal), verdict(linear)])
+    targets.append(
+        [
+            "time linear in rows (rows/s at 1, 5, N towns)",
+            " / ".join(f"{x:,.0f}" for x in rates)
+            + " rows/s cumulative; later stretches "
+            + " / ".join(f"{x:,.0f}" for x in marginal),
+            verdict(linear),
+        ]
+    )
     flat = max(mem) <= min(mem) * 1.25
     # bounded: memory stops growing once the process's caches are full (the last stretch adds ≤ 10%)
     bounded = len(mem) >= 3 and mem[-1] <= mem[-2] * 1.10
-    targets.append(["peak memory flat in number of files",
-                    " / ".join(f"{m:.0f}" for m in mem) + f" MB at {' / '.join(str(p['towns']) for p in r['points'])} towns",
-                    "met" if flat else ("MISSED (bounded: flat after the caches fill)" if bounded else "MISSED")])
+    targets.append(
+        [
+            "peak memory flat in number of files",
+            " / ".join(f"{m:.0f}" for m in mem)
+            + f" MB at {' / '.join(str(p['towns']) for p in r['points'])} towns",
+            "met" if flat else ("MISSED (bounded: flat after the caches fill)" if bounded else "MISSED"),
+        ]
+    )
     return r
 
 
 def county_run(report: Report, root: Path, towns: int, workers: int, targets: list) -> dict:
     print(f"  … county: {towns} partitions, {workers} at a time, then the rollup", flush=True)
-    r = child("county_dagster", "--work", str(root), "--towns", str(towns), "--as-of", AS_OF,
-              "--workers", str(workers))
+    r = child(
+        "county_dagster",
+        "--work",
+        str(root),
+        "--towns",
+        str(towns),
+        "--as-of",
+        AS_OF,
+        "--workers",
+        str(workers),
+    )
     parts = r["partitions"]
     ok = [p for p in parts if p["success"]]
     md = [p["metadata"] for p in ok]
@@ -268,49 +402,119 @@ def county_run(report: Report, root: Path, towns: int, workers: int, targets: li
         return sum(m[key] for m in md) / len(md) if md else None
 
     worker_peak = max((p["worker_peak_rss_mb"] for p in parts), default=0)
-    rows = [[f"{len(ok)}/{len(parts)} partitions ok", r["partitions_seconds"], sum(p["seconds"] for p in parts),
-             mean("ingest_seconds"), mean("marts_seconds"), mean("export_seconds"),
-             sum(m["rows_read_this_run"] for m in md), worker_peak]]
-    report.add(f"{towns} town partitions of assets/county.py (each: ingest → its own DuckDB → marts as of {AS_OF} → "
-               f"Parquet), {workers} Dagster runs at a time (ProcessPoolExecutor; one run per partition, as the "
-               f"daemon's backfill launches them), then county_rollup reads the lake: {r['rollup_seconds']:.2f} s "
-               f"({'ok' if r['rollup_success'] else 'FAILED'}); whole county {r['seconds']:.1f} s.")
+    rows = [
+        [
+            f"{len(ok)}/{len(parts)} partitions ok",
+            r["partitions_seconds"],
+            sum(p["seconds"] for p in parts),
+            mean("ingest_seconds"),
+            mean("marts_seconds"),
+            mean("export_seconds"),
+            sum(m["rows_read_this_run"] for m in md),
+            worker_peak,
+        ]
+    ]
+    report.add(
+        f"{towns} town partitions of assets/county.py (each: ingest → its own DuckDB → marts as of {AS_OF} → "
+        f"Parquet), {workers} Dagster runs at a time (ProcessPoolExecutor; one run per partition, as the "
+        f"daemon's backfill launches them), then county_rollup reads the lake: {r['rollup_seconds']:.2f} s "
+        f"({'ok' if r['rollup_success'] else 'FAILED'}); whole county {r['seconds']:.1f} s."
+    )
     report.add("")
-    report.add(table(["partitions", "wall s", "Σ partition run s", "mean ingest s", "mean marts s",
-                      "mean export s", "ledger rows", "peak RSS MB (worker)"], rows))
+    report.add(
+        table(
+            [
+                "partitions",
+                "wall s",
+                "Σ partition run s",
+                "mean ingest s",
+                "mean marts s",
+                "mean export s",
+                "ledger rows",
+                "peak RSS MB (worker)",
+            ],
+            rows,
+        )
+    )
     # the rollup's figures against the towns' (and the generator's manifests)
     manifest_sum: dict[str, float] = {}
     for i in range(1, towns + 1):
-        manifest = json.loads((root / "towns" / scale.town_key(i) / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(
+            (root / "towns" / scale.town_key(i) / "manifest.json").read_text(encoding="utf-8")
+        )
         for code, value in manifest["as_of"][AS_OF]["town"].items():
             if isinstance(value, int | float):
                 manifest_sum[code] = manifest_sum.get(code, 0) + value
     frows, mismatches = [], 0
-    for code in ("disputes_received", "disputes_resolved", "dispute_resolution_rate", "legal_visits",
-                 "legal_consultations", "grid_events_collected", "grid_events_closure_rate", "party_activities",
-                 "party_attendance_rate", "key_projects_total", "key_projects_investment_completion_rate"):
+    for code in (
+        "disputes_received",
+        "disputes_resolved",
+        "dispute_resolution_rate",
+        "legal_visits",
+        "legal_consultations",
+        "grid_events_collected",
+        "grid_events_closure_rate",
+        "party_activities",
+        "party_attendance_rate",
+        "key_projects_total",
+        "key_projects_investment_completion_rate",
+    ):
         f = r["figures"].get(code)
         if not f:
             continue
         if f["method"] == "sum":
             check = f["value"] == f["sum_of_town_values"]
         elif f["denominator"]:
-            check = f["value"] == round(100.0 * f["sum_of_town_numerators"] / f["sum_of_town_denominators"], 2)
+            check = f["value"] == round(
+                100.0 * f["sum_of_town_numerators"] / f["sum_of_town_denominators"], 2
+            )
         else:
             check = f["value"] is None
         mismatches += not check
         expected = manifest_sum.get(code) if f["method"] == "sum" else None
         shown = None if expected is None else ("✓ " if expected == f["value"] else "✗ ") + f"{expected:,.0f}"
-        frows.append([code, f["method"], f["numerator"], f["denominator"], f["value"], f["towns"],
-                      "✓" if check else "✗", shown])
+        frows.append(
+            [
+                code,
+                f["method"],
+                f["numerator"],
+                f["denominator"],
+                f["value"],
+                f["towns"],
+                "✓" if check else "✗",
+                shown,
+            ]
+        )
     report.add("")
-    report.add(table(["indicator", "method", "numerator", "denominator", "county value", "towns",
-                      "= Σ towns (rates from Σ num/Σ den)", "Σ manifests"], frows))
-    targets.append([f"county of {towns} towns on this machine", f"{r['seconds']:.0f} s, rollup "
-                    f"{'ok' if r['rollup_success'] and not mismatches else 'WRONG'}",
-                    verdict(r["rollup_success"] and len(ok) == towns and not mismatches)])
-    targets.append(["peak memory ≤ 1 GiB for the county", f"{worker_peak:.0f} MB per worker",
-                    verdict(worker_peak <= 1024)])
+    report.add(
+        table(
+            [
+                "indicator",
+                "method",
+                "numerator",
+                "denominator",
+                "county value",
+                "towns",
+                "= Σ towns (rates from Σ num/Σ den)",
+                "Σ manifests",
+            ],
+            frows,
+        )
+    )
+    targets.append(
+        [
+            f"county of {towns} towns on this machine",
+            f"{r['seconds']:.0f} s, rollup {'ok' if r['rollup_success'] and not mismatches else 'WRONG'}",
+            verdict(r["rollup_success"] and len(ok) == towns and not mismatches),
+        ]
+    )
+    targets.append(
+        [
+            "peak memory ≤ 1 GiB for the county",
+            f"{worker_peak:.0f} MB per worker",
+            verdict(worker_peak <= 1024),
+        ]
+    )
     return r
 
 
@@ -318,13 +522,24 @@ def imports(report: Report, targets: list, repeat: int = 5) -> dict:
     out = {}
     for module in ("dagster", "taizhang.assets.definitions"):
         runs = [child("import", "--module", module) for _ in range(repeat)]
-        out[module] = {"import": min(r["seconds"] for r in runs), "process": min(r["process_seconds"] for r in runs)}
+        out[module] = {
+            "import": min(r["seconds"] for r in runs),
+            "process": min(r["process_seconds"] for r in runs),
+        }
     ratio = out["taizhang.assets.definitions"]["import"] / out["dagster"]["import"]
-    report.add(table(["module", f"import s (best of {repeat}, fresh interpreter)", "whole process s (best)"],
-                     [[m, v["import"], v["process"]] for m, v in out.items()]))
+    report.add(
+        table(
+            ["module", f"import s (best of {repeat}, fresh interpreter)", "whole process s (best)"],
+            [[m, v["import"], v["process"]] for m, v in out.items()],
+        )
+    )
     report.add("")
-    report.add(f"taizhang.assets.definitions / dagster = {ratio:.2f}× (assets.definitions imports dagster itself)")
-    targets.append(["import taizhang.assets.definitions ≤ 2× import dagster", f"{ratio:.2f}×", verdict(ratio <= 2)])
+    report.add(
+        f"taizhang.assets.definitions / dagster = {ratio:.2f}× (assets.definitions imports dagster itself)"
+    )
+    targets.append(
+        ["import taizhang.assets.definitions ≤ 2× import dagster", f"{ratio:.2f}×", verdict(ratio <= 2)]
+    )
     return out
 
 
@@ -341,39 +556,81 @@ def executors(report: Report, town_folder: Path, targets: list, skip_multiproces
         for n in names:
             shutil.copy2(town_folder / "inbox" / n, home / "inbox" / n)
         print(f"  … {kind} executor", flush=True)
-        out[kind] = child("executor", "--work", str(home), "--executor", kind, "--as-of", SMALL_AS_OF, "--runs", "2")
+        out[kind] = child(
+            "executor", "--work", str(home), "--executor", kind, "--as-of", SMALL_AS_OF, "--runs", "2"
+        )
     rows = []
     for kind, r in out.items():
         for i, run in enumerate(r["runs"]):
-            rows.append([kind, ("first (loads the files)", "second (no change)")[i], "ok" if run["success"] else "FAILED",
-                         run["seconds"], run["steps"], run["step_seconds"], run["seconds"] - run["step_seconds"],
-                         r["peak_rss_mb"], r["children_peak_rss_mb"]])
-    report.add(f"The ingest+marts job (assets.automation.ingest_and_marts: 3 ingest steps, 6 staging check steps, "
-               f"marts, marts checks) on {len(names)} files (the demo town's {SMALL_AS_OF[:7]}), through "
-               "dg.execute_job on a persistent instance; the multiprocess executor runs one process per step.")
+            rows.append(
+                [
+                    kind,
+                    ("first (loads the files)", "second (no change)")[i],
+                    "ok" if run["success"] else "FAILED",
+                    run["seconds"],
+                    run["steps"],
+                    run["step_seconds"],
+                    run["seconds"] - run["step_seconds"],
+                    r["peak_rss_mb"],
+                    r["children_peak_rss_mb"],
+                ]
+            )
+    report.add(
+        f"The ingest+marts job (assets.automation.ingest_and_marts: 3 ingest steps, 6 staging check steps, "
+        f"marts, marts checks) on {len(names)} files (the demo town's {SMALL_AS_OF[:7]}), through "
+        "dg.execute_job on a persistent instance; the multiprocess executor runs one process per step."
+    )
     report.add("")
-    report.add(table(["executor", "run", "result", "wall s", "steps", "Σ step s", "wall − Σ steps",
-                      "peak RSS MB", "children peak MB"], rows))
+    report.add(
+        table(
+            [
+                "executor",
+                "run",
+                "result",
+                "wall s",
+                "steps",
+                "Σ step s",
+                "wall − Σ steps",
+                "peak RSS MB",
+                "children peak MB",
+            ],
+            rows,
+        )
+    )
     if "multiprocess" in out:
         for i, label in enumerate(("first", "second")):
             ip, mp = out["in_process"]["runs"][i], out["multiprocess"]["runs"][i]
             per_step = (mp["seconds"] - ip["seconds"]) / max(1, mp["steps"])
-            report.add(f"\n{label} run: multiprocess costs {mp['seconds'] - ip['seconds']:+.1f} s over in-process, "
-                       f"{per_step:+.2f} s per step")
+            report.add(
+                f"\n{label} run: multiprocess costs {mp['seconds'] - ip['seconds']:+.1f} s over in-process, "
+                f"{per_step:+.2f} s per step"
+            )
         ip, mp = out["in_process"]["runs"][1], out["multiprocess"]["runs"][1]
         per_step = (mp["seconds"] - ip["seconds"]) / max(1, mp["steps"])
-        targets.append(["multiprocess executor ≈ 2 s per step overhead (team's claim)", f"{per_step:+.2f} s per step "
-                        "(no-change run)", "—"])
+        targets.append(
+            [
+                "multiprocess executor ≈ 2 s per step overhead (team's claim)",
+                f"{per_step:+.2f} s per step (no-change run)",
+                "—",
+            ]
+        )
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Benchmarks: ours vs pandas/openpyxl/calamine, pipeline, scale.")
+    parser = argparse.ArgumentParser(
+        description="Benchmarks: ours vs pandas/openpyxl/calamine, pipeline, scale."
+    )
     parser.add_argument("--towns", type=int, default=scale.DEFAULT_TOWNS, help="county size (default 20)")
-    parser.add_argument("--skip-slow", action="store_true",
-                        help="skip the multi-town scaling, the county run and the multiprocess executor")
+    parser.add_argument(
+        "--skip-slow",
+        action="store_true",
+        help="skip the multi-town scaling, the county run and the multiprocess executor",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs per side-by-side variant (best is shown)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="county partitions at a time")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 2, help="county partitions at a time"
+    )
     args = parser.parse_args(argv)
 
     report = Report()
@@ -384,10 +641,12 @@ def main(argv: list[str] | None = None) -> int:
 
     report.add(f"# Taizhang benchmarks — {dt.datetime.now():%Y-%m-%d %H:%M}")
     report.add("")
-    report.add(f"`python -m benchmarks.run --towns {args.towns}{' --skip-slow' if args.skip_slow else ''}` · "
-               f"{platform.platform()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
-               f"duckdb {duckdb.__version__} · dagster {dagster.__version__} · pandas {pandas.__version__} · "
-               f"load average at start {os.getloadavg()[0]:.2f}")
+    report.add(
+        f"`python -m benchmarks.run --towns {args.towns}{' --skip-slow' if args.skip_slow else ''}` · "
+        f"{platform.platform()} · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
+        f"duckdb {duckdb.__version__} · dagster {dagster.__version__} · pandas {pandas.__version__} · "
+        f"load average at start {os.getloadavg()[0]:.2f}"
+    )
     towns_needed = 1 if args.skip_slow else args.towns
     print(f"data: {towns_needed} town(s) under {scale.DEFAULT_OUT} (cached)", flush=True)
     scale.county(scale.DEFAULT_OUT, towns_needed)
@@ -410,8 +669,10 @@ def main(argv: list[str] | None = None) -> int:
     report.section("Targets")
     report.add(table(["target", "measured", ""], targets))
     report.add("")
-    report.add(f"Total benchmark time {time.perf_counter() - started:.0f} s; load average at the end "
-               f"{os.getloadavg()[0]:.2f} (other work on this machine shows up in the times).")
+    report.add(
+        f"Total benchmark time {time.perf_counter() - started:.0f} s; load average at the end "
+        f"{os.getloadavg()[0]:.2f} (other work on this machine shows up in the times)."
+    )
     report.write(OUT / "latest.md")
     print(f"\n→ {OUT / 'latest.md'}")
     return 0

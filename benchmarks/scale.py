@@ -42,8 +42,13 @@ class TownSpec:
     months: int | None = None  # None: every month
 
     def stamp(self) -> dict:
-        return {"key": self.key, "seed": self.seed, "units": self.units, "months": self.months,
-                "generator": generator_fingerprint()}
+        return {
+            "key": self.key,
+            "seed": self.seed,
+            "units": self.units,
+            "months": self.months,
+            "generator": generator_fingerprint(),
+        }
 
 
 def generator_fingerprint() -> str:
@@ -63,7 +68,12 @@ def town_dir(out: Path, key: str) -> Path:
 
 def _keep(entry: dict, spec: TownSpec, unit_order: list[str]) -> bool:
     period = entry.get("period") or ""
-    if spec.months is not None and period[:4] == "2023" and len(period) == 7 and int(period[5:7]) > spec.months:
+    if (
+        spec.months is not None
+        and period[:4] == "2023"
+        and len(period) == 7
+        and int(period[5:7]) > spec.months
+    ):
         return False
     if spec.units is not None and entry.get("unit_id") and entry["unit_id"] not in unit_order[: spec.units]:
         return False
@@ -92,8 +102,14 @@ def generate_town(out: Path, spec: TownSpec) -> Path:
     return folder / "inbox"
 
 
-def county(out: Path = DEFAULT_OUT, towns: int = DEFAULT_TOWNS, units: int | None = None,
-           months: int | None = None, base_seed: int = BASE_SEED, workers: int | None = None) -> dict[str, Path]:
+def county(
+    out: Path = DEFAULT_OUT,
+    towns: int = DEFAULT_TOWNS,
+    units: int | None = None,
+    months: int | None = None,
+    base_seed: int = BASE_SEED,
+    workers: int | None = None,
+) -> dict[str, Path]:
     """town key → inbox for a county of `towns` demo towns (cached; missing towns generated in parallel)."""
     out = Path(out)
     specs = [TownSpec(town_key(i), base_seed + i - 1, units, months) for i in range(1, towns + 1)]

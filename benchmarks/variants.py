@@ -58,6 +58,7 @@ def fresh(path: Path) -> Path:
 
 # --- (a) our ingest ------------------------------------------------------------------------------------
 
+
 class OneTransaction:
     """Benchmark only — what the rule "one transaction per file" costs: the ingest's connection with its
     per-file BEGIN/COMMIT turned into no-ops, so that the caller can wrap the whole run in one transaction.
@@ -112,16 +113,22 @@ def ours(inbox: Path, work: Path, workers: int | None = None, one_transaction: b
     done = time.perf_counter()
     from taizhang.etl.reading import default_workers
 
-    return {"seconds": done - started, "ingest_seconds": done - ready, "files": len(outcomes),
-            "workers": default_workers() if workers is None else workers,
-            "store_seconds": writer["seconds"], "stored_files": writer["files"],
-            "rejected": sum(o.status == "rejected" for o in outcomes),
-            "ledger_rows": sum(s.rows_read for o in outcomes for s in o.used),
-            "rows_loaded": sum(o.rows_loaded for o in outcomes),
-            "rows_quarantined": sum(o.rows_quarantined for o in outcomes)}
+    return {
+        "seconds": done - started,
+        "ingest_seconds": done - ready,
+        "files": len(outcomes),
+        "workers": default_workers() if workers is None else workers,
+        "store_seconds": writer["seconds"],
+        "stored_files": writer["files"],
+        "rejected": sum(o.status == "rejected" for o in outcomes),
+        "ledger_rows": sum(s.rows_read for o in outcomes for s in o.used),
+        "rows_loaded": sum(o.rows_loaded for o in outcomes),
+        "rows_quarantined": sum(o.rows_quarantined for o in outcomes),
+    }
 
 
 # --- (b), (c) pandas.read_excel + DuckDB -------------------------------------------------------------------
+
 
 def pandas_to_duckdb(inbox: Path, work: Path, engine: str) -> dict:
     """Every sheet of every file through pandas (header=None: the headers are too messy to trust), then one
@@ -164,11 +171,19 @@ def pandas_to_duckdb(inbox: Path, work: Path, engine: str) -> dict:
     stored = con.execute("SELECT count(*) FROM raw_cells").fetchone()[0]
     con.close()
     done = time.perf_counter()
-    return {"seconds": done - started, "parse_seconds": parsed - started, "load_seconds": done - parsed,
-            "files": len(files), "grid_rows": grid_rows, "rows_stored": stored, "xls_via_calamine": fallback}
+    return {
+        "seconds": done - started,
+        "parse_seconds": parsed - started,
+        "load_seconds": done - parsed,
+        "files": len(files),
+        "grid_rows": grid_rows,
+        "rows_stored": stored,
+        "xls_via_calamine": fallback,
+    }
 
 
 # --- (d) the parsing floor ---------------------------------------------------------------------------------
+
 
 def bare_calamine(inbox: Path, work: Path) -> dict:
     from python_calamine import CalamineWorkbook
@@ -192,9 +207,14 @@ def bare_calamine(inbox: Path, work: Path) -> dict:
 # --- one pipeline run (`taizhang run`, the whole Dagster job in-process) ------------------------------------
 
 STAGES = {  # Dagster step key → stage of the table
-    "ref__town_reference": "ingest", "ingest__inbox_files": "ingest", "ingest_ledgers": "ingest",
-    "build_marts": "marts", "render_charts": "charts",
-    "reports__excel_report": "reports", "reports__word_report": "reports", "reports__feedback_workbooks": "reports",
+    "ref__town_reference": "ingest",
+    "ingest__inbox_files": "ingest",
+    "ingest_ledgers": "ingest",
+    "build_marts": "marts",
+    "render_charts": "charts",
+    "reports__excel_report": "reports",
+    "reports__word_report": "reports",
+    "reports__feedback_workbooks": "reports",
 }
 
 
@@ -237,7 +257,14 @@ def cli_run(home_dir: Path, as_of: str, force: bool) -> dict:
             return runs[0].run_id if runs else None
 
     before = newest_run_id()
-    command = [str(Path(sys.executable).with_name("taizhang")), "run", "--as-of", as_of, "--home", str(home_dir)]
+    command = [
+        str(Path(sys.executable).with_name("taizhang")),
+        "run",
+        "--as-of",
+        as_of,
+        "--home",
+        str(home_dir),
+    ]
     started = time.perf_counter()
     proc = subprocess.run(command + (["--force"] if force else []), capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -254,14 +281,22 @@ def cli_run(home_dir: Path, as_of: str, force: bool) -> dict:
     con = duckdb.connect(str(home.warehouse), read_only=True)
     files = dict(con.execute("SELECT status, count(*) FROM meta.source_files GROUP BY status").fetchall())
     con.close()
-    return {"returncode": proc.returncode, "seconds": seconds, "through_dagster": bool(steps),
-            "run_id": run_id if steps else None, "steps": steps, "stages": stages,
-            "outside_steps": seconds - sum(steps.values()), "source_files": files,
-            "first_line": (proc.stdout.splitlines() or [""])[0],
-            "cli_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN)}
+    return {
+        "returncode": proc.returncode,
+        "seconds": seconds,
+        "through_dagster": bool(steps),
+        "run_id": run_id if steps else None,
+        "steps": steps,
+        "stages": stages,
+        "outside_steps": seconds - sum(steps.values()),
+        "source_files": files,
+        "first_line": (proc.stdout.splitlines() or [""])[0],
+        "cli_peak_rss_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+    }
 
 
 # --- executors: the same ingest+marts job, in-process vs multiprocess -----------------------------------
+
 
 def executor_runs(home_dir: Path, executor: str, as_of: str, runs: int) -> dict:
     """`runs` executions of the ingest+marts job through dg.execute_job on the home's instance."""
@@ -274,21 +309,30 @@ def executor_runs(home_dir: Path, executor: str, as_of: str, runs: int) -> dict:
     home = Home(home_dir)
     prepare_instance(home)
     os.environ["TAIZHANG_HOME"] = str(home.root)
-    job_fn = {"in_process": executors.ingest_marts_in_process, "multiprocess": executors.ingest_marts_multiprocess}[executor]
+    job_fn = {
+        "in_process": executors.ingest_marts_in_process,
+        "multiprocess": executors.ingest_marts_multiprocess,
+    }[executor]
     out = []
     with dg.DagsterInstance.get() as instance:
         for _ in range(runs):
             started = time.perf_counter()
-            with dg.execute_job(dg.reconstructable(job_fn), instance=instance,
-                                run_config=executors.run_config(executor, as_of)) as result:
+            with dg.execute_job(
+                dg.reconstructable(job_fn),
+                instance=instance,
+                run_config=executors.run_config(executor, as_of),
+            ) as result:
                 ok, run_id = result.success, result.run_id
             wall = time.perf_counter() - started
             steps = step_durations(instance, run_id)
-            out.append({"success": ok, "seconds": wall, "steps": len(steps), "step_seconds": sum(steps.values())})
+            out.append(
+                {"success": ok, "seconds": wall, "steps": len(steps), "step_seconds": sum(steps.values())}
+            )
     return {"runs": out}
 
 
 # --- ingest at county scale: towns one after another, each its own warehouse -------------------------------
+
 
 def county_ingest(towns_root: Path, work: Path, towns: int, checkpoints: list[int]) -> dict:
     from taizhang.etl.home import Home
@@ -309,13 +353,21 @@ def county_ingest(towns_root: Path, work: Path, towns: int, checkpoints: list[in
         files += len(outcomes)
         rows += sum(s.rows_read for o in outcomes for s in o.used)
         if i in checkpoints:
-            points.append({"towns": i, "files": files, "ledger_rows": rows, "seconds": time.perf_counter() - started,
-                           "peak_rss_mb": peak_rss_mb()})
+            points.append(
+                {
+                    "towns": i,
+                    "files": files,
+                    "ledger_rows": rows,
+                    "seconds": time.perf_counter() - started,
+                    "peak_rss_mb": peak_rss_mb(),
+                }
+            )
         shutil.rmtree(work / town)  # keep the disk flat; the warehouse was closed
     return {"points": points}
 
 
 # --- the county through Dagster: partitions in parallel, then the rollup ----------------------------------
+
 
 def _materialize_town(root: str, towns: list[str], as_of: str, town: str) -> dict:
     import dagster as dg
@@ -324,14 +376,27 @@ def _materialize_town(root: str, towns: list[str], as_of: str, town: str) -> dic
     defs = build_county_definitions(root, towns=towns, as_of=as_of)
     started = time.perf_counter()
     with dg.DagsterInstance.get() as instance:
-        result = dg.materialize([defs.resolve_assets_def("town_indicators")], partition_key=town,
-                                instance=instance, raise_on_error=False)
+        result = dg.materialize(
+            [defs.resolve_assets_def("town_indicators")],
+            partition_key=town,
+            instance=instance,
+            raise_on_error=False,
+        )
     wall = time.perf_counter() - started
     md = {}
     if result.success:
-        md = {k: v.value for k, v in result.asset_materializations_for_node("town_indicators")[0].metadata.items()}
-    return {"town": town, "success": result.success, "seconds": wall, "metadata": md, "pid": os.getpid(),
-            "worker_peak_rss_mb": peak_rss_mb()}
+        md = {
+            k: v.value
+            for k, v in result.asset_materializations_for_node("town_indicators")[0].metadata.items()
+        }
+    return {
+        "town": town,
+        "success": result.success,
+        "seconds": wall,
+        "metadata": md,
+        "pid": os.getpid(),
+        "worker_peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def county_dagster(root: Path, towns: int, as_of: str, workers: int) -> dict:
@@ -359,9 +424,12 @@ def county_dagster(root: Path, towns: int, as_of: str, workers: int) -> dict:
     partitions_done = time.perf_counter()
     defs = build_county_definitions(root, towns=keys, as_of=as_of)
     with dg.DagsterInstance.get() as instance:
-        rollup = dg.materialize([defs.resolve_assets_def("town_indicators"), defs.resolve_assets_def("county_rollup")],
-                                selection=[defs.resolve_assets_def("county_rollup")], instance=instance,
-                                raise_on_error=False)
+        rollup = dg.materialize(
+            [defs.resolve_assets_def("town_indicators"), defs.resolve_assets_def("county_rollup")],
+            selection=[defs.resolve_assets_def("county_rollup")],
+            instance=instance,
+            raise_on_error=False,
+        )
     done = time.perf_counter()
     figures = {}
     if rollup.success:
@@ -374,15 +442,29 @@ def county_dagster(root: Path, towns: int, as_of: str, workers: int) -> dict:
             FROM {ROLLUP_TABLE} c WHERE c.scope_kind = 'county'""").fetchall()
         con.close()
         for ind, value, num, den, method, n, sum_values, sum_num, sum_den in rows:
-            figures[ind] = {"value": value, "numerator": num, "denominator": den, "method": method, "towns": n,
-                            "sum_of_town_values": sum_values, "sum_of_town_numerators": sum_num,
-                            "sum_of_town_denominators": sum_den}
-    return {"partitions": parts, "partitions_seconds": partitions_done - started,
-            "rollup_seconds": done - partitions_done, "seconds": done - started, "rollup_success": rollup.success,
-            "figures": figures, "workers": workers}
+            figures[ind] = {
+                "value": value,
+                "numerator": num,
+                "denominator": den,
+                "method": method,
+                "towns": n,
+                "sum_of_town_values": sum_values,
+                "sum_of_town_numerators": sum_num,
+                "sum_of_town_denominators": sum_den,
+            }
+    return {
+        "partitions": parts,
+        "partitions_seconds": partitions_done - started,
+        "rollup_seconds": done - partitions_done,
+        "seconds": done - started,
+        "rollup_success": rollup.success,
+        "figures": figures,
+        "workers": workers,
+    }
 
 
 # --- import time ------------------------------------------------------------------------------------------
+
 
 def import_time(module: str) -> dict:
     started = time.perf_counter()

@@ -27,17 +27,39 @@ from .outcome import CheckOutcome
 DOCS_DIR = "data_docs"
 STATUS_ZH = {"passed": "通过", "warned": "警告", "failed": "未通过"}
 TABLE_ZH = {
-    "staging.disputes": "矛盾纠纷排查化解台账", "staging.key_projects": "重点项目台账",
-    "staging.petitions": "信访积案台账", "staging.legal_visits": "“三官一律”下沉工作台账",
-    "staging.grid_events": "网格事件", "staging.party_activities": "党组织活动台账",
+    "staging.disputes": "矛盾纠纷排查化解台账",
+    "staging.key_projects": "重点项目台账",
+    "staging.petitions": "信访积案台账",
+    "staging.legal_visits": "“三官一律”下沉工作台账",
+    "staging.grid_events": "网格事件",
+    "staging.party_activities": "党组织活动台账",
     "marts.headline_indicators": "核心指标",
 }
 SAMPLE_LABELS = {
-    "file_name": "文件", "sheet": "工作表", "row_number": "行号", "sender": "报送单位", "period": "月份",
-    "column_label": "列", "value": "填写内容", "note_zh": "备注", "table": "表", "scope_kind": "范围类型",
-    "scope": "范围", "indicator": "指标", "numerator": "分子", "denominator": "分母", "expected": "应为",
-    "town": "全镇", "units_sum": "各村（社区）之和", "difference": "差额", "no_unit": "无所属村居记录",
-    "mart": "指标值", "staging": "重新计数", "unit_id": "单位编码", "ledger": "台账", "month": "月份",
+    "file_name": "文件",
+    "sheet": "工作表",
+    "row_number": "行号",
+    "sender": "报送单位",
+    "period": "月份",
+    "column_label": "列",
+    "value": "填写内容",
+    "note_zh": "备注",
+    "table": "表",
+    "scope_kind": "范围类型",
+    "scope": "范围",
+    "indicator": "指标",
+    "numerator": "分子",
+    "denominator": "分母",
+    "expected": "应为",
+    "town": "全镇",
+    "units_sum": "各村（社区）之和",
+    "difference": "差额",
+    "no_unit": "无所属村居记录",
+    "mart": "指标值",
+    "staging": "重新计数",
+    "unit_id": "单位编码",
+    "ledger": "台账",
+    "month": "月份",
 }
 HIDDEN_SAMPLE_KEYS = {"file_sha256", "column", "unit_id"}  # shown through other columns (or not useful)
 
@@ -76,15 +98,27 @@ def _num(value) -> str:
     return str(value)
 
 
-def build_data_docs(outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.date | str | None = None) -> Path:
+def build_data_docs(
+    outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.date | str | None = None
+) -> Path:
     """Write data_docs/index.html and data_docs/outcomes.json under `out_dir`; returns the page's path."""
     outcomes = list(outcomes)
     docs = _docs_dir(out_dir)
     docs.mkdir(parents=True, exist_ok=True)
     generated = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    write_text(docs / "outcomes.json", json.dumps(
-        {"generated_at": generated, "as_of": str(as_of) if as_of else None,
-         "outcomes": [o.to_dict() for o in outcomes]}, ensure_ascii=False, indent=1, default=str))
+    write_text(
+        docs / "outcomes.json",
+        json.dumps(
+            {
+                "generated_at": generated,
+                "as_of": str(as_of) if as_of else None,
+                "outcomes": [o.to_dict() for o in outcomes],
+            },
+            ensure_ascii=False,
+            indent=1,
+            default=str,
+        ),
+    )
     index = docs / "index.html"
     write_text(index, render_html(outcomes, generated, as_of))
     return index
@@ -95,53 +129,75 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
     for o in outcomes:
         tables.setdefault(o.table, []).append(o)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in STATUS_ZH}
-    out = ["<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
-           '<meta name="viewport" content="width=device-width, initial-scale=1">',
-           "<title>数据质量检查报告</title>", f"<style>{CSS}</style></head><body>",
-           "<h1>台账数据质量检查报告</h1>",
-           f'<div class="meta">生成时间：{_safe(generated)}'
-           + (f"　截至日期：{_safe(as_of)}" if as_of else "")
-           + f"　共 {len(outcomes)} 项检查：<span class=\"passed\">通过 {counts['passed']}</span>，"
-             f"<span class=\"warned\">警告 {counts['warned']}</span>，"
-             f"<span class=\"failed\">未通过 {counts['failed']}</span>。"
-             "“未通过”为阻断级（ERROR）问题：报表在修正前不会生成；“警告”（WARN）不阻断。</div>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<title>数据质量检查报告</title>",
+        f"<style>{CSS}</style></head><body>",
+        "<h1>台账数据质量检查报告</h1>",
+        f'<div class="meta">生成时间：{_safe(generated)}'
+        + (f"　截至日期：{_safe(as_of)}" if as_of else "")
+        + f'　共 {len(outcomes)} 项检查：<span class="passed">通过 {counts["passed"]}</span>，'
+        f'<span class="warned">警告 {counts["warned"]}</span>，'
+        f'<span class="failed">未通过 {counts["failed"]}</span>。'
+        "“未通过”为阻断级（ERROR）问题：报表在修正前不会生成；“警告”（WARN）不阻断。</div>",
+    ]
     # summary per table and check
     described = _check_descriptions()
-    out.append("<h2>汇总</h2><table><tr><th>表</th><th>检查</th><th>说明</th><th>级别</th><th>规则数</th>"
-               "<th>通过</th><th>警告</th><th>未通过</th><th>结果</th></tr>")
+    out.append(
+        "<h2>汇总</h2><table><tr><th>表</th><th>检查</th><th>说明</th><th>级别</th><th>规则数</th>"
+        "<th>通过</th><th>警告</th><th>未通过</th><th>结果</th></tr>"
+    )
     for table, items in tables.items():
         checks: dict[str, list[CheckOutcome]] = {}
         for o in items:
             checks.setdefault(o.check or o.name, []).append(o)
         for i, (check, group) in enumerate(checks.items()):
             status = _worst(group)
-            first = (f'<td rowspan="{len(checks)}"><a href="#{_anchor(table)}">{_safe(TABLE_ZH.get(table, table))}</a>'
-                     f'<div class="small">{_safe(table)}</div></td>') if i == 0 else ""
-            out.append(f"<tr>{first}<td>{_safe(check)}</td><td>{_safe(described.get(check, ''))}</td>"
-                       f"<td>{_safe(group[0].severity)}</td>"
-                       f'<td class="n">{len(group)}</td>'
-                       + "".join(f'<td class="n">{sum(1 for o in group if o.status == s)}</td>' for s in STATUS_ZH)
-                       + f'<td><span class="badge b-{status}">{STATUS_ZH[status]}</span></td></tr>')
+            first = (
+                (
+                    f'<td rowspan="{len(checks)}"><a href="#{_anchor(table)}">{_safe(TABLE_ZH.get(table, table))}</a>'
+                    f'<div class="small">{_safe(table)}</div></td>'
+                )
+                if i == 0
+                else ""
+            )
+            out.append(
+                f"<tr>{first}<td>{_safe(check)}</td><td>{_safe(described.get(check, ''))}</td>"
+                f"<td>{_safe(group[0].severity)}</td>"
+                f'<td class="n">{len(group)}</td>'
+                + "".join(f'<td class="n">{sum(1 for o in group if o.status == s)}</td>' for s in STATUS_ZH)
+                + f'<td><span class="badge b-{status}">{STATUS_ZH[status]}</span></td></tr>'
+            )
     out.append("</table>")
     # detail per table
     for table, items in tables.items():
-        out.append(f'<h2 id="{_anchor(table)}">{_safe(TABLE_ZH.get(table, table))} '
-                   f'<span class="small">{_safe(table)}</span></h2>')
-        out.append("<table><tr><th>检查</th><th>规则</th><th>说明</th><th>级别</th><th>结果</th><th>检查行数</th>"
-                   "<th>不符合</th><th>比例</th><th>发现</th></tr>")
+        out.append(
+            f'<h2 id="{_anchor(table)}">{_safe(TABLE_ZH.get(table, table))} '
+            f'<span class="small">{_safe(table)}</span></h2>'
+        )
+        out.append(
+            "<table><tr><th>检查</th><th>规则</th><th>说明</th><th>级别</th><th>结果</th><th>检查行数</th>"
+            "<th>不符合</th><th>比例</th><th>发现</th></tr>"
+        )
         for o in items:
             pct = "" if o.unexpected_percent is None else f"{o.unexpected_percent:.2f}%"
             found = o.message_zh or (o.error or "")
-            out.append(f"<tr><td>{_safe(o.check)}</td><td>{_safe(o.name)}</td><td>{_safe(o.description_zh)}</td>"
-                       f"<td>{_safe(o.severity)}</td>"
-                       f'<td><span class="badge b-{o.status}">{STATUS_ZH[o.status]}</span></td>'
-                       f'<td class="n">{_num(o.element_count)}</td><td class="n">{_num(o.unexpected_count)}</td>'
-                       f'<td class="n">{pct}</td><td class="msg">{_safe(found)}</td></tr>')
+            out.append(
+                f"<tr><td>{_safe(o.check)}</td><td>{_safe(o.name)}</td><td>{_safe(o.description_zh)}</td>"
+                f"<td>{_safe(o.severity)}</td>"
+                f'<td><span class="badge b-{o.status}">{STATUS_ZH[o.status]}</span></td>'
+                f'<td class="n">{_num(o.element_count)}</td><td class="n">{_num(o.unexpected_count)}</td>'
+                f'<td class="n">{pct}</td><td class="msg">{_safe(found)}</td></tr>'
+            )
         out.append("</table>")
         for o in items:
             if o.sample and not o.passed:
                 out.append(f"<h3>{_safe(o.name)}：不符合的行（最多5行）</h3>" + _sample_table(o))
-    out.append('<p class="small">本页为离线页面，不引用任何外部资源。结果数据另存于同目录的 outcomes.json。</p>')
+    out.append(
+        '<p class="small">本页为离线页面，不引用任何外部资源。结果数据另存于同目录的 outcomes.json。</p>'
+    )
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -161,8 +217,9 @@ def _sample_table(o: CheckOutcome) -> str:
     for row in o.sample:
         keys += [k for k in row if k not in keys and k not in HIDDEN_SAMPLE_KEYS]
     head = "".join(f"<th>{_safe(SAMPLE_LABELS.get(k, k))}</th>" for k in keys)
-    body = "".join("<tr>" + "".join(f"<td>{_safe(_num(row.get(k)))}</td>" for k in keys) + "</tr>"
-                   for row in o.sample)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_safe(_num(row.get(k)))}</td>" for k in keys) + "</tr>" for row in o.sample
+    )
     hint = f'<div class="small">修改建议：{_safe(o.hint_zh)}</div>' if o.hint_zh else ""
     return f'<div class="sample"><table><tr>{head}</tr>{body}</table>{hint}</div>'
 
@@ -178,6 +235,7 @@ def _anchor(table: str) -> str:
 
 # --- outcomes kept per table by the asset checks -------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def _locked(docs: Path) -> Iterator[None]:
     """One writer at a time (asset checks may run in parallel processes); filelock: the OS lock of each
@@ -189,15 +247,27 @@ def _locked(docs: Path) -> Iterator[None]:
         yield
 
 
-def record_outcomes(reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None,
-                    fingerprint: str | None = None) -> Path:
+def record_outcomes(
+    reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None, fingerprint: str | None = None
+) -> Path:
     """Keep the latest outcomes of one table (replacing that table's earlier ones) and rebuild the page
     from every table's latest outcomes. Returns the page's path."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
-        write_text(docs / "results" / f"{table}.json", json.dumps(
-            {"table": table, "as_of": str(as_of) if as_of else None, "fingerprint": fingerprint,
-             "outcomes": [o.to_dict() for o in outcomes]}, ensure_ascii=False, indent=1, default=str))
+        write_text(
+            docs / "results" / f"{table}.json",
+            json.dumps(
+                {
+                    "table": table,
+                    "as_of": str(as_of) if as_of else None,
+                    "fingerprint": fingerprint,
+                    "outcomes": [o.to_dict() for o in outcomes],
+                },
+                ensure_ascii=False,
+                indent=1,
+                default=str,
+            ),
+        )
         return build_data_docs(load_outcomes(reports_dir), reports_dir, as_of=as_of)
 
 

@@ -41,15 +41,28 @@ DETAIL_RATES: dict[str, tuple[list[str], list[tuple[str, str]]]] = {
     "dispute_resolution_by_category": (["resolution_rate"], [("resolved", "received")]),
     "dispute_resolution_by_month": (["cumulative_rate"], [("cumulative_resolved", "cumulative_received")]),
     "dispute_levels": (["within_village_rate", "within_town_rate", "escalated_rate"], []),
-    "grid_events_by_grid": (["closure_rate", "on_time_rate"], [("closed", "collected"), ("closed_on_time", "closed")]),
-    "grid_events_by_type": (["closure_rate", "on_time_rate"], [("closed", "collected"), ("closed_on_time", "closed")]),
+    "grid_events_by_grid": (
+        ["closure_rate", "on_time_rate"],
+        [("closed", "collected"), ("closed_on_time", "closed")],
+    ),
+    "grid_events_by_type": (
+        ["closure_rate", "on_time_rate"],
+        [("closed", "collected"), ("closed_on_time", "closed")],
+    ),
     "party_activities_by_org": (["attendance_rate"], [("attended", "expected")]),
     "party_activities_by_type": (["attendance_rate"], [("attended", "expected")]),
 }
 
 # town totals recounted from staging for the as-of window (docs/warehouse.md, "As-of semantics")
-RECOUNTED = ("disputes_received", "disputes_resolved", "legal_visits", "legal_visit_disputes_resolved",
-             "legal_consultations", "grid_events_collected", "party_activities")
+RECOUNTED = (
+    "disputes_received",
+    "disputes_resolved",
+    "legal_visits",
+    "legal_visit_disputes_resolved",
+    "legal_consultations",
+    "grid_events_collected",
+    "party_activities",
+)
 UNIT_SUMMED = ("disputes_received", "disputes_resolved")
 
 SAMPLE_SIZE = 5
@@ -58,19 +71,33 @@ SAMPLE_SIZE = 5
 # own plan left out): beyond it the figure is a unit written wrong (元 in a 万元 column) or not an amount at all
 # (a phone number), and the completion rates built on it are wrong.
 PLAUSIBLE_FACTOR = 10
-PROJECT_AMOUNTS = {"total_investment": "总投资", "annual_plan": "年度计划投资", "completed_investment": "累计完成投资"}
+PROJECT_AMOUNTS = {
+    "total_investment": "总投资",
+    "annual_plan": "年度计划投资",
+    "completed_investment": "累计完成投资",
+}
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
 
+
 def _exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-                            [schema, table]).fetchone()[0])
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
 def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> set[str]:
-    return {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
-                                      "WHERE table_schema = ? AND table_name = ?", [schema, table]).fetchall()}
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchall()
+    }
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict[str, Any]]:
@@ -92,16 +119,36 @@ def _num(v: Any) -> str:
 
 def _outcome(name: str, passed: bool, checked: int, bad: list[dict], message: str = "", **kw) -> CheckOutcome:
     severity, description = RULES[name][0], RULES[name][1]
-    return CheckOutcome(name=name, table=HEADLINE, severity=severity, passed=passed, description_zh=description,
-                        check=name, expectation="sql", element_count=checked, unexpected_count=len(bad),
-                        unexpected_percent=round(100.0 * len(bad) / checked, 4) if checked else 0.0,
-                        sample=[_clean(r) for r in bad[:SAMPLE_SIZE]], message_zh=message, **kw)
+    return CheckOutcome(
+        name=name,
+        table=HEADLINE,
+        severity=severity,
+        passed=passed,
+        description_zh=description,
+        check=name,
+        expectation="sql",
+        element_count=checked,
+        unexpected_count=len(bad),
+        unexpected_percent=round(100.0 * len(bad) / checked, 4) if checked else 0.0,
+        sample=[_clean(r) for r in bad[:SAMPLE_SIZE]],
+        message_zh=message,
+        **kw,
+    )
 
 
 def _unavailable(name: str, what: str) -> CheckOutcome:
     severity, description = RULES[name][0], RULES[name][1]
-    return CheckOutcome(name=name, table=HEADLINE, severity=severity, passed=False, description_zh=description,
-                        check=name, expectation="sql", error=what, message_zh=f"无法核对：{what}")
+    return CheckOutcome(
+        name=name,
+        table=HEADLINE,
+        severity=severity,
+        passed=False,
+        description_zh=description,
+        check=name,
+        expectation="sql",
+        error=what,
+        message_zh=f"无法核对：{what}",
+    )
 
 
 def _period_start_sql(col: str = "period") -> str:
@@ -110,26 +157,43 @@ def _period_start_sql(col: str = "period") -> str:
 
 # --- the rules -----------------------------------------------------------------------------------------------
 
+
 def rates_in_range(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> CheckOutcome:
     """Share indicators and the rate columns of the detail marts lie within 0–100."""
     if not _exists(con, "marts", "headline_indicators"):
         return _unavailable(MARTS_RATES_IN_RANGE, f"{HEADLINE} 不存在")
-    checked = con.execute(f"SELECT count(*) FROM {HEADLINE} WHERE as_of = ? AND {SHARE_SQL} AND value IS NOT NULL",
-                          [as_of]).fetchone()[0]
-    bad = _rows(con, f"""SELECT 'headline_indicators' AS "table", scope_kind, scope, indicator, value
+    checked = con.execute(
+        f"SELECT count(*) FROM {HEADLINE} WHERE as_of = ? AND {SHARE_SQL} AND value IS NOT NULL", [as_of]
+    ).fetchone()[0]
+    bad = _rows(
+        con,
+        f"""SELECT 'headline_indicators' AS "table", scope_kind, scope, indicator, value
                          FROM {HEADLINE} WHERE as_of = ? AND {SHARE_SQL} AND (value < 0 OR value > 100)
-                         ORDER BY indicator, scope_kind, scope""", [as_of])
+                         ORDER BY indicator, scope_kind, scope""",
+        [as_of],
+    )
     for table, (rates, _pairs) in DETAIL_RATES.items():
         if not _exists(con, "marts", table):
             continue
         cols = _columns(con, "marts", table)
         for rate in (r for r in rates if r in cols):
-            checked += con.execute(f"SELECT count(*) FROM marts.{table} WHERE as_of = ? AND {rate} IS NOT NULL",
-                                   [as_of]).fetchone()[0]
-            bad += _rows(con, f"""SELECT '{table}' AS "table", '{rate}' AS indicator, {rate} AS value
-                                  FROM marts.{table} WHERE as_of = ? AND ({rate} < 0 OR {rate} > 100)""", [as_of])
-    message = "" if not bad else "以下比率超出0–100%：" + "；".join(
-        f"{r['table']} {r.get('scope') or ''} {r['indicator']} = {_num(r['value'])}" for r in bad[:10])
+            checked += con.execute(
+                f"SELECT count(*) FROM marts.{table} WHERE as_of = ? AND {rate} IS NOT NULL", [as_of]
+            ).fetchone()[0]
+            bad += _rows(
+                con,
+                f"""SELECT '{table}' AS "table", '{rate}' AS indicator, {rate} AS value
+                                  FROM marts.{table} WHERE as_of = ? AND ({rate} < 0 OR {rate} > 100)""",
+                [as_of],
+            )
+    message = (
+        ""
+        if not bad
+        else "以下比率超出0–100%："
+        + "；".join(
+            f"{r['table']} {r.get('scope') or ''} {r['indicator']} = {_num(r['value'])}" for r in bad[:10]
+        )
+    )
     return _outcome(MARTS_RATES_IN_RANGE, not bad, checked, bad, message)
 
 
@@ -139,9 +203,13 @@ def numerator_within_denominator(con: duckdb.DuckDBPyConnection, as_of: dt.date)
         return _unavailable(MARTS_NUMERATOR_WITHIN_DENOMINATOR, f"{HEADLINE} 不存在")
     where = f"as_of = ? AND {SHARE_SQL} AND numerator IS NOT NULL AND denominator IS NOT NULL"
     checked = con.execute(f"SELECT count(*) FROM {HEADLINE} WHERE {where}", [as_of]).fetchone()[0]
-    bad = _rows(con, f"""SELECT 'headline_indicators' AS "table", scope_kind, scope, indicator, numerator, denominator
+    bad = _rows(
+        con,
+        f"""SELECT 'headline_indicators' AS "table", scope_kind, scope, indicator, numerator, denominator
                          FROM {HEADLINE} WHERE {where} AND (numerator > denominator OR numerator < 0)
-                         ORDER BY indicator, scope_kind, scope""", [as_of])
+                         ORDER BY indicator, scope_kind, scope""",
+        [as_of],
+    )
     for table, (_rates, pairs) in DETAIL_RATES.items():
         if not _exists(con, "marts", table):
             continue
@@ -151,12 +219,22 @@ def numerator_within_denominator(con: duckdb.DuckDBPyConnection, as_of: dt.date)
                 continue
             cond = f"as_of = ? AND {part} IS NOT NULL AND {whole} IS NOT NULL"
             checked += con.execute(f"SELECT count(*) FROM marts.{table} WHERE {cond}", [as_of]).fetchone()[0]
-            bad += _rows(con, f"""SELECT '{table}' AS "table", '{part}/{whole}' AS indicator,
+            bad += _rows(
+                con,
+                f"""SELECT '{table}' AS "table", '{part}/{whole}' AS indicator,
                                          {part} AS numerator, {whole} AS denominator
-                                  FROM marts.{table} WHERE {cond} AND ({part} > {whole} OR {part} < 0)""", [as_of])
-    message = "" if not bad else "以下指标的分子大于分母（或为负）：" + "；".join(
-        f"{r['table']} {r.get('scope') or ''} {r['indicator']} {_num(r['numerator'])}/{_num(r['denominator'])}"
-        for r in bad[:10])
+                                  FROM marts.{table} WHERE {cond} AND ({part} > {whole} OR {part} < 0)""",
+                [as_of],
+            )
+    message = (
+        ""
+        if not bad
+        else "以下指标的分子大于分母（或为负）："
+        + "；".join(
+            f"{r['table']} {r.get('scope') or ''} {r['indicator']} {_num(r['numerator'])}/{_num(r['denominator'])}"
+            for r in bad[:10]
+        )
+    )
     return _outcome(MARTS_NUMERATOR_WITHIN_DENOMINATOR, not bad, checked, bad, message)
 
 
@@ -166,13 +244,24 @@ def rate_matches_ratio(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> CheckO
         return _unavailable(MARTS_RATE_MATCHES_RATIO, f"{HEADLINE} 不存在")
     where = f"as_of = ? AND {RATIO_SQL} AND numerator IS NOT NULL AND denominator > 0"
     checked = con.execute(f"SELECT count(*) FROM {HEADLINE} WHERE {where}", [as_of]).fetchone()[0]
-    bad = _rows(con, f"""SELECT scope_kind, scope, indicator, numerator, denominator, value,
+    bad = _rows(
+        con,
+        f"""SELECT scope_kind, scope, indicator, numerator, denominator, value,
                                 round(100.0 * numerator / denominator, 2) AS expected
                          FROM {HEADLINE} WHERE {where}
                            AND (value IS NULL OR abs(value - 100.0 * numerator / denominator) > {RATIO_TOLERANCE})
-                         ORDER BY indicator, scope_kind, scope""", [as_of])
-    message = "" if not bad else "以下比率与分子、分母不符：" + "；".join(
-        f"{r['scope']} {r['indicator']} = {_num(r['value'])}，应为 {_num(r['expected'])}" for r in bad[:10])
+                         ORDER BY indicator, scope_kind, scope""",
+        [as_of],
+    )
+    message = (
+        ""
+        if not bad
+        else "以下比率与分子、分母不符："
+        + "；".join(
+            f"{r['scope']} {r['indicator']} = {_num(r['value'])}，应为 {_num(r['expected'])}"
+            for r in bad[:10]
+        )
+    )
     return _outcome(MARTS_RATE_MATCHES_RATIO, not bad, checked, bad, message)
 
 
@@ -186,30 +275,44 @@ def staging_counts(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> dict[str, 
 
     p = {"as_of": as_of, "jan1": jan1}
     out: dict[str, float] = {}
-    r = con.execute(f"""SELECT count(*) FILTER (WHERE received_date BETWEEN $jan1 AND $as_of),
+    r = con.execute(
+        f"""SELECT count(*) FILTER (WHERE received_date BETWEEN $jan1 AND $as_of),
                                count(*) FILTER (WHERE received_date BETWEEN $jan1 AND $as_of
                                                 AND status = 'resolved' AND resolved_date <= $as_of),
                                count(*) FILTER (WHERE received_date BETWEEN $jan1 AND $as_of AND unit_id IS NULL),
                                count(*) FILTER (WHERE received_date BETWEEN $jan1 AND $as_of AND unit_id IS NULL
                                                 AND status = 'resolved' AND resolved_date <= $as_of)
-                        FROM {latest('disputes')}""", p).fetchone()
-    out.update(disputes_received=r[0], disputes_resolved=r[1], disputes_received_no_unit=r[2],
-               disputes_resolved_no_unit=r[3])
-    r = con.execute(f"""SELECT count(*), coalesce(sum(disputes_resolved), 0), coalesce(sum(consultations), 0)
-                        FROM {latest('legal_visits')} WHERE visit_date BETWEEN $jan1 AND $as_of""", p).fetchone()
+                        FROM {latest("disputes")}""",
+        p,
+    ).fetchone()
+    out.update(
+        disputes_received=r[0],
+        disputes_resolved=r[1],
+        disputes_received_no_unit=r[2],
+        disputes_resolved_no_unit=r[3],
+    )
+    r = con.execute(
+        f"""SELECT count(*), coalesce(sum(disputes_resolved), 0), coalesce(sum(consultations), 0)
+                        FROM {latest("legal_visits")} WHERE visit_date BETWEEN $jan1 AND $as_of""",
+        p,
+    ).fetchone()
     out.update(legal_visits=r[0], legal_visit_disputes_resolved=r[1], legal_consultations=r[2])
     out["grid_events_collected"] = con.execute(
         f"SELECT count(*) FROM {latest('grid_events')} WHERE CAST(reported_at AS DATE) BETWEEN $jan1 AND $as_of",
-        p).fetchone()[0]
+        p,
+    ).fetchone()[0]
     out["party_activities"] = con.execute(
-        f"SELECT count(*) FROM {latest('party_activities')} WHERE activity_date BETWEEN $jan1 AND $as_of",
-        p).fetchone()[0]
+        f"SELECT count(*) FROM {latest('party_activities')} WHERE activity_date BETWEEN $jan1 AND $as_of", p
+    ).fetchone()[0]
     return out
 
 
 def _headline_values(con, as_of: dt.date, scope_kind: str) -> dict[str, float]:
-    rows = con.execute(f"""SELECT indicator, sum(value) FROM {HEADLINE}
-                           WHERE as_of = ? AND scope_kind = ? GROUP BY indicator""", [as_of, scope_kind]).fetchall()
+    rows = con.execute(
+        f"""SELECT indicator, sum(value) FROM {HEADLINE}
+                           WHERE as_of = ? AND scope_kind = ? GROUP BY indicator""",
+        [as_of, scope_kind],
+    ).fetchall()
     return {i: v for i, v in rows}
 
 
@@ -234,17 +337,27 @@ def units_sum_to_town(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> CheckOu
         checked += 1
         diff = (town[ind] or 0) - (units[ind] or 0)
         no_unit = counts.get(f"{ind}_no_unit") if counts else None
-        row = {"indicator": ind, "town": town[ind], "units_sum": units[ind], "difference": diff, "no_unit": no_unit}
+        row = {
+            "indicator": ind,
+            "town": town[ind],
+            "units_sum": units[ind],
+            "difference": diff,
+            "no_unit": no_unit,
+        }
         if diff < 0:
             bad.append(row)
             notes.append(f"{ind}：各村（社区）之和 {_num(units[ind])} 大于全镇 {_num(town[ind])}")
         elif no_unit is not None and abs(diff - no_unit) > 1e-9:
             bad.append(row)
-            notes.append(f"{ind}：全镇 {_num(town[ind])} 比各村（社区）之和 {_num(units[ind])} 多 {_num(diff)}，"
-                         f"但没有所属村居的记录只有 {_num(no_unit)} 条")
+            notes.append(
+                f"{ind}：全镇 {_num(town[ind])} 比各村（社区）之和 {_num(units[ind])} 多 {_num(diff)}，"
+                f"但没有所属村居的记录只有 {_num(no_unit)} 条"
+            )
         elif diff > 0:
-            notes.append(f"{ind}：全镇 {_num(town[ind])} 比各村（社区）之和 {_num(units[ind])} 多 {_num(diff)}，"
-                         f"为没有所属村居的记录（镇级受理）")
+            notes.append(
+                f"{ind}：全镇 {_num(town[ind])} 比各村（社区）之和 {_num(units[ind])} 多 {_num(diff)}，"
+                f"为没有所属村居的记录（镇级受理）"
+            )
     return _outcome(MARTS_UNITS_SUM_TO_TOWN, not bad, checked, bad, "；".join(notes))
 
 
@@ -280,22 +393,35 @@ def submission_completeness(con: duckdb.DuckDBPyConnection, as_of: dt.date) -> C
     from taizhang.etl.schema import catalog
 
     names = {k: lg.name_zh for k, lg in catalog().ledgers.items()}
-    checked = con.execute("SELECT count(*) FROM marts.submission_completeness WHERE as_of = ?", [as_of]).fetchone()[0]
-    missing = _rows(con, """SELECT c.sender, c.unit_id, c.ledger, c.month, u.name AS unit
+    checked = con.execute(
+        "SELECT count(*) FROM marts.submission_completeness WHERE as_of = ?", [as_of]
+    ).fetchone()[0]
+    missing = (
+        _rows(
+            con,
+            """SELECT c.sender, c.unit_id, c.ledger, c.month, u.name AS unit
                             FROM marts.submission_completeness c
                             LEFT JOIN (SELECT unit_id, name FROM ref.units) u USING (unit_id)
                             WHERE c.as_of = ? AND c.status = 'missing'
-                            ORDER BY c.unit_id NULLS LAST, c.sender, c.ledger, c.month""", [as_of]) \
-        if _exists(con, "ref", "units") else \
-        _rows(con, """SELECT sender, unit_id, ledger, month, NULL AS unit FROM marts.submission_completeness
+                            ORDER BY c.unit_id NULLS LAST, c.sender, c.ledger, c.month""",
+            [as_of],
+        )
+        if _exists(con, "ref", "units")
+        else _rows(
+            con,
+            """SELECT sender, unit_id, ledger, month, NULL AS unit FROM marts.submission_completeness
                       WHERE as_of = ? AND status = 'missing' ORDER BY unit_id NULLS LAST, sender, ledger, month""",
-              [as_of])
+            [as_of],
+        )
+    )
     grouped: dict[tuple[str, str], list[str]] = {}
     for r in missing:
         who = r["sender"] or r["unit"] or r["unit_id"] or "未知单位"
         grouped.setdefault((who, names.get(r["ledger"], r["ledger"] or "")), []).append(str(r["month"]))
     lines = [f"{who}：{ledger}（{'、'.join(months)}）未报送" for (who, ledger), months in grouped.items()]
-    message = (f"截至{as_of:%Y年%m月%d日}，共{len(missing)}个月度台账未报送：" + "；".join(lines)) if lines else ""
+    message = (
+        (f"截至{as_of:%Y年%m月%d日}，共{len(missing)}个月度台账未报送：" + "；".join(lines)) if lines else ""
+    )
     for r in missing:
         r.pop("unit", None)
     return _outcome(MARTS_SUBMISSION_COMPLETENESS, not missing, checked, missing, message)
@@ -307,7 +433,8 @@ def project_amounts_plausible(con: duckdb.DuckDBPyConnection, as_of: dt.date) ->
     if not _exists(con, "marts", "key_projects"):
         return _unavailable(MARTS_PROJECT_AMOUNTS_PLAUSIBLE, "marts.key_projects 不存在")
     amounts = ", ".join(PROJECT_AMOUNTS)
-    checked, bad = con.execute(f"""
+    checked, bad = con.execute(
+        f"""
         WITH p AS (SELECT zone, project_name, {amounts} FROM marts.key_projects WHERE as_of = $as_of),
              plan AS (SELECT coalesce(sum(annual_plan), 0) AS town_plan FROM p),
              amounts AS (UNPIVOT p ON {amounts} INTO NAME amount VALUE value)
@@ -318,13 +445,22 @@ def project_amounts_plausible(con: duckdb.DuckDBPyConnection, as_of: dt.date) ->
                  FILTER (WHERE plan.town_plan - coalesce(p.annual_plan, 0) > 0
                            AND a.value > $factor * (plan.town_plan - coalesce(p.annual_plan, 0)))
         FROM amounts a JOIN p USING (zone, project_name) CROSS JOIN plan""",
-                               {"as_of": as_of, "factor": PLAUSIBLE_FACTOR}).fetchone()
+        {"as_of": as_of, "factor": PLAUSIBLE_FACTOR},
+    ).fetchone()
     bad = bad or []
-    message = "" if not bad else (
-        f"以下项目的金额超过全镇其他项目年度计划投资总和的 {PLAUSIBLE_FACTOR} 倍，可能是单位填错（元/万元/亿元）"
-        "或填入了电话号码等非金额内容，投资完成率因此失真，请核对原表：" + "；".join(
-            f"{r['zone'] or ''}“{r['project_name']}”{PROJECT_AMOUNTS[r['amount']]} {_num(r['value'])} 万元"
-            f"（其他项目年度计划合计 {_num(r['others_plan'])} 万元）" for r in bad[:10]))
+    message = (
+        ""
+        if not bad
+        else (
+            f"以下项目的金额超过全镇其他项目年度计划投资总和的 {PLAUSIBLE_FACTOR} 倍，可能是单位填错（元/万元/亿元）"
+            "或填入了电话号码等非金额内容，投资完成率因此失真，请核对原表："
+            + "；".join(
+                f"{r['zone'] or ''}“{r['project_name']}”{PROJECT_AMOUNTS[r['amount']]} {_num(r['value'])} 万元"
+                f"（其他项目年度计划合计 {_num(r['others_plan'])} 万元）"
+                for r in bad[:10]
+            )
+        )
+    )
     return _outcome(MARTS_PROJECT_AMOUNTS_PLAUSIBLE, not bad, checked or 0, bad, message)
 
 
@@ -332,16 +468,24 @@ RULES: dict[str, tuple[str, str, Callable[[duckdb.DuckDBPyConnection, dt.date], 
     MARTS_RATES_IN_RANGE: (ERROR, "比率在0–100%之间", rates_in_range),
     MARTS_NUMERATOR_WITHIN_DENOMINATOR: (ERROR, "比率的分子不大于分母", numerator_within_denominator),
     MARTS_RATE_MATCHES_RATIO: (ERROR, "比率等于分子÷分母×100（保留两位小数）", rate_matches_ratio),
-    MARTS_UNITS_SUM_TO_TOWN: (ERROR, "各村（社区）纠纷受理数、化解数之和与全镇一致（差额为无所属村居的记录）",
-                              units_sum_to_town),
+    MARTS_UNITS_SUM_TO_TOWN: (
+        ERROR,
+        "各村（社区）纠纷受理数、化解数之和与全镇一致（差额为无所属村居的记录）",
+        units_sum_to_town,
+    ),
     MARTS_TOTALS_MATCH_STAGING: (ERROR, "全镇指标与暂存表按截至日期重新计数一致", totals_match_staging),
     MARTS_SUBMISSION_COMPLETENESS: (WARN, "各单位每月按时报送各类台账", submission_completeness),
-    MARTS_PROJECT_AMOUNTS_PLAUSIBLE: (WARN, f"重点项目的金额不超过全镇其他项目年度计划投资总和的{PLAUSIBLE_FACTOR}倍",
-                                      project_amounts_plausible),
+    MARTS_PROJECT_AMOUNTS_PLAUSIBLE: (
+        WARN,
+        f"重点项目的金额不超过全镇其他项目年度计划投资总和的{PLAUSIBLE_FACTOR}倍",
+        project_amounts_plausible,
+    ),
 }
 
 
-def run_mart_rules(con: duckdb.DuckDBPyConnection, as_of: dt.date, names: list[str] | None = None) -> list[CheckOutcome]:
+def run_mart_rules(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, names: list[str] | None = None
+) -> list[CheckOutcome]:
     """All (or the named) mart rules for one as-of date."""
     out = []
     for name, (_sev, _desc, rule) in RULES.items():

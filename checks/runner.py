@@ -35,6 +35,7 @@ _GX_LOCK = threading.Lock()
 
 # --- running a suite ---------------------------------------------------------------------------------------
 
+
 def validate(df: pd.DataFrame, suite: Suite) -> list[CheckOutcome]:
     """Every expectation of `suite` on `df`, in suite order. Never raises for bad data; an expectation that
     cannot be evaluated (missing column, GX error) is reported as failed with `error` set."""
@@ -46,8 +47,13 @@ def validate(df: pd.DataFrame, suite: Suite) -> list[CheckOutcome]:
     for spec in suite.expectations:
         missing = [c for c in spec.columns_used() if c not in df.columns]
         if missing and spec.expectation != "ExpectTableColumnsToMatchSet":
-            outcomes[spec.name] = _outcome(spec, suite, passed=False, error="缺少列：" + "、".join(missing),
-                                           message_zh="无法检查：表中缺少列 " + "、".join(missing))
+            outcomes[spec.name] = _outcome(
+                spec,
+                suite,
+                passed=False,
+                error="缺少列：" + "、".join(missing),
+                message_zh="无法检查：表中缺少列 " + "、".join(missing),
+            )
         elif spec.expectation == CUSTOM:
             outcomes[spec.name] = _run_custom(df, spec, suite, pd)
         else:
@@ -81,24 +87,36 @@ def _run_gx(df: pd.DataFrame, suite: Suite, specs: list[Expect]) -> list[dict]:
         )
 
         # in memory only: no temporary GX docs site (we publish our own), no progress bars on stderr
-        config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
-                                   progress_bars=ProgressBarsConfig(globally=False), analytics_enabled=False)
+        config = DataContextConfig(
+            store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False),
+            progress_bars=ProgressBarsConfig(globally=False),
+            analytics_enabled=False,
+        )
         context = gx.get_context(mode="ephemeral", project_config=config)
-        batch = (context.data_sources.add_pandas("taizhang")
-                 .add_dataframe_asset(suite.kind)
-                 .add_batch_definition_whole_dataframe("whole"))
+        batch = (
+            context.data_sources.add_pandas("taizhang")
+            .add_dataframe_asset(suite.kind)
+            .add_batch_definition_whole_dataframe("whole")
+        )
         gx_suite = gx.ExpectationSuite(name=f"{suite.kind}_suite")
         for spec in specs:
-            gx_suite.add_expectation(getattr(gxe, spec.expectation)(**spec.gx_kwargs(), meta={"name": spec.name}))
+            gx_suite.add_expectation(
+                getattr(gxe, spec.expectation)(**spec.gx_kwargs(), meta={"name": spec.name})
+            )
         gx_suite = context.suites.add(gx_suite)
         definition = context.validation_definitions.add(
-            gx.ValidationDefinition(name=f"{suite.kind}_validation", data=batch, suite=gx_suite))
-        result = definition.run(batch_parameters={"dataframe": df}, result_format={"result_format": "COMPLETE"})
+            gx.ValidationDefinition(name=f"{suite.kind}_validation", data=batch, suite=gx_suite)
+        )
+        result = definition.run(
+            batch_parameters={"dataframe": df}, result_format={"result_format": "COMPLETE"}
+        )
         by_name = {}
         for r in result.results:
             by_name[r.expectation_config.meta["name"]] = {
-                "success": bool(r.success), "result": dict(r.result or {}),
-                "exception": _exception_message(r.exception_info)}
+                "success": bool(r.success),
+                "result": dict(r.result or {}),
+                "exception": _exception_message(r.exception_info),
+            }
     return [by_name[s.name] for s in specs]
 
 
@@ -116,18 +134,30 @@ def _exception_message(info) -> str | None:
 def _from_gx(df: pd.DataFrame, spec: Expect, suite: Suite, res: dict) -> CheckOutcome:
     result = res["result"]
     if res["exception"]:
-        return _outcome(spec, suite, passed=False, error=res["exception"],
-                        message_zh=f"检查无法执行：{res['exception']}")
+        return _outcome(
+            spec, suite, passed=False, error=res["exception"], message_zh=f"检查无法执行：{res['exception']}"
+        )
     if spec.expectation == "ExpectTableColumnsToMatchSet":
         missing = sorted(set(spec.kwargs["column_set"]) - set(df.columns))
-        return _outcome(spec, suite, passed=res["success"], element_count=len(spec.kwargs["column_set"]),
-                        unexpected_count=len(missing),
-                        unexpected_percent=_pct(len(missing), len(spec.kwargs["column_set"])),
-                        message_zh=("缺少列：" + "、".join(missing)) if missing else "")
+        return _outcome(
+            spec,
+            suite,
+            passed=res["success"],
+            element_count=len(spec.kwargs["column_set"]),
+            unexpected_count=len(missing),
+            unexpected_percent=_pct(len(missing), len(spec.kwargs["column_set"])),
+            message_zh=("缺少列：" + "、".join(missing)) if missing else "",
+        )
     indices = list(result.get("unexpected_index_list") or [])
     unexpected = int(result.get("unexpected_count") or 0)
-    out = _outcome(spec, suite, passed=res["success"], element_count=_int(result.get("element_count")),
-                   unexpected_count=unexpected, unexpected_percent=_float(result.get("unexpected_percent")))
+    out = _outcome(
+        spec,
+        suite,
+        passed=res["success"],
+        element_count=_int(result.get("element_count")),
+        unexpected_count=unexpected,
+        unexpected_percent=_float(result.get("unexpected_percent")),
+    )
     out.sample = _sample(df, spec, suite, indices[:SAMPLE_SIZE])
     return out
 
@@ -141,18 +171,33 @@ def _run_custom(df: pd.DataFrame, spec: Expect, suite: Suite, pd) -> CheckOutcom
     applicable = int(bad.notna().sum())
     failing = bad.fillna(False).astype(bool)
     unexpected = int(failing.sum())
-    out = _outcome(spec, suite, passed=unexpected == 0, element_count=applicable, unexpected_count=unexpected,
-                   unexpected_percent=_pct(unexpected, applicable))
+    out = _outcome(
+        spec,
+        suite,
+        passed=unexpected == 0,
+        element_count=applicable,
+        unexpected_count=unexpected,
+        unexpected_percent=_pct(unexpected, applicable),
+    )
     out.sample = _sample(df, spec, suite, list(df.index[failing])[:SAMPLE_SIZE])
     return out
 
 
 def _outcome(spec: Expect, suite: Suite, passed: bool, **kw) -> CheckOutcome:
     column = spec.sample_column
-    return CheckOutcome(name=spec.name, table=suite.table, severity=spec.severity, passed=passed,
-                        description_zh=spec.description_zh, check=spec.check, expectation=spec.expectation,
-                        column=column, column_label=suite.label(column) if column else None,
-                        hint_zh=spec.hint_zh, **kw)
+    return CheckOutcome(
+        name=spec.name,
+        table=suite.table,
+        severity=spec.severity,
+        passed=passed,
+        description_zh=spec.description_zh,
+        check=spec.check,
+        expectation=spec.expectation,
+        column=column,
+        column_label=suite.label(column) if column else None,
+        hint_zh=spec.hint_zh,
+        **kw,
+    )
 
 
 def _sample(df: pd.DataFrame, spec: Expect, suite: Suite, indices: Iterable) -> list[dict[str, Any]]:
@@ -185,6 +230,7 @@ def _duplicates_note(df: pd.DataFrame, columns: list[str], idx) -> str:
 
 
 # --- small helpers -------------------------------------------------------------------------------------------
+
 
 def _int(value: Any) -> int | None:
     if is_missing(value):

@@ -98,9 +98,17 @@ PLAUSIBLE_SINCE = dt.date(2000, 1, 1)  # a monthly ledger record dated earlier i
 PERIOD_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
 LINEAGE_REQUIRED = ("file_sha256", "file_name", "sheet", "row_number", "period", "record_key")
 
-_LINEAGE_LABELS = {"file_sha256": "文件", "file_name": "文件名", "sheet": "工作表", "row_number": "行号",
-                   "sender": "报送单位", "unit_id": "所属村居", "period": "报送月份", "record_key": "记录",
-                   "loaded_at": "导入时间"}
+_LINEAGE_LABELS = {
+    "file_sha256": "文件",
+    "file_name": "文件名",
+    "sheet": "工作表",
+    "row_number": "行号",
+    "sender": "报送单位",
+    "unit_id": "所属村居",
+    "period": "报送月份",
+    "record_key": "记录",
+    "loaded_at": "导入时间",
+}
 
 
 @dataclass(frozen=True)
@@ -126,8 +134,14 @@ class Expect:
 
     def columns_used(self) -> list[str]:
         k = self.kwargs
-        cols = [k.get("column"), k.get("column_A"), k.get("column_B"), *k.get("column_list", ()),
-                *k.get("columns", ()), self.when[0] if self.when else None]
+        cols = [
+            k.get("column"),
+            k.get("column_A"),
+            k.get("column_B"),
+            *k.get("column_list", ()),
+            *k.get("columns", ()),
+            self.when[0] if self.when else None,
+        ]
         return [c for c in dict.fromkeys(cols) if c]
 
     def gx_kwargs(self) -> dict[str, Any]:
@@ -154,7 +168,7 @@ class Suite:
         """Asset check name → (severity, description), for the checks this suite uses, in order."""
         out: dict[str, tuple[str, str]] = {}
         for e in self.expectations:
-            group = e.check[len(self.kind) + 1:]
+            group = e.check[len(self.kind) + 1 :]
             out.setdefault(e.check, GROUPS[group])
         return out
 
@@ -177,13 +191,17 @@ class Suite:
 
 # --- building blocks -------------------------------------------------------------------------------------
 
+
 def required_columns(kind: str) -> list[str]:
     """Every staging column of the ledger except personal data (masked names, tokens, scrubbed free text):
     the checks never need those, so they are neither required here nor read."""
     ledger = catalog().ledgers[kind]
     pii_text = {f.name for f in ledger.fields.values() if f.pii and f.type == "text"}
-    return [c for c, _ in ledger.columns()
-            if not c.endswith(("_masked", "_token")) and c not in pii_text and c != "loaded_at"]
+    return [
+        c
+        for c, _ in ledger.columns()
+        if not c.endswith(("_masked", "_token")) and c not in pii_text and c != "loaded_at"
+    ]
 
 
 def column_label(kind: str, column: str | None) -> str:
@@ -197,8 +215,13 @@ def column_label(kind: str, column: str | None) -> str:
         base = column[: -len(suffix)] if suffix and column.endswith(suffix) else column
         if base in fields:
             return fields[base].label
-    by_type = {"grid_id": "grid", "grid_raw": "grid", "party_org_id": "party_org", "org_raw": "party_org",
-               "unit_raw": "unit"}
+    by_type = {
+        "grid_id": "grid",
+        "grid_raw": "grid",
+        "party_org_id": "party_org",
+        "org_raw": "party_org",
+        "unit_raw": "unit",
+    }
     for f in fields.values():
         if f.type == by_type.get(column):
             return f.label
@@ -209,9 +232,11 @@ def column_label(kind: str, column: str | None) -> str:
 def _ref_ids() -> dict[str, list[str]]:
     from taizhang.etl.reference import read_ref
 
-    return {"units": sorted(r["unit_id"] for r in read_ref("units")),
-            "grids": sorted(r["grid_id"] for r in read_ref("grids")),
-            "party_orgs": sorted(r["party_org_id"] for r in read_ref("party_orgs"))}
+    return {
+        "units": sorted(r["unit_id"] for r in read_ref("units")),
+        "grids": sorted(r["grid_id"] for r in read_ref("grids")),
+        "party_orgs": sorted(r["party_org_id"] for r in read_ref("party_orgs")),
+    }
 
 
 def _end_of(day: dt.date) -> dt.datetime:
@@ -237,7 +262,9 @@ def after_period_end(column: str) -> Callable:
         import pandas as pd
 
         ends = {p: period_end(p) for p in df["period"].dropna().unique()}
-        limit = df["period"].map(lambda p: pd.Timestamp(ends[p]) + pd.Timedelta(days=1) if ends.get(p) else pd.NaT)
+        limit = df["period"].map(
+            lambda p: pd.Timestamp(ends[p]) + pd.Timedelta(days=1) if ends.get(p) else pd.NaT
+        )
         limit = pd.to_datetime(limit)
         values = pd.to_datetime(df[column], errors="coerce")
         bad = (values >= limit).astype("boolean")
@@ -249,19 +276,48 @@ def after_period_end(column: str) -> Callable:
 
 def lineage(kind: str, check: str) -> list[Expect]:
     """Where each row came from: never empty; the period is 'YYYY-MM' or 'YYYY'; one row per sheet row."""
-    specs = [Expect(f"{kind}_{c}_not_null", check, "ExpectColumnValuesToNotBeNull", {"column": c}, ERROR,
-                    f"来源信息“{_LINEAGE_LABELS[c]}”不能为空", "导入程序应为每一行记录来源，请联系系统管理员")
-             for c in LINEAGE_REQUIRED]
+    specs = [
+        Expect(
+            f"{kind}_{c}_not_null",
+            check,
+            "ExpectColumnValuesToNotBeNull",
+            {"column": c},
+            ERROR,
+            f"来源信息“{_LINEAGE_LABELS[c]}”不能为空",
+            "导入程序应为每一行记录来源，请联系系统管理员",
+        )
+        for c in LINEAGE_REQUIRED
+    ]
     specs += [
-        Expect(f"{kind}_period_format", check, "ExpectColumnValuesToMatchRegex",
-               {"column": "period", "regex": PERIOD_PATTERN}, ERROR,
-               "报送月份应写成“2023-10”或“2023”", "请在标题或文件名中写明报送年月，如“2023年10月”"),
-        Expect(f"{kind}_row_unique_in_sheet", check, "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["file_sha256", "sheet", "row_number"]}, ERROR,
-               "同一工作表的同一行只能导入一次", "请联系系统管理员（导入程序重复写入）", column="row_number"),
-        Expect(f"{kind}_record_key_unique_in_sheet", check, "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["file_sha256", "sheet", "record_key"]}, ERROR,
-               "同一工作表中记录编号不能重复", "请联系系统管理员（记录编号生成有误）", column="record_key"),
+        Expect(
+            f"{kind}_period_format",
+            check,
+            "ExpectColumnValuesToMatchRegex",
+            {"column": "period", "regex": PERIOD_PATTERN},
+            ERROR,
+            "报送月份应写成“2023-10”或“2023”",
+            "请在标题或文件名中写明报送年月，如“2023年10月”",
+        ),
+        Expect(
+            f"{kind}_row_unique_in_sheet",
+            check,
+            "ExpectCompoundColumnsToBeUnique",
+            {"column_list": ["file_sha256", "sheet", "row_number"]},
+            ERROR,
+            "同一工作表的同一行只能导入一次",
+            "请联系系统管理员（导入程序重复写入）",
+            column="row_number",
+        ),
+        Expect(
+            f"{kind}_record_key_unique_in_sheet",
+            check,
+            "ExpectCompoundColumnsToBeUnique",
+            {"column_list": ["file_sha256", "sheet", "record_key"]},
+            ERROR,
+            "同一工作表中记录编号不能重复",
+            "请联系系统管理员（记录编号生成有误）",
+            column="record_key",
+        ),
     ]
     return specs
 
@@ -269,17 +325,35 @@ def lineage(kind: str, check: str) -> list[Expect]:
 def common(kind: str) -> list[Expect]:
     """What every staging table is checked for: its columns, its lineage, its unit, repeats in a file."""
     return [
-        Expect(f"{kind}_required_columns", f"{kind}_columns", "ExpectTableColumnsToMatchSet",
-               {"column_set": required_columns(kind), "exact_match": False}, ERROR,
-               "暂存表应包含台账定义（ledgers.yaml）的全部列", "请重新初始化数据仓库（表结构与定义不一致）"),
+        Expect(
+            f"{kind}_required_columns",
+            f"{kind}_columns",
+            "ExpectTableColumnsToMatchSet",
+            {"column_set": required_columns(kind), "exact_match": False},
+            ERROR,
+            "暂存表应包含台账定义（ledgers.yaml）的全部列",
+            "请重新初始化数据仓库（表结构与定义不一致）",
+        ),
         *lineage(kind, f"{kind}_keys"),
-        Expect(f"{kind}_unit_known", f"{kind}_categories", "ExpectColumnValuesToBeInSet",
-               {"column": "unit_id", "value_set": _ref_ids()["units"]}, ERROR,
-               "所属村居应是本镇17个村（社区）之一", "请填写村（社区）的正式名称"),
-        Expect(f"{kind}_record_once_per_file", f"{kind}_repeats", "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["file_sha256", "period", "record_key"]}, WARN,
-               "同一文件同一期间内，同一条记录出现在多个工作表中（可能重复填报）",
-               "请删去重复的工作表或重复的行，只保留一份", column="record_key"),
+        Expect(
+            f"{kind}_unit_known",
+            f"{kind}_categories",
+            "ExpectColumnValuesToBeInSet",
+            {"column": "unit_id", "value_set": _ref_ids()["units"]},
+            ERROR,
+            "所属村居应是本镇17个村（社区）之一",
+            "请填写村（社区）的正式名称",
+        ),
+        Expect(
+            f"{kind}_record_once_per_file",
+            f"{kind}_repeats",
+            "ExpectCompoundColumnsToBeUnique",
+            {"column_list": ["file_sha256", "period", "record_key"]},
+            WARN,
+            "同一文件同一期间内，同一条记录出现在多个工作表中（可能重复填报）",
+            "请删去重复的工作表或重复的行，只保留一份",
+            column="record_key",
+        ),
     ]
 
 
@@ -288,12 +362,25 @@ def dates(kind: str, column: str, earliest: dt.date, today: dt.date) -> list[Exp
     label = column_label(kind, column)
     check = f"{kind}_plausibility"
     return [
-        Expect(f"{kind}_{column}_in_range", check, "ExpectColumnValuesToBeBetween",
-               {"column": column, "min_value": _start_of(earliest), "max_value": _end_of(today)}, WARN,
-               f"{label}应在{earliest.year}年1月1日至今天之间", f"请核对{label}的年份"),
-        Expect(f"{kind}_{column}_within_period", check, CUSTOM, {"column": column}, WARN,
-               f"{label}晚于报送月份的最后一天", f"请核对{label}，或把记录放到对应月份的台账中",
-               custom=after_period_end(column)),
+        Expect(
+            f"{kind}_{column}_in_range",
+            check,
+            "ExpectColumnValuesToBeBetween",
+            {"column": column, "min_value": _start_of(earliest), "max_value": _end_of(today)},
+            WARN,
+            f"{label}应在{earliest.year}年1月1日至今天之间",
+            f"请核对{label}的年份",
+        ),
+        Expect(
+            f"{kind}_{column}_within_period",
+            check,
+            CUSTOM,
+            {"column": column},
+            WARN,
+            f"{label}晚于报送月份的最后一天",
+            f"请核对{label}，或把记录放到对应月份的台账中",
+            custom=after_period_end(column),
+        ),
     ]
 
 
@@ -301,154 +388,298 @@ def in_set(kind: str, column: str, values: list[str], required: bool = False) ->
     label = column_label(kind, column)
     allowed = "、".join(values)
     check = f"{kind}_categories"
-    specs = [Expect(f"{kind}_{column}_canonical", check, "ExpectColumnValuesToBeInSet",
-                    {"column": column, "value_set": list(values)}, ERROR,
-                    f"{label}应为规定取值之一：{allowed}", f"请从以下选项中选择填写：{allowed}")]
+    specs = [
+        Expect(
+            f"{kind}_{column}_canonical",
+            check,
+            "ExpectColumnValuesToBeInSet",
+            {"column": column, "value_set": list(values)},
+            ERROR,
+            f"{label}应为规定取值之一：{allowed}",
+            f"请从以下选项中选择填写：{allowed}",
+        )
+    ]
     if required:
-        specs.append(Expect(f"{kind}_{column}_not_null", check, "ExpectColumnValuesToNotBeNull",
-                            {"column": column}, ERROR, f"{label}不能为空", f"请填写{label}"))
+        specs.append(
+            Expect(
+                f"{kind}_{column}_not_null",
+                check,
+                "ExpectColumnValuesToNotBeNull",
+                {"column": column},
+                ERROR,
+                f"{label}不能为空",
+                f"请填写{label}",
+            )
+        )
     return specs
 
 
 def not_null(kind: str, column: str, check: str | None = None) -> Expect:
     label = column_label(kind, column)
-    return Expect(f"{kind}_{column}_not_null", check or f"{kind}_values", "ExpectColumnValuesToNotBeNull",
-                  {"column": column}, ERROR, f"{label}不能为空", f"请填写{label}")
+    return Expect(
+        f"{kind}_{column}_not_null",
+        check or f"{kind}_values",
+        "ExpectColumnValuesToNotBeNull",
+        {"column": column},
+        ERROR,
+        f"{label}不能为空",
+        f"请填写{label}",
+    )
 
 
 def non_negative(kind: str, column: str) -> Expect:
     label = column_label(kind, column)
-    return Expect(f"{kind}_{column}_non_negative", f"{kind}_values", "ExpectColumnValuesToBeBetween",
-                  {"column": column, "min_value": 0}, ERROR, f"{label}不能为负数", f"请核对{label}，没有就填0")
+    return Expect(
+        f"{kind}_{column}_non_negative",
+        f"{kind}_values",
+        "ExpectColumnValuesToBeBetween",
+        {"column": column, "min_value": 0},
+        ERROR,
+        f"{label}不能为负数",
+        f"请核对{label}，没有就填0",
+    )
 
 
 def not_before(kind: str, later: str, earlier: str) -> Expect:
     a, b = column_label(kind, later), column_label(kind, earlier)
-    return Expect(f"{kind}_{later}_not_before_{earlier}", f"{kind}_plausibility",
-                  "ExpectColumnPairValuesAToBeGreaterThanB",
-                  {"column_A": later, "column_B": earlier, "or_equal": True, "ignore_row_if": "either_value_is_missing"},
-                  WARN, f"{a}早于{b}", f"请核对{b}和{a}")
+    return Expect(
+        f"{kind}_{later}_not_before_{earlier}",
+        f"{kind}_plausibility",
+        "ExpectColumnPairValuesAToBeGreaterThanB",
+        {
+            "column_A": later,
+            "column_B": earlier,
+            "or_equal": True,
+            "ignore_row_if": "either_value_is_missing",
+        },
+        WARN,
+        f"{a}早于{b}",
+        f"请核对{b}和{a}",
+    )
 
 
 # --- the six suites ----------------------------------------------------------------------------------------
 
+
 def disputes(today: dt.date) -> Suite:
     k = "disputes"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "received_date"),
-        Expect("disputes_resolved_has_date", DISPUTES_VALUES, "ExpectColumnValuesToNotBeNull",
-               {"column": "resolved_date"}, ERROR, "化解情况为已化解，但没有化解日期（不会计入化解数）",
-               "请补填化解日期", when=("status", "resolved")),
-        *in_set(k, "dispute_type", DISPUTE_TYPES),
-        *in_set(k, "level", DISPUTE_LEVELS),
-        *in_set(k, "status", DISPUTE_STATUSES, required=True),
-        *dates(k, "received_date", PLAUSIBLE_SINCE, today),
-        Expect("disputes_resolved_date_within_period", DISPUTES_PLAUSIBILITY, CUSTOM, {"column": "resolved_date"},
-               WARN, "化解日期晚于报送月份的最后一天", "请核对化解日期",
-               custom=after_period_end("resolved_date")),
-        not_before(k, "resolved_date", "received_date"),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "received_date"),
+            Expect(
+                "disputes_resolved_has_date",
+                DISPUTES_VALUES,
+                "ExpectColumnValuesToNotBeNull",
+                {"column": "resolved_date"},
+                ERROR,
+                "化解情况为已化解，但没有化解日期（不会计入化解数）",
+                "请补填化解日期",
+                when=("status", "resolved"),
+            ),
+            *in_set(k, "dispute_type", DISPUTE_TYPES),
+            *in_set(k, "level", DISPUTE_LEVELS),
+            *in_set(k, "status", DISPUTE_STATUSES, required=True),
+            *dates(k, "received_date", PLAUSIBLE_SINCE, today),
+            Expect(
+                "disputes_resolved_date_within_period",
+                DISPUTES_PLAUSIBILITY,
+                CUSTOM,
+                {"column": "resolved_date"},
+                WARN,
+                "化解日期晚于报送月份的最后一天",
+                "请核对化解日期",
+                custom=after_period_end("resolved_date"),
+            ),
+            not_before(k, "resolved_date", "received_date"),
+        ),
+    )
 
 
 def key_projects(today: dt.date) -> Suite:
     k = "key_projects"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "project_name", KEY_PROJECTS_KEYS),
-        Expect("key_projects_project_once_per_period", KEY_PROJECTS_KEYS, "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["sender", "period", "zone", "project_name"]}, ERROR,
-               "同一报送单位同一月份中，同一项目只能填一行（否则会重复计数）",
-               "请合并重复的项目行", column="project_name"),
-        *in_set(k, "zone", PROJECT_ZONES, required=True),
-        *in_set(k, "stage", PROJECT_STAGES, required=True),
-        non_negative(k, "total_investment"),
-        non_negative(k, "annual_plan"),
-        non_negative(k, "completed_investment"),
-        Expect("key_projects_completed_within_total", KEY_PROJECTS_PLAUSIBILITY,
-               "ExpectColumnPairValuesAToBeGreaterThanB",
-               {"column_A": "total_investment", "column_B": "completed_investment", "or_equal": True,
-                "ignore_row_if": "either_value_is_missing"}, WARN,
-               "累计完成投资超过总投资", "请核对金额和表头中的单位（万元/亿元）", column="completed_investment"),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "project_name", KEY_PROJECTS_KEYS),
+            Expect(
+                "key_projects_project_once_per_period",
+                KEY_PROJECTS_KEYS,
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["sender", "period", "zone", "project_name"]},
+                ERROR,
+                "同一报送单位同一月份中，同一项目只能填一行（否则会重复计数）",
+                "请合并重复的项目行",
+                column="project_name",
+            ),
+            *in_set(k, "zone", PROJECT_ZONES, required=True),
+            *in_set(k, "stage", PROJECT_STAGES, required=True),
+            non_negative(k, "total_investment"),
+            non_negative(k, "annual_plan"),
+            non_negative(k, "completed_investment"),
+            Expect(
+                "key_projects_completed_within_total",
+                KEY_PROJECTS_PLAUSIBILITY,
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                {
+                    "column_A": "total_investment",
+                    "column_B": "completed_investment",
+                    "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing",
+                },
+                WARN,
+                "累计完成投资超过总投资",
+                "请核对金额和表头中的单位（万元/亿元）",
+                column="completed_investment",
+            ),
+        ),
+    )
 
 
 def petitions(today: dt.date) -> Suite:
     k = "petitions"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "case_id", PETITIONS_KEYS),
-        Expect("petitions_case_once_per_period", PETITIONS_KEYS, "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["sender", "period", "case_id"]}, ERROR,
-               "同一报送单位同一月份中，案件编号不能重复（否则会重复计数）", "请核对案件编号", column="case_id"),
-        *in_set(k, "status", PETITION_STATUSES, required=True),
-        Expect("petitions_resolved_has_date", PETITIONS_VALUES, "ExpectColumnValuesToNotBeNull",
-               {"column": "resolved_date"}, ERROR, "状态为已化解，但没有化解日期（不会计入化解数）",
-               "请补填化解（销号）日期", when=("status", "resolved")),
-        *dates(k, "first_visit_date", periods.EARLIEST, today),
-        not_before(k, "resolved_date", "first_visit_date"),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "case_id", PETITIONS_KEYS),
+            Expect(
+                "petitions_case_once_per_period",
+                PETITIONS_KEYS,
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["sender", "period", "case_id"]},
+                ERROR,
+                "同一报送单位同一月份中，案件编号不能重复（否则会重复计数）",
+                "请核对案件编号",
+                column="case_id",
+            ),
+            *in_set(k, "status", PETITION_STATUSES, required=True),
+            Expect(
+                "petitions_resolved_has_date",
+                PETITIONS_VALUES,
+                "ExpectColumnValuesToNotBeNull",
+                {"column": "resolved_date"},
+                ERROR,
+                "状态为已化解，但没有化解日期（不会计入化解数）",
+                "请补填化解（销号）日期",
+                when=("status", "resolved"),
+            ),
+            *dates(k, "first_visit_date", periods.EARLIEST, today),
+            not_before(k, "resolved_date", "first_visit_date"),
+        ),
+    )
 
 
 def legal_visits(today: dt.date) -> Suite:
     k = "legal_visits"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "visit_date"),
-        *in_set(k, "role", LEGAL_ROLES, required=True),
-        non_negative(k, "disputes_resolved"),
-        non_negative(k, "consultations"),
-        *dates(k, "visit_date", PLAUSIBLE_SINCE, today),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "visit_date"),
+            *in_set(k, "role", LEGAL_ROLES, required=True),
+            non_negative(k, "disputes_resolved"),
+            non_negative(k, "consultations"),
+            *dates(k, "visit_date", PLAUSIBLE_SINCE, today),
+        ),
+    )
 
 
 def grid_events(today: dt.date) -> Suite:
     k = "grid_events"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "event_id", GRID_EVENTS_KEYS),
-        Expect("grid_events_event_once_per_period", GRID_EVENTS_KEYS, "ExpectCompoundColumnsToBeUnique",
-               {"column_list": ["sender", "period", "event_id"]}, ERROR,
-               "同一月份中事件编号不能重复（否则会重复计数）", "请删去重复导出的事件", column="event_id"),
-        not_null(k, "reported_at"),
-        *in_set(k, "event_type", GRID_EVENT_TYPES),
-        *in_set(k, "status", GRID_EVENT_STATUSES, required=True),
-        Expect("grid_events_grid_known", GRID_EVENTS_CATEGORIES, "ExpectColumnValuesToBeInSet",
-               {"column": "grid_id", "value_set": _ref_ids()["grids"]}, ERROR,
-               "所属网格应是东星社区33个网格之一", "请填写“第N网格”"),
-        *dates(k, "reported_at", PLAUSIBLE_SINCE, today),
-        not_before(k, "closed_at", "reported_at"),
-        not_before(k, "deadline", "reported_at"),
-        Expect("grid_events_closed_has_time", GRID_EVENTS_PLAUSIBILITY, "ExpectColumnValuesToNotBeNull",
-               {"column": "closed_at"}, WARN, "状态为已办结，但没有办结时间（不会计入办结数）",
-               "请补填办结时间", when=("status", "已办结")),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "event_id", GRID_EVENTS_KEYS),
+            Expect(
+                "grid_events_event_once_per_period",
+                GRID_EVENTS_KEYS,
+                "ExpectCompoundColumnsToBeUnique",
+                {"column_list": ["sender", "period", "event_id"]},
+                ERROR,
+                "同一月份中事件编号不能重复（否则会重复计数）",
+                "请删去重复导出的事件",
+                column="event_id",
+            ),
+            not_null(k, "reported_at"),
+            *in_set(k, "event_type", GRID_EVENT_TYPES),
+            *in_set(k, "status", GRID_EVENT_STATUSES, required=True),
+            Expect(
+                "grid_events_grid_known",
+                GRID_EVENTS_CATEGORIES,
+                "ExpectColumnValuesToBeInSet",
+                {"column": "grid_id", "value_set": _ref_ids()["grids"]},
+                ERROR,
+                "所属网格应是东星社区33个网格之一",
+                "请填写“第N网格”",
+            ),
+            *dates(k, "reported_at", PLAUSIBLE_SINCE, today),
+            not_before(k, "closed_at", "reported_at"),
+            not_before(k, "deadline", "reported_at"),
+            Expect(
+                "grid_events_closed_has_time",
+                GRID_EVENTS_PLAUSIBILITY,
+                "ExpectColumnValuesToNotBeNull",
+                {"column": "closed_at"},
+                WARN,
+                "状态为已办结，但没有办结时间（不会计入办结数）",
+                "请补填办结时间",
+                when=("status", "已办结"),
+            ),
+        ),
+    )
 
 
 def party_activities(today: dt.date) -> Suite:
     k = "party_activities"
-    return Suite(k, (
-        *common(k),
-        not_null(k, "party_org_id", PARTY_ACTIVITIES_CATEGORIES),
-        Expect("party_activities_org_known", PARTY_ACTIVITIES_CATEGORIES, "ExpectColumnValuesToBeInSet",
-               {"column": "party_org_id", "value_set": _ref_ids()["party_orgs"]}, ERROR,
-               "党组织应是本镇22个党组织之一", "请填写党组织全称，如“林山村党支部”"),
-        *in_set(k, "activity_type", PARTY_ACTIVITY_TYPES, required=True),
-        not_null(k, "activity_date"),
-        non_negative(k, "expected"),
-        non_negative(k, "attended"),
-        Expect("party_activities_attended_within_expected", PARTY_ACTIVITIES_VALUES,
-               "ExpectColumnPairValuesAToBeGreaterThanB",
-               {"column_A": "expected", "column_B": "attended", "or_equal": True,
-                "ignore_row_if": "either_value_is_missing"}, ERROR,
-               "实到人数多于应到人数（参学率会超过100%）", "请核对应到、实到人数", column="attended"),
-        *dates(k, "activity_date", PLAUSIBLE_SINCE, today),
-    ))
+    return Suite(
+        k,
+        (
+            *common(k),
+            not_null(k, "party_org_id", PARTY_ACTIVITIES_CATEGORIES),
+            Expect(
+                "party_activities_org_known",
+                PARTY_ACTIVITIES_CATEGORIES,
+                "ExpectColumnValuesToBeInSet",
+                {"column": "party_org_id", "value_set": _ref_ids()["party_orgs"]},
+                ERROR,
+                "党组织应是本镇22个党组织之一",
+                "请填写党组织全称，如“林山村党支部”",
+            ),
+            *in_set(k, "activity_type", PARTY_ACTIVITY_TYPES, required=True),
+            not_null(k, "activity_date"),
+            non_negative(k, "expected"),
+            non_negative(k, "attended"),
+            Expect(
+                "party_activities_attended_within_expected",
+                PARTY_ACTIVITIES_VALUES,
+                "ExpectColumnPairValuesAToBeGreaterThanB",
+                {
+                    "column_A": "expected",
+                    "column_B": "attended",
+                    "or_equal": True,
+                    "ignore_row_if": "either_value_is_missing",
+                },
+                ERROR,
+                "实到人数多于应到人数（参学率会超过100%）",
+                "请核对应到、实到人数",
+                column="attended",
+            ),
+            *dates(k, "activity_date", PLAUSIBLE_SINCE, today),
+        ),
+    )
 
 
 BUILDERS: dict[str, Callable[[dt.date], Suite]] = {
-    "disputes": disputes, "key_projects": key_projects, "petitions": petitions,
-    "legal_visits": legal_visits, "grid_events": grid_events, "party_activities": party_activities,
+    "disputes": disputes,
+    "key_projects": key_projects,
+    "petitions": petitions,
+    "legal_visits": legal_visits,
+    "grid_events": grid_events,
+    "party_activities": party_activities,
 }
 assert tuple(BUILDERS) == LEDGER_KINDS
 

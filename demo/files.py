@@ -59,12 +59,20 @@ class CsvTable:
 def write_xlsx(path: Path, sheets: list[Sheet], active: int | None = None) -> None:
     import xlsxwriter
 
-    wb = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False,
-                                         "strings_to_formulas": False, "strings_to_urls": False})
+    wb = xlsxwriter.Workbook(
+        str(path),
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     wb.set_properties({"created": FIXED_CREATED, "author": "", "company": ""})
     title_fmt = wb.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
-    head_fmt = wb.add_format({"bold": True, "border": 1, "align": "center", "valign": "vcenter",
-                              "text_wrap": True})
+    head_fmt = wb.add_format(
+        {"bold": True, "border": 1, "align": "center", "valign": "vcenter", "text_wrap": True}
+    )
     cell_fmt = wb.add_format({"border": 1, "valign": "vcenter"})
     plain_fmt = wb.add_format({})
     date_fmts: dict[tuple[str, bool], object] = {}
@@ -96,7 +104,9 @@ def write_xlsx(path: Path, sheets: list[Sheet], active: int | None = None) -> No
             elif r in sheet.header_rows:
                 fmt = head_fmt
             else:
-                fmt = cell_fmt if row and any(v not in (None, "") for v in row) and len(row) > 2 else plain_fmt
+                fmt = (
+                    cell_fmt if row and any(v not in (None, "") for v in row) and len(row) > 2 else plain_fmt
+                )
             bordered = fmt is cell_fmt
             for c, value in enumerate(row):
                 if (r, c) in merged_cells:
@@ -130,7 +140,9 @@ def _xlsx_cell(ws, r, c, value, fmt, sheet, date_fmt, bordered):
             ws.write_blank(r, c, None, fmt)
         return
     if isinstance(value, dt.datetime):
-        pattern = "yyyy-mm-dd hh:mm:ss" if (value.hour or value.minute or value.second) else sheet.datetime_format
+        pattern = (
+            "yyyy-mm-dd hh:mm:ss" if (value.hour or value.minute or value.second) else sheet.datetime_format
+        )
         ws.write_datetime(r, c, value, date_fmt(pattern, bordered))
     elif isinstance(value, dt.date):
         ws.write_datetime(r, c, _as_datetime(value), date_fmt(sheet.datetime_format, bordered))
@@ -147,12 +159,15 @@ def write_xls(path: Path, sheets: list[Sheet]) -> None:
 
     wb = xlwt.Workbook(encoding="utf-8")
     title_style = xlwt.easyxf("font: bold on, height 280; align: horiz center, vert center")
-    head_style = xlwt.easyxf("font: bold on; align: horiz center, vert center, wrap on; "
-                             "borders: left thin, right thin, top thin, bottom thin")
+    head_style = xlwt.easyxf(
+        "font: bold on; align: horiz center, vert center, wrap on; "
+        "borders: left thin, right thin, top thin, bottom thin"
+    )
     cell_style = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin; align: vert center")
     plain_style = xlwt.easyxf("")
-    date_style = xlwt.easyxf("borders: left thin, right thin, top thin, bottom thin",
-                             num_format_str="YYYY-MM-DD")
+    date_style = xlwt.easyxf(
+        "borders: left thin, right thin, top thin, bottom thin", num_format_str="YYYY-MM-DD"
+    )
     for sheet in sheets:
         ws = wb.add_sheet(sheet.name, cell_overwrite_ok=True)
         if sheet.hidden:
@@ -163,14 +178,27 @@ def write_xls(path: Path, sheets: list[Sheet]) -> None:
         merged_cells = set()
         for r1, c1, r2, c2 in sheet.merges:
             value = sheet.rows[r1][c1] if c1 < len(sheet.rows[r1]) else None
-            style = title_style if r1 in sheet.title_rows else head_style if r1 in sheet.header_rows else cell_style
+            style = (
+                title_style
+                if r1 in sheet.title_rows
+                else head_style
+                if r1 in sheet.header_rows
+                else cell_style
+            )
             ws.write_merge(r1, r2, c1, c2, "" if value is None else value, style)
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     merged_cells.add((r, c))
         for r, row in enumerate(sheet.rows):
-            style = (title_style if r in sheet.title_rows else head_style if r in sheet.header_rows
-                     else cell_style if len(row) > 2 and any(v not in (None, "") for v in row) else plain_style)
+            style = (
+                title_style
+                if r in sheet.title_rows
+                else head_style
+                if r in sheet.header_rows
+                else cell_style
+                if len(row) > 2 and any(v not in (None, "") for v in row)
+                else plain_style
+            )
             for c, value in enumerate(row):
                 if (r, c) in merged_cells:
                     continue

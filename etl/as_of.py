@@ -31,24 +31,32 @@ def today() -> dt.date:
 
 
 def _has_staging(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND "
-                       "schema_name = 'staging' AND table_name IN ('disputes', 'legal_visits', 'grid_events', "
-                       "'party_activities')").fetchone()[0] == 4
+    return (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() AND "
+            "schema_name = 'staging' AND table_name IN ('disputes', 'legal_visits', 'grid_events', "
+            "'party_activities')"
+        ).fetchone()[0]
+        == 4
+    )
 
 
 def record_dates(con: duckdb.DuckDBPyConnection | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and the latest record date in the warehouse (None, None when it holds no records)."""
     if con is None or not _has_staging(con):
         return None, None
-    first, last = con.execute(f"SELECT min(d), max(d) FROM ({_RECORD_DATES}) t WHERE d <= current_date").fetchone()
+    first, last = con.execute(
+        f"SELECT min(d), max(d) FROM ({_RECORD_DATES}) t WHERE d <= current_date"
+    ).fetchone()
     return first, last
 
 
 ASKED, PINNED, LATEST, TODAY = "asked", "pinned", "latest record", "today"
 
 
-def resolve(home: Home, requested: dt.date | None = None,
-            con: duckdb.DuckDBPyConnection | None = None) -> tuple[dt.date, str]:
+def resolve(
+    home: Home, requested: dt.date | None = None, con: duckdb.DuckDBPyConnection | None = None
+) -> tuple[dt.date, str]:
     """The run's reporting date and where it came from (ASKED, PINNED, LATEST or TODAY: the warehouse holds
     no record yet — a run that ingests first may resolve it again after its ingest)."""
     if requested:
@@ -67,9 +75,13 @@ def check(as_of: dt.date, con: duckdb.DuckDBPyConnection | None) -> None:
     (or figures of days that have not happened). `--allow-empty` skips this."""
     now = today()
     if as_of > now:
-        raise AsOfOutOfRange(f"截至日期 {as_of.isoformat()} 晚于今天（{now.isoformat()}）：还没有到这一天的数据。"
-                             "请改用今天或更早的日期；确需如此可加 --allow-empty。")
+        raise AsOfOutOfRange(
+            f"截至日期 {as_of.isoformat()} 晚于今天（{now.isoformat()}）：还没有到这一天的数据。"
+            "请改用今天或更早的日期；确需如此可加 --allow-empty。"
+        )
     first, _last = record_dates(con)
     if first and as_of < first:
-        raise AsOfOutOfRange(f"截至日期 {as_of.isoformat()} 早于数据中最早的记录（{first.isoformat()}）：指标将全部为零。"
-                             "请检查日期；确需如此可加 --allow-empty。")
+        raise AsOfOutOfRange(
+            f"截至日期 {as_of.isoformat()} 早于数据中最早的记录（{first.isoformat()}）：指标将全部为零。"
+            "请检查日期；确需如此可加 --allow-empty。"
+        )

@@ -18,8 +18,17 @@ from .text import same_header
 # the questions a file can be held for, and what their answers apply to
 FILE_SCOPED = ("period", "unit", "sender", "ledger", "version", "template", "unit_of_money")  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
-KIND_ZH = {"period": "报送月份", "unit": "村（社区）", "sender": "报送单位", "ledger": "台账种类", "version": "替换还是追加",
-           "column": "取哪一列", "template": "模板标记", "unit_of_money": "金额单位", "sheet": "以哪张表为准"}
+KIND_ZH = {
+    "period": "报送月份",
+    "unit": "村（社区）",
+    "sender": "报送单位",
+    "ledger": "台账种类",
+    "version": "替换还是追加",
+    "column": "取哪一列",
+    "template": "模板标记",
+    "unit_of_money": "金额单位",
+    "sheet": "以哪张表为准",
+}
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}
 HELD_DIR, LAYOUT_DIR = "待确认", "已确认版式"
 STATUS_PROPOSED, STATUS_CONFIRMED = "待确认", "已确认"
@@ -51,10 +60,13 @@ class Answers:
     """The confirmed answers that apply to one file: its own, and its layouts' (per sheet)."""
 
     file: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet ('' = every sheet) → key → answer
-    layouts: dict[tuple[str, str, str], dict[str, str]] = field(default_factory=dict)  # (sender, ledger, sig) → …
+    layouts: dict[tuple[str, str, str], dict[str, str]] = field(
+        default_factory=dict
+    )  # (sender, ledger, sig) → …
 
-    def for_sheet(self, sheet: str, sender: str | None = None, ledger: str | None = None,
-                  signature: str | None = None) -> dict[str, str]:
+    def for_sheet(
+        self, sheet: str, sender: str | None = None, ledger: str | None = None, signature: str | None = None
+    ) -> dict[str, str]:
         out: dict[str, str] = {}
         if sender and ledger and signature:
             out.update(self.layouts.get((sender, ledger, signature), {}))
@@ -117,9 +129,15 @@ class Decisions:
         """The confirmed answers that apply to a file (its own, and every confirmed layout's)."""
         answers = Answers()
         for doc in self.layouts():
-            if doc.get("status") == STATUS_CONFIRMED and doc.get("sender") and doc.get("ledger") and doc.get("layout"):
+            if (
+                doc.get("status") == STATUS_CONFIRMED
+                and doc.get("sender")
+                and doc.get("ledger")
+                and doc.get("layout")
+            ):
                 answers.layouts[(doc["sender"], doc["ledger"], doc["layout"])] = {
-                    f"column:{f}": str(h) for f, h in (doc.get("columns") or {}).items() if h}
+                    f"column:{f}": str(h) for f, h in (doc.get("columns") or {}).items() if h
+                }
         doc = self._load(self._held_path(sha256))
         if doc.get("status") == STATUS_CONFIRMED:
             for q in doc.get("questions") or []:
@@ -151,8 +169,16 @@ class Decisions:
         return hashlib.sha1("\n".join(parts).encode()).hexdigest()[:16]
 
     # -- writing -------------------------------------------------------------------------------------------
-    def hold(self, sha256: str, file_name: str, questions: list[Question], *, sender: str | None,
-             ledger: str | None, layouts: dict[str, tuple[str, str, str]]) -> Path:
+    def hold(
+        self,
+        sha256: str,
+        file_name: str,
+        questions: list[Question],
+        *,
+        sender: str | None,
+        ledger: str | None,
+        layouts: dict[str, tuple[str, str, str]],
+    ) -> Path:
         """Write (or refresh) the decision document of a held file; answers already given are kept."""
         path = self._held_path(sha256)
         old = self._load(path)
@@ -164,15 +190,20 @@ class Decisions:
             "sender": sender,
             "ledger": ledger,
             "held_at": old.get("held_at") or dt.datetime.now().isoformat(timespec="seconds"),
-            "layouts": {sheet: {"sender": s, "ledger": lg, "layout": sig} for sheet, (s, lg, sig) in layouts.items()},
-            "questions": [{
-                "sheet": q.sheet or "",
-                "key": q.key,
-                "kind": KIND_ZH.get(q.kind, q.kind),
-                "question": q.text,
-                "options": list(q.options),
-                "answer": given.get((q.sheet or "", q.key), q.proposal),
-            } for q in questions],
+            "layouts": {
+                sheet: {"sender": s, "ledger": lg, "layout": sig} for sheet, (s, lg, sig) in layouts.items()
+            },
+            "questions": [
+                {
+                    "sheet": q.sheet or "",
+                    "key": q.key,
+                    "kind": KIND_ZH.get(q.kind, q.kind),
+                    "question": q.text,
+                    "options": list(q.options),
+                    "answer": given.get((q.sheet or "", q.key), q.proposal),
+                }
+                for q in questions
+            ],
         }
         _write_yaml(path, doc, _HELD_HEADER.format(id=file_id(sha256)))
         return path
@@ -184,14 +215,21 @@ class Decisions:
         Raises DecisionError when the id is unknown or a question is left without an answer."""
         matches = [p for p in (self.held_dir.glob(f"{ident}*.yaml") if self.held_dir.is_dir() else [])]
         if len(matches) != 1:
-            raise DecisionError(f"找不到待确认的文件“{ident}”，请用 taizhang mappings 查看编号" if not matches
-                                else f"编号“{ident}”对应多个文件，请写得更完整一些")
+            raise DecisionError(
+                f"找不到待确认的文件“{ident}”，请用 taizhang mappings 查看编号"
+                if not matches
+                else f"编号“{ident}”对应多个文件，请写得更完整一些"
+            )
         path = matches[0]
         doc = self._load(path)
         answers = answers or {}
         missing = []
         for q in doc.get("questions") or []:
-            for key in (f"{q.get('sheet')}:{q['key']}" if q.get("sheet") else q["key"], q["key"], q.get("kind")):
+            for key in (
+                f"{q.get('sheet')}:{q['key']}" if q.get("sheet") else q["key"],
+                q["key"],
+                q.get("kind"),
+            ):
                 if key in answers:
                     q["answer"] = answers[key]
                     break
@@ -199,14 +237,23 @@ class Decisions:
             if q["answer"] in (None, ""):
                 missing.append(f"{('工作表“' + q['sheet'] + '”：') if q.get('sheet') else ''}{q['question']}")
         if missing:
-            raise DecisionError("以下问题还没有答案（用 --answer 键=值 给出，或编辑 " + str(path) + "）：\n  "
-                                + "\n  ".join(missing))
+            raise DecisionError(
+                "以下问题还没有答案（用 --answer 键=值 给出，或编辑 "
+                + str(path)
+                + "）：\n  "
+                + "\n  ".join(missing)
+            )
         doc["status"] = STATUS_CONFIRMED
         doc["confirmed_at"] = dt.datetime.now().isoformat(timespec="seconds")
-        _write_yaml(path, {k: v for k, v in doc.items() if not k.startswith("_")}, _HELD_HEADER.format(id=path.stem))
+        _write_yaml(
+            path, {k: v for k, v in doc.items() if not k.startswith("_")}, _HELD_HEADER.format(id=path.stem)
+        )
         for sheet, layout in (doc.get("layouts") or {}).items():
-            columns = {q["key"].split(":", 1)[1]: q["answer"] for q in doc.get("questions") or []
-                       if q["key"].startswith("column:") and (q.get("sheet") or "") == sheet}
+            columns = {
+                q["key"].split(":", 1)[1]: q["answer"]
+                for q in doc.get("questions") or []
+                if q["key"].startswith("column:") and (q.get("sheet") or "") == sheet
+            }
             if columns and layout.get("sender") and layout.get("ledger") and layout.get("layout"):
                 self.remember_layout(layout["sender"], layout["ledger"], layout["layout"], columns)
         return doc
@@ -215,9 +262,14 @@ class Decisions:
         folder = self.layout_dir / _UNSAFE.sub("_", sender)
         path = folder / f"{ledger}-{signature}.yaml"
         old = self._load(path)
-        doc = {"status": STATUS_CONFIRMED, "sender": sender, "ledger": ledger, "layout": signature,
-               "columns": {**(old.get("columns") or {}), **columns},
-               "confirmed_at": dt.datetime.now().isoformat(timespec="seconds")}
+        doc = {
+            "status": STATUS_CONFIRMED,
+            "sender": sender,
+            "ledger": ledger,
+            "layout": signature,
+            "columns": {**(old.get("columns") or {}), **columns},
+            "confirmed_at": dt.datetime.now().isoformat(timespec="seconds"),
+        }
         _write_yaml(path, doc, _LAYOUT_HEADER.format(sender=sender, ledger=ledger))
         return path
 
@@ -244,7 +296,9 @@ def _checked_answer(q: dict) -> str | None:
         if match:
             return match[0]
     if q["key"].startswith("column:") and q.get("options") and answer != "不使用":
-        raise DecisionError(f"“{answer}”不是这份表里的列：请从 {'、'.join(q['options'])} 中选一个，或写“不使用”")
+        raise DecisionError(
+            f"“{answer}”不是这份表里的列：请从 {'、'.join(q['options'])} 中选一个，或写“不使用”"
+        )
     return answer
 
 

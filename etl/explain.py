@@ -48,20 +48,40 @@ EXPLAIN: dict[str, tuple[str, str, str]] = {
     "party_attendance_rate": ("w_party_activities", PARTY_COLS, "TRUE"),
 }
 for _zone, _prefix in (("镇", "key_projects"), ("园区", "park_projects")):
-    for _suffix, _cond in (("total", "TRUE"), ("in_construction", "stage = '在建'"), ("preparatory", "stage = '预备'"),
-                           ("preliminary", "stage = '前期'"), ("investment_completion_rate", "TRUE"),
-                           ("ahead_of_schedule", "TRUE")):
+    for _suffix, _cond in (
+        ("total", "TRUE"),
+        ("in_construction", "stage = '在建'"),
+        ("preparatory", "stage = '预备'"),
+        ("preliminary", "stage = '前期'"),
+        ("investment_completion_rate", "TRUE"),
+        ("ahead_of_schedule", "TRUE"),
+    ):
         EXPLAIN[f"{_prefix}_{_suffix}"] = ("w_key_projects", PROJECT_COLS, f"zone = '{_zone}' AND {_cond}")
 
 REFERENCE_FIGURES = {
-    "grid_count": ("SELECT grid_id AS 编号, name AS 网格, 'etl/ref/grids.csv' AS 来源文件 FROM ref.grids", "grids.csv"),
-    "grid_units": ("SELECT grid_unit_id AS 编号, name AS 单元, 'etl/ref/grid_units.csv' AS 来源文件 FROM ref.grid_units", ""),
-    "grid_party_orgs": ("SELECT grid_id AS 编号, grid_party_org AS 网格党组织, 'etl/ref/grids.csv' AS 来源文件 "
-                        "FROM ref.grids WHERE grid_party_org <> ''", ""),
-    "mediation_rooms": ("SELECT area_id AS 编号, name AS 片区, mediation_room AS 调解室, 'etl/ref/areas.csv' AS 来源文件 "
-                        "FROM ref.areas", ""),
-    "showcase_line_km": ("SELECT fact, name_zh, value, unit, 'etl/ref/facts.csv' AS 来源文件 FROM ref.facts "
-                         "WHERE fact = 'showcase_line_km'", ""),
+    "grid_count": (
+        "SELECT grid_id AS 编号, name AS 网格, 'etl/ref/grids.csv' AS 来源文件 FROM ref.grids",
+        "grids.csv",
+    ),
+    "grid_units": (
+        "SELECT grid_unit_id AS 编号, name AS 单元, 'etl/ref/grid_units.csv' AS 来源文件 FROM ref.grid_units",
+        "",
+    ),
+    "grid_party_orgs": (
+        "SELECT grid_id AS 编号, grid_party_org AS 网格党组织, 'etl/ref/grids.csv' AS 来源文件 "
+        "FROM ref.grids WHERE grid_party_org <> ''",
+        "",
+    ),
+    "mediation_rooms": (
+        "SELECT area_id AS 编号, name AS 片区, mediation_room AS 调解室, 'etl/ref/areas.csv' AS 来源文件 "
+        "FROM ref.areas",
+        "",
+    ),
+    "showcase_line_km": (
+        "SELECT fact, name_zh, value, unit, 'etl/ref/facts.csv' AS 来源文件 FROM ref.facts "
+        "WHERE fact = 'showcase_line_km'",
+        "",
+    ),
 }
 
 
@@ -81,12 +101,19 @@ def explain(con: duckdb.DuckDBPyConnection, indicator: str, as_of: dt.date, scop
         view, cols, cond = EXPLAIN[indicator]
         params: list = []
         if scope:
-            scope_cols = {"w_disputes": ("unit", "area"), "w_legal_visits": ("unit", "area"),
-                          "w_petitions": ("unit",), "w_grid_events": ("grid",), "w_party_activities": ("org",),
-                          "w_key_projects": ("zone",)}[view]
+            scope_cols = {
+                "w_disputes": ("unit", "area"),
+                "w_legal_visits": ("unit", "area"),
+                "w_petitions": ("unit",),
+                "w_grid_events": ("grid",),
+                "w_party_activities": ("org",),
+                "w_key_projects": ("zone",),
+            }[view]
             cond += " AND (" + " OR ".join(f"{c} = $scope" for c in scope_cols) + ")"
             params = {"scope": _canonical_scope(con, scope)}
-        cur = con.execute(f"SELECT {cols} FROM {view} WHERE {cond} ORDER BY 来源文件, 工作表, 行号", params or None)
+        cur = con.execute(
+            f"SELECT {cols} FROM {view} WHERE {cond} ORDER BY 来源文件, 工作表, 行号", params or None
+        )
     names = [d[0] for d in cur.description]
     return names, cur.fetchall()
 

@@ -20,7 +20,9 @@ class ExportError(ValueError):
 def exportable_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
     rows = con.execute(
         "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema IN "
-        f"({', '.join('?' for _ in EXPORTABLE_SCHEMAS)}) ORDER BY 1", list(EXPORTABLE_SCHEMAS)).fetchall()
+        f"({', '.join('?' for _ in EXPORTABLE_SCHEMAS)}) ORDER BY 1",
+        list(EXPORTABLE_SCHEMAS),
+    ).fetchall()
     return [r[0] for r in rows]
 
 
@@ -29,7 +31,9 @@ def export_table(con: duckdb.DuckDBPyConnection, table: str, fmt: str, path: Pat
     name = table if "." in table else f"marts.{table}"
     if name not in exportable_tables(con):
         if name.split(".")[0] == "staging":
-            raise ExportError("staging 表含个人信息（已脱敏但仍属内部数据），不能导出；请导出 marts 下的汇总表。")
+            raise ExportError(
+                "staging 表含个人信息（已脱敏但仍属内部数据），不能导出；请导出 marts 下的汇总表。"
+            )
         raise ExportError(f"没有可导出的表 {table}。可导出：{', '.join(exportable_tables(con))}")
     path.parent.mkdir(parents=True, exist_ok=True)
     from .files import atomic

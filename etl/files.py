@@ -37,7 +37,7 @@ def _sweep_leftovers(path: Path) -> None:
     """Remove the temporaries of earlier writers of `path` that were killed mid-write (their process is gone);
     a writer still alive keeps its own."""
     for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-        pid = tmp.name[len(path.name) + 2:].split(".")[0]
+        pid = tmp.name[len(path.name) + 2 :].split(".")[0]
         if pid.isdigit() and not _alive(int(pid)):
             tmp.unlink(missing_ok=True)
 

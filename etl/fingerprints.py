@@ -35,14 +35,31 @@ OTHER = "other"  # inbox files that feed no ledger (rejected, or nothing recogni
 VOLATILE_COLUMNS = {("meta", "source_files"): ("ingested_at",)}
 
 # etl modules that do not decide what the ingest stores (the ingest's code version leaves them out)
-_NOT_INGEST = {"marts.py", "run_state.py", "fingerprints.py", "rebuild.py", "as_of.py", "export.py",
-               "explain.py", "safe_output.py"}
+_NOT_INGEST = {
+    "marts.py",
+    "run_state.py",
+    "fingerprints.py",
+    "rebuild.py",
+    "as_of.py",
+    "export.py",
+    "explain.py",
+    "safe_output.py",
+}
 
 # part of the pipeline → the libraries whose version can change what it produces
 LIBRARIES = {
     "reference": ("duckdb", "pyarrow"),
-    "ingest": ("duckdb", "pyarrow", "python-calamine", "charset-normalizer", "python-dateutil", "pyyaml",
-               "defusedxml", "openpyxl", "olefile"),
+    "ingest": (
+        "duckdb",
+        "pyarrow",
+        "python-calamine",
+        "charset-normalizer",
+        "python-dateutil",
+        "pyyaml",
+        "defusedxml",
+        "openpyxl",
+        "olefile",
+    ),
     "marts": ("duckdb",),
     "checks": ("duckdb", "great-expectations", "pandas"),
     "reports": ("duckdb", "matplotlib", "mplfonts", "xlsxwriter", "python-docx", "docxtpl", "pillow"),
@@ -55,6 +72,7 @@ def digest(*parts: object) -> str:
 
 
 # --- code ----------------------------------------------------------------------------------------------------
+
 
 def package_dirs() -> dict[str, Path]:
     """Where the installed packages' files are (the repository's folders in an editable install). Found, not
@@ -80,11 +98,16 @@ def code_files(part: str, dirs: dict[str, Path] | None = None) -> list[Path]:
     if part.startswith("marts/"):
         name = part.split("/", 1)[1]
         return [etl / "sql" / "_as_of.sql", etl / "sql" / f"{name}.sql", etl / "marts.py"]
-    if part == "checks":  # the suites read allowed values (units, grids, organisations) from the reference CSVs
+    if (
+        part == "checks"
+    ):  # the suites read allowed values (units, grids, organisations) from the reference CSVs
         return [*sorted(d["checks"].rglob("*.py")), *sorted(d["checks"].glob("suites/*")), *ref]
     if part == "reports":
-        return [p for p in sorted(d["reports"].rglob("*")) if p.is_file() and "__pycache__" not in p.parts
-                and p.suffix != ".pyc"]
+        return [
+            p
+            for p in sorted(d["reports"].rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+        ]
     raise KeyError(part)
 
 
@@ -102,9 +125,14 @@ def _library_versions(part: str) -> list[str]:
 def code_version(part: str, dirs: dict[str, Path] | None = None) -> str:
     """The code version of a part of the pipeline: its files by name and content, its libraries, Python."""
     d = dirs or package_dirs()
-    files = [f"{p.relative_to(d[_owner(p, d)].parent).as_posix()}:{_file_text_digest(p)}"
-             for p in code_files(part, d) if p.is_file()]
-    return digest(part, *files, *_library_versions(part), f"python {sys.version_info[0]}.{sys.version_info[1]}")
+    files = [
+        f"{p.relative_to(d[_owner(p, d)].parent).as_posix()}:{_file_text_digest(p)}"
+        for p in code_files(part, d)
+        if p.is_file()
+    ]
+    return digest(
+        part, *files, *_library_versions(part), f"python {sys.version_info[0]}.{sys.version_info[1]}"
+    )
 
 
 def _owner(path: Path, dirs: dict[str, Path]) -> str:
@@ -127,8 +155,13 @@ CODE_PARTS = ("reference", "ingest", "checks", "reports")
 def all_code_versions() -> dict[str, str]:
     """Every part's code version (the marts': one entry over all mart SQL)."""
     out = {part: code_version(part) for part in CODE_PARTS}
-    out["marts"] = digest(*(code_version(f"marts/{p.stem}") for p in sorted(SQL_DIR.glob("*.sql"))
-                            if not p.stem.startswith("_")))
+    out["marts"] = digest(
+        *(
+            code_version(f"marts/{p.stem}")
+            for p in sorted(SQL_DIR.glob("*.sql"))
+            if not p.stem.startswith("_")
+        )
+    )
     return out
 
 
@@ -139,6 +172,7 @@ def reference_version(folder: Path | None = None) -> str:
 
 
 # --- the inbox ---------------------------------------------------------------------------------------------
+
 
 def inbox_files(inbox: Path) -> dict[Path, str]:
     """Every file the ingest would read from the inbox → its sha256 (the ingest knows a file by its bytes)."""
@@ -152,7 +186,9 @@ def inbox_contents(inbox: Path) -> list[str]:
     return sorted(set(inbox_files(inbox).values()))
 
 
-def inbox_versions(inbox: Path, con: duckdb.DuckDBPyConnection | None, kinds: Iterable[str]) -> dict[str, str]:
+def inbox_versions(
+    inbox: Path, con: duckdb.DuckDBPyConnection | None, kinds: Iterable[str]
+) -> dict[str, str]:
     """Per ledger (and OTHER), the version of the inbox files that feed it: the digest of their sha256.
 
     Which ledgers a file feeds is what the warehouse recorded when it read those bytes (meta.source_sheets);
@@ -165,8 +201,10 @@ def inbox_versions(inbox: Path, con: duckdb.DuckDBPyConnection | None, kinds: It
     for path, sha in files.items():
         fed = by_sha.get(sha)
         if fed is None:
-            fed = by_path.get(str(path), by_path.get(_in_inbox(path.relative_to(inbox).as_posix()), set(members)))
-        for ledger in (fed or {OTHER}):
+            fed = by_path.get(
+                str(path), by_path.get(_in_inbox(path.relative_to(inbox).as_posix()), set(members))
+            )
+        for ledger in fed or {OTHER}:
             members.setdefault(ledger, []).append(sha)
     return {ledger: digest(ledger, *sorted(set(shas))) for ledger, shas in members.items()}
 
@@ -181,7 +219,9 @@ def _ledgers_known(con: duckdb.DuckDBPyConnection | None) -> tuple[dict[str, set
         if ledger:
             by_sha[sha].add(ledger)
     by_path: dict[str, set[str]] = {}
-    for path, sha in con.execute("SELECT path, file_sha256 FROM meta.source_files ORDER BY ingested_at").fetchall():
+    for path, sha in con.execute(
+        "SELECT path, file_sha256 FROM meta.source_files ORDER BY ingested_at"
+    ).fetchall():
         if path:
             by_path[path] = by_path[_in_inbox(path)] = by_sha.get(sha, set())
     return by_sha, by_path
@@ -196,24 +236,35 @@ def _in_inbox(path: str) -> str:
 
 # --- tables ----------------------------------------------------------------------------------------------------
 
+
 def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                       "AND schema_name = ? AND table_name = ?", [schema, table]).fetchone()[0] > 0
+    return (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND schema_name = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def tables(con: duckdb.DuckDBPyConnection, schemas: Iterable[str]) -> list[tuple[str, str, list[str]]]:
     """(schema, table, columns) of every table of the schemas, sorted."""
     schemas = list(schemas)
     marks = ", ".join("?" for _ in schemas)
-    return con.execute(f"""
+    return con.execute(
+        f"""
         SELECT c.schema_name, c.table_name, list(c.column_name ORDER BY c.column_index)
         FROM duckdb_columns() c JOIN duckdb_tables() t USING (database_name, schema_name, table_name)
         WHERE c.database_name = current_database() AND c.schema_name IN ({marks})
-        GROUP BY ALL ORDER BY 1, 2""", schemas).fetchall()
+        GROUP BY ALL ORDER BY 1, 2""",
+        schemas,
+    ).fetchall()
 
 
-def table_version(con: duckdb.DuckDBPyConnection, schema: str, table: str, where: str = "",
-                  params: list | None = None) -> str:
+def table_version(
+    con: duckdb.DuckDBPyConnection, schema: str, table: str, where: str = "", params: list | None = None
+) -> str:
     """The rows of a table (or those matching `where`), every column but the volatile ones. A missing table
     has the version of an empty one."""
     found = [cols for s, t, cols in tables(con, [schema]) if t == table]
@@ -222,8 +273,10 @@ def table_version(con: duckdb.DuckDBPyConnection, schema: str, table: str, where
     volatile = VOLATILE_COLUMNS.get((schema, table), ())
     cols = ", ".join(f'"{c}"' for c in found[0] if c not in volatile)
     # sum, not bit_xor, of the row hashes: two equal rows must not cancel out
-    count, total = con.execute(f'SELECT count(*), sum(hash(t)::HUGEINT) FROM (SELECT {cols} FROM "{schema}"."{table}"'
-                               f" {where}) t", params or []).fetchone()
+    count, total = con.execute(
+        f'SELECT count(*), sum(hash(t)::HUGEINT) FROM (SELECT {cols} FROM "{schema}"."{table}" {where}) t',
+        params or [],
+    ).fetchone()
     return digest(f"{schema}.{table}", count, total)
 
 
@@ -262,8 +315,11 @@ def input_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     (ref/town_reference, staging/<ledger>, meta/source_files, quarantine/rejected_rows)."""
     from .schema import LEDGER_KINDS
 
-    out = {"ref/town_reference": reference_tables_version(con), "meta/source_files": source_files_version(con),
-           "quarantine/rejected_rows": quarantine_version(con)}
+    out = {
+        "ref/town_reference": reference_tables_version(con),
+        "meta/source_files": source_files_version(con),
+        "quarantine/rejected_rows": quarantine_version(con),
+    }
     out.update({f"staging/{kind}": staging_version(con, kind) for kind in LEDGER_KINDS})
     return out
 
@@ -280,6 +336,7 @@ def marts_version(con: duckdb.DuckDBPyConnection, as_of: dt.date | str) -> str:
 
 
 # --- published files -------------------------------------------------------------------------------------
+
 
 def file_version(path: Path, as_of: dt.date | str | None = None) -> str | None:
     """A published file: its as-of date and bytes (None when it is not there)."""

@@ -72,15 +72,21 @@ class Home:
 
     def ensure(self) -> Home:
         if self.root.exists() and not self.root.is_dir():
-            raise HomeError(f"数据目录 {self.root} 是一个文件，不是文件夹：请用 --home 指定一个文件夹（不存在时会自动创建）。")
+            raise HomeError(
+                f"数据目录 {self.root} 是一个文件，不是文件夹：请用 --home 指定一个文件夹（不存在时会自动创建）。"
+            )
         try:
             for folder in (self.root, self.inbox, self.reports, self.dagster_home):
                 folder.mkdir(parents=True, exist_ok=True)
         except PermissionError:
-            raise HomeError(f"没有权限在 {self.root} 中创建文件夹：请换一个可写的数据目录（--home），"
-                            "或请管理员开放写入权限。") from None
+            raise HomeError(
+                f"没有权限在 {self.root} 中创建文件夹：请换一个可写的数据目录（--home），"
+                "或请管理员开放写入权限。"
+            ) from None
         except OSError as err:  # a read-only disk, a path through a file, …
-            raise HomeError(f"无法使用数据目录 {self.root}（{err.strerror or err}）：请换一个可写的文件夹（--home）。") from None
+            raise HomeError(
+                f"无法使用数据目录 {self.root}（{err.strerror or err}）：请换一个可写的文件夹（--home）。"
+            ) from None
         return self
 
     # --- the home's config: taizhang.toml ---------------------------------------------------------------
@@ -92,10 +98,14 @@ class Home:
         """Write `as_of = YYYY-MM-DD` into taizhang.toml (keeping any other line): runs from the command line,
         the UI, the schedules and the sensor then all report as of that date."""
         path = self.config_file
-        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else [
-            "# Taizhang home settings (edit freely).",
-            "# as_of: the reporting date (截至日期) every run of this home uses unless told otherwise.",
-        ]
+        lines = (
+            path.read_text(encoding="utf-8").splitlines()
+            if path.exists()
+            else [
+                "# Taizhang home settings (edit freely).",
+                "# as_of: the reporting date (截至日期) every run of this home uses unless told otherwise.",
+            ]
+        )
         lines = [line for line in lines if not line.replace(" ", "").startswith("as_of=")]
         lines.append(f"as_of = {as_of.isoformat()}")
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -114,7 +124,9 @@ class HomeConfig:
         except FileNotFoundError:
             return cls()
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-            raise HomeError(f"配置文件 {path} 无法读取（{err}）：请按 TOML 格式改正，例如一行 as_of = 2023-11-03。") from None
+            raise HomeError(
+                f"配置文件 {path} 无法读取（{err}）：请按 TOML 格式改正，例如一行 as_of = 2023-11-03。"
+            ) from None
         value = data.get("as_of")
         if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return cls(as_of=value)

@@ -17,20 +17,34 @@ from .values import CN_NUMERAL_CHARS, cn_integer
 
 # where a clue came from, as the analyst reads it
 FILLER, TITLE, SHEET, FILE, DATA, SECTION, PLAN, ANSWER = (
-    "填报单位", "标题", "工作表名", "文件名", "数据日期", "分节行", "报送安排", "分析员确认")
+    "填报单位",
+    "标题",
+    "工作表名",
+    "文件名",
+    "数据日期",
+    "分节行",
+    "报送安排",
+    "分析员确认",
+)
 
-_FILLER = re.compile(r"(?:填报|报送|填表|上报|报表)单位\s*(?:[(（][^)）]{0,4}[)）])?\s*[:：]?\s*"
-                     r"([^\s:：,，;；]+?)(?=\s|填报|报送|填表|日期|时间|联系|$|[:：,，;；])")
-_PERIOD_YM = re.compile(r"(20\d{2})\s*(?:年|\.|-|/|_)?\s*(?:(?:1[0-2]|0?[1-9])\s*[-~至—]\s*)?(1[0-2]|0?[1-9])\s*(?:月份|月)")
+_FILLER = re.compile(
+    r"(?:填报|报送|填表|上报|报表)单位\s*(?:[(（][^)）]{0,4}[)）])?\s*[:：]?\s*"
+    r"([^\s:：,，;；]+?)(?=\s|填报|报送|填表|日期|时间|联系|$|[:：,，;；])"
+)
+_PERIOD_YM = re.compile(
+    r"(20\d{2})\s*(?:年|\.|-|/|_)?\s*(?:(?:1[0-2]|0?[1-9])\s*[-~至—]\s*)?(1[0-2]|0?[1-9])\s*(?:月份|月)"
+)
 _PERIOD_YM_NUM = re.compile(r"(?<!\d)(20\d{2})[.\-_/]?(1[0-2]|0[1-9])(?!\d)")
 _PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])")
 _PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
 _MONTH_ONLY = re.compile(r"(?<!\d)(?:(?:1[0-2]|[1-9])\s*[-~至—]\s*)?(1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d)")
 # a full date is a filing or printing date, not the period — unless it is the 截至 date
-_FULL_DATE = re.compile(r"(?<!\d)(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])\s*[月.\-/]\s*(3[01]|[12]\d|0?[1-9])(?!\d)"
-                        r"\s*[日号]?(?!\s*月)"
-                        r"|(?<!\d)(20\d{2})(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\d)"
-                        r"|(?<![\d年.])(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*[日号]")
+_FULL_DATE = re.compile(
+    r"(?<!\d)(20\d{2})\s*[年.\-/]\s*(1[0-2]|0?[1-9])\s*[月.\-/]\s*(3[01]|[12]\d|0?[1-9])(?!\d)"
+    r"\s*[日号]?(?!\s*月)"
+    r"|(?<!\d)(20\d{2})(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9])(?!\d)"
+    r"|(?<![\d年.])(1[0-2]|[1-9])\s*月\s*(3[01]|[12]\d|[1-9])\s*[日号]"
+)
 _AS_OF_WORDS = ("截至", "截止", "截止到", "截至到")
 _CN_MONTH = re.compile(f"([{CN_NUMERAL_CHARS}]{{1,3}})(?=\\s*月)")
 
@@ -63,7 +77,9 @@ class Identity:
 
 # --- the words of a sheet -----------------------------------------------------------------------------------
 
-_NOTE_LINE = re.compile(r"^\s*(?:填表说明|填报说明|说明|注|备注|附注)\s*[:：]|^\s*[(（]?\d{1,2}\s*[.、．)）]\s*\D")
+_NOTE_LINE = re.compile(
+    r"^\s*(?:填表说明|填报说明|说明|注|备注|附注)\s*[:：]|^\s*[(（]?\d{1,2}\s*[.、．)）]\s*\D"
+)
 _NOTES_HEADING = re.compile(r"^\s*(?:填表说明|填报说明|说明|注意事项)\s*[:：]?\s*$")
 
 
@@ -102,8 +118,14 @@ def _without_filler(line: str) -> str:
     return _FILLER.sub(" ", nfkc(line))
 
 
-def sender_clues(ref: Reference, title_lines: list[str], footer_lines: list[str], sheet_name: str,
-                 file_name: str, on: dt.date | None) -> list[Clue]:
+def sender_clues(
+    ref: Reference,
+    title_lines: list[str],
+    footer_lines: list[str],
+    sheet_name: str,
+    file_name: str,
+    on: dt.date | None,
+) -> list[Clue]:
     """Every body named by the 填报单位 value(s), the title, the sheet name and the file name."""
     clues: list[Clue] = []
     for value in filler_values(title_lines + footer_lines):
@@ -114,7 +136,9 @@ def sender_clues(ref: Reference, title_lines: list[str], footer_lines: list[str]
             found = ref.mentions_in(value, on)
             clues.extend(Clue(FILLER, value, mention=m) for m in found)
             if not found:
-                clues.append(Clue(FILLER, value))  # a name the reader does not know: said in a question if needed
+                clues.append(
+                    Clue(FILLER, value)
+                )  # a name the reader does not know: said in a question if needed
     title = " ".join(_without_filler(ln) for ln in title_lines)
     clues.extend(Clue(TITLE, _excerpt(title), mention=m) for m in ref.mentions_in(title, on))
     named = ref.name_of(sheet_name, on)
@@ -139,7 +163,7 @@ def periods_in(text: str) -> tuple[list[str], list[str], list[int]]:
     months: list[str] = []
     as_of_months: list[int] = []
     for m in _FULL_DATE.finditer(t):
-        before = t[max(0, m.start() - 4): m.start()]
+        before = t[max(0, m.start() - 4) : m.start()]
         if any(w in before for w in _AS_OF_WORDS):  # 截至2023年10月31日: that month's report
             if m.group(1) or m.group(4):
                 y, mo = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
@@ -164,14 +188,19 @@ def period_clues(title_lines: list[str], sheet_name: str, file_name: str) -> lis
     title = " ".join(_without_filler(ln) for ln in title_lines)
     for source, text in ((TITLE, title), (SHEET, sheet_name), (FILE, file_name.rsplit(".", 1)[0])):
         raw.append((source, text, *periods_in(text)))
-    all_years = {m[:4] for _, _, months, _, _ in raw for m in months} | {y for _, _, _, years, _ in raw for y in years}
+    all_years = {m[:4] for _, _, months, _, _ in raw for m in months} | {
+        y for _, _, _, years, _ in raw for y in years
+    }
     clues = []
     for source, text, months, years, bare in raw:
         for m in months:
             clues.append(Clue(source, _excerpt(text), period=m))
         own_years = set(years) | {m[:4] for m in months}
-        year = next(iter(own_years)) if len(own_years) == 1 else (next(iter(all_years)) if len(all_years) == 1
-                                                                     else None)
+        year = (
+            next(iter(own_years))
+            if len(own_years) == 1
+            else (next(iter(all_years)) if len(all_years) == 1 else None)
+        )
         for month in bare:
             if year and not any(m.endswith(f"-{month:02d}") for m in months):
                 clues.append(Clue(source, _excerpt(text), period=f"{year}-{month:02d}"))
@@ -182,11 +211,14 @@ def period_clues(title_lines: list[str], sheet_name: str, file_name: str) -> lis
 
 # --- deciding -------------------------------------------------------------------------------------------------
 
+
 def _where(clues: list[Clue]) -> str:
     return "、".join(dict.fromkeys(f"{c.source}“{c.text}”" for c in clues))
 
 
-def resolve_period(clues: list[Clue], answers: dict[str, str]) -> tuple[str | None, str | None, list[Question]]:
+def resolve_period(
+    clues: list[Clue], answers: dict[str, str]
+) -> tuple[str | None, str | None, list[Question]]:
     """The sheet's reporting month from its clues: one month named (by any number of sources) is it; a year
     alone is a year's file; two different months are a question."""
     if answers.get("period"):
@@ -208,8 +240,15 @@ def resolve_period(clues: list[Clue], answers: dict[str, str]) -> tuple[str | No
         return period, clue.source, []
     if len(years) > 1:
         options = sorted(years)
-        return None, None, [Question("period", f"年份不一致：{_where(list(years.values()))}。这份台账是哪一年的？",
-                                     options)]
+        return (
+            None,
+            None,
+            [
+                Question(
+                    "period", f"年份不一致：{_where(list(years.values()))}。这份台账是哪一年的？", options
+                )
+            ],
+        )
     return None, None, []
 
 
@@ -217,8 +256,9 @@ def _month_zh(period: str) -> str:
     return f"{period[:4]}年{int(period[5:7])}月" if len(period) == 7 else f"{period}年"
 
 
-def check_data_dates(period: str, period_source: str, dates: list[dt.date], label: str,
-                     answers: dict[str, str]) -> list[Question]:
+def check_data_dates(
+    period: str, period_source: str, dates: list[dt.date], label: str, answers: dict[str, str]
+) -> list[Question]:
     """Records dated after the reporting month: the title may be last month's (a copied template), or the
     records may belong to the next report. Not decided here: asked, with the counts."""
     if period_source in (DATA, ANSWER) or not dates:
@@ -227,21 +267,40 @@ def check_data_dates(period: str, period_source: str, dates: list[dt.date], labe
     later = sorted(d for d in dates if d > end)
     if not later and all(d.year < end.year for d in dates):  # last year's table sent again (or its dates)
         years = "、".join(str(y) for y in sorted({d.year for d in dates}))
-        return [Question("period", f"{period_source}写的是{_month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
-                                   f"{years}年：是把往年的表又报了一次，还是日期的年份写错了？请核对后重新报送，"
-                                   f"或确认这份台账是哪个月的", [period])]
+        return [
+            Question(
+                "period",
+                f"{period_source}写的是{_month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
+                f"{years}年：是把往年的表又报了一次，还是日期的年份写错了？请核对后重新报送，"
+                f"或确认这份台账是哪个月的",
+                [period],
+            )
+        ]
     if not later:
         return []
     latest = later[-1]
     suggestion = f"{latest.year:04d}-{latest.month:02d}"
-    return [Question("period", f"{period_source}写的是{_month_zh(period)}，但有{len(later)}条记录的{label}在此之后"
-                               f"（最晚{latest:%Y年%m月%d日}，共{len(dates)}条有日期）：是标题或文件名的月份写错了"
-                               f"（例如沿用了上月模板），还是这些记录应在下月报送？请确认这份台账是哪个月的",
-                     sorted({period, suggestion}), proposal=suggestion)]
+    return [
+        Question(
+            "period",
+            f"{period_source}写的是{_month_zh(period)}，但有{len(later)}条记录的{label}在此之后"
+            f"（最晚{latest:%Y年%m月%d日}，共{len(dates)}条有日期）：是标题或文件名的月份写错了"
+            f"（例如沿用了上月模板），还是这些记录应在下月报送？请确认这份台账是哪个月的",
+            sorted({period, suggestion}),
+            proposal=suggestion,
+        )
+    ]
 
 
-def resolve_sender(clues: list[Clue], ledger: Ledger, ref: Reference, answers: dict[str, str], *,
-                   rows_identify: bool, expected_senders: list[str]) -> Identity:
+def resolve_sender(
+    clues: list[Clue],
+    ledger: Ledger,
+    ref: Reference,
+    answers: dict[str, str],
+    *,
+    rows_identify: bool,
+    expected_senders: list[str],
+) -> Identity:
     """Who sent the sheet and, where the sheet is one village's, which village; questions where not sure.
 
     Rules (each provably right; anything else is asked):
@@ -285,22 +344,37 @@ def resolve_sender(clues: list[Clue], ledger: Ledger, ref: Reference, answers: d
     if len(units) > 1:
         options = [ref.unit_name(u) for u in units]
         text = "；".join(f"{ref.unit_name(u)}（{_where(cs)}）" for u, cs in units.items())
-        ident.questions.append(Question("unit", f"村（社区）不一致：{text}。这份台账是哪个村（社区）的？", options))
+        ident.questions.append(
+            Question("unit", f"村（社区）不一致：{text}。这份台账是哪个村（社区）的？", options)
+        )
         return ident
     other = next(iter(others), None)
     other_sender = ref.sender_for(others[other][0].mention) if other is not None else None
     if units:
         unit_id, said = next(iter(units.items()))
-        if other_sender is not None and other_sender.kind == "area" and unit_id not in ref.area_units(other_sender.area_id):
-            ident.questions.append(Question(
-                "unit", f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}，"
-                        f"{other_sender.name}不包括{ref.unit_name(unit_id)}。这份台账是哪个村（社区）的？",
-                [ref.unit_name(unit_id)]))
+        if (
+            other_sender is not None
+            and other_sender.kind == "area"
+            and unit_id not in ref.area_units(other_sender.area_id)
+        ):
+            ident.questions.append(
+                Question(
+                    "unit",
+                    f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}，"
+                    f"{other_sender.name}不包括{ref.unit_name(unit_id)}。这份台账是哪个村（社区）的？",
+                    [ref.unit_name(unit_id)],
+                )
+            )
             return ident
         if other_sender is not None and other_sender.kind == "party_org":
-            ident.questions.append(Question(
-                "sender", f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}。"
-                          f"是谁报送的？", [ref.unit_name(unit_id), other_sender.name]))
+            ident.questions.append(
+                Question(
+                    "sender",
+                    f"{_where(said)}写的是{ref.unit_name(unit_id)}，但{_where(others[other])}是{other_sender.name}。"
+                    f"是谁报送的？",
+                    [ref.unit_name(unit_id), other_sender.name],
+                )
+            )
             return ident
         ident.unit_id, ident.unit_source = unit_id, said[0].source
         if other_sender is not None:
@@ -317,16 +391,25 @@ def resolve_sender(clues: list[Clue], ledger: Ledger, ref: Reference, answers: d
     if (ident.sender is None and not rows_identify) or needs_unit:
         partial = "；".join(f"{c.source}“{c.text}”不是本镇村（社区）或单位的名称" for c in unknown)
         what = "哪个村（社区）" if needs_unit else "哪个单位"
-        hint = (f"（{partial}）" if partial else "（标题、填报单位、工作表名和文件名中都没有写明）")
-        options = ([ref.unit_name(u) for u in ref.area_units(ident.sender.area_id)]
-                   if ident.sender is not None and ident.sender.kind == "area" else [])
-        ident.questions.append(Question("unit" if needs_unit else "sender",
-                                        f"无法确定这份台账是{what}报送的{hint}。请确认报送单位", options))
+        hint = f"（{partial}）" if partial else "（标题、填报单位、工作表名和文件名中都没有写明）"
+        options = (
+            [ref.unit_name(u) for u in ref.area_units(ident.sender.area_id)]
+            if ident.sender is not None and ident.sender.kind == "area"
+            else []
+        )
+        ident.questions.append(
+            Question(
+                "unit" if needs_unit else "sender",
+                f"无法确定这份台账是{what}报送的{hint}。请确认报送单位",
+                options,
+            )
+        )
     return ident
 
 
-def ledger_question(layout_ledger: Ledger, alternatives: list[tuple[Ledger, int]], title_text: str,
-                    answers: dict[str, str]) -> Question | None:
+def ledger_question(
+    layout_ledger: Ledger, alternatives: list[tuple[Ledger, int]], title_text: str, answers: dict[str, str]
+) -> Question | None:
     """The title names another ledger whose fields the header also has: which is it?"""
     if answers.get("ledger"):
         return None
@@ -337,8 +420,11 @@ def ledger_question(layout_ledger: Ledger, alternatives: list[tuple[Ledger, int]
     if not named:
         return None
     options = [layout_ledger.name_zh, *(lg.name_zh for lg in named)]
-    return Question("ledger", f"表头像{layout_ledger.name_zh}，但标题或文件名写的是{named[0].name_zh}。这是哪一种台账？",
-                    options)
+    return Question(
+        "ledger",
+        f"表头像{layout_ledger.name_zh}，但标题或文件名写的是{named[0].name_zh}。这是哪一种台账？",
+        options,
+    )
 
 
 def describe(sender: Sender | None) -> str:
@@ -347,5 +433,14 @@ def describe(sender: Sender | None) -> str:
     return sender.name if sender.kind == "unit" else f"{sender.name}（{KIND_ZH.get(sender.kind, '')}）"
 
 
-__all__ = ["Clue", "Identity", "TOWN_NAME", "check_data_dates", "ledger_question", "period_clues",
-           "resolve_period", "resolve_sender", "sender_clues"]
+__all__ = [
+    "Clue",
+    "Identity",
+    "TOWN_NAME",
+    "check_data_dates",
+    "ledger_question",
+    "period_clues",
+    "resolve_period",
+    "resolve_sender",
+    "sender_clues",
+]

@@ -18,8 +18,13 @@ from .store import Ingestor
 from .warehouse import connect
 
 
-def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection | None = None,
-                 workers: int | None = None, on_outcome=None) -> list[FileOutcome]:
+def ingest_paths(
+    paths: list[Path],
+    home: Home,
+    con: duckdb.DuckDBPyConnection | None = None,
+    workers: int | None = None,
+    on_outcome=None,
+) -> list[FileOutcome]:
     """Ingest files and folders into the home's warehouse; one outcome per file, oldest file first; then one
     per held file that a confirmed answer now lets load; then one per entry not read (rejected: a path named
     that is not a regular file; skipped: see discover.find). `on_outcome` is called with each file's outcome
@@ -33,8 +38,10 @@ def ingest_paths(paths: list[Path], home: Home, con: duckdb.DuckDBPyConnection |
         outcomes = ingestor.ingest_all(found.files, workers, on_outcome)
         # what was not read, each said in one line: refused paths (named, but not regular files) are rejected
         for status, entries in (("rejected", found.refused), ("skipped", found.skipped)):
-            outcomes += [FileOutcome(path=p, status=status, reason=why).named(ingestor.reader.tokeniser)
-                         for p, why in entries]
+            outcomes += [
+                FileOutcome(path=p, status=status, reason=why).named(ingestor.reader.tokeniser)
+                for p, why in entries
+            ]
         return outcomes
     finally:
         if own:

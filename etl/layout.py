@@ -33,7 +33,9 @@ MIN_FIELDS = 3
 class Column:
     index: int  # 0-based column
     header: str  # as the clerk wrote it (joined for two-row headers, parts separated by "/")
-    field: str | None  # the field it could hold (None: no field); the chosen column of a field is in Layout.chosen
+    field: (
+        str | None
+    )  # the field it could hold (None: no field); the chosen column of a field is in Layout.chosen
     unit: str | None  # unit named in the header, e.g. 万元
     exact: bool = False  # the header is exactly a synonym of the field (not a longer text containing one)
     compound: tuple[str, ...] = ()  # one column holding several fields: 应到/实到 → (expected, attended)
@@ -106,8 +108,12 @@ class Layout:
     header_rows: tuple[int, ...]  # 0-based
     columns: list[Column]
     score: int
-    alternatives: tuple[tuple[str, int], ...] = ()  # other ledgers whose fields the header also names (kind, score)
-    chosen: dict[str, Column | TickGroup | CompoundPart] = dc_field(default_factory=dict)  # field → where read
+    alternatives: tuple[
+        tuple[str, int], ...
+    ] = ()  # other ledgers whose fields the header also names (kind, score)
+    chosen: dict[str, Column | TickGroup | CompoundPart] = dc_field(
+        default_factory=dict
+    )  # field → where read
 
     @property
     def first_data_row(self) -> int:
@@ -139,15 +145,24 @@ class Layout:
 # Header matching is cached for the one catalog object in use. find_layout tries every row of the first 25
 # against every ledger, so the same texts come back thousands of times per file, and the answer depends only
 # on the text and the catalog (docs/scaling.md: ~70% of the ingest's time went here before the cache).
-_MATCH_CACHE: dict = {"catalog": None, "answers": {}, "columns": {}, "synonyms": {}, "any": None, "plausible": {},
-                      "ascii": None}
+_MATCH_CACHE: dict = {
+    "catalog": None,
+    "answers": {},
+    "columns": {},
+    "synonyms": {},
+    "any": None,
+    "plausible": {},
+    "ascii": None,
+}
 _MISSING = object()
 _MATCH_CACHE_MAX = 10_000  # entries per table; header texts repeat, data-cell texts do not: memory stays flat
 
 
 def _cache(catalog: Catalog) -> dict:
     if _MATCH_CACHE["catalog"] is not catalog:
-        _MATCH_CACHE.update(catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={}, ascii=None)
+        _MATCH_CACHE.update(
+            catalog=catalog, answers={}, columns={}, synonyms={}, any=None, plausible={}, ascii=None
+        )
     return _MATCH_CACHE
 
 
@@ -172,8 +187,12 @@ def _synonyms_longest_first(ledger_kind: str, catalog: Catalog) -> list[tuple[in
     """(length, synonym, field) of a ledger, longest first; equal lengths keep field and synonym order."""
     table = _cache(catalog)["synonyms"]
     if ledger_kind not in table:
-        pairs = [(len(syn), syn, name) for name, f in catalog.ledgers[ledger_kind].fields.items()
-                 for syn in f.synonyms if len(syn) >= 2]
+        pairs = [
+            (len(syn), syn, name)
+            for name, f in catalog.ledgers[ledger_kind].fields.items()
+            for syn in f.synonyms
+            if len(syn) >= 2
+        ]
         table[ledger_kind] = sorted(pairs, key=lambda x: -x[0])  # stable: first-listed wins a tie
     return table[ledger_kind]
 
@@ -183,8 +202,13 @@ def _contains_any_synonym(text: str, catalog: Catalog) -> bool:
     texts of data rows (dates, names, amounts) are ruled out without looping over every synonym."""
     cache = _cache(catalog)
     if cache["any"] is None:
-        synonyms = {syn for ledger in catalog.ledgers.values() for f in ledger.fields.values()
-                    for syn in f.synonyms if len(syn) >= 2}
+        synonyms = {
+            syn
+            for ledger in catalog.ledgers.values()
+            for f in ledger.fields.values()
+            for syn in f.synonyms
+            if len(syn) >= 2
+        }
         cache["any"] = re.compile("|".join(re.escape(s) for s in sorted(synonyms, key=len, reverse=True)))
     return cache["any"].search(text) is not None
 
@@ -207,8 +231,12 @@ def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str 
     if best is not None and best_len <= 2 and len(text) > best_len + 3:
         return None
     # 项目数, 纠纷件数, 活动次数: a count of the thing, not the thing
-    if best is not None and text.endswith(_COUNT_SUFFIXES) and not text.endswith(best_syn) and \
-            catalog.ledgers[ledger_kind].fields[best].type not in ("int", "money"):
+    if (
+        best is not None
+        and text.endswith(_COUNT_SUFFIXES)
+        and not text.endswith(best_syn)
+        and catalog.ledgers[ledger_kind].fields[best].type not in ("int", "money")
+    ):
         return None
     return best
 
@@ -249,13 +277,15 @@ class _ScanRows:
         return found
 
 
-def _header_candidates(grid: Grid, r: int, scan: _ScanRows | None = None) -> list[tuple[tuple[int, ...], list[str]]]:
+def _header_candidates(
+    grid: Grid, r: int, scan: _ScanRows | None = None
+) -> list[tuple[tuple[int, ...], list[str]]]:
     """Header texts for row r alone, and for rows r..r+1 and r..r+2 joined (two- and three-row merged headers):
     each column's texts from top to bottom, a merged group header spread over the columns it covers. A row
     holding a number or a date is a data row, never a lower header row."""
     rows = grid.rows
     scan = scan or _ScanRows(rows)
-    width = max((len(x) for x in rows[r: r + 3]), default=0)
+    width = max((len(x) for x in rows[r : r + 3]), default=0)
     top = scan.texts(r, width)
     out = [((r,), top)]
     parents: list[list[str]] = []  # filled in only when a row below joins (most rows are data rows)
@@ -313,7 +343,9 @@ def _column_texts(raw: str) -> tuple[str, tuple[tuple[str, str | None], ...], st
     """What _map_columns needs of one header cell, whatever the ledger: the header as shown, the normalised
     texts to try (child alone, parent+child, parent alone) with their units, and a unit named in any part."""
     parts = raw.split("|")
-    tries = ["".join(parts[k:]) for k in range(len(parts) - 1, -1, -1)] + (parts[:1] if len(parts) > 1 else [])
+    tries = ["".join(parts[k:]) for k in range(len(parts) - 1, -1, -1)] + (
+        parts[:1] if len(parts) > 1 else []
+    )
     part_unit = next((normalise_header(p)[1] for p in parts if normalise_header(p)[1]), None)
     return _WHITESPACE.sub("", raw).replace("|", "/"), tuple(normalise_header(t) for t in tries), part_unit
 
@@ -330,7 +362,10 @@ def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | Non
         for text, unit_in_text in attempts:
             field_name = _match_field(text, ledger.kind, catalog)
             if field_name:
-                exact = any(kind == ledger.kind and name == field_name for kind, name in catalog.header_index.get(text, ()))
+                exact = any(
+                    kind == ledger.kind and name == field_name
+                    for kind, name in catalog.header_index.get(text, ())
+                )
                 found = (field_name, unit_in_text or part_unit, exact)
                 break
         _make_room(columns)
@@ -346,7 +381,8 @@ def _could_be_a_header(raw: str, catalog: Catalog) -> bool:
         _make_room(plausible)
         answer = plausible[raw] = any(
             text in catalog.header_index or (len(text) >= 2 and _contains_any_synonym(text, catalog))
-            for text, _ in _column_texts(raw)[1])
+            for text, _ in _column_texts(raw)[1]
+        )
     return answer
 
 
@@ -402,8 +438,16 @@ def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[li
             seen.update(compound)
         if field_name:
             seen.add(field_name)
-        columns.append(Column(index=j, header=_column_texts(raw)[0], field=field_name, unit=unit, exact=exact,
-                              compound=compound))
+        columns.append(
+            Column(
+                index=j,
+                header=_column_texts(raw)[0],
+                field=field_name,
+                unit=unit,
+                exact=exact,
+                compound=compound,
+            )
+        )
     return columns, len(seen)
 
 
@@ -447,7 +491,11 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | N
                     continue
                 columns, matched = _map_columns(texts, ledger, catalog)
                 fields = {c.field for c in columns if c.field}
-                if matched < MIN_FIELDS or not fields & set(ledger.signature) or not fields & ledger.essential:
+                if (
+                    matched < MIN_FIELDS
+                    or not fields & set(ledger.signature)
+                    or not fields & ledger.essential
+                ):
                     continue  # e.g. a 低保 roster (姓名, 身份证号, 所属村居) is no 三官一律 ledger
                 score = matched * 10 + sum(3 for s in ledger.signature if s in fields)
                 score += 5 if any(w in hint for w in ledger.title_words) else 0
@@ -459,8 +507,11 @@ def find_layout(grid: Grid, catalog: Catalog, hint_text: str = "", only: str | N
                     best = Layout(ledger=ledger, header_rows=rows, columns=columns, score=score)
                     best_mapped = mapped
     if best is not None:
-        best.alternatives = tuple((kind, score) for kind, (score, rows) in scores.items()
-                                  if kind != best.ledger.kind and rows == best.header_rows)
+        best.alternatives = tuple(
+            (kind, score)
+            for kind, (score, rows) in scores.items()
+            if kind != best.ledger.kind and rows == best.header_rows
+        )
     return best
 
 
@@ -483,8 +534,14 @@ def apply_unit_line(grid: Grid, layout: Layout) -> list:
                     c.unit = line_unit
             if clashing:
                 names = "、".join(c.header for c in clashing)
-                return [Question("unit_of_money", f"表格上方写“单位：{line_unit}”，但表头{names}写的是"
-                                                  f"{clashing[0].unit}：金额按哪个单位计？", [line_unit, clashing[0].unit])]
+                return [
+                    Question(
+                        "unit_of_money",
+                        f"表格上方写“单位：{line_unit}”，但表头{names}写的是"
+                        f"{clashing[0].unit}：金额按哪个单位计？",
+                        [line_unit, clashing[0].unit],
+                    )
+                ]
             return []
     return []
 
@@ -527,7 +584,12 @@ def _header_months(header: str) -> tuple[int | None, int | None, bool, bool]:
     months = _MONTHS_IN_HEADER.search(_YEAR_IN_HEADER.sub(" ", t))
     cumulative = any(w in t for w in _CUMULATIVE) or bool(months and months.group(1))
     single = (bool(months) and not months.group(1) and not cumulative) or any(w in t for w in _THIS_MONTH)
-    return (int(year.group(1)) if year else None, int(months.group(2)) if months else None, cumulative, single)
+    return (
+        int(year.group(1)) if year else None,
+        int(months.group(2)) if months else None,
+        cumulative,
+        single,
+    )
 
 
 def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers: dict[str, str]) -> list:
@@ -566,9 +628,14 @@ def choose_columns(layout: Layout, catalog: Catalog, period: str | None, answers
             chosen[name] = columns[0]
         else:
             options = [c.header for c in columns]
-            questions.append(Question(
-                "column", f"“{f.label}”有{len(columns)}列都像：{'、'.join(options)}。指标按哪一列计算？",
-                options, field=name))
+            questions.append(
+                Question(
+                    "column",
+                    f"“{f.label}”有{len(columns)}列都像：{'、'.join(options)}。指标按哪一列计算？",
+                    options,
+                    field=name,
+                )
+            )
     chosen.update(grouped)
     for name, f in layout.ledger.fields.items():  # 身份 not written, 派出单位 says it (西天尾法庭 → 法官)
         if f.or_from and name not in chosen and f.or_from in chosen and isinstance(chosen[f.or_from], Column):
@@ -600,13 +667,38 @@ def _pick(columns: list[Column], cumulative: bool, year: int | None, month: int 
 
 TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计")
 _TOTAL_STARTS = ("合计", "小计", "总计")
-FOOTER_WORDS = ("填报人", "审核人", "制表人", "填表人", "统计人", "负责人", "单位负责人", "分管领导", "主要领导", "联系电话",
-                "联系人", "审核", "审批", "填报日期", "报送日期", "制表日期", "签字", "盖章", "单位盖章", "制表", "经办人")
+FOOTER_WORDS = (
+    "填报人",
+    "审核人",
+    "制表人",
+    "填表人",
+    "统计人",
+    "负责人",
+    "单位负责人",
+    "分管领导",
+    "主要领导",
+    "联系电话",
+    "联系人",
+    "审核",
+    "审批",
+    "填报日期",
+    "报送日期",
+    "制表日期",
+    "签字",
+    "盖章",
+    "单位盖章",
+    "制表",
+    "经办人",
+)
 FOOTER = re.compile(rf"^({'|'.join(FOOTER_WORDS)})\s*(?:[:：(（]|$)")
 NOTE = re.compile(r"^(注|备注|说明|填表说明|附注|附)\s*[:：、.．\d]")
-ZERO_REPORT = re.compile(r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$")
+ZERO_REPORT = re.compile(
+    r"零报告|本月无|本期无|当月无|暂无.{0,8}(纠纷|事件|活动|项目|案件|记录|情况)|无.{0,6}(纠纷|事件|案件|下沉).{0,4}(发生|情况)?$"
+)
 
-_EXAMPLE = re.compile(r"^[(（【\[]?(?:示例|样例|填写示例|填表示例|举例)|^[(（【\[]?例[)）】\]]?(?:$|[:：.、])")
+_EXAMPLE = re.compile(
+    r"^[(（【\[]?(?:示例|样例|填写示例|填表示例|举例)|^[(（【\[]?例[)）】\]]?(?:$|[:：.、])"
+)
 _NOTHING_MARKS = frozenset({"无", "—", "——", "-", "/", "／", "暂无", "0"})
 
 # Total and footer words are Chinese, and NFKC leaves ASCII as it is: a cell of ASCII only (a number, a date,
@@ -694,8 +786,11 @@ def classify_row(row: list, layout: Layout) -> str | None:
     if header.repeated_in(filled):
         return "header_repeat"
     # a pre-numbered empty row of the template (more filled cells than 序号 columns: some are not 序号)
-    if len(filled) <= len(header.seq_columns) and all(j in header.seq_columns for j, c in enumerate(cells) if c) \
-            and all(_looks_like_value(c) for c in filled):
+    if (
+        len(filled) <= len(header.seq_columns)
+        and all(j in header.seq_columns for j, c in enumerate(cells) if c)
+        and all(_looks_like_value(c) for c in filled)
+    ):
         return "template"
     if len(set(filled)) == 1 and not _looks_like_value(filled[0]):
         return "section"  # one text alone: a section line (一、东星社区) — or a sparse data row (the reader decides)
@@ -722,8 +817,9 @@ NO_SUCH_COLUMN = "没有这一列"
 _SAMPLE_ROWS = 30
 
 
-def missing_figure_questions(layout: Layout, catalog: Catalog, rows: list[list], answers: dict[str, str],
-                             period_year: int | None) -> list:
+def missing_figure_questions(
+    layout: Layout, catalog: Catalog, rows: list[list], answers: dict[str, str], period_year: int | None
+) -> list:
     """A field an indicator needs (实到人数, 累计完成投资 …) that no header names, while a column nobody claimed
     holds values of its kind (出席人数 beside 参会人数): which column is it? Asked, never guessed; a sheet
     without any such column simply lacks the field."""
@@ -739,13 +835,21 @@ def missing_figure_questions(layout: Layout, catalog: Catalog, rows: list[list],
 
         options = []
         for c in free:
-            values = [r[c.index] for r in rows[:_SAMPLE_ROWS] if c.index < len(r) and not is_blank(r[c.index])]
+            values = [
+                r[c.index] for r in rows[:_SAMPLE_ROWS] if c.index < len(r) and not is_blank(r[c.index])
+            ]
             if values and sum(_fits(f, v, catalog, period_year) for v in values) >= max(1, 0.8 * len(values)):
                 options.append(c.header)
         if options:
-            questions.append(Question("column", f"没有找到“{f.label}”列，但{'、'.join(options)}的内容像是"
-                                                f"{f.label}：是哪一列？（都不是请答“{NO_SUCH_COLUMN}”）",
-                                      [*options, NO_SUCH_COLUMN], field=name))
+            questions.append(
+                Question(
+                    "column",
+                    f"没有找到“{f.label}”列，但{'、'.join(options)}的内容像是"
+                    f"{f.label}：是哪一列？（都不是请答“{NO_SUCH_COLUMN}”）",
+                    [*options, NO_SUCH_COLUMN],
+                    field=name,
+                )
+            )
     return questions
 
 

@@ -65,11 +65,25 @@ INDICATORS: dict[str, tuple[str, str]] = {
 
 # the marts, in the order they are built and listed (one etl/sql/<name>.sql each)
 MART_TABLES = (
-    "headline_indicators", "dispute_resolution_by_unit", "dispute_resolution_by_area",
-    "dispute_resolution_by_category", "dispute_resolution_by_month", "dispute_levels", "legal_visits_by_month",
-    "legal_visits_by_role", "petition_backlog", "key_projects", "key_projects_by_stage", "grid_events_by_grid",
-    "grid_events_by_type", "grid_events_by_month", "party_activities_by_org", "party_activities_by_type",
-    "submission_completeness", "overdue_disputes", "overdue_grid_events",
+    "headline_indicators",
+    "dispute_resolution_by_unit",
+    "dispute_resolution_by_area",
+    "dispute_resolution_by_category",
+    "dispute_resolution_by_month",
+    "dispute_levels",
+    "legal_visits_by_month",
+    "legal_visits_by_role",
+    "petition_backlog",
+    "key_projects",
+    "key_projects_by_stage",
+    "grid_events_by_grid",
+    "grid_events_by_type",
+    "grid_events_by_month",
+    "party_activities_by_org",
+    "party_activities_by_type",
+    "submission_completeness",
+    "overdue_disputes",
+    "overdue_grid_events",
 )
 SHARED = "_as_of"
 
@@ -81,6 +95,7 @@ def rate(num: str, den: str) -> str:
 
 
 # --- the SQL files -----------------------------------------------------------------------------------------
+
 
 @cache
 def sql_text(name: str) -> str:
@@ -121,12 +136,19 @@ def definition(name: str) -> str:
 
 # --- building ------------------------------------------------------------------------------------------
 
-def prepare_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: int = OVERDUE_DISPUTE_DAYS) -> None:
+
+def prepare_as_of(
+    con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: int = OVERDUE_DISPUTE_DAYS
+) -> None:
     """Session variables, macros and temp views of one as-of date (the `w_<ledger>` views the marts read)."""
     con.execute(f"CREATE OR REPLACE TEMP MACRO pct(num, den) AS {rate('num', 'den')}")
-    values = ", ".join(f"({_literal(code)}, {_literal(zh)}, {_literal(unit)})" for code, (zh, unit) in INDICATORS.items())
-    con.execute(f"CREATE OR REPLACE TEMP VIEW indicator_catalog AS SELECT * FROM (VALUES {values}) "
-                "c(indicator, name_zh, unit)")
+    values = ", ".join(
+        f"({_literal(code)}, {_literal(zh)}, {_literal(unit)})" for code, (zh, unit) in INDICATORS.items()
+    )
+    con.execute(
+        f"CREATE OR REPLACE TEMP VIEW indicator_catalog AS SELECT * FROM (VALUES {values}) "
+        "c(indicator, name_zh, unit)"
+    )
     _set_as_of(con, as_of, overdue_days)
     con.execute(Template(sql_text(SHARED)).substitute(latest_version=LATEST_VERSION))
 
@@ -149,14 +171,20 @@ def _set_as_of(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: int
 def _derived_variables() -> tuple[str, ...]:
     statements = []
     for statement in sql_text(SHARED).split(";"):
-        body = "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("--")).strip()
+        body = "\n".join(
+            line for line in statement.splitlines() if not line.lstrip().startswith("--")
+        ).strip()
         if body.startswith("SET VARIABLE"):
             statements.append(body)
     return tuple(statements)
 
 
-def build_marts(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: int = OVERDUE_DISPUTE_DAYS,
-                tables: tuple[str, ...] = MART_TABLES) -> dict[str, int]:
+def build_marts(
+    con: duckdb.DuckDBPyConnection,
+    as_of: dt.date,
+    overdue_days: int = OVERDUE_DISPUTE_DAYS,
+    tables: tuple[str, ...] = MART_TABLES,
+) -> dict[str, int]:
     """(Re)build marts for one as-of date in one transaction; returns rows per mart. A mart whose definition
     changed since it was created is created anew, and its other as-of dates are built again with it."""
     prepare_as_of(con, as_of, overdue_days)
@@ -171,7 +199,9 @@ def build_marts(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: in
             else:
                 con.execute(f"DELETE FROM marts.{name} WHERE as_of = ?", [as_of])
                 con.execute(f"INSERT INTO marts.{name} BY NAME {mart_sql(name)}")
-            counts[name] = con.execute(f"SELECT count(*) FROM marts.{name} WHERE as_of = ?", [as_of]).fetchone()[0]
+            counts[name] = con.execute(
+                f"SELECT count(*) FROM marts.{name} WHERE as_of = ?", [as_of]
+            ).fetchone()[0]
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -182,10 +212,19 @@ def build_marts(con: duckdb.DuckDBPyConnection, as_of: dt.date, overdue_days: in
 def upgrade_marts(con: duckdb.DuckDBPyConnection) -> dict[str, list[dt.date]]:
     """Marts whose definition changed (or that no definition was recorded for: an older release) are dropped
     and built again for every as-of date they held, in one transaction. Returns mart → dates rebuilt."""
-    changed = [name for name in MART_TABLES if _exists(con, name) and _stored_definition(con, name) != definition(name)]
-    stale = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' "
-                                       "AND database_name = current_database()").fetchall()
-             if r[0] not in MART_TABLES]
+    changed = [
+        name
+        for name in MART_TABLES
+        if _exists(con, name) and _stored_definition(con, name) != definition(name)
+    ]
+    stale = [
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'marts' "
+            "AND database_name = current_database()"
+        ).fetchall()
+        if r[0] not in MART_TABLES
+    ]
     if not changed and not stale:
         return {}
     done: dict[str, list[dt.date]] = {}
@@ -225,8 +264,14 @@ def _recreate(con: duckdb.DuckDBPyConnection, name: str, as_of: dt.date, overdue
 
 
 def _exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                       "AND schema_name = 'marts' AND table_name = ?", [name]).fetchone()[0] > 0
+    return (
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND schema_name = 'marts' AND table_name = ?",
+            [name],
+        ).fetchone()[0]
+        > 0
+    )
 
 
 def _dates(con: duckdb.DuckDBPyConnection, name: str) -> list[dt.date]:
@@ -247,6 +292,7 @@ def mart_dates(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
 
 # --- reading -----------------------------------------------------------------------------------------------
 
+
 def _plain(value):
     """Rates are DECIMAL in the warehouse; Python callers get the same figure as a float (84.71, not a Decimal)."""
     return float(value) if isinstance(value, Decimal) else value
@@ -261,8 +307,10 @@ def headline(con: duckdb.DuckDBPyConnection, as_of: dt.date, scope_kind: str | N
         sql += " AND scope_kind = ?"
         params.append(scope_kind)
     order = ", ".join(f"'{code}'" for code in INDICATORS)
-    sql += (" ORDER BY CASE scope_kind WHEN 'town' THEN 0 WHEN 'area' THEN 1 WHEN 'unit' THEN 2 ELSE 3 END, scope,"
-            f" list_position([{order}], indicator)")
+    sql += (
+        " ORDER BY CASE scope_kind WHEN 'town' THEN 0 WHEN 'area' THEN 1 WHEN 'unit' THEN 2 ELSE 3 END, scope,"
+        f" list_position([{order}], indicator)"
+    )
     cur = con.execute(sql, params)
     cols = [d[0] for d in cur.description]
     return [{k: _plain(v) for k, v in zip(cols, row, strict=True)} for row in cur.fetchall()]

@@ -24,9 +24,12 @@ from .text import display_width
 STATUS_ZH = {"missing": "未报", "returned": "退回未改", "zero_report": "零报告", "reported": "已报"}
 STATUS_ORDER = tuple(STATUS_ZH)  # the list's order: what needs chasing first
 MART_STATUS = {"reported": "data", "returned": "data", "zero_report": "zero_report", "missing": "missing"}
-ADVICE = {"missing": "尚未报送，请催报",
-          "returned": "有退回修改的行尚未改正，请按退回修改清单改正后重新报送整个文件",
-          "zero_report": "本月无数据（零报告）", "reported": ""}
+ADVICE = {
+    "missing": "尚未报送，请催报",
+    "returned": "有退回修改的行尚未改正，请按退回修改清单改正后重新报送整个文件",
+    "zero_report": "本月无数据（零报告）",
+    "reported": "",
+}
 
 CHASE_SQL = f"""
 WITH live AS (  -- the sheets of the month that count now (a replaced file's sheets are 'superseded')
@@ -91,10 +94,24 @@ class ChaseRow:
 
 def chase_list(con: duckdb.DuckDBPyConnection, period: str) -> list[ChaseRow]:
     """Every expected submission of the month with its status, what needs chasing first."""
-    senders = list(dict.fromkeys(r["sender"] for r in read_ref("expected_submissions")))  # the town's own order
+    senders = list(
+        dict.fromkeys(r["sender"] for r in read_ref("expected_submissions"))
+    )  # the town's own order
     rows = con.execute(CHASE_SQL, {"period": period, "senders": senders}).fetchall()
-    return [ChaseRow(sender=r[0], unit_id=r[1], ledger=r[2], period=period, status=r[3], files=int(r[4]),
-                     rows_loaded=int(r[5]), rows_quarantined=int(r[6]), last_file_at=r[7]) for r in rows]
+    return [
+        ChaseRow(
+            sender=r[0],
+            unit_id=r[1],
+            ledger=r[2],
+            period=period,
+            status=r[3],
+            files=int(r[4]),
+            rows_loaded=int(r[5]),
+            rows_quarantined=int(r[6]),
+            last_file_at=r[7],
+        )
+        for r in rows
+    ]
 
 
 def counts(rows: list[ChaseRow]) -> dict[str, int]:
@@ -103,8 +120,9 @@ def counts(rows: list[ChaseRow]) -> dict[str, int]:
 
 def summary(rows: list[ChaseRow], period: str) -> str:
     n = counts(rows)
-    return (f"{TOWN_NAME}{_month_zh(period)}台账报送情况：应报 {len(rows)} 项，"
-            + "，".join(f"{STATUS_ZH[s]} {n[s]}" for s in STATUS_ORDER))
+    return f"{TOWN_NAME}{_month_zh(period)}台账报送情况：应报 {len(rows)} 项，" + "，".join(
+        f"{STATUS_ZH[s]} {n[s]}" for s in STATUS_ORDER
+    )
 
 
 def reporting_date(con: duckdb.DuckDBPyConnection) -> dt.date:
@@ -143,22 +161,47 @@ def write_chase_list(rows: list[ChaseRow], path: Path, as_of: dt.date, period: s
         try:
             ws = wb.add_worksheet("催报清单")
             base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
-            title = wb.add_format({**base, "font_name": "黑体", "font_size": 16, "bold": True, "align": "center"})
+            title = wb.add_format(
+                {**base, "font_name": "黑体", "font_size": 16, "bold": True, "align": "center"}
+            )
             line = wb.add_format({**base, "align": "left"})
-            head = wb.add_format({**base, "bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center",
-                                  "text_wrap": True})
-            cells = {s: wb.add_format({**base, "border": 1, "text_wrap": True,
-                                       **({"bg_color": fill} if fill else {})}) for s, fill in _FILLS.items()}
+            head = wb.add_format(
+                {
+                    **base,
+                    "bold": True,
+                    "bg_color": "#DDEBF7",
+                    "border": 1,
+                    "align": "center",
+                    "text_wrap": True,
+                }
+            )
+            cells = {
+                s: wb.add_format(
+                    {**base, "border": 1, "text_wrap": True, **({"bg_color": fill} if fill else {})}
+                )
+                for s, fill in _FILLS.items()
+            }
             last = len(HEADERS) - 1
             ws.merge_range(0, 0, 0, last, f"{TOWN_NAME}{_month_zh(period)}台账报送情况（催报清单）", title)
             ws.set_row(0, 30)
-            ws.merge_range(1, 0, 1, last, f"截至 {as_of:%Y年%m月%d日}　" + summary(rows, period).split("：", 1)[1], line)
+            ws.merge_range(
+                1, 0, 1, last, f"截至 {as_of:%Y年%m月%d日}　" + summary(rows, period).split("：", 1)[1], line
+            )
             for c, h in enumerate(HEADERS):
                 ws.write_string(2, c, h, head)
             widths = [display_width(h) + 2 for h in HEADERS]
             for i, r in enumerate(rows, start=1):
-                values = [i, r.sender, r.ledger_zh, r.status_zh, r.last_file, r.files, r.rows_loaded,
-                          r.rows_quarantined, r.advice]
+                values = [
+                    i,
+                    r.sender,
+                    r.ledger_zh,
+                    r.status_zh,
+                    r.last_file,
+                    r.files,
+                    r.rows_loaded,
+                    r.rows_quarantined,
+                    r.advice,
+                ]
                 for c, v in enumerate(values):
                     if isinstance(v, int):
                         ws.write_number(2 + i, c, v, cells[r.status])

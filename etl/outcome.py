@@ -10,11 +10,27 @@ from . import privacy
 from .decisions import Question
 from .records import Problem
 
-DROP_LABELS = {"blank": "空行", "total": "合计", "footer": "页脚", "note": "注释", "zero_report": "零报告说明",
-               "header_repeat": "重复表头", "template": "空模板行", "section": "分节行",
-               "example": "示例行", "part_of_record": "同一记录的续行"}
-STATUS_ZH = {"loaded": "已导入", "zero_report": "零报告", "held": "待确认", "rejected": "拒收", "unchanged": "未变化",
-             "superseded": "已被替换", "skipped": "已跳过"}
+DROP_LABELS = {
+    "blank": "空行",
+    "total": "合计",
+    "footer": "页脚",
+    "note": "注释",
+    "zero_report": "零报告说明",
+    "header_repeat": "重复表头",
+    "template": "空模板行",
+    "section": "分节行",
+    "example": "示例行",
+    "part_of_record": "同一记录的续行",
+}
+STATUS_ZH = {
+    "loaded": "已导入",
+    "zero_report": "零报告",
+    "held": "待确认",
+    "rejected": "拒收",
+    "unchanged": "未变化",
+    "superseded": "已被替换",
+    "skipped": "已跳过",
+}
 
 
 @dataclass
@@ -49,13 +65,19 @@ class SheetOutcome:
 class FileOutcome:
     path: Path
     sha256: str = ""
-    status: str = "loaded"  # loaded | zero_report | unchanged | held | rejected | skipped (not read: see discover)
+    status: str = (
+        "loaded"  # loaded | zero_report | unchanged | held | rejected | skipped (not read: see discover)
+    )
     reason: str | None = None
-    name: str = ""  # the file name as stored and shown, personal numbers replaced (privacy.Tokeniser.scrub_name)
+    name: str = (
+        ""  # the file name as stored and shown, personal numbers replaced (privacy.Tokeniser.scrub_name)
+    )
     location: str = ""  # the same for the whole path
     sheets: list[SheetOutcome] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
-    added_to: list[str] = field(default_factory=list)  # live files of the same unit, ledger and month it adds to
+    added_to: list[str] = field(
+        default_factory=list
+    )  # live files of the same unit, ledger and month it adds to
     rows_removed: int = 0  # records of the files it replaces that it does not carry
     same_as: str | None = None
     size: int | None = None
@@ -109,8 +131,10 @@ class FileOutcome:
         what = "; ".join(f"{s.ledger} {s.sender or '?'} {s.period or '?'}" for s in self.used)
         dropped = self.dropped
         detail = "、".join(f"{DROP_LABELS.get(k, k)}{v}" for k, v in sorted(dropped.items()))
-        text = (f"✓ {name} [{what}]: loaded {self.rows_loaded} rows · quarantined {self.rows_quarantined}"
-                f" · dropped {sum(dropped.values())}" + (f" ({detail})" if detail else ""))
+        text = (
+            f"✓ {name} [{what}]: loaded {self.rows_loaded} rows · quarantined {self.rows_quarantined}"
+            f" · dropped {sum(dropped.values())}" + (f" ({detail})" if detail else "")
+        )
         if self.status == "zero_report":
             text += " · 零报告"
         if self.replaced:

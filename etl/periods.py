@@ -28,4 +28,3 @@ def period_end(period: str) -> dt.date:
     if len(period) == 4:
         return dt.date(start.year, 12, 31)
     return start.replace(day=calendar.monthrange(start.year, start.month)[1])
-

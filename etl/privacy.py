@@ -221,7 +221,9 @@ class Tokeniser:
     def __repr__(self) -> str:  # never show the key in logs or tracebacks
         return "Tokeniser(<key hidden>)"
 
-    def __getstate__(self) -> dict:  # pickled (e.g. for a worker process): the memo of personal data stays here
+    def __getstate__(
+        self,
+    ) -> dict:  # pickled (e.g. for a worker process): the memo of personal data stays here
         return {"_key": self._key}
 
     def __setstate__(self, state: dict) -> None:
@@ -244,7 +246,9 @@ class Tokeniser:
         names differing only in the number stay two names, and the same number reads the same everywhere."""
         if name is None or not _ANY_DIGIT.search(name):
             return name
-        return _scrub(name, lambda kind, found: f"［{_NAME_LABELS[kind]}·{self.token(_TOKEN_KINDS[kind], found)[3:9]}］")
+        return _scrub(
+            name, lambda kind, found: f"［{_NAME_LABELS[kind]}·{self.token(_TOKEN_KINDS[kind], found)[3:9]}］"
+        )
 
     def _token(self, kind: str, value) -> str | None:
         if value is None:
@@ -359,12 +363,19 @@ _CLUSTER = re.compile(f"{_NOT_D_BEFORE}{_D}{{2,}}(?:{_GROUP_SEP}{_D}+)+{_X}?{_NO
 _GROUP = re.compile(f"{_D}+")
 # A local number without area code (2681234, 8765 4321): 7 or 8 digits, the first 2–9, standing alone — not part
 # of a code (XT-2681234, A2681234), a decimal, an amount, a count or a date (unit, ¥ or 第 around it).
-_LOCAL = re.compile(f"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\\-－_/／¥￥$＄第#＃])[2-9２-９]{_D}{{6,7}}(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．%％])")
+_LOCAL = re.compile(
+    f"(?<![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\\-－_/／¥￥$＄第#＃])[2-9２-９]{_D}{{6,7}}(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．%％])"
+)
 _NOT_A_PHONE_AFTER = re.compile(
-    "[ \u3000]*(?:[元万亿件个人次户起宗例米平亩吨辆台套间处条份天年月日号时分秒倍千百㎡％%]|km|m2|kg)", re.I)
+    "[ \u3000]*(?:[元万亿件个人次户起宗例米平亩吨辆台套间处条份天年月日号时分秒倍千百㎡％%]|km|m2|kg)", re.I
+)
 _YEAR = re.compile("(?:19|20)[0-9]{2}")
-_PLACEHOLDERS = {"id_number": ID_PLACEHOLDER, "phone": PHONE_PLACEHOLDER, "local_phone": PHONE_PLACEHOLDER,
-                 "number": NUMBER_PLACEHOLDER}
+_PLACEHOLDERS = {
+    "id_number": ID_PLACEHOLDER,
+    "phone": PHONE_PLACEHOLDER,
+    "local_phone": PHONE_PLACEHOLDER,
+    "number": NUMBER_PLACEHOLDER,
+}
 _TOKEN_KINDS = {"id_number": "id_number", "phone": "phone", "local_phone": "phone", "number": "number"}
 _NAME_LABELS = {"id_number": "身份证号", "phone": "电话", "local_phone": "电话", "number": "号码"}
 
@@ -427,13 +438,18 @@ def _grouped(match: re.Match, mark, long_only: bool = False) -> str:
 
 def _local_groups(groups: list[str]) -> bool:
     """268 1234, 2681 2345: a local number in two groups (not a year and a serial: 2019-2023, 2023-0157)."""
-    return (len(groups) == 2 and 3 <= len(groups[0]) <= 4 and len(groups[1]) == 4 and groups[0][0] in "23456789"
-            and not _YEAR.fullmatch(groups[0]))
+    return (
+        len(groups) == 2
+        and 3 <= len(groups[0]) <= 4
+        and len(groups[1]) == 4
+        and groups[0][0] in "23456789"
+        and not _YEAR.fullmatch(groups[0])
+    )
 
 
 def _stands_alone(match: re.Match) -> bool:
     text, start = match.string, match.start()
-    before = text[max(0, start - 2): start]
+    before = text[max(0, start - 2) : start]
     if before[-1:] in "¥￥$＄第#＃" or re.search("[A-Za-zＡ-Ｚａ-ｚ][\\-－_/／.]?$", before):
         return False
     return not _NOT_A_PHONE_AFTER.match(text, match.end())

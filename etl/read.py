@@ -59,7 +59,10 @@ def sniff(data: bytes, path: Path) -> str:
         return "zip"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         # an OOXML workbook with a password is an OLE container holding 'EncryptedPackage'
-        if "EncryptedPackage".encode("utf-16-le") in data[:1_000_000] or b"EncryptedPackage" in data[:1_000_000]:
+        if (
+            "EncryptedPackage".encode("utf-16-le") in data[:1_000_000]
+            or b"EncryptedPackage" in data[:1_000_000]
+        ):
             return "encrypted"
         return "ole"
     from .read_markup import markup_kind
@@ -99,8 +102,14 @@ def read_spreadsheet(data: bytes) -> list[Grid]:
             merged = sheet.merged_cell_ranges or []
         except Exception as exc:
             raise UnreadableFile(f"工作表“{meta.name}”已损坏，无法读取，请重新保存后报送") from exc
-        grids.append(Grid(name=meta.name, rows=[list(r) for r in rows], hidden=meta.visible != SheetVisibleEnum.Visible,
-                          merged=[tuple(map(tuple, m)) for m in merged]))
+        grids.append(
+            Grid(
+                name=meta.name,
+                rows=[list(r) for r in rows],
+                hidden=meta.visible != SheetVisibleEnum.Visible,
+                merged=[tuple(map(tuple, m)) for m in merged],
+            )
+        )
     if not grids:
         raise UnreadableFile("工作簿里没有工作表")
     return grids
@@ -108,7 +117,11 @@ def read_spreadsheet(data: bytes) -> list[Grid]:
 
 def decode_text(data: bytes) -> tuple[str, str]:
     """Bytes of a text file → (text, encoding). UTF-8 (BOM or not) first, then GB18030 (a superset of GBK)."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(name), name
     try:
@@ -148,13 +161,16 @@ def read_csv(data: bytes, name: str) -> Grid:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         rows = [[_excel_text(c) for c in row] for row in reader]
-    except csv.Error:  # a cell over the csv module's 128 KiB: an unclosed quote swallowing the rest, or not a ledger
-        raise UnreadableFile(f"第{reader.line_num}行附近有一个单元格超过128KB（多半是引号没有成对，把后面的内容都并进了"
-                             "一个单元格），无法读取。请在Excel中打开检查该行，或另存为.xlsx后重新报送") from None
+    except (
+        csv.Error
+    ):  # a cell over the csv module's 128 KiB: an unclosed quote swallowing the rest, or not a ledger
+        raise UnreadableFile(
+            f"第{reader.line_num}行附近有一个单元格超过128KB（多半是引号没有成对，把后面的内容都并进了"
+            "一个单元格），无法读取。请在Excel中打开检查该行，或另存为.xlsx后重新报送"
+        ) from None
     if not any(any(c.strip() for c in row) for row in rows):
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
     return Grid(name=name, rows=rows, encoding=encoding)
-
 
 
 def _excel_text(cell: str) -> str:

@@ -21,7 +21,7 @@ def markup_kind(data: bytes) -> str | None:
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if not head.startswith(b"<"):
         return None
-    if SPREADSHEET_ML_NS.encode() in data[:8192] or b"<?mso-application progid=\"excel.sheet\"" in head:
+    if SPREADSHEET_ML_NS.encode() in data[:8192] or b'<?mso-application progid="excel.sheet"' in head:
         return "spreadsheetml"
     if b"<table" in data[:65536].lower() or head.startswith((b"<html", b"<!doctype html")):
         return "html"
@@ -29,6 +29,7 @@ def markup_kind(data: bytes) -> str | None:
 
 
 # --- HTML --------------------------------------------------------------------------------------------------
+
 
 def read_html(data: bytes) -> list[Grid]:
     """Every <table> of a web page as a grid ("表1", "表2" …), rowspan/colspan as merged cells."""
@@ -104,6 +105,7 @@ def _span(value) -> int:
 
 # --- SpreadsheetML 2003 ---------------------------------------------------------------------------------------
 
+
 def read_spreadsheetml(data: bytes) -> list[Grid]:
     """The worksheets of a SpreadsheetML workbook (Excel 2003 XML), with hidden sheets and merges."""
     from defusedxml import ElementTree
@@ -111,19 +113,23 @@ def read_spreadsheetml(data: bytes) -> list[Grid]:
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # defusedxml raises for entities, ElementTree.ParseError for broken XML
-        raise UnreadableFile("文件是“XML表格2003”格式但已损坏，无法读取，请在Excel中另存为.xlsx后重新报送") from exc
+        raise UnreadableFile(
+            "文件是“XML表格2003”格式但已损坏，无法读取，请在Excel中另存为.xlsx后重新报送"
+        ) from exc
     ns = {"ss": SPREADSHEET_ML_NS}
     a = f"{{{SPREADSHEET_ML_NS}}}"
     grids = []
     for ws in root.findall("ss:Worksheet", ns):
         name = ws.get(f"{a}Name") or f"Sheet{len(grids) + 1}"
-        hidden = any((v.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
-                     for v in ws.iter("{urn:schemas-microsoft-com:office:excel}Visible"))
+        hidden = any(
+            (v.text or "").strip() in ("SheetHidden", "SheetVeryHidden")
+            for v in ws.iter("{urn:schemas-microsoft-com:office:excel}Visible")
+        )
         rows: list[list] = []
         merged = []
         table = ws.find("ss:Table", ns)
         r = -1
-        for row in (table.findall("ss:Row", ns) if table is not None else []):
+        for row in table.findall("ss:Row", ns) if table is not None else []:
             r = int(row.get(f"{a}Index")) - 1 if row.get(f"{a}Index") else r + 1
             while len(rows) <= r:
                 rows.append([])
@@ -140,8 +146,9 @@ def read_spreadsheetml(data: bytes) -> list[Grid]:
                     merged.append(((r, c), (r + down, c + across)))
                 c += across
         width = max((len(x) for x in rows), default=0)
-        grids.append(Grid(name=name, rows=[x + [None] * (width - len(x)) for x in rows], hidden=hidden,
-                          merged=merged))
+        grids.append(
+            Grid(name=name, rows=[x + [None] * (width - len(x)) for x in rows], hidden=hidden, merged=merged)
+        )
     if not grids:
         raise UnreadableFile("文件是“XML表格2003”格式，但里面没有工作表")
     return grids

@@ -51,8 +51,10 @@ TEMPLATE = "报送模板标记"
 READ_BY_CONTENT = "按文件内容读取"
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
 # a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
-_SECTION_PREFIX = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]"
-                             r"|第[一二三四五六七八九十\d]+(?:部分|类|项|片)?[、:：.．]?)")
+_SECTION_PREFIX = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．]"
+    r"|第[一二三四五六七八九十\d]+(?:部分|类|项|片)?[、:：.．]?)"
+)
 _SECTION_COUNT = re.compile(r"[(（][^()（）]*[)）]$|共\d+[件个项起]$")
 FOOTER_SCAN_ROWS = 15  # rows at the bottom searched for a 填报单位 line
 # the field by which a row of these ledgers says whose record it is (else the sheet must say it)
@@ -97,9 +99,14 @@ class FileReader:
         answers = given or self.answers.get(outcome.sha256) or self.layouts
         as_named = Path(name)
         try:
-            if as_named.suffix.lower() not in SUPPORTED_SUFFIXES and not data[:4] == b"PK\x03\x04" and \
-                    not data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-                raise UnreadableFile(f"不支持的文件类型“{as_named.suffix or '无扩展名'}”，请报送 .xlsx、.xls 或 .csv 文件")
+            if (
+                as_named.suffix.lower() not in SUPPORTED_SUFFIXES
+                and not data[:4] == b"PK\x03\x04"
+                and not data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+            ):
+                raise UnreadableFile(
+                    f"不支持的文件类型“{as_named.suffix or '无扩展名'}”，请报送 .xlsx、.xls 或 .csv 文件"
+                )
             grids = read_grids(as_named, data)
             marker = read_marker(grids, self.key)
             if marker is not None:
@@ -116,9 +123,15 @@ class FileReader:
         if outcome.status == "rejected":
             return outcome
         if outcome.template_problem:
-            asked = Question("template", f"{outcome.template_problem}。这份文件不按模板标记导入：请核对后重新报送，"
-                                         f"或确认按文件内容读取", [READ_BY_CONTENT])
-            first = next((s for s in outcome.sheets if s.ledger), outcome.sheets[0] if outcome.sheets else None)
+            asked = Question(
+                "template",
+                f"{outcome.template_problem}。这份文件不按模板标记导入：请核对后重新报送，"
+                f"或确认按文件内容读取",
+                [READ_BY_CONTENT],
+            )
+            first = next(
+                (s for s in outcome.sheets if s.ledger), outcome.sheets[0] if outcome.sheets else None
+            )
             if first is not None:
                 asked.sheet = first.sheet
                 first.questions.insert(0, asked)
@@ -128,15 +141,19 @@ class FileReader:
         held = [s for s in outcome.sheets if s.status == "held"]
         if held:
             outcome.status = "held"
-            outcome.reason = "；".join(q.line() if len(outcome.sheets) > 1 else q.text for q in outcome.questions)
+            outcome.reason = "；".join(
+                q.line() if len(outcome.sheets) > 1 else q.text for q in outcome.questions
+            )
             for s in outcome.sheets:  # nothing of a held file is loaded, not even its clear sheets
                 s.records, s.problems, s.notes = [], [], []
             return outcome
         if not outcome.used:
             outcome.status = "rejected"
             seen = [s.seen for s in outcome.sheets if s.seen]
-            outcome.reason = ("没有找到可识别的台账（表头应包含如“受理日期、纠纷类型、化解情况”等列），请使用规定的台账模板"
-                              + (f"。{seen[0]}" if seen else ""))
+            outcome.reason = (
+                "没有找到可识别的台账（表头应包含如“受理日期、纠纷类型、化解情况”等列），请使用规定的台账模板"
+                + (f"。{seen[0]}" if seen else "")
+            )
         elif all(s.status == "zero_report" for s in outcome.used):
             outcome.status = "zero_report"
         return outcome
@@ -169,8 +186,9 @@ class FileReader:
                         rec[column] = _scrubbed(rec.get(column))
 
     # -- one sheet ------------------------------------------------------------------------------------------
-    def read_sheet(self, grid: Grid, file_name: str, answers: Answers | None = None,
-                   months_per_sheet: bool = False) -> SheetOutcome:
+    def read_sheet(
+        self, grid: Grid, file_name: str, answers: Answers | None = None, months_per_sheet: bool = False
+    ) -> SheetOutcome:
         """One sheet. `months_per_sheet`: the workbook has a sheet per month (9月, 10月), so a sheet's own month
         wins over the month in the file name, which names the workbook (its latest month)."""
         answers = answers or Answers()
@@ -192,8 +210,11 @@ class FileReader:
         out.ledger_source = "分析员确认" if file_answers.get("ledger") else "表头"
         rows = _classified_rows(grid, layout)
         sections = {r: self._section(grid, r, layout) for r, why in rows if why == "section"}
-        footer_lines = [" ".join(cell_texts(grid.rows[r])) for r, why in rows[-FOOTER_SCAN_ROWS:]
-                        if why in ("footer", "note", "section", "zero_report")]
+        footer_lines = [
+            " ".join(cell_texts(grid.rows[r]))
+            for r, why in rows[-FOOTER_SCAN_ROWS:]
+            if why in ("footer", "note", "section", "zero_report")
+        ]
         title_lines = lines_above(grid, layout.header_rows[0])
         out.title = " ".join(title_lines)[:200]
         clues = sender_clues(self.ref, title_lines, footer_lines, grid.name, file_name, None)
@@ -208,28 +229,53 @@ class FileReader:
                     c.unit = file_answers["unit_of_money"]
         section_units = any(m and m.get("unit_id") for m in sections.values())
         own = ROWS_SAY_WHOSE.get(kind)  # the field by which each row says whose it is
-        rows_identify = own is None or own in layout.candidates() or (own == "unit" and section_units) or any(
-            m and own in m for m in sections.values())
-        ident = resolve_sender(clues, layout.ledger, self.ref, file_answers, rows_identify=rows_identify,
-                               expected_senders=self.expected.get(kind, []))
+        rows_identify = (
+            own is None
+            or own in layout.candidates()
+            or (own == "unit" and section_units)
+            or any(m and own in m for m in sections.values())
+        )
+        ident = resolve_sender(
+            clues,
+            layout.ledger,
+            self.ref,
+            file_answers,
+            rows_identify=rows_identify,
+            expected_senders=self.expected.get(kind, []),
+        )
         ident.period, ident.period_source = period, period_source
         questions += ident.questions
         questions += self._not_kept_by(ident, layout.ledger, file_answers)
-        if ident.unit_id and section_units and any(m and m.get("unit_id") not in (None, ident.unit_id)
-                                                   for m in sections.values()):
-            named = sorted({self.ref.unit_name(m["unit_id"]) for m in sections.values() if m and m.get("unit_id")})
-            questions.append(Question("unit", f"分节行写了{'、'.join(named)}，但这份台账是{self.ref.unit_name(ident.unit_id)}"
-                                              f"的（{ident.unit_source}）。每个分节的记录算哪个村（社区）？",
-                                      [self.ref.unit_name(ident.unit_id), "按分节行"]))
+        if (
+            ident.unit_id
+            and section_units
+            and any(m and m.get("unit_id") not in (None, ident.unit_id) for m in sections.values())
+        ):
+            named = sorted(
+                {self.ref.unit_name(m["unit_id"]) for m in sections.values() if m and m.get("unit_id")}
+            )
+            questions.append(
+                Question(
+                    "unit",
+                    f"分节行写了{'、'.join(named)}，但这份台账是{self.ref.unit_name(ident.unit_id)}"
+                    f"的（{ident.unit_source}）。每个分节的记录算哪个村（社区）？",
+                    [self.ref.unit_name(ident.unit_id), "按分节行"],
+                )
+            )
         sender_name = ident.sender.name if ident.sender else None
         sheet_answers = answers.for_sheet(grid.name, sender_name, kind, layout.signature)
         questions += choose_columns(layout, self.catalog, period, sheet_answers)
         data = [grid.rows[r] for r, why in rows if why is None]
-        questions += missing_figure_questions(layout, self.catalog, data, sheet_answers,
-                                              int(period[:4]) if period else None)
+        questions += missing_figure_questions(
+            layout, self.catalog, data, sheet_answers, int(period[:4]) if period else None
+        )
         sheet_says = self._sheet_name_says(grid.name, layout)
-        asked = ledger_question(layout.ledger, [(self.catalog.ledgers[k], s) for k, s in layout.alternatives],
-                                " ".join(title_lines) + grid.name + file_name, file_answers)
+        asked = ledger_question(
+            layout.ledger,
+            [(self.catalog.ledgers[k], s) for k, s in layout.alternatives],
+            " ".join(title_lines) + grid.name + file_name,
+            file_answers,
+        )
         questions += [asked] if asked else []
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
@@ -239,16 +285,27 @@ class FileReader:
             ident.period = _period_from_data(out.records, layout.ledger.date_field)
             ident.period_source = DATA if ident.period else None
         if ident.period is None and not any(q.kind == "period" for q in questions):
-            questions.append(Question("period", "无法确定报送月份：标题、工作表名和文件名中都没有写明月份，表中也没有可用的日期。"
-                                                "这份台账是哪个月的？"))
-        latest = _period_from_data(out.records, layout.ledger.date_field) if layout.ledger.dates_in_period else None
+            questions.append(
+                Question(
+                    "period",
+                    "无法确定报送月份：标题、工作表名和文件名中都没有写明月份，表中也没有可用的日期。"
+                    "这份台账是哪个月的？",
+                )
+            )
+        latest = (
+            _period_from_data(out.records, layout.ledger.date_field)
+            if layout.ledger.dates_in_period
+            else None
+        )
         for q in questions:  # a month question: the month of the latest record is the suggestion
             if q.kind == "period" and q.proposal is None and latest in q.options:
                 q.proposal = latest
         if ident.period and layout.ledger.date_field and layout.ledger.dates_in_period:
             field = layout.ledger.fields[layout.ledger.date_field]
             dates = [_day(r[field.name]) for r in out.records if r.get(field.name)]
-            questions += check_data_dates(ident.period, ident.period_source, dates, field.label, sheet_answers)
+            questions += check_data_dates(
+                ident.period, ident.period_source, dates, field.label, sheet_answers
+            )
         self._identify(out, ident)
         if questions:
             for q in questions:
@@ -268,10 +325,15 @@ class FileReader:
         the analyst has said to read it by its content."""
         given = answers.for_sheet("")
         if marker.valid:
-            said = {"ledger": marker.ledger, "period": marker.period,
-                    "unit" if marker.unit_id else "sender": self.ref.unit_name(marker.unit_id) or marker.sender}
-            return Answers(file={"": {**said, **given}, **{k: v for k, v in answers.file.items() if k}},
-                           layouts=answers.layouts)
+            said = {
+                "ledger": marker.ledger,
+                "period": marker.period,
+                "unit" if marker.unit_id else "sender": self.ref.unit_name(marker.unit_id) or marker.sender,
+            }
+            return Answers(
+                file={"": {**said, **given}, **{k: v for k, v in answers.file.items() if k}},
+                layouts=answers.layouts,
+            )
         if not any(said.get("template") == READ_BY_CONTENT for said in answers.file.values()):
             outcome.template_problem = marker.problem
         return answers
@@ -282,18 +344,29 @@ class FileReader:
             return None
         return next((k for k, lg in self.catalog.ledgers.items() if said in (k, lg.name_zh)), None)
 
-    def _without_header(self, grid: Grid, file_name: str, title_hint: str, out: SheetOutcome,
-                        answers: dict[str, str]) -> SheetOutcome:
+    def _without_header(
+        self, grid: Grid, file_name: str, title_hint: str, out: SheetOutcome, answers: dict[str, str]
+    ) -> SheetOutcome:
         """A sheet without a ledger header: a 零报告 written under a title (“本月无新增矛盾纠纷”), an instruction
         sheet, or something else — then the reason says what the reader saw in its first rows."""
-        kinds = [lg for lg in self.catalog.ledgers.values() if any(w in squash(title_hint) for w in lg.title_words)]
+        kinds = [
+            lg for lg in self.catalog.ledgers.values() if any(w in squash(title_hint) for w in lg.title_words)
+        ]
         said = any(ZERO_REPORT.search(squash(" ".join(str(c) for c in row if c))) for row in grid.rows[:10])
         if said and len(kinds) == 1:  # “本月无新增矛盾纠纷” under the title, no table at all
             lines = lines_above(grid, min(len(grid.rows), 10))
             clues = sender_clues(self.ref, lines, [], grid.name, file_name, None)
-            period, period_source, questions = resolve_period(period_clues(lines, grid.name, file_name), answers)
-            ident = resolve_sender(clues, kinds[0], self.ref, answers, rows_identify=False,
-                                   expected_senders=self.expected.get(kinds[0].kind, []))
+            period, period_source, questions = resolve_period(
+                period_clues(lines, grid.name, file_name), answers
+            )
+            ident = resolve_sender(
+                clues,
+                kinds[0],
+                self.ref,
+                answers,
+                rows_identify=False,
+                expected_senders=self.expected.get(kinds[0].kind, []),
+            )
             ident.period, ident.period_source = period, period_source
             questions += ident.questions
             if period is None and not questions:
@@ -303,7 +376,11 @@ class FileReader:
             if questions:
                 for q in questions:
                     q.sheet = grid.name
-                out.status, out.questions, out.reason = "held", questions, "；".join(q.text for q in questions)
+                out.status, out.questions, out.reason = (
+                    "held",
+                    questions,
+                    "；".join(q.text for q in questions),
+                )
                 return out
             out.status = "zero_report"
             out.dropped["zero_report"] += 1
@@ -314,8 +391,12 @@ class FileReader:
             return out
         seen = [" | ".join(t for t in cell_texts(row) if t)[:60] for row in grid.rows[:8]]
         seen = [privacy.scrub_text(s) for s in seen if s][:3]
-        out.seen = f"工作表“{grid.name}”前几行是：{'；'.join('『' + s + '』' for s in seen)}" if seen else None
-        out.reason = "未找到台账表头（应有“受理日期、纠纷类型、化解情况”这样的列名），已跳过" + (f"；{out.seen}" if seen else "")
+        out.seen = (
+            f"工作表“{grid.name}”前几行是：{'；'.join('『' + s + '』' for s in seen)}" if seen else None
+        )
+        out.reason = "未找到台账表头（应有“受理日期、纠纷类型、化解情况”这样的列名），已跳过" + (
+            f"；{out.seen}" if seen else ""
+        )
         return out
 
     def _section(self, grid: Grid, r: int, layout: Layout) -> dict[str, str] | None:
@@ -324,7 +405,7 @@ class FileReader:
         text = next(t for t in cell_texts(grid.rows[r]) if t)
         body = squash(text)
         prefixed = _SECTION_PREFIX.match(body)
-        body = _SECTION_COUNT.sub("", body[prefixed.end():] if prefixed else body)
+        body = _SECTION_COUNT.sub("", body[prefixed.end() :] if prefixed else body)
         merged_across = any(r0 <= r <= r1 and c1 > c0 for (r0, c0), (r1, c1) in grid.merged)
         meaning: dict[str, str] = {}
         exact = False
@@ -353,9 +434,15 @@ class FileReader:
         units = [self.ref.resolve_unit(name) for name in expected]
         if not ident.unit_id or not units or None in units or ident.unit_id in units or answers.get("unit"):
             return []
-        return [Question("unit", f"{ledger.name_zh}只由{'、'.join(expected)}报送（报送安排），这份却是"
-                                 f"{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}）：是否按"
-                                 f"{self.ref.unit_name(ident.unit_id)}的台账导入？", [self.ref.unit_name(ident.unit_id)])]
+        return [
+            Question(
+                "unit",
+                f"{ledger.name_zh}只由{'、'.join(expected)}报送（报送安排），这份却是"
+                f"{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}）：是否按"
+                f"{self.ref.unit_name(ident.unit_id)}的台账导入？",
+                [self.ref.unit_name(ident.unit_id)],
+            )
+        ]
 
     def _sheet_name_says(self, name: str, layout: Layout) -> dict[str, str]:
         """A sheet named after a category value of a field that has no column (在建项目, 法官, 党课): that value
@@ -382,13 +469,26 @@ class FileReader:
         units = {self.ref.party_orgs.get(r.get("party_org_id") or "", {}).get("unit_id") for r in out.records}
         if units and ident.unit_id not in units and None not in units:
             named = "、".join(sorted(self.ref.unit_name(u) for u in units))
-            return [Question("unit", f"这份台账是{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}），但表中"
-                                     f"记录的党组织都属于{named}。是发错了文件还是套用了别人的表？请确认是哪个村（社区）的",
-                             [self.ref.unit_name(ident.unit_id), *sorted(self.ref.unit_name(u) for u in units)])]
+            return [
+                Question(
+                    "unit",
+                    f"这份台账是{self.ref.unit_name(ident.unit_id)}的（{ident.unit_source}），但表中"
+                    f"记录的党组织都属于{named}。是发错了文件还是套用了别人的表？请确认是哪个村（社区）的",
+                    [self.ref.unit_name(ident.unit_id), *sorted(self.ref.unit_name(u) for u in units)],
+                )
+            ]
         return []
 
-    def _read_rows(self, grid: Grid, layout: Layout, ident: Identity, rows: list[tuple[int, str | None]],
-                   sections: dict[int, dict | None], out: SheetOutcome, sheet_says: dict[str, str]) -> None:
+    def _read_rows(
+        self,
+        grid: Grid,
+        layout: Layout,
+        ident: Identity,
+        rows: list[tuple[int, str | None]],
+        sections: dict[int, dict | None],
+        out: SheetOutcome,
+        sheet_says: dict[str, str],
+    ) -> None:
         reader = RowReader(layout, ident, self.ref, self.catalog, self.tokeniser)
         data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
         blocks = _record_blocks(grid, layout, data_rows)
@@ -425,8 +525,11 @@ class FileReader:
         out.sender = sender.name if sender else None
         out.unit_id = ident.unit_id or (sender.unit_id if sender else None)
         out.period = ident.period
-        out.sender_source, out.period_source, out.unit_source = ident.sender_source, ident.period_source, \
-            ident.unit_source
+        out.sender_source, out.period_source, out.unit_source = (
+            ident.sender_source,
+            ident.period_source,
+            ident.unit_source,
+        )
 
     def _finish_records(self, out: SheetOutcome, ident: Identity, kind: str) -> None:
         sender = ident.sender
@@ -462,7 +565,8 @@ def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
     in WPS, “11月” and “11月 (2)”, one of them edited): which one counts is asked. The answer names the sheet
     to keep; the other is skipped."""
     said = answers.for_sheet("").get("sheet") or next(
-        (a["sheet"] for a in answers.file.values() if a.get("sheet")), None)
+        (a["sheet"] for a in answers.file.values() if a.get("sheet")), None
+    )
     groups: dict[tuple, list[SheetOutcome]] = {}
     for s in sheets:
         if s.status == "loaded" and s.records:
@@ -472,26 +576,43 @@ def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
             continue
         keys = [{r["record_key"] for r in s.records} for s in group]
         shared = set.intersection(*keys)
-        if not shared or all(k == keys[0] for k in keys) and all(_same_records(group[0], s) for s in group[1:]):
+        if (
+            not shared
+            or all(k == keys[0] for k in keys)
+            and all(_same_records(group[0], s) for s in group[1:])
+        ):
             continue  # disjoint sheets add up; identical copies load once (the repeats are quarantined)
         names = [s.sheet for s in group]
         if said in names:
             for s in group:
                 if s.sheet != said:
-                    s.status, s.reason, s.records, s.problems, s.notes = "skipped", f"按分析员确认以“{said}”为准", [], [], []
+                    s.status, s.reason, s.records, s.problems, s.notes = (
+                        "skipped",
+                        f"按分析员确认以“{said}”为准",
+                        [],
+                        [],
+                        [],
+                    )
                     s.rows_quarantined = 0
             continue
         first = group[0]
-        first.questions.append(Question(
-            "sheet", f"工作表{'、'.join('“' + n + '”' for n in names)}是同一单位同一月份的{_ledger_name(first)}，"
-                     f"有{len(shared)}条记录几张表都有但内容或条数不同：以哪张表为准？", names, sheet=first.sheet))
+        first.questions.append(
+            Question(
+                "sheet",
+                f"工作表{'、'.join('“' + n + '”' for n in names)}是同一单位同一月份的{_ledger_name(first)}，"
+                f"有{len(shared)}条记录几张表都有但内容或条数不同：以哪张表为准？",
+                names,
+                sheet=first.sheet,
+            )
+        )
         first.status = "held"
 
 
 def _same_records(a: SheetOutcome, b: SheetOutcome) -> bool:
     strip = ("_row", "seq")
-    return sorted(str({k: v for k, v in r.items() if k not in strip}) for r in a.records) == \
-        sorted(str({k: v for k, v in r.items() if k not in strip}) for r in b.records)
+    return sorted(str({k: v for k, v in r.items() if k not in strip}) for r in a.records) == sorted(
+        str({k: v for k, v in r.items() if k not in strip}) for r in b.records
+    )
 
 
 def _ledger_name(sheet: SheetOutcome) -> str:
@@ -547,11 +668,16 @@ def _record_blocks(grid: Grid, layout: Layout, data_rows: list[int]) -> dict[int
     other column that counts in a figure is merged too or empty below the first row — one case with two
     parties on two rows. Returns first row → the rows below it that belong to it."""
     chosen = layout.chosen
-    anchors = [c.index for c in (chosen.get("seq"), chosen.get(layout.ledger.date_field or ""))
-               if isinstance(c, Column)][:1]
+    anchors = [
+        c.index
+        for c in (chosen.get("seq"), chosen.get(layout.ledger.date_field or ""))
+        if isinstance(c, Column)
+    ][:1]
     if not anchors or not grid.merged:
         return {}
-    figures = [c.index for name, c in chosen.items() if isinstance(c, Column) and layout.ledger.affects_figures(name)]
+    figures = [
+        c.index for name, c in chosen.items() if isinstance(c, Column) and layout.ledger.affects_figures(name)
+    ]
     data = set(data_rows)
     blocks: dict[int, list[int]] = {}
     for (r0, c0), (r1, c1) in grid.merged:
@@ -585,12 +711,24 @@ def _quarantine_repeats(sheets: list[SheetOutcome]) -> None:
                 keep.append(rec)
                 continue
             other_sheet, other = seen
-            where = f"第{other['_row']}行" if other_sheet is sheet else f"工作表“{other_sheet.sheet}”第{other['_row']}行"
-            same = {k: v for k, v in rec.items() if k not in _LINEAGE_FIELDS} == \
-                {k: v for k, v in other.items() if k not in _LINEAGE_FIELDS}
-            reason = (f"与{where}重复（除序号外完全相同），只计一次" if same else
-                      f"与{where}是同一条记录（日期、类型、当事人等相同），但其他内容不一样")
-            hint = "请删去重复的一行" if same else "请核对两行，只保留正确的一行；如确为两件不同的事，请写明区别（如当事人）"
+            where = (
+                f"第{other['_row']}行"
+                if other_sheet is sheet
+                else f"工作表“{other_sheet.sheet}”第{other['_row']}行"
+            )
+            same = {k: v for k, v in rec.items() if k not in _LINEAGE_FIELDS} == {
+                k: v for k, v in other.items() if k not in _LINEAGE_FIELDS
+            }
+            reason = (
+                f"与{where}重复（除序号外完全相同），只计一次"
+                if same
+                else f"与{where}是同一条记录（日期、类型、当事人等相同），但其他内容不一样"
+            )
+            hint = (
+                "请删去重复的一行"
+                if same
+                else "请核对两行，只保留正确的一行；如确为两件不同的事，请写明区别（如当事人）"
+            )
             sheet.problems.append(Problem(rec["_row"], "", "", reason, hint))
             sheet.rows_quarantined += 1
         sheet.records = keep
@@ -644,4 +782,6 @@ def _read_bytes_checked(path: Path) -> bytes:
     except RejectedFile as bad:
         raise UnreadableFile(bad.reason_zh) from None
     except OSError as err:  # gone, or swapped for something that is not a regular file since the check
-        raise UnreadableFile(f"文件打不开（{err.strerror or '不是普通文件'}），请确认文件还在后重新报送") from None
+        raise UnreadableFile(
+            f"文件打不开（{err.strerror or '不是普通文件'}），请确认文件还在后重新报送"
+        ) from None

@@ -48,19 +48,33 @@ DEFAULT_TIMEOUT_S = 300.0
 START_TIMEOUT_S = 120.0  # a reader that has not started by then will not: the machine is in trouble
 READ_AHEAD = 8  # files handed out per reader beyond the one the writer waits for: memory stays flat
 WATCH_INTERVAL_S = 0.1  # how often the writer looks at a reader's memory where the kernel does not cap it
-_RLIMIT = sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd"))  # macOS does not enforce RLIMIT_AS
-WATCH_ENV = "TAIZHANG_READER_MEMORY_WATCH"  # 1: watch memory from the writer even where the kernel could cap it
+_RLIMIT = sys.platform.startswith(
+    ("linux", "freebsd", "openbsd", "netbsd")
+)  # macOS does not enforce RLIMIT_AS
+WATCH_ENV = (
+    "TAIZHANG_READER_MEMORY_WATCH"  # 1: watch memory from the writer even where the kernel could cap it
+)
 
-MEMORY_REASON = ("文件结构损坏，读取时超出内存上限，无法读取。请用 Excel 或 WPS 打开这个文件，确认内容正常后“另存为”"
-                 "一个新的 .xlsx 文件再报送；如果表格确实很大，请按月份拆成几个文件分别报送")
-TIMEOUT_REASON = ("读取超时：这个文件读了很久仍未读完，可能已损坏或异常庞大，已停止读取。请用 Excel 或 WPS 打开后"
-                  "“另存为”一个新的 .xlsx 文件再报送")
-READER_DIED = ("读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"
-               "检查无误后重新报送")
-NOT_STARTED = ("读取进程无法启动，导入已停止（内存不足或系统问题？如在自己的脚本中调用，请把调用放在 "
-               "if __name__ == \"__main__\": 之下）")
-INTERNAL_ERROR = ("读取这个文件时程序内部出错（已记录，不一定是文件的问题），这个文件暂未导入，其他文件不受影响。"
-                  "请把这个文件交给镇里的系统管理员")
+MEMORY_REASON = (
+    "文件结构损坏，读取时超出内存上限，无法读取。请用 Excel 或 WPS 打开这个文件，确认内容正常后“另存为”"
+    "一个新的 .xlsx 文件再报送；如果表格确实很大，请按月份拆成几个文件分别报送"
+)
+TIMEOUT_REASON = (
+    "读取超时：这个文件读了很久仍未读完，可能已损坏或异常庞大，已停止读取。请用 Excel 或 WPS 打开后"
+    "“另存为”一个新的 .xlsx 文件再报送"
+)
+READER_DIED = (
+    "读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"
+    "检查无误后重新报送"
+)
+NOT_STARTED = (
+    "读取进程无法启动，导入已停止（内存不足或系统问题？如在自己的脚本中调用，请把调用放在 "
+    'if __name__ == "__main__": 之下）'
+)
+INTERNAL_ERROR = (
+    "读取这个文件时程序内部出错（已记录，不一定是文件的问题），这个文件暂未导入，其他文件不受影响。"
+    "请把这个文件交给镇里的系统管理员"
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +102,11 @@ class Leash:
 
     @classmethod
     def from_env(cls) -> Leash:
-        return cls(memory_mb=int(_env_number(MEMORY_ENV, DEFAULT_MEMORY_MB)),
-                   timeout_s=_env_number(TIMEOUT_ENV, DEFAULT_TIMEOUT_S),
-                   kernel_cap=_RLIMIT and os.environ.get(WATCH_ENV, "").strip() != "1")
+        return cls(
+            memory_mb=int(_env_number(MEMORY_ENV, DEFAULT_MEMORY_MB)),
+            timeout_s=_env_number(TIMEOUT_ENV, DEFAULT_TIMEOUT_S),
+            kernel_cap=_RLIMIT and os.environ.get(WATCH_ENV, "").strip() != "1",
+        )
 
 
 def _env_number(name: str, default: float) -> float:
@@ -106,8 +122,9 @@ def _env_number(name: str, default: float) -> float:
     return value
 
 
-def read_in_order(reader: FileReader, paths: list[tuple[Path, str, object]], workers: int | None = None
-                  ) -> Iterator[FileOutcome]:
+def read_in_order(
+    reader: FileReader, paths: list[tuple[Path, str, object]], workers: int | None = None
+) -> Iterator[FileOutcome]:
     """Each source's outcome — (path, the name it was sent under, the analyst's answers for it or None) — in
     order, read in leashed reader processes while the caller stores the ones before (`workers` readers,
     default `default_workers()`, never more than there are files)."""
@@ -182,8 +199,9 @@ class _Reader:
         answers_in, answers_out = context.Pipe(duplex=False)
         # spawn, not fork: the ingest also runs inside Dagster's process, whose threads a fork would copy mid-lock
         cap = leash.memory_mb * 2**20 if leash.kernel_cap else None
-        self.process = context.Process(target=_serve, args=(paths_in, answers_out, key, cap),
-                                       name="taizhang-reader", daemon=True)
+        self.process = context.Process(
+            target=_serve, args=(paths_in, answers_out, key, cap), name="taizhang-reader", daemon=True
+        )
         self.process.start()
         paths_in.close()
         answers_out.close()
@@ -192,7 +210,9 @@ class _Reader:
         self.dead = False
         self.jobs: deque[_Job] = deque()
         self.deadline = 0.0  # when the first of its files must be read by
-        threading.Thread(target=self._pump, args=(answers_in, inbox), name="reader-answers", daemon=True).start()
+        threading.Thread(
+            target=self._pump, args=(answers_in, inbox), name="reader-answers", daemon=True
+        ).start()
 
     def _pump(self, answers, inbox: queue.SimpleQueue) -> None:
         with answers:
@@ -269,8 +289,11 @@ class ReaderPool:
                     cursor += 1
                     continue
                 for slot, r in enumerate(readers):
-                    while (len(r.jobs) < READ_AHEAD and queued
-                           and queued[0].index < cursor + READ_AHEAD * len(readers)):
+                    while (
+                        len(r.jobs) < READ_AHEAD
+                        and queued
+                        and queued[0].index < cursor + READ_AHEAD * len(readers)
+                    ):
                         if not r.jobs and (r.dead or not r.process.is_alive()):  # died between files
                             r = readers[slot] = self._replace(r)
                         self._hand(r, queued.popleft())
@@ -344,7 +367,9 @@ class ReaderPool:
             return r
         job = r.jobs.popleft()
         r.deadline = time.monotonic() + self.leash.timeout_s  # the next file's time starts now (or later)
-        if message is None:  # dead in the middle of this file: read it once more in a fresh reader, then blame it
+        if (
+            message is None
+        ):  # dead in the middle of this file: read it once more in a fresh reader, then blame it
             code = r.exitcode()
             tries[job.index] = tries.get(job.index, 0) + 1
             if tries[job.index] < 2:
@@ -370,8 +395,13 @@ class ReaderPool:
 
     @staticmethod
     def _rejected(job: _Job, reason: str, tokeniser) -> FileOutcome:
-        return FileOutcome(path=job.path, sent_name=job.name, sha256=sha256_if_regular(job.path), status="rejected",
-                           reason=reason).named(tokeniser)
+        return FileOutcome(
+            path=job.path,
+            sent_name=job.name,
+            sha256=sha256_if_regular(job.path),
+            status="rejected",
+            reason=reason,
+        ).named(tokeniser)
 
 
 def _death_reason(exitcode: int | None) -> str:
@@ -380,6 +410,7 @@ def _death_reason(exitcode: int | None) -> str:
 
 
 # --- inside a reader -----------------------------------------------------------------------------------------
+
 
 def _serve(paths, answers, key: bytes, memory_cap: int | None) -> None:
     """A reader's life: cap its memory, say it is ready, then read each path sent until the pipe closes. Each
@@ -458,7 +489,9 @@ def _watch_parent() -> None:
     and ends the reader when the parent is gone — as soon as the reader runs Python again."""
     parent = multiprocessing.parent_process()
     if parent is not None:
-        threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+        threading.Thread(
+            target=_exit_when_gone, args=(parent.sentinel,), name="parent-watch", daemon=True
+        ).start()
 
 
 def _exit_when_gone(sentinel) -> None:

@@ -78,7 +78,10 @@ def _sources(con: duckdb.DuckDBPyConnection) -> list[_Source]:
 
 def _as_of_dates(con: duckdb.DuckDBPyConnection) -> list[dt.date]:
     try:
-        return [r[0] for r in con.execute("SELECT DISTINCT as_of FROM marts.headline_indicators ORDER BY 1").fetchall()]
+        return [
+            r[0]
+            for r in con.execute("SELECT DISTINCT as_of FROM marts.headline_indicators ORDER BY 1").fetchall()
+        ]
     except duckdb.Error:
         return []
 
@@ -100,8 +103,10 @@ def rebuild(home: Home, progress=None) -> RebuildResult:
         found = {s.sha256: archived_copy(home, s.sha256, s.file_name, s.path) for s in sources}
         missing = [s.file_name for s in sources if found[s.sha256] is None]
         if missing:
-            raise RebuildError(f"原始文件存档中缺少 {len(missing)} 个文件（如 {'、'.join(missing[:3])}），无法完整重建；"
-                               f"数据仓库未改动。请把这些文件放回 {home.archive} 或收件箱后再试。")
+            raise RebuildError(
+                f"原始文件存档中缺少 {len(missing)} 个文件（如 {'、'.join(missing[:3])}），无法完整重建；"
+                f"数据仓库未改动。请把这些文件放回 {home.archive} 或收件箱后再试。"
+            )
         shutil.rmtree(work, ignore_errors=True)
         copies = _lay_out(sources, found, work / "files")
         say(f"重新读取 {len(copies)} 个文件……")
@@ -113,7 +118,9 @@ def rebuild(home: Home, progress=None) -> RebuildResult:
             outcomes = ingest_paths(copies, home, fresh)
             fresh.execute("BEGIN")
             for s in sources:  # where each file was read from, not the temporary copy
-                fresh.execute("UPDATE meta.source_files SET path = ? WHERE file_sha256 = ?", [s.path, s.sha256])
+                fresh.execute(
+                    "UPDATE meta.source_files SET path = ? WHERE file_sha256 = ?", [s.path, s.sha256]
+                )
             fresh.execute("COMMIT")
             for day in dates:
                 say(f"重建截至 {day.isoformat()} 的指标……")
@@ -127,8 +134,9 @@ def rebuild(home: Home, progress=None) -> RebuildResult:
         if live is not None:
             live.close()
         shutil.rmtree(work, ignore_errors=True)
-    result = RebuildResult(files=len(outcomes), as_of_dates=dates, backup=backup,
-                           seconds=round(time.perf_counter() - started, 2))
+    result = RebuildResult(
+        files=len(outcomes), as_of_dates=dates, backup=backup, seconds=round(time.perf_counter() - started, 2)
+    )
     for o in outcomes:
         result.loaded += o.status in ("loaded", "zero_report", "unchanged")
         result.rejected += o.status == "rejected"
@@ -158,7 +166,9 @@ def _swap(home: Home, fresh: Path, live: duckdb.DuckDBPyConnection) -> Path:
     target, backup = home.warehouse, home.root / BACKUP_NAME
     if Path(f"{target}.wal").exists() or Path(f"{fresh}.wal").exists():
         live.close()
-        raise RebuildError("数据仓库在重建过程中仍有未写入的日志（.wal），为安全起见未替换；请再运行一次 taizhang rebuild。")
+        raise RebuildError(
+            "数据仓库在重建过程中仍有未写入的日志（.wal），为安全起见未替换；请再运行一次 taizhang rebuild。"
+        )
     backup.unlink(missing_ok=True)
     try:
         os.link(target, backup)

@@ -48,14 +48,17 @@ _FIELD_MEMO_MAX = 4096  # texts remembered per field and sheet
 # an identifier that Excel shows in scientific notation (3.50304E+17): its digits are lost
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
-SCIENTIFIC_REASON = "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
+SCIENTIFIC_REASON = (
+    "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
+)
 
 
 class RowReader:
     """Reads the data rows of one sheet for one ledger, with what the sheet says about itself."""
 
-    def __init__(self, layout: Layout, ident: Identity, ref: Reference, catalog: Catalog,
-                 tokeniser: privacy.Tokeniser):
+    def __init__(
+        self, layout: Layout, ident: Identity, ref: Reference, catalog: Catalog, tokeniser: privacy.Tokeniser
+    ):
         self.ident, self.ref, self.catalog, self.tok = ident, ref, catalog, tokeniser
         self.ledger = layout.ledger
         self.columns = layout.field_columns()
@@ -67,10 +70,18 @@ class RowReader:
         self._headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
         self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
         self._readers = {
-            "date": self._read_date, "datetime": self._read_datetime, "int": self._read_int,
-            "money": self._read_money, "text": self._read_text, "name": self._read_name,
-            "phone": self._read_token, "id_number": self._read_token, "category": self._read_category,
-            "bool": self._read_bool, "unit": self._read_unit, "grid": self._read_grid,
+            "date": self._read_date,
+            "datetime": self._read_datetime,
+            "int": self._read_int,
+            "money": self._read_money,
+            "text": self._read_text,
+            "name": self._read_name,
+            "phone": self._read_token,
+            "id_number": self._read_token,
+            "category": self._read_category,
+            "bool": self._read_bool,
+            "unit": self._read_unit,
+            "grid": self._read_grid,
             "party_org": self._read_party_org,
         }
 
@@ -86,8 +97,9 @@ class RowReader:
         return f, col, (col.index if isinstance(col, (Column, CompoundPart)) else -1), memo
 
     # -- one row ------------------------------------------------------------------------------------
-    def read(self, row: list, row_number: int, section: dict[str, str] | None = None,
-             extra_rows: list[list] = ()) -> tuple[dict | None, list[Problem]]:
+    def read(
+        self, row: list, row_number: int, section: dict[str, str] | None = None, extra_rows: list[list] = ()
+    ) -> tuple[dict | None, list[Problem]]:
         """The record of a data row (and the rows below it that belong to the same record, e.g. a second
         party), or the problems that keep it out. `section` holds what a section line above says (unit,
         category values) for fields the row does not give."""
@@ -123,8 +135,15 @@ class RowReader:
             record["status"] = "resolved" if record.get("resolved_date") else "open"
         if not problems:
             for col_name, value, reason, hint in self._row_rules(record, section):
-                problems.append(Problem(row_number, self._headers.get(col_name, col_name),
-                                        privacy.scrub_text(value) or "", reason, hint))
+                problems.append(
+                    Problem(
+                        row_number,
+                        self._headers.get(col_name, col_name),
+                        privacy.scrub_text(value) or "",
+                        reason,
+                        hint,
+                    )
+                )
         if problems:
             del self.notes[notes_before:]  # the row goes to quarantine: its notes are said there
             return None, problems
@@ -139,12 +158,17 @@ class RowReader:
             if text and squash(text) not in NOT_TICKED:
                 marked.append((col, canon))
         if len(marked) > 1:
-            return _TickError(f"“{'”和“'.join(c.header.split('/')[-1] for c, _ in marked)}”都打了勾，只能勾一项")
+            return _TickError(
+                f"“{'”和“'.join(c.header.split('/')[-1] for c, _ in marked)}”都打了勾，只能勾一项"
+            )
         return _TickValue(marked[0][1], marked[0][0].header.split("/")[-1]) if marked else None
 
     def _problem(self, row_number: int, col, value, reason: str, hint: str) -> Problem:
-        shown = _CONTROL.sub(_visible, privacy.scrub_text(cell_excerpt(cell_text(value), 200))) \
-            if value is not None else ""
+        shown = (
+            _CONTROL.sub(_visible, privacy.scrub_text(cell_excerpt(cell_text(value), 200)))
+            if value is not None
+            else ""
+        )
         field_name = getattr(col, "field", None)
         if field_name and self.ledger.fields[field_name].type in ("name", "phone", "id_number"):
             shown = "（个人信息，不在此显示）"
@@ -167,7 +191,9 @@ class RowReader:
         if isinstance(value, _TickError):
             raise value
         if isinstance(value, _PartError):
-            raise BadValue(f"“{value.text}”应写成{len(col.column.compound)}个数，用“/”隔开（{col.header}），如“38/35”")
+            raise BadValue(
+                f"“{value.text}”应写成{len(col.column.compound)}个数，用“/”隔开（{col.header}），如“38/35”"
+            )
         text = cell_text(value)  # '' for None
         if _CONTROL.search(text):  # NUL and the like: not text anyone typed, and no report can hold it
             raise BadValue(f"“{f.label}”里有看不见的控制字符（如 NUL），请删掉后重新填写")
@@ -182,7 +208,9 @@ class RowReader:
             if f.required:
                 raise
             record[f.name] = None  # the record loads; the cell is reported
-            self.notes.append(self._problem(row_number, col, value, f"{partial.reason}（已导入，此项暂为空）", _hint(f)))
+            self.notes.append(
+                self._problem(row_number, col, value, f"{partial.reason}（已导入，此项暂为空）", _hint(f))
+            )
 
     # -- one field, by type: (field, column, cell value, its text, whether empty, record to fill) ------
     def _read_date(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -284,34 +312,62 @@ class RowReader:
         sheet_unit = self.ident.unit_id
         if r.get("unit_id") and sheet_unit and r["unit_id"] != sheet_unit and "unit" in self.ledger.fields:
             said = "分节行" if section and section.get("unit_id") == r["unit_id"] else "这一行"
-            yield (self.ledger.fields["unit"].label, r.get("unit_raw") or self.ref.unit_name(r["unit_id"]),
-                   f"{said}写的是{self.ref.unit_name(r['unit_id'])}，但这份台账是{self.ref.unit_name(sheet_unit)}的"
-                   f"（{self.ident.unit_source}）", "请核对所属村（社区）；其他村（社区）的记录请由该村（社区）报送")
+            yield (
+                self.ledger.fields["unit"].label,
+                r.get("unit_raw") or self.ref.unit_name(r["unit_id"]),
+                f"{said}写的是{self.ref.unit_name(r['unit_id'])}，但这份台账是{self.ref.unit_name(sheet_unit)}的"
+                f"（{self.ident.unit_source}）",
+                "请核对所属村（社区）；其他村（社区）的记录请由该村（社区）报送",
+            )
         if kind == "disputes":
             if r.get("resolved_date") and r.get("received_date") and r["resolved_date"] < r["received_date"]:
-                yield ("化解日期", f"{r['resolved_date']}（受理日期{r['received_date']}）", "化解日期早于受理日期",
-                       "请核对受理日期和化解日期")
+                yield (
+                    "化解日期",
+                    f"{r['resolved_date']}（受理日期{r['received_date']}）",
+                    "化解日期早于受理日期",
+                    "请核对受理日期和化解日期",
+                )
             if r.get("status") == "resolved" and not r.get("resolved_date"):
                 yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期（哪一天化解的）")
             if r.get("status") in ("open", None) and r.get("resolved_date") and r.get("status_raw"):
-                yield ("化解情况", r.get("status_raw") or "", "填了化解日期，但化解情况不是“已化解”",
-                       "已化解的请把化解情况改为“已化解”，未化解的请删去化解日期")
+                yield (
+                    "化解情况",
+                    r.get("status_raw") or "",
+                    "填了化解日期，但化解情况不是“已化解”",
+                    "已化解的请把化解情况改为“已化解”，未化解的请删去化解日期",
+                )
         if kind == "petitions":
             if r.get("status") == "resolved" and not r.get("resolved_date"):
                 yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期")
         if kind == "party_activities":
-            if r.get("attended") is not None and r.get("expected") is not None and r["attended"] > r["expected"]:
-                yield ("实到人数", str(r["attended"]), f"实到人数（{r['attended']}）多于应到人数（{r['expected']}）",
-                       "请核对应到、实到人数")
+            if (
+                r.get("attended") is not None
+                and r.get("expected") is not None
+                and r["attended"] > r["expected"]
+            ):
+                yield (
+                    "实到人数",
+                    str(r["attended"]),
+                    f"实到人数（{r['attended']}）多于应到人数（{r['expected']}）",
+                    "请核对应到、实到人数",
+                )
         if kind == "grid_events":
             if r.get("closed_at") and r.get("reported_at") and r["closed_at"] < r["reported_at"]:
-                yield ("办结时间", f"{r['closed_at']}（上报时间{r['reported_at']}）", "办结时间早于上报时间",
-                       "请核对上报时间和办结时间")
+                yield (
+                    "办结时间",
+                    f"{r['closed_at']}（上报时间{r['reported_at']}）",
+                    "办结时间早于上报时间",
+                    "请核对上报时间和办结时间",
+                )
         if kind == "key_projects":
             for a, b, la, lb in (("completed_investment", "total_investment", "累计完成投资", "总投资"),):
                 if r.get(a) is not None and r.get(b) is not None and r[a] > r[b] * 1.5 and r[b] > 0:
-                    yield (la, str(r[a]), f"{la}（{r[a]:g}万元）远超{lb}（{r[b]:g}万元），可能单位填错（万元/亿元）",
-                           "请核对金额和表头中的单位")
+                    yield (
+                        la,
+                        str(r[a]),
+                        f"{la}（{r[a]:g}万元）远超{lb}（{r[b]:g}万元），可能单位填错（万元/亿元）",
+                        "请核对金额和表头中的单位",
+                    )
         # a date that places the record far outside the reporting period
         date_field = self.ledger.date_field
         if date_field and self.period_end and r.get(date_field):
@@ -319,8 +375,12 @@ class RowReader:
             d = d.date() if isinstance(d, dt.datetime) else d
             if d > self._too_late:
                 label = self.ledger.fields[date_field].label
-                yield (label, str(d), f"{label}（{d:%Y年%m月%d日}）晚于报送月份（{self.ident.period}）两个月以上",
-                       "请核对年份和月份")
+                yield (
+                    label,
+                    str(d),
+                    f"{label}（{d:%Y年%m月%d日}）晚于报送月份（{self.ident.period}）两个月以上",
+                    "请核对年份和月份",
+                )
 
     def record_key(self, r: dict) -> str:
         """What identifies the record across files: the ledger's key fields and its unit (or, for a record of

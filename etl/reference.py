@@ -19,11 +19,27 @@ def read_ref(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(text.splitlines()))
 
 
-REF_TABLES = ("town", "units", "unit_aliases", "areas", "party_orgs", "grids", "grid_units", "senders", "facts",
-              "expected_submissions")
+REF_TABLES = (
+    "town",
+    "units",
+    "unit_aliases",
+    "areas",
+    "party_orgs",
+    "grids",
+    "grid_units",
+    "senders",
+    "facts",
+    "expected_submissions",
+)
 
-KIND_ZH = {"unit": "村（社区）", "area": "片区", "office": "镇直单位", "party_org": "党组织", "grid": "网格",
-           "town": "镇"}
+KIND_ZH = {
+    "unit": "村（社区）",
+    "area": "片区",
+    "office": "镇直单位",
+    "party_org": "党组织",
+    "grid": "网格",
+    "town": "镇",
+}
 # The town's constants, from etl/ref/town.csv (the one place the town's name is written)
 TOWN: dict[str, str] = {r["key"]: r["value"] for r in read_ref("town")}
 TOWN_NAME = TOWN["name"]
@@ -41,7 +57,9 @@ class Alias:
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
             return True
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
 
 
 @dataclass(frozen=True)
@@ -82,22 +100,48 @@ def strip_town(text: str) -> str:
         changed = False
         for prefix in TOWN_PREFIXES:
             if t.startswith(prefix) and len(t) > len(prefix):
-                t, changed = t[len(prefix):], True
+                t, changed = t[len(prefix) :], True
     return t
 
 
 # What may follow a unit's short name (林山, 东星) for it to be the unit: the end, a non-Chinese character,
 # or words that begin a title or a file name. Anything else is another word (北大街, 东星片区 …) — a partial
 # match never resolves a unit.
-SHORT_NAME_FOLLOWERS = ("矛盾", "纠纷", "台账", "排查", "调解台账", "三会", "主题党日", "党", "网格", "重点", "信访",
-                        "下沉", "组织生活", "年", "月", "报", "统计", "汇总", "情况", "工作", "事件", "填")
+SHORT_NAME_FOLLOWERS = (
+    "矛盾",
+    "纠纷",
+    "台账",
+    "排查",
+    "调解台账",
+    "三会",
+    "主题党日",
+    "党",
+    "网格",
+    "重点",
+    "信访",
+    "下沉",
+    "组织生活",
+    "年",
+    "月",
+    "报",
+    "统计",
+    "汇总",
+    "情况",
+    "工作",
+    "事件",
+    "填",
+)
 # Decorations around a name in a 填报单位 cell or a sheet name: （盖章） (公章)
 _DECORATION = re.compile(r"[(（]?(?:盖章|公章|章|签章|印章)[)）]?$|^[(（].*?[)）]$")
 # a village's or community's own bodies: 龙山村民委员会, 林峰社区居委会, 后卓村两委 are that unit
-_UNIT_BODY = re.compile(r"(?<=[村区])(?:民委员会|村民委员会|居民委员会|委员会|委会|居委会|村委会|两委|党支部|党总支|党委|调委会)$"
-                        r"|(?<=[\u4e00-\u9fff]{2})(?:村民委员会|居民委员会)$")
+_UNIT_BODY = re.compile(
+    r"(?<=[村区])(?:民委员会|村民委员会|居民委员会|委员会|委会|居委会|村委会|两委|党支部|党总支|党委|调委会)$"
+    r"|(?<=[\u4e00-\u9fff]{2})(?:村民委员会|居民委员会)$"
+)
 # What may follow a unit's full name in a cell and still name a part of that unit: a 村民小组, a grid, …
-_SUBUNIT = re.compile(r"^(?:第?[0-9一二三四五六七八九十]+(?:村民小组|小组|组|网格|号网格)|[\u4e00-\u9fff]{1,4}(?:自然村|村民小组|小组))$")
+_SUBUNIT = re.compile(
+    r"^(?:第?[0-9一二三四五六七八九十]+(?:村民小组|小组|组|网格|号网格)|[\u4e00-\u9fff]{1,4}(?:自然村|村民小组|小组))$"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -121,7 +165,9 @@ class Reference:
         self.areas = {r["area_id"]: r for r in read_ref("areas")}
         self.unit_aliases: list[Alias] = []
         for r in read_ref("unit_aliases"):
-            self.unit_aliases.append(Alias(squash(r["alias"]), r["unit_id"], _date(r["valid_from"]), _date(r["valid_to"])))
+            self.unit_aliases.append(
+                Alias(squash(r["alias"]), r["unit_id"], _date(r["valid_from"]), _date(r["valid_to"]))
+            )
         self.party_orgs = {r["party_org_id"]: r for r in read_ref("party_orgs")}
         self.grids = {r["grid_id"]: r for r in read_ref("grids")}
         self.senders = {r["sender_id"]: r for r in read_ref("senders")}
@@ -139,8 +185,11 @@ class Reference:
             for name in [r["name"], *filter(None, r["aliases"].split("|"))]:
                 if len(squash(name)) > 3:  # 第1网格 alone is a grid only inside 东星's own files
                     self._add(Name(squash(name), "grid", r["grid_id"]))
-        self.grid_aliases = {squash(n): r["grid_id"] for r in self.grids.values()
-                             for n in [r["name"], *filter(None, r["aliases"].split("|"))]}
+        self.grid_aliases = {
+            squash(n): r["grid_id"]
+            for r in self.grids.values()
+            for n in [r["name"], *filter(None, r["aliases"].split("|"))]
+        }
         for r in self.senders.values():
             for name in [r["name"], *filter(None, r["aliases"].split("|"))]:
                 self._add(Name(squash(name), "office", r["sender_id"]))
@@ -220,20 +269,28 @@ class Reference:
         distinct = {m.target for m in units}
         if len(distinct) > 1:
             names = "、".join(self.unit_name(u) for u in dict.fromkeys(m.target for m in units))
-            return None, f"“{text}”同时写了{len(distinct)}个村（社区）（{names}），一条记录只能属于一个村（社区）"
+            return (
+                None,
+                f"“{text}”同时写了{len(distinct)}个村（社区）（{names}），一条记录只能属于一个村（社区）",
+            )
         if len(units) == 1:
             m = units[0]
-            rest = (t[: m.start] + t[m.start + len(m.text):]).strip("-—_·/、, ")
+            rest = (t[: m.start] + t[m.start + len(m.text) :]).strip("-—_·/、, ")
             if not rest or _SUBUNIT.fullmatch(rest) or not _CJK.search(rest):
                 return m.target, None
-            return None, (f"“{text}”不是本镇村（社区）的名称（只有“{m.text}”部分相同），"
-                          f"如指{self.unit_name(m.target)}，请写“{self.unit_name(m.target)}”")
+            return None, (
+                f"“{text}”不是本镇村（社区）的名称（只有“{m.text}”部分相同），"
+                f"如指{self.unit_name(m.target)}，请写“{self.unit_name(m.target)}”"
+            )
         partial = [n for n in self._short_names if n in t]
         if named is not None and named.kind == "area":
             return None, f"“{text}”是片区，不是村（社区），请填写具体的村（社区）"
         if partial:
             unit = self.unit_name(self.names[partial[0]][0].target)
-            return None, f"“{text}”不是本镇村（社区）的名称（只有“{partial[0]}”部分相同），如指{unit}，请写“{unit}”"
+            return (
+                None,
+                f"“{text}”不是本镇村（社区）的名称（只有“{partial[0]}”部分相同），如指{unit}，请写“{unit}”",
+            )
         return None, f"“{text}”不是本镇的村（社区），请填写本镇17个村（社区）之一的名称"
 
     # --- units ----------------------------------------------------------------------------------------
@@ -275,8 +332,13 @@ class Reference:
         return Sender(name=r["name"], kind="office", zone=r["zone"] or None)
 
     def unit_sender(self, unit_id: str) -> Sender:
-        return Sender(name=self.units[unit_id]["name"], kind="unit", unit_id=unit_id,
-                      party_org_id=self.units[unit_id]["party_org_id"], area_id=self.units[unit_id]["area_id"])
+        return Sender(
+            name=self.units[unit_id]["name"],
+            kind="unit",
+            unit_id=unit_id,
+            party_org_id=self.units[unit_id]["party_org_id"],
+            area_id=self.units[unit_id]["area_id"],
+        )
 
     # --- party organisations -----------------------------------------------------------------------------
     def resolve_party_org(self, text: str) -> str | None:
@@ -295,7 +357,9 @@ class Reference:
     def resolve_grid(self, text: str) -> str | None:
         """A grid as written (第7网格, 东星07网格, 七网格, a platform path 西天尾镇/东星社区/东星第7网格) → grid id."""
         parts = [p for p in re.split(r"[/>＞\\|]", squash(text)) if p]
-        if len(parts) > 1:  # a platform's path: the grid is its last part, the community before it must be 东星
+        if (
+            len(parts) > 1
+        ):  # a platform's path: the grid is its last part, the community before it must be 东星
             if any(self.resolve_unit(p) not in (None, "dongxing") for p in parts[:-1]):
                 return None
             text = parts[-1]

@@ -52,9 +52,14 @@ class Inputs:
     def now(cls, home: Home, as_of: dt.date) -> Inputs:
         from .safety import Limits
 
-        return cls(as_of=as_of.isoformat(), day=reporting_date.today().isoformat(),
-                   inbox=fp.inbox_contents(home.inbox), reference=fp.reference_version(),
-                   code=fp.all_code_versions(), limits=json.dumps(asdict(Limits()), sort_keys=True))
+        return cls(
+            as_of=as_of.isoformat(),
+            day=reporting_date.today().isoformat(),
+            inbox=fp.inbox_contents(home.inbox),
+            reference=fp.reference_version(),
+            code=fp.all_code_versions(),
+            limits=json.dumps(asdict(Limits()), sort_keys=True),
+        )
 
 
 @dataclass
@@ -83,8 +88,14 @@ def forget_last_run(home: Home) -> None:
     _record(home).unlink(missing_ok=True)
 
 
-def record_run(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection, run_id: str, checks: list[str],
-               seen: dict[str, str]) -> bool:
+def record_run(
+    home: Home,
+    inputs: Inputs,
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    checks: list[str],
+    seen: dict[str, str],
+) -> bool:
     """Remember a successful run — unless the warehouse is no longer what the run's marts were built from
     (`seen`: the data versions the run reported for its inputs; another process wrote in between), for then
     the next run must run. Returns whether it was recorded."""
@@ -92,9 +103,15 @@ def record_run(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection, run_i
     if not seen or any(now.get(key) != version for key, version in seen.items()):
         forget_last_run(home)
         return False
-    record = LastRun(**asdict(inputs), run_id=run_id, finished_at=dt.datetime.now().isoformat(timespec="seconds"),
-                     warehouse=fp.warehouse_version(con), marts=fp.marts_version(con, inputs.as_of),
-                     published=published_files(home, inputs.as_of), checks=checks)
+    record = LastRun(
+        **asdict(inputs),
+        run_id=run_id,
+        finished_at=dt.datetime.now().isoformat(timespec="seconds"),
+        warehouse=fp.warehouse_version(con),
+        marts=fp.marts_version(con, inputs.as_of),
+        published=published_files(home, inputs.as_of),
+        checks=checks,
+    )
     write_json(_record(home), asdict(record))
     return True
 
@@ -117,7 +134,9 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
         reasons.append(f"收件箱有 {len(new)} 个新的或改动过的文件")
     if inputs.reference != last.reference:
         reasons.append("基础数据（etl/ref）已修改")
-    changed_code = sorted(part for part in inputs.code if inputs.code.get(part) != (last.code or {}).get(part))
+    changed_code = sorted(
+        part for part in inputs.code if inputs.code.get(part) != (last.code or {}).get(part)
+    )
     if changed_code:
         reasons.append(f"程序或依赖库已更新（{'、'.join(changed_code)}）")
     if inputs.limits != last.limits:
@@ -131,7 +150,9 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
     now = published_files(home, last.as_of)
     gone = sorted(name for name, sha in last.published.items() if now.get(name) != sha)
     if gone:
-        reasons.append(f"报表文件缺失或被改动 {len(gone)} 个：{'、'.join(gone[:3])}{' …' if len(gone) > 3 else ''}")
+        reasons.append(
+            f"报表文件缺失或被改动 {len(gone)} 个：{'、'.join(gone[:3])}{' …' if len(gone) > 3 else ''}"
+        )
     return reasons
 
 
@@ -139,5 +160,9 @@ def _reader_died(con: duckdb.DuckDBPyConnection) -> bool:
     """A file whose reader process died may have met a passing trouble (memory): a run reads it again."""
     from .reading import READER_DIED
 
-    return con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'rejected' AND reason = ?",
-                       [READER_DIED]).fetchone()[0] > 0
+    return (
+        con.execute(
+            "SELECT count(*) FROM meta.source_files WHERE status = 'rejected' AND reason = ?", [READER_DIED]
+        ).fetchone()[0]
+        > 0
+    )

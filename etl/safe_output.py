@@ -64,7 +64,11 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
     path = Path(path)
     safe = pd.DataFrame(
         {
-            i: (df.iloc[:, i].astype(object).map(csv_cell) if _is_text_column(df.iloc[:, i]) else df.iloc[:, i])
+            i: (
+                df.iloc[:, i].astype(object).map(csv_cell)
+                if _is_text_column(df.iloc[:, i])
+                else df.iloc[:, i]
+            )
             for i in range(df.shape[1])
         },
         index=df.index,

@@ -115,7 +115,9 @@ class Limits:
     """Limits for `inspect_before_parsing`; defaults come from TAIZHANG_* environment variables."""
 
     max_file_mb: float = field(default_factory=lambda: _env_number("TAIZHANG_MAX_FILE_MB", 200))
-    max_uncompressed_mb: float = field(default_factory=lambda: _env_number("TAIZHANG_MAX_UNCOMPRESSED_MB", 200))
+    max_uncompressed_mb: float = field(
+        default_factory=lambda: _env_number("TAIZHANG_MAX_UNCOMPRESSED_MB", 200)
+    )
     max_ratio: float = field(default_factory=lambda: _env_number("TAIZHANG_MAX_RATIO", 100))
     ratio_grace_mb: float = field(default_factory=lambda: _env_number("TAIZHANG_RATIO_GRACE_MB", 1))
     max_members: int = field(default_factory=lambda: _env_number("TAIZHANG_MAX_MEMBERS", 10_000, int))
@@ -133,10 +135,14 @@ def inspect_before_parsing(path: Path, limits: Limits | None = None) -> None:
     try:
         fh = open_regular(path)  # without blocking, and only a regular file
     except NotRegularFile:
-        raise RejectedFile(f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported") from None
+        raise RejectedFile(
+            f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported"
+        ) from None
     except OSError as err:
-        raise RejectedFile(f"“{name}”：文件打不开（{err.strerror or err}），请确认文件还在、没有被别的程序占用后重新报送。",
-                           "damaged") from None
+        raise RejectedFile(
+            f"“{name}”：文件打不开（{err.strerror or err}），请确认文件还在、没有被别的程序占用后重新报送。",
+            "damaged",
+        ) from None
     with fh:
         st = os.fstat(fh.fileno())
         if st.st_size > limits.max_file_mb * MB:
@@ -161,7 +167,9 @@ def _inspect_open(fh, size: int, name: str, limits: Limits) -> None:
                 _ZipInspection(fh, size, name, limits, strict=False).run()
             _inspect_markup(fh, name)
     except NotRegularFile:  # a read that would block
-        raise RejectedFile(f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported") from None
+        raise RejectedFile(
+            f"“{name}”：这不是一个普通文件，无法读取，请把台账文件本身放进收件箱。", "unsupported"
+        ) from None
 
 
 # --- zip containers ------------------------------------------------------------------------------------
@@ -193,8 +201,15 @@ class _ZipInspection:
             self._check_directory_record()
             try:
                 zf = zipfile.ZipFile(self.fh)
-            except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-                    struct.error, UnicodeDecodeError) as err:
+            except (
+                zipfile.BadZipFile,
+                zipfile.LargeZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                struct.error,
+                UnicodeDecodeError,
+            ) as err:
                 if not self.strict:
                     return
                 raise self.damaged(f"压缩结构错误：{err}") from None
@@ -257,8 +272,10 @@ class _ZipInspection:
                     "path_traversal",
                 )
             if raw_name in seen:
-                raise self.reject(f"文件内部有两个同名部件“{raw_name[:80]}”，可能被人改动过，不予读取。{RESAVE_ZH}。",
-                                  "damaged")
+                raise self.reject(
+                    f"文件内部有两个同名部件“{raw_name[:80]}”，可能被人改动过，不予读取。{RESAVE_ZH}。",
+                    "damaged",
+                )
             seen.add(raw_name)
             if info.flag_bits & 0x41:  # 0x1 encrypted, 0x40 strong encryption
                 raise self.reject(f"{ENCRYPTED_ZH}。", "encrypted")
@@ -269,7 +286,9 @@ class _ZipInspection:
             if total_declared > lim.max_uncompressed_mb * MB:
                 raise self._bomb(f"解压后超过 {lim.max_uncompressed_mb:g} MB")
             if info.file_size > grace and info.file_size > lim.max_ratio * max(info.compress_size, 1):
-                raise self._bomb(f"部件“{raw_name[:60]}”压缩比 {info.file_size / max(info.compress_size, 1):.0f}:1")
+                raise self._bomb(
+                    f"部件“{raw_name[:60]}”压缩比 {info.file_size / max(info.compress_size, 1):.0f}:1"
+                )
         if total_declared > grace and total_declared > lim.max_ratio * max(total_compressed, 1):
             raise self._bomb(f"整体压缩比 {total_declared / max(total_compressed, 1):.0f}:1")
 
@@ -305,8 +324,16 @@ class _ZipInspection:
                             scanner.feed(chunk)
             except RejectedFile:
                 raise
-            except (zipfile.BadZipFile, EOFError, zlib.error, OSError, ValueError, NotImplementedError,
-                    RuntimeError, struct.error) as err:
+            except (
+                zipfile.BadZipFile,
+                EOFError,
+                zlib.error,
+                OSError,
+                ValueError,
+                NotImplementedError,
+                RuntimeError,
+                struct.error,
+            ) as err:
                 raise self.damaged(f"部件“{info.filename[:60]}”读不出来：{err}") from None
             if scanner is not None:
                 scanner.close()
@@ -335,7 +362,13 @@ def _looks_like_xml(member: str, first: bytes) -> bool:
     if member.lower().endswith(_XML_SUFFIXES):
         return True
     head = first[:1024]
-    for bom in (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    for bom in (
+        codecs.BOM_UTF8,
+        codecs.BOM_UTF32_LE,
+        codecs.BOM_UTF32_BE,
+        codecs.BOM_UTF16_LE,
+        codecs.BOM_UTF16_BE,
+    ):
         if head.startswith(bom):
             return True
     if _sniff_utf16(head):
@@ -459,7 +492,10 @@ class _XmlScanner:
 
     def _start(self, chunk: bytes) -> bytes:
         """Detect the encoding from the first bytes; non-ASCII-compatible encodings are transcoded or refused."""
-        if chunk.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or chunk[:4] in (b"\x00\x00\x00<", b"<\x00\x00\x00"):
+        if chunk.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) or chunk[:4] in (
+            b"\x00\x00\x00<",
+            b"<\x00\x00\x00",
+        ):
             raise self._odd_encoding("UTF-32")
         if chunk[:4] == b"\x4c\x6f\xa7\x94":
             raise self._odd_encoding("EBCDIC")
@@ -480,8 +516,11 @@ class _XmlScanner:
             probe = b'+ADw-!DOCTYPE <!ENTITY r="A1">'  # '+ADw-' is '<' in UTF-7
             try:
                 codec = codecs.lookup(declared).name
-                ascii_safe = (codec != "utf-7" and probe.decode(codec) == probe.decode("ascii")
-                              and probe.decode("ascii").encode(codec) == probe)
+                ascii_safe = (
+                    codec != "utf-7"
+                    and probe.decode(codec) == probe.decode("ascii")
+                    and probe.decode("ascii").encode(codec) == probe
+                )
             except (LookupError, UnicodeError):
                 ascii_safe = False
             if not ascii_safe:
@@ -489,8 +528,10 @@ class _XmlScanner:
         return chunk
 
     def _odd_encoding(self, enc: str) -> RejectedFile:
-        return self.zi.reject(f"文件内部的部件“{self.member[:60]}”使用了不常见的编码（{enc}），不是正常的表格文件。{RESAVE_ZH}。",
-                              "xml_entities")
+        return self.zi.reject(
+            f"文件内部的部件“{self.member[:60]}”使用了不常见的编码（{enc}），不是正常的表格文件。{RESAVE_ZH}。",
+            "xml_entities",
+        )
 
     def _scan(self, block: bytes) -> None:
         if _DECLARATION.search(block):
@@ -648,6 +689,7 @@ def _sheet_names(fh) -> dict[str, str]:
 
         fh.seek(0)
         with zipfile.ZipFile(fh) as zf:
+
             def small(part: str) -> bytes:
                 info = zf.getinfo(part)
                 if info.file_size > 4 * MB:
@@ -658,7 +700,11 @@ def _sheet_names(fh) -> dict[str, str]:
             targets = {}
             for rel in SafeET.fromstring(small("xl/_rels/workbook.xml.rels")):
                 target = rel.get("Target") or ""
-                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                part = (
+                    target.lstrip("/")
+                    if target.startswith("/")
+                    else posixpath.normpath(posixpath.join("xl", target))
+                )
                 targets[rel.get("Id")] = part
             names = {}
             for el in SafeET.fromstring(small("xl/workbook.xml")).iter():
@@ -749,7 +795,9 @@ def _ole_chain_problem(ole) -> str | None:
             if minifat is None:
                 ole.loadminifat()
                 minifat = ole.minifat
-            problem = walk(minifat, start, -(-mini_size // ole.minisectorsize), mini_used, -(-size // ole.minisectorsize))
+            problem = walk(
+                minifat, start, -(-mini_size // ole.minisectorsize), mini_used, -(-size // ole.minisectorsize)
+            )
         if problem:
             return problem
     return None
@@ -816,7 +864,14 @@ def _inspect_markup(fh, name: str) -> None:
 
 # --- output paths -------------------------------------------------------------------------------------
 
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def safe_child(root: Path, name: str) -> Path:

@@ -25,8 +25,10 @@ LINEAGE_COLUMNS: list[tuple[str, str]] = [
 ]
 
 # the latest version of each record: a later period's file updates an earlier one (core views, marts, checks)
-LATEST_VERSION = ("QUALIFY row_number() OVER (PARTITION BY record_key "
-                  "ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1")
+LATEST_VERSION = (
+    "QUALIFY row_number() OVER (PARTITION BY record_key "
+    "ORDER BY period DESC, loaded_at DESC, file_sha256, row_number) = 1"
+)
 
 SQL_TYPES = {
     "date": "DATE",
@@ -94,8 +96,10 @@ class Vocab:
             exact.setdefault(canon.lower(), canon)
             for w in words:
                 exact.setdefault(w, canon)
-        inside = sorted(((w, canon) for canon, words in self.values.items() for w in words if len(w) >= 2),
-                        key=lambda x: -len(x[0]))
+        inside = sorted(
+            ((w, canon) for canon, words in self.values.items() for w in words if len(w) >= 2),
+            key=lambda x: -len(x[0]),
+        )
         object.__setattr__(self, "exact", exact)
         object.__setattr__(self, "words_longest_first", tuple(inside))
 
@@ -109,7 +113,9 @@ class Ledger:
     key: tuple[str, ...]
     date_field: str | None
     fields: dict[str, Field] = field(default_factory=dict)
-    needs: tuple[str, ...] = ()  # fields an indicator reads: a sheet without them is asked about its free columns
+    needs: tuple[
+        str, ...
+    ] = ()  # fields an indicator reads: a sheet without them is asked about its free columns
     dates_in_period: bool = True  # its records fall in the reporting month (not a backlog of old cases)
     key_fallback: tuple[str, ...] = ()  # the key when the key fields are empty (a case without a case number)
 
@@ -120,7 +126,9 @@ class Ledger:
     @property
     def essential(self) -> set[str]:
         """Fields of which a header must name one to be this ledger: the required ones and the date."""
-        return {n for n, f in self.fields.items() if f.required} | ({self.date_field} if self.date_field else set())
+        return {n for n, f in self.fields.items() if f.required} | (
+            {self.date_field} if self.date_field else set()
+        )
 
     def affects_figures(self, name: str) -> bool:
         """Whether a field counts in an indicator or identifies a record (then its column is never guessed)."""
@@ -156,26 +164,47 @@ def catalog() -> Catalog:
         fields = {}
         for name, f in spec["fields"].items():
             synonyms = tuple(dict.fromkeys(normalise_header(str(s))[0] for s in f["synonyms"]))
-            fields[name] = Field(name=name, type=f["type"], label=f.get("label", name), synonyms=synonyms,
-                                 required=bool(f.get("required")), vocab=f.get("vocab"), pii=bool(f.get("pii")),
-                                 cumulative=bool(f.get("cumulative")),
-                                 identifier=f["type"] in ("phone", "id_number") or (
-                                     f["type"] == "text" and name in spec["key"]), or_from=f.get("or_from"))
+            fields[name] = Field(
+                name=name,
+                type=f["type"],
+                label=f.get("label", name),
+                synonyms=synonyms,
+                required=bool(f.get("required")),
+                vocab=f.get("vocab"),
+                pii=bool(f.get("pii")),
+                cumulative=bool(f.get("cumulative")),
+                identifier=f["type"] in ("phone", "id_number")
+                or (f["type"] == "text" and name in spec["key"]),
+                or_from=f.get("or_from"),
+            )
             for s in synonyms:
                 index.setdefault(s, []).append((kind, name))
-        ledgers[kind] = Ledger(kind=kind, name_zh=spec["name_zh"], title_words=tuple(spec["title_words"]),
-                               signature=tuple(spec["signature"]), key=tuple(spec["key"]),
-                               date_field=spec.get("date_field"), fields=fields, needs=tuple(spec.get("needs", ())),
-                               dates_in_period=bool(spec.get("dates_in_period", True)),
-                               key_fallback=tuple(spec.get("key_fallback", ())))
+        ledgers[kind] = Ledger(
+            kind=kind,
+            name_zh=spec["name_zh"],
+            title_words=tuple(spec["title_words"]),
+            signature=tuple(spec["signature"]),
+            key=tuple(spec["key"]),
+            date_field=spec.get("date_field"),
+            fields=fields,
+            needs=tuple(spec.get("needs", ())),
+            dates_in_period=bool(spec.get("dates_in_period", True)),
+            key_fallback=tuple(spec.get("key_fallback", ())),
+        )
     vocabs = {}
     for name, spec in raw["vocab"].items():
-        values = {str(canon): tuple(squash(str(w)).lower() for w in words) for canon, words in spec["values"].items()}
-        vocabs[name] = Vocab(name=name, values=values, other=spec.get("other"),
-                             negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()},
-                             ongoing={str(k): str(v) for k, v in (spec.get("ongoing") or {}).items()})
+        values = {
+            str(canon): tuple(squash(str(w)).lower() for w in words)
+            for canon, words in spec["values"].items()
+        }
+        vocabs[name] = Vocab(
+            name=name,
+            values=values,
+            other=spec.get("other"),
+            negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()},
+            ongoing={str(k): str(v) for k, v in (spec.get("ongoing") or {}).items()},
+        )
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
-
 
 
 def categories(vocab: str) -> tuple[str, ...]:

@@ -38,8 +38,9 @@ class Ingestor:
     def __init__(self, con: duckdb.DuckDBPyConnection, home: Home):
         self.con, self.home = con, home
         self.decisions = Decisions(home.mappings)
-        self.reader = FileReader(privacy.load_key(home.key_file), self.decisions.all_answers(),
-                                 self.decisions.confirmed_layouts())
+        self.reader = FileReader(
+            privacy.load_key(home.key_file), self.decisions.all_answers(), self.decisions.confirmed_layouts()
+        )
         self.catalog = self.reader.catalog
         self.versions = Versions(con)
 
@@ -50,7 +51,9 @@ class Ingestor:
         """One outcome per path, in order, then one per held file that an answer now lets load. Files whose
         bytes the warehouse already holds are not read again; every file read is first kept in the archive."""
         if paths:
-            warm_up(self.reader.key, len(paths))  # readers start while the files are hashed (if not yet started)
+            warm_up(
+                self.reader.key, len(paths)
+            )  # readers start while the files are hashed (if not yet started)
         outcomes: list[FileOutcome | None] = []
         to_read: list[tuple[int, Path, str, Path]] = []  # (position, archived copy, name, path as given)
         shas = set()
@@ -62,15 +65,22 @@ class Ingestor:
                 to_read.append((len(outcomes), self.archive(path, sha), path.name, path))
                 outcomes.append(None)
             else:
-                outcomes.append(FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as)
-                                .named(self.reader.tokeniser))
+                outcomes.append(
+                    FileOutcome(path=path, sha256=sha, status="unchanged", same_as=same_as).named(
+                        self.reader.tokeniser
+                    )
+                )
         for sha, name, archived in self._answered_held():
             if sha not in shas:
                 to_read.append((len(outcomes), archived, name, archived))
                 outcomes.append(None)
         # each file goes to a reader process with the analyst's answers for it (its own, or the layouts')
-        sources = [(p, n, self.reader.answers.get(_sha_of(p)) or self.reader.layouts) for _, p, n, _ in to_read]
-        for (i, _, _, given), outcome in zip(to_read, read_in_order(self.reader, sources, workers), strict=True):
+        sources = [
+            (p, n, self.reader.answers.get(_sha_of(p)) or self.reader.layouts) for _, p, n, _ in to_read
+        ]
+        for (i, _, _, given), outcome in zip(
+            to_read, read_in_order(self.reader, sources, workers), strict=True
+        ):
             outcome.path, outcome.location = given, self.reader.tokeniser.scrub_name(str(given))
             outcomes[i] = self.store(outcome)
             if on_outcome is not None:
@@ -110,10 +120,18 @@ class Ingestor:
         return any(key in layouts for key in self.versions.held_layouts.get(sha, ()))
 
     def store(self, outcome: FileOutcome) -> FileOutcome:
-        same_as = self._already_known(outcome.sha256, outcome.status)  # e.g. the same bytes twice in one inbox
+        same_as = self._already_known(
+            outcome.sha256, outcome.status
+        )  # e.g. the same bytes twice in one inbox
         if same_as:
-            return FileOutcome(path=outcome.path, sha256=outcome.sha256, status="unchanged", same_as=same_as,
-                               name=outcome.name, location=outcome.location)
+            return FileOutcome(
+                path=outcome.path,
+                sha256=outcome.sha256,
+                status="unchanged",
+                same_as=same_as,
+                name=outcome.name,
+                location=outcome.location,
+            )
         if outcome.status == "rejected":
             self._record_rejected(outcome)
             return outcome
@@ -183,9 +201,13 @@ class Ingestor:
     def _record_keys(self, ledger: str, sheets: list[tuple[str, str, str]]) -> set[str]:
         keys: set[str] = set()
         for sha, sheet_name, _ in sheets:
-            keys |= {r[0] for r in self.con.execute(
-                f"SELECT record_key FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name]
-            ).fetchall()}
+            keys |= {
+                r[0]
+                for r in self.con.execute(
+                    f"SELECT record_key FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?",
+                    [sha, sheet_name],
+                ).fetchall()
+            }
         return keys
 
     # -- the transaction ------------------------------------------------------------------------------------
@@ -197,8 +219,10 @@ class Ingestor:
         added = [old for _, how, old in plan if how == "add"]
         if superseded:
             new_keys = {r["record_key"] for s, how, _ in plan if how == "replace" for r in s.records}
-            outcome.rows_removed = len(set().union(*(self._record_keys(s.ledger, old) for s, how, old in plan
-                                                     if how == "replace")) - new_keys)
+            outcome.rows_removed = len(
+                set().union(*(self._record_keys(s.ledger, old) for s, how, old in plan if how == "replace"))
+                - new_keys
+            )
         outcome.added_to = sorted({name for old in added for _, _, name in old})
         con.execute("BEGIN TRANSACTION")
         try:
@@ -219,30 +243,73 @@ class Ingestor:
 
     def _insert_meta(self, outcome: FileOutcome, now: dt.datetime) -> None:
         used = outcome.used if outcome.status != "held" else [s for s in outcome.sheets if s.ledger]
-        insert_rows(self.con, "meta.source_sheets", SHEET_COLUMNS, [dict(
-            file_sha256=outcome.sha256, sheet=s.sheet, ledger=s.ledger, sender=s.sender, unit_id=s.unit_id,
-            period=s.period, status=s.status, reason=s.reason, header_row=s.header_row, rows_read=s.rows_read,
-            rows_loaded=len(s.records), rows_quarantined=s.rows_quarantined, rows_dropped=sum(s.dropped.values()),
-            columns_unmapped=dumps(s.unmapped), sender_source=s.sender_source, period_source=s.period_source,
-            unit_source=s.unit_source, ledger_source=s.ledger_source, columns=dumps(s.columns), layout=s.layout,
-        ) for s in outcome.sheets])
-        insert_rows(self.con, "meta.source_files", FILE_COLUMNS, [dict(
-            file_sha256=outcome.sha256, file_name=outcome.file_name, path=outcome.location, size_bytes=outcome.size,
-            sender=_joined(s.sender for s in used), unit_id=_joined(s.unit_id for s in used),
-            ledger=_joined(s.ledger for s in used), period=_joined(s.period for s in used), status=outcome.status,
-            reason=outcome.reason if outcome.status == "held" else None,
-            rows_read=sum(s.rows_read for s in used), rows_loaded=outcome.rows_loaded,
-            rows_quarantined=outcome.rows_quarantined, rows_dropped=sum(outcome.dropped.values()),
-            dropped_detail=dumps(dict(outcome.dropped)), superseded_by=None, ingested_at=now,
-            archive_path=self._archived_path(outcome), rows_removed=outcome.rows_removed,
-            added_to=_joined(outcome.added_to),
-        )])
+        insert_rows(
+            self.con,
+            "meta.source_sheets",
+            SHEET_COLUMNS,
+            [
+                dict(
+                    file_sha256=outcome.sha256,
+                    sheet=s.sheet,
+                    ledger=s.ledger,
+                    sender=s.sender,
+                    unit_id=s.unit_id,
+                    period=s.period,
+                    status=s.status,
+                    reason=s.reason,
+                    header_row=s.header_row,
+                    rows_read=s.rows_read,
+                    rows_loaded=len(s.records),
+                    rows_quarantined=s.rows_quarantined,
+                    rows_dropped=sum(s.dropped.values()),
+                    columns_unmapped=dumps(s.unmapped),
+                    sender_source=s.sender_source,
+                    period_source=s.period_source,
+                    unit_source=s.unit_source,
+                    ledger_source=s.ledger_source,
+                    columns=dumps(s.columns),
+                    layout=s.layout,
+                )
+                for s in outcome.sheets
+            ],
+        )
+        insert_rows(
+            self.con,
+            "meta.source_files",
+            FILE_COLUMNS,
+            [
+                dict(
+                    file_sha256=outcome.sha256,
+                    file_name=outcome.file_name,
+                    path=outcome.location,
+                    size_bytes=outcome.size,
+                    sender=_joined(s.sender for s in used),
+                    unit_id=_joined(s.unit_id for s in used),
+                    ledger=_joined(s.ledger for s in used),
+                    period=_joined(s.period for s in used),
+                    status=outcome.status,
+                    reason=outcome.reason if outcome.status == "held" else None,
+                    rows_read=sum(s.rows_read for s in used),
+                    rows_loaded=outcome.rows_loaded,
+                    rows_quarantined=outcome.rows_quarantined,
+                    rows_dropped=sum(outcome.dropped.values()),
+                    dropped_detail=dumps(dict(outcome.dropped)),
+                    superseded_by=None,
+                    ingested_at=now,
+                    archive_path=self._archived_path(outcome),
+                    rows_removed=outcome.rows_removed,
+                    added_to=_joined(outcome.added_to),
+                )
+            ],
+        )
 
     def _archived_path(self, outcome: FileOutcome) -> str | None:
         target = self.home.archive / f"{outcome.sha256}{Path(outcome.file_name).suffix.lower()}"
         return str(target) if target.exists() else None
 
-    def _supersede(self, old: list[tuple[str, str, str]], new_sha: str, gone: set[tuple[str, str]]) -> list[str]:
+    def _supersede(
+        self, old: list[tuple[str, str, str]], new_sha: str, gone: set[tuple[str, str]]
+    ) -> list[str]:
         """Take out the rows of earlier versions (sha, sheet, file name) of a sheet this file replaces; `gone`
         collects the sheets superseded so far in this transaction (a file goes when none of its sheets is left)."""
         names = []
@@ -251,14 +318,23 @@ class Ingestor:
                 continue
             gone.add((sha, sheet_name))
             ledger = self.versions.sheets[(sha, sheet_name)][0]
-            self.con.execute(f"DELETE FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
+            self.con.execute(
+                f"DELETE FROM staging.{ledger} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name]
+            )
             for table in ("quarantine.rejected_rows", "quarantine.cell_notes"):
-                self.con.execute(f"DELETE FROM {table} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name])
-            self.con.execute("UPDATE meta.source_sheets SET status = 'superseded' WHERE file_sha256 = ? AND sheet = ?",
-                             [sha, sheet_name])
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE file_sha256 = ? AND sheet = ?", [sha, sheet_name]
+                )
+            self.con.execute(
+                "UPDATE meta.source_sheets SET status = 'superseded' WHERE file_sha256 = ? AND sheet = ?",
+                [sha, sheet_name],
+            )
             if not self.versions.live_sheets(sha) - gone:
-                self.con.execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = ? "
-                                 "WHERE file_sha256 = ?", [new_sha, sha])
+                self.con.execute(
+                    "UPDATE meta.source_files SET status = 'superseded', superseded_by = ? "
+                    "WHERE file_sha256 = ?",
+                    [new_sha, sha],
+                )
             names.append(file_name)
         return names
 
@@ -274,15 +350,47 @@ class Ingestor:
         name = outcome.file_name
         for sheet in outcome.used:
             for rec in sheet.records:
-                rec.update(file_sha256=outcome.sha256, file_name=name, sheet=sheet.sheet,
-                           row_number=rec.pop("_row"), loaded_at=now)
+                rec.update(
+                    file_sha256=outcome.sha256,
+                    file_name=name,
+                    sheet=sheet.sheet,
+                    row_number=rec.pop("_row"),
+                    loaded_at=now,
+                )
             by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
-            where = dict(file_sha256=outcome.sha256, file_name=name, sheet=sheet.sheet, ledger=sheet.ledger,
-                         sender=sheet.sender, unit_id=sheet.unit_id, period=sheet.period)
-            problems.extend(dict(where, row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
-                                 fix_hint=p.fix_hint, rejected_at=now) for p in sheet.problems)
-            notes.extend(dict(where, row_number=p.row_number, column_name=p.column, value=p.value, reason=p.reason,
-                              fix_hint=p.fix_hint, noted_at=now) for p in sheet.notes)
+            where = dict(
+                file_sha256=outcome.sha256,
+                file_name=name,
+                sheet=sheet.sheet,
+                ledger=sheet.ledger,
+                sender=sheet.sender,
+                unit_id=sheet.unit_id,
+                period=sheet.period,
+            )
+            problems.extend(
+                dict(
+                    where,
+                    row_number=p.row_number,
+                    column_name=p.column,
+                    value=p.value,
+                    reason=p.reason,
+                    fix_hint=p.fix_hint,
+                    rejected_at=now,
+                )
+                for p in sheet.problems
+            )
+            notes.extend(
+                dict(
+                    where,
+                    row_number=p.row_number,
+                    column_name=p.column,
+                    value=p.value,
+                    reason=p.reason,
+                    fix_hint=p.fix_hint,
+                    noted_at=now,
+                )
+                for p in sheet.notes
+            )
         for kind, rows in by_ledger.items():
             ledger = self.catalog.ledgers[kind]
             insert_rows(self.con, ledger.table, [c for c, _ in ledger.columns()], rows)
@@ -301,11 +409,20 @@ class Ingestor:
         <home>/mappings, and nothing in staging."""
         for s in outcome.sheets:
             s.records, s.problems, s.notes, s.rows_quarantined = [], [], [], 0
-        layouts = {s.sheet: (s.sender, s.ledger, s.layout) for s in outcome.sheets
-                   if s.sender and s.ledger and s.layout}
+        layouts = {
+            s.sheet: (s.sender, s.ledger, s.layout)
+            for s in outcome.sheets
+            if s.sender and s.ledger and s.layout
+        }
         senders = _joined(s.sender for s in outcome.sheets)
-        self.decisions.hold(outcome.sha256, outcome.file_name, outcome.questions, sender=senders,
-                            ledger=_joined(s.ledger for s in outcome.sheets), layouts=layouts)
+        self.decisions.hold(
+            outcome.sha256,
+            outcome.file_name,
+            outcome.questions,
+            sender=senders,
+            ledger=_joined(s.ledger for s in outcome.sheets),
+            layouts=layouts,
+        )
         self._record_unloaded(outcome)
         self.versions.held_layouts[outcome.sha256] = set(layouts.values())
 
@@ -316,20 +433,65 @@ class Ingestor:
             if outcome.sha256 in self.versions.files:
                 self._forget_file(outcome.sha256)
             now = dt.datetime.now()
-            insert_rows(con, "meta.source_files", FILE_COLUMNS, [dict(
-                file_sha256=outcome.sha256, file_name=outcome.file_name, path=outcome.location,
-                size_bytes=outcome.size, sender=_joined(s.sender for s in outcome.sheets),
-                unit_id=_joined(s.unit_id for s in outcome.sheets), ledger=_joined(s.ledger for s in outcome.sheets),
-                period=_joined(s.period for s in outcome.sheets), status=outcome.status, reason=outcome.reason,
-                rows_read=sum(s.rows_read for s in outcome.sheets), rows_loaded=0, rows_quarantined=0, rows_dropped=0,
-                dropped_detail=None, superseded_by=None, ingested_at=now, archive_path=self._archived_path(outcome),
-                rows_removed=0, added_to=None)])
-            insert_rows(con, "meta.source_sheets", SHEET_COLUMNS, [dict(
-                file_sha256=outcome.sha256, sheet=s.sheet, ledger=s.ledger, sender=s.sender, unit_id=s.unit_id,
-                period=s.period, status=s.status, reason=s.reason, header_row=s.header_row, rows_read=s.rows_read,
-                rows_loaded=0, rows_quarantined=0, rows_dropped=0, columns_unmapped=dumps(s.unmapped),
-                sender_source=s.sender_source, period_source=s.period_source, unit_source=s.unit_source,
-                ledger_source=s.ledger_source, columns=dumps(s.columns), layout=s.layout) for s in outcome.sheets])
+            insert_rows(
+                con,
+                "meta.source_files",
+                FILE_COLUMNS,
+                [
+                    dict(
+                        file_sha256=outcome.sha256,
+                        file_name=outcome.file_name,
+                        path=outcome.location,
+                        size_bytes=outcome.size,
+                        sender=_joined(s.sender for s in outcome.sheets),
+                        unit_id=_joined(s.unit_id for s in outcome.sheets),
+                        ledger=_joined(s.ledger for s in outcome.sheets),
+                        period=_joined(s.period for s in outcome.sheets),
+                        status=outcome.status,
+                        reason=outcome.reason,
+                        rows_read=sum(s.rows_read for s in outcome.sheets),
+                        rows_loaded=0,
+                        rows_quarantined=0,
+                        rows_dropped=0,
+                        dropped_detail=None,
+                        superseded_by=None,
+                        ingested_at=now,
+                        archive_path=self._archived_path(outcome),
+                        rows_removed=0,
+                        added_to=None,
+                    )
+                ],
+            )
+            insert_rows(
+                con,
+                "meta.source_sheets",
+                SHEET_COLUMNS,
+                [
+                    dict(
+                        file_sha256=outcome.sha256,
+                        sheet=s.sheet,
+                        ledger=s.ledger,
+                        sender=s.sender,
+                        unit_id=s.unit_id,
+                        period=s.period,
+                        status=s.status,
+                        reason=s.reason,
+                        header_row=s.header_row,
+                        rows_read=s.rows_read,
+                        rows_loaded=0,
+                        rows_quarantined=0,
+                        rows_dropped=0,
+                        columns_unmapped=dumps(s.unmapped),
+                        sender_source=s.sender_source,
+                        period_source=s.period_source,
+                        unit_source=s.unit_source,
+                        ledger_source=s.ledger_source,
+                        columns=dumps(s.columns),
+                        layout=s.layout,
+                    )
+                    for s in outcome.sheets
+                ],
+            )
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -337,23 +499,65 @@ class Ingestor:
         self.versions.unloaded(outcome, self._archived_path(outcome))
 
 
-SHEET_COLUMNS = ["file_sha256", "sheet", "ledger", "sender", "unit_id", "period", "status", "reason", "header_row",
-                 "rows_read", "rows_loaded", "rows_quarantined", "rows_dropped", "columns_unmapped", "sender_source",
-                 "period_source", "unit_source", "ledger_source", "columns", "layout"]
-FILE_COLUMNS = ["file_sha256", "file_name", "path", "size_bytes", "sender", "unit_id", "ledger", "period", "status",
-                "reason", "rows_read", "rows_loaded", "rows_quarantined", "rows_dropped", "dropped_detail",
-                "superseded_by", "ingested_at", "archive_path", "rows_removed", "added_to"]
+SHEET_COLUMNS = [
+    "file_sha256",
+    "sheet",
+    "ledger",
+    "sender",
+    "unit_id",
+    "period",
+    "status",
+    "reason",
+    "header_row",
+    "rows_read",
+    "rows_loaded",
+    "rows_quarantined",
+    "rows_dropped",
+    "columns_unmapped",
+    "sender_source",
+    "period_source",
+    "unit_source",
+    "ledger_source",
+    "columns",
+    "layout",
+]
+FILE_COLUMNS = [
+    "file_sha256",
+    "file_name",
+    "path",
+    "size_bytes",
+    "sender",
+    "unit_id",
+    "ledger",
+    "period",
+    "status",
+    "reason",
+    "rows_read",
+    "rows_loaded",
+    "rows_quarantined",
+    "rows_dropped",
+    "dropped_detail",
+    "superseded_by",
+    "ingested_at",
+    "archive_path",
+    "rows_removed",
+    "added_to",
+]
 
 
 def _version_question(sheet: SheetOutcome, old: list, old_keys: set[str], new_keys: set[str]) -> Question:
     names = "、".join(dict.fromkeys(name for _, _, name in old))
     both = len(old_keys & new_keys)
     if not new_keys:
-        text = (f"这份零报告与已导入的{names}（{len(old_keys)}条记录）是同一单位、同一月份的{_ledger_zh(sheet)}："
-                f"是更正为“本月无记录”（替换，原{len(old_keys)}条记录将删去），还是误报？")
+        text = (
+            f"这份零报告与已导入的{names}（{len(old_keys)}条记录）是同一单位、同一月份的{_ledger_zh(sheet)}："
+            f"是更正为“本月无记录”（替换，原{len(old_keys)}条记录将删去），还是误报？"
+        )
     else:
-        text = (f"新文件含原文件（{names}）{len(old_keys)}条记录中的{both}条，另有{len(new_keys) - both}条新记录，"
-                f"原文件另有{len(old_keys) - both}条不在新文件中：替换（原文件作废）还是追加（两份都算）？")
+        text = (
+            f"新文件含原文件（{names}）{len(old_keys)}条记录中的{both}条，另有{len(new_keys) - both}条新记录，"
+            f"原文件另有{len(old_keys) - both}条不在新文件中：替换（原文件作废）还是追加（两份都算）？"
+        )
     return Question("version", text, ["替换", "追加"])
 
 
@@ -373,7 +577,8 @@ class Versions:
         self.files: dict[str, tuple[str, str]] = {}  # sha → (file name, status)
         self.archived: dict[str, str] = {}  # sha → its copy in the raw archive
         for sha, name, status, archived in con.execute(
-                "SELECT file_sha256, file_name, status, archive_path FROM meta.source_files").fetchall():
+            "SELECT file_sha256, file_name, status, archive_path FROM meta.source_files"
+        ).fetchall():
             self.files[sha] = (name, status)
             if archived:
                 self.archived[sha] = archived
@@ -382,8 +587,9 @@ class Versions:
         self.by_file: dict[str, set[str]] = {}  # sha → its sheet names
         self.held_layouts: dict[str, set[tuple[str, str, str]]] = {}  # held sha → (sender, ledger, layout)
         for sha, sheet, ledger, sender, unit_id, period, status, layout in con.execute(
-                "SELECT file_sha256, sheet, ledger, sender, unit_id, period, status, layout "
-                "FROM meta.source_sheets").fetchall():
+            "SELECT file_sha256, sheet, ledger, sender, unit_id, period, status, layout "
+            "FROM meta.source_sheets"
+        ).fetchall():
             self._add(sha, sheet, ledger, sender, unit_id, period, status)
             if status == "held" and sender and ledger and layout:
                 self.held_layouts.setdefault(sha, set()).add((sender, ledger, layout))
@@ -435,10 +641,19 @@ class Versions:
 
 LIVE = ("loaded", "zero_report")
 # errors of the values themselves (their messages quote them: only the type is logged)
-_DATA_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException,
-                duckdb.OutOfRangeException, OverflowError, ValueError, TypeError)
-STORE_FAILED = ("文件中有数据无法存入数据库（例如数字超出范围或含有无法保存的字符），整个文件未导入。请检查数字和特殊字符，"
-                "修改后重新报送")
+_DATA_ERRORS = (
+    duckdb.ConversionException,
+    duckdb.InvalidInputException,
+    duckdb.ConstraintException,
+    duckdb.OutOfRangeException,
+    OverflowError,
+    ValueError,
+    TypeError,
+)
+STORE_FAILED = (
+    "文件中有数据无法存入数据库（例如数字超出范围或含有无法保存的字符），整个文件未导入。请检查数字和特殊字符，"
+    "修改后重新报送"
+)
 
 
 def _sha_of(archived: Path) -> str:

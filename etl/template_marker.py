@@ -82,10 +82,17 @@ def identity(title: str, lines: Sequence[str]) -> str:
 def marker_cells(spec: TemplateSpec, key: bytes, header_row: int, issued: dt.date) -> list[str]:
     """The first row of the marker sheet: tag, payload text, signature."""
     payload = {
-        "template_id": spec.template_id, "ledger": spec.ledger.kind, "sender": spec.sender.name,
-        "unit_id": spec.sender.unit_id, "period": spec.period, "version": TEMPLATE_VERSION, "sheet": spec.sheet_name,
-        "header_row": header_row, "columns": [c.field.name for c in spec.columns],
-        "headers": [c.text for c in spec.columns], "identity": identity(spec.title, [spec.filler, spec.period_line]),
+        "template_id": spec.template_id,
+        "ledger": spec.ledger.kind,
+        "sender": spec.sender.name,
+        "unit_id": spec.sender.unit_id,
+        "period": spec.period,
+        "version": TEMPLATE_VERSION,
+        "sheet": spec.sheet_name,
+        "header_row": header_row,
+        "columns": [c.field.name for c in spec.columns],
+        "headers": [c.text for c in spec.columns],
+        "identity": identity(spec.title, [spec.filler, spec.period_line]),
         "issued": issued.isoformat(),
     }
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -105,16 +112,26 @@ def read_marker(grids: Sequence[Grid], key: bytes) -> Marker | None:
         if not isinstance(payload, dict):
             raise ValueError("not an object")
     except ValueError:
-        return Marker(status="tampered", problem="模板标记已损坏（内容无法识别），请使用镇里下发的原模板重新填报")
+        return Marker(
+            status="tampered", problem="模板标记已损坏（内容无法识别），请使用镇里下发的原模板重新填报"
+        )
     marker = _from_payload(payload)
     if len(found) > 1:
-        return _with(marker, "tampered", "工作簿里有不止一个模板标记（可能从别的模板复制了工作表），"
-                                         "请使用镇里下发的本单位本月模板重新填报")
+        return _with(
+            marker,
+            "tampered",
+            "工作簿里有不止一个模板标记（可能从别的模板复制了工作表），"
+            "请使用镇里下发的本单位本月模板重新填报",
+        )
     if not hmac.compare_digest(_sign(text, key), signature):
-        return _with(marker, "tampered", "模板标记校验不通过：标记被改动过，或模板不是本镇台账系统生成的，"
-                                         "请使用镇里下发的原模板重新填报")
-    sheet = next((g for g in grids if g.name == marker.sheet), None) or \
-        next((g for g in grids if not g.hidden and g is not found[0]), None)
+        return _with(
+            marker,
+            "tampered",
+            "模板标记校验不通过：标记被改动过，或模板不是本镇台账系统生成的，请使用镇里下发的原模板重新填报",
+        )
+    sheet = next((g for g in grids if g.name == marker.sheet), None) or next(
+        (g for g in grids if not g.hidden and g is not found[0]), None
+    )
     if sheet is None:
         return _with(marker, "mismatch", f"找不到模板的填报工作表“{marker.sheet}”，请使用原模板重新填报")
     problem, header_index = _disagreement(marker, payload.get("identity", ""), sheet)
@@ -130,12 +147,20 @@ def _from_payload(p: dict) -> Marker:
 
     row = p.get("header_row")
     version = p.get("version")
-    return Marker(status="valid", template_id=text("template_id"), ledger=text("ledger"), sender=text("sender"),
-                  unit_id=text("unit_id"), period=text("period"),
-                  version=version if isinstance(version, int) else None, sheet=text("sheet"),
-                  header_row=row if isinstance(row, int) else None,
-                  columns=tuple(str(c) for c in p.get("columns") or ()),
-                  headers=tuple(str(h) for h in p.get("headers") or ()), issued=text("issued"))
+    return Marker(
+        status="valid",
+        template_id=text("template_id"),
+        ledger=text("ledger"),
+        sender=text("sender"),
+        unit_id=text("unit_id"),
+        period=text("period"),
+        version=version if isinstance(version, int) else None,
+        sheet=text("sheet"),
+        header_row=row if isinstance(row, int) else None,
+        columns=tuple(str(c) for c in p.get("columns") or ()),
+        headers=tuple(str(h) for h in p.get("headers") or ()),
+        issued=text("issued"),
+    )
 
 
 def _with(marker: Marker, status: str, problem: str) -> Marker:
@@ -146,19 +171,32 @@ def _disagreement(marker: Marker, expected_identity: str, sheet: Grid) -> tuple[
     """(why the sheet does not say what its marker says, or None; the 0-based row its header is in now)."""
     wanted = [squash(h) for h in marker.headers]
     start = (marker.header_row or 1) - 1
-    header_index = next((r for r in range(min(len(sheet.rows), start + HEADER_SEARCH_ROWS))
-                         if [squash(cell_text(c)) for c in sheet.rows[r]][:len(wanted)] == wanted), None)
-    above = [[t for t in (cell_text(c) for c in row) if t]
-             for row in sheet.rows[:start if header_index is None else header_index]]
+    header_index = next(
+        (
+            r
+            for r in range(min(len(sheet.rows), start + HEADER_SEARCH_ROWS))
+            if [squash(cell_text(c)) for c in sheet.rows[r]][: len(wanted)] == wanted
+        ),
+        None,
+    )
+    above = [
+        [t for t in (cell_text(c) for c in row) if t]
+        for row in sheet.rows[: start if header_index is None else header_index]
+    ]
     above = [texts for texts in above if texts]
     title = above[0][0] if above else ""
     lines = above[1] if len(above) > 1 else []
     if identity(title, lines) != expected_identity:
         shown = " ".join([title, *lines]).strip() or "（空白）"
-        return (f"这是“{marker.describe()}”的模板，但表里的标题或填报单位、报送月份被改成了“{shown[:80]}”。"
-                "请使用镇里下发给本单位本月的模板重新填报，不要改用别的单位或别的月份的模板"), None
+        return (
+            f"这是“{marker.describe()}”的模板，但表里的标题或填报单位、报送月份被改成了“{shown[:80]}”。"
+            "请使用镇里下发给本单位本月的模板重新填报，不要改用别的单位或别的月份的模板"
+        ), None
     if header_index is None:
-        return "模板的表头被改动过（栏目名称或顺序与下发的模板不同），请使用原模板重新填报，不要增删或移动栏目", None
+        return (
+            "模板的表头被改动过（栏目名称或顺序与下发的模板不同），请使用原模板重新填报，不要增删或移动栏目",
+            None,
+        )
     return _wrong_month(marker, sheet, header_index), header_index
 
 
@@ -167,7 +205,12 @@ def _wrong_month(marker: Marker, sheet: Grid, header_index: int) -> str | None:
     again. A monthly ledger counts dates outside the month on both sides; a ledger that keeps earlier records
     (年度累计台账, 积案) only dates after the month."""
     ledger = catalog().ledgers.get(marker.ledger or "")
-    if ledger is None or not ledger.date_field or ledger.date_field not in marker.columns or not marker.period:
+    if (
+        ledger is None
+        or not ledger.date_field
+        or ledger.date_field not in marker.columns
+        or not marker.period
+    ):
         return None
     column = marker.columns.index(ledger.date_field)
     kind = window_kind(ledger.kind, ledger.date_field)
@@ -175,7 +218,7 @@ def _wrong_month(marker: Marker, sheet: Grid, header_index: int) -> str | None:
     month_first, _ = month_bounds(marker.period)
     year = int(marker.period[:4])
     inside = before = after = 0
-    for row in sheet.rows[header_index + 1:]:
+    for row in sheet.rows[header_index + 1 :]:
         if column >= len(row):
             continue
         try:
@@ -194,6 +237,8 @@ def _wrong_month(marker: Marker, sheet: Grid, header_index: int) -> str | None:
     if stray >= MIN_ROWS_FOR_WRONG_MONTH and stray >= inside:
         month = f"{marker.period[:4]}年{int(marker.period[5:7])}月"
         where = "之后" if after >= before or kind != "month" else "之前"
-        return (f"这是{month}的模板，但表中有 {stray} 行的{ledger.fields[ledger.date_field].label}在{month}{where}"
-                f"（本月内的只有 {inside} 行），可能用错了月份的模板。请使用对应月份的模板重新填报")
+        return (
+            f"这是{month}的模板，但表中有 {stray} 行的{ledger.fields[ledger.date_field].label}在{month}{where}"
+            f"（本月内的只有 {inside} 行），可能用错了月份的模板。请使用对应月份的模板重新填报"
+        )
     return None

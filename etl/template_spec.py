@@ -79,8 +79,11 @@ class TemplateSpec:
 
     @property
     def title(self) -> str:
-        place = self.sender.name[1:] if self.sender.kind == "office" and self.sender.name.startswith("镇") \
-            else self.sender.name  # 西天尾镇综治中心, not 西天尾镇镇综治中心
+        place = (
+            self.sender.name[1:]
+            if self.sender.kind == "office" and self.sender.name.startswith("镇")
+            else self.sender.name
+        )  # 西天尾镇综治中心, not 西天尾镇镇综治中心
         return f"{TOWN_NAME}{place}{self.month_zh}{self.ledger_title}"
 
     @property
@@ -113,6 +116,7 @@ class TemplateSpec:
 
 
 # --- periods and windows ------------------------------------------------------------------------------
+
 
 def check_period(period: str) -> str:
     if not _PERIOD.fullmatch(period or ""):
@@ -148,6 +152,7 @@ def window(kind: str, period: str) -> tuple[dt.datetime, dt.datetime]:
 
 # --- notes ---------------------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def notes() -> dict:
     text = resources.files("taizhang.etl").joinpath("template_notes.yaml").read_text(encoding="utf-8")
@@ -160,6 +165,7 @@ def window_kind(ledger: str, field_name: str) -> str:
 
 
 # --- who sends what ------------------------------------------------------------------------------------
+
 
 def sender_named(name: str, ref: Reference | None = None) -> Sender | None:
     """A sender as the user or the reference data writes it (林山村, 林山, 综治中心) → its Sender, or None."""
@@ -210,17 +216,22 @@ def select(unit: str | None = None, ledger: str | None = None) -> list[tuple[Sen
         kind = ledger_named(ledger)
         if kind is None:
             cat = catalog()
-            raise SpecError(f"没有“{ledger}”这类台账。可选：" +
-                            "、".join(f"{k}（{lg.name_zh}）" for k, lg in cat.ledgers.items()))
+            raise SpecError(
+                f"没有“{ledger}”这类台账。可选："
+                + "、".join(f"{k}（{lg.name_zh}）" for k, lg in cat.ledgers.items())
+            )
         mine = [(s, k) for s, k in chosen if k == kind]
         if not mine:
-            raise SpecError(f"{unit}不报送{catalog().ledgers[kind].name_zh}。它报送的是：" +
-                            "、".join(catalog().ledgers[k].name_zh for _, k in chosen))
+            raise SpecError(
+                f"{unit}不报送{catalog().ledgers[kind].name_zh}。它报送的是："
+                + "、".join(catalog().ledgers[k].name_zh for _, k in chosen)
+            )
         chosen = mine
     return chosen
 
 
 # --- the columns ---------------------------------------------------------------------------------------
+
 
 def _fixed_by_sender(f: Field, sender: Sender) -> bool:
     """Columns whose value the template already knows from its 填报单位: a village's own name and party
@@ -261,7 +272,21 @@ def build_spec(sender: Sender, kind: str, period: str) -> TemplateSpec:
         # the template has the column, though the reader would fall back to the sender
         required = f.required or f.type in ("unit", "grid", "party_org")
         win = window(window_kind(kind, f.name), period) if f.type in ("date", "datetime") else None
-        cols.append(Column(field=f, header=header, required=required, choices=choices(f, sender, ref, cat),
-                           window=win, help=(about["fields"].get(f.name) or {}).get("help", "")))
-    return TemplateSpec(ledger=ledger, sender=sender, period=period, columns=tuple(cols), about=about["about"],
-                        rows=int(about.get("rows", 1000)))
+        cols.append(
+            Column(
+                field=f,
+                header=header,
+                required=required,
+                choices=choices(f, sender, ref, cat),
+                window=win,
+                help=(about["fields"].get(f.name) or {}).get("help", ""),
+            )
+        )
+    return TemplateSpec(
+        ledger=ledger,
+        sender=sender,
+        period=period,
+        columns=tuple(cols),
+        about=about["about"],
+        rows=int(about.get("rows", 1000)),
+    )

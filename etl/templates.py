@@ -31,18 +31,46 @@ FONT = "宋体"
 TITLE_FONT = "黑体"
 
 _NUM_FORMATS = {"date": "yyyy-mm-dd", "datetime": "yyyy-mm-dd hh:mm", "int": "0", "money": "0.00"}
-_LONG_TEXT = ("summary", "issue", "description", "measures", "content", "topic", "progress", "issues", "activity",
-              "remarks")
-_WIDTHS = {"date": 12, "datetime": 17, "int": 10, "money": 13, "name": 12, "phone": 15, "id_number": 21,
-           "bool": 10, "unit": 12, "grid": 14, "party_org": 22, "text": 16}
+_LONG_TEXT = (
+    "summary",
+    "issue",
+    "description",
+    "measures",
+    "content",
+    "topic",
+    "progress",
+    "issues",
+    "activity",
+    "remarks",
+)
+_WIDTHS = {
+    "date": 12,
+    "datetime": 17,
+    "int": 10,
+    "money": 13,
+    "name": 12,
+    "phone": 15,
+    "id_number": 21,
+    "bool": 10,
+    "unit": 12,
+    "grid": 14,
+    "party_org": 22,
+    "text": 16,
+}
 
 
 def templates_dir(home: Home, period: str) -> Path:
     return home.root / TEMPLATES_DIR / period
 
 
-def write_templates(home: Home, period: str, unit: str | None = None, ledger: str | None = None,
-                    key: bytes | None = None, issued: dt.date | None = None) -> list[Path]:
+def write_templates(
+    home: Home,
+    period: str,
+    unit: str | None = None,
+    ledger: str | None = None,
+    key: bytes | None = None,
+    issued: dt.date | None = None,
+) -> list[Path]:
     """Every template of the month (or those of one sender and/or ledger); returns the paths written."""
     chosen = select(unit, ledger)
     key = key if key is not None else privacy.load_key(home.key_file)
@@ -75,23 +103,47 @@ def _validation(col: Column, name: str | None) -> dict:
     """The data validation of a data column: a dropdown, a date range, a whole or decimal number ≥ 0, or only
     the prompt that says what goes in it."""
     f, label = col.field, col.header
-    rule: dict = {"input_title": label[:32], "input_message": col.help[:255], "error_type": "stop",
-                  "error_title": f"“{label}”填写有误"[:32]}
+    rule: dict = {
+        "input_title": label[:32],
+        "input_message": col.help[:255],
+        "error_type": "stop",
+        "error_title": f"“{label}”填写有误"[:32],
+    }
     if col.choices:
-        return {**rule, "validate": "list", "source": f"={name}",
-                "error_message": f"请点单元格右边的下拉箭头，从列表中选择：{'、'.join(col.choices)}"[:255]}
+        return {
+            **rule,
+            "validate": "list",
+            "source": f"={name}",
+            "error_message": f"请点单元格右边的下拉箭头，从列表中选择：{'、'.join(col.choices)}"[:255],
+        }
     if col.window:
         first, last = col.window
         shown = f"{_fmt(first, f.type)} 至 {_fmt(last, f.type)}"
-        return {**rule, "validate": "date", "criteria": "between", "minimum": first, "maximum": last,
-                "input_message": f"{col.help}请按“年-月-日”输入，应在 {shown} 之间。"[:255],
-                "error_message": f"这里应填 {shown} 之间的日期，请按“年-月-日”输入，如 {first:%Y-%m-%d}。"[:255]}
+        return {
+            **rule,
+            "validate": "date",
+            "criteria": "between",
+            "minimum": first,
+            "maximum": last,
+            "input_message": f"{col.help}请按“年-月-日”输入，应在 {shown} 之间。"[:255],
+            "error_message": f"这里应填 {shown} 之间的日期，请按“年-月-日”输入，如 {first:%Y-%m-%d}。"[:255],
+        }
     if f.type == "int":
-        return {**rule, "validate": "integer", "criteria": ">=", "value": 0,
-                "error_message": "这里只能填0或正整数（阿拉伯数字，不带单位）。"}
+        return {
+            **rule,
+            "validate": "integer",
+            "criteria": ">=",
+            "value": 0,
+            "error_message": "这里只能填0或正整数（阿拉伯数字，不带单位）。",
+        }
     if f.type == "money":
-        return {**rule, "validate": "decimal", "criteria": ">=", "value": 0,
-                "error_message": "这里只能填数字，单位万元，不带单位；没有填0。"}
+        return {
+            **rule,
+            "validate": "decimal",
+            "criteria": ">=",
+            "value": 0,
+            "error_message": "这里只能填数字，单位万元，不带单位；没有填0。",
+        }
     return {**rule, "validate": "any"}
 
 
@@ -102,8 +154,14 @@ def write_template(spec: TemplateSpec, path: Path, key: bytes, issued: dt.date |
     with atomic(path) as tmp:
         wb = xlsxwriter.Workbook(str(tmp), xlsx_workbook_options())
         try:
-            wb.set_properties({"title": spec.title, "subject": "报送模板", "author": "西天尾镇台账系统",
-                               "comments": f"{spec.template_id} 生成于 {issued.isoformat()}"})
+            wb.set_properties(
+                {
+                    "title": spec.title,
+                    "subject": "报送模板",
+                    "author": "西天尾镇台账系统",
+                    "comments": f"{spec.template_id} 生成于 {issued.isoformat()}",
+                }
+            )
             _Drawing(wb, spec).draw(key, issued)
         finally:
             wb.close()
@@ -117,12 +175,14 @@ class _Drawing:
         self.wb, self.spec = wb, spec
         base = {"font_name": FONT, "font_size": 11, "valign": "vcenter"}
         self.base = base
-        self.title = wb.add_format({**base, "font_name": TITLE_FONT, "font_size": 16, "bold": True,
-                                    "align": "center"})
+        self.title = wb.add_format(
+            {**base, "font_name": TITLE_FONT, "font_size": 16, "bold": True, "align": "center"}
+        )
         self.line = wb.add_format({**base, "align": "left"})
         self.hint = wb.add_format({**base, "font_size": 9, "font_color": "#595959", "text_wrap": True})
-        self.header = wb.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "border": 1, "align": "center",
-                                     "text_wrap": True})
+        self.header = wb.add_format(
+            {**base, "bold": True, "bg_color": HEADER_FILL, "border": 1, "align": "center", "text_wrap": True}
+        )
         self.header_text = wb.add_format({"font_name": FONT, "bold": True})
         self.mark = wb.add_format({"font_name": FONT, "bold": True, "font_color": REQUIRED_MARK_COLOUR})
         self._cells: dict[tuple, object] = {}
@@ -131,8 +191,12 @@ class _Drawing:
         """The unlocked format of a data column (with the borders of the drawn rows, or without below them)."""
         key = (col.field.type, col.field.name in _LONG_TEXT, border)
         if key not in self._cells:
-            spec = {**self.base, "locked": False, "valign": "top",
-                    "num_format": _NUM_FORMATS.get(col.field.type, "@")}  # "@": digits typed stay text (ID, phone)
+            spec = {
+                **self.base,
+                "locked": False,
+                "valign": "top",
+                "num_format": _NUM_FORMATS.get(col.field.type, "@"),
+            }  # "@": digits typed stay text (ID, phone)
             if col.field.name in _LONG_TEXT:
                 spec["text_wrap"] = True
             if border:
@@ -181,8 +245,15 @@ class _Drawing:
         ws.merge_range(1, 0, 1, half - 1, spec.filler, self.line)
         ws.merge_range(1, half, 1, last_col, spec.period_line, self.line)
         ws.set_row(1, 22)
-        ws.merge_range(2, 0, 2, last_col, "带红色 * 的栏目必须填写；有下拉箭头的栏目请从列表中选择；标题和表头已锁定，"
-                                          "请勿改动。每一栏怎么填，见“填表说明”工作表。", self.hint)
+        ws.merge_range(
+            2,
+            0,
+            2,
+            last_col,
+            "带红色 * 的栏目必须填写；有下拉箭头的栏目请从列表中选择；标题和表头已锁定，"
+            "请勿改动。每一栏怎么填，见“填表说明”工作表。",
+            self.hint,
+        )
         ws.set_row(2, 30)
         for j, col in enumerate(cols):
             if col.required:
@@ -197,8 +268,17 @@ class _Drawing:
         ws.freeze_panes(HEADER_ROW + 1, 0)
         # Protected against accidental edits, not against a determined user (no password): the signed marker
         # is what tells a changed template. Rows can still be inserted, deleted, sorted and resized.
-        ws.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True, "delete_rows": True,
-                        "sort": True, "autofilter": True})
+        ws.protect(
+            "",
+            {
+                "format_columns": True,
+                "format_rows": True,
+                "insert_rows": True,
+                "delete_rows": True,
+                "sort": True,
+                "autofilter": True,
+            },
+        )
         ws.set_landscape()
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
@@ -217,8 +297,11 @@ class _Drawing:
         ws.set_column(1, 1, 96)
         # Every row has at most two filled cells: never three header-like cells a reader could take for a ledger.
         rows: list[tuple[str, str, object]] = [
-            (f"{spec.describe()} 填表说明", "", self.title), (spec.about, "", text), ("", "", None),
-            ("一、怎么填", "", heading)]
+            (f"{spec.describe()} 填表说明", "", self.title),
+            (spec.about, "", text),
+            ("", "", None),
+            ("一、怎么填", "", heading),
+        ]
         rows += [(f"{i}.", line, text) for i, line in enumerate(_general_rules(spec), start=1)]
         rows += [("", "", None), ("二、各栏目说明（带 * 的必须填写）", "", heading)]
         rows += [(col.text, _column_note(col), label) for col in spec.columns]

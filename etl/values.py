@@ -19,7 +19,24 @@ from functools import lru_cache
 from .text import nfkc, squash
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
-EMPTY_MARKS = {"", "-", "--", "—", "——", "/", "\\", "无", "暂无", "空", "null", "none", "nan", "n/a", "na", "#n/a"}
+EMPTY_MARKS = {
+    "",
+    "-",
+    "--",
+    "—",
+    "——",
+    "/",
+    "\\",
+    "无",
+    "暂无",
+    "空",
+    "null",
+    "none",
+    "nan",
+    "n/a",
+    "na",
+    "#n/a",
+}
 
 
 class BadValue(ValueError):
@@ -40,8 +57,31 @@ def is_empty_mark(text: str) -> bool:
 
 # --- Chinese numerals --------------------------------------------------------------------------------
 
-_CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "О": 0, "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3,
-             "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "О": 0,
+    "一": 1,
+    "壹": 1,
+    "二": 2,
+    "两": 2,
+    "贰": 2,
+    "三": 3,
+    "叁": 3,
+    "四": 4,
+    "肆": 4,
+    "五": 5,
+    "伍": 5,
+    "六": 6,
+    "陆": 6,
+    "七": 7,
+    "柒": 7,
+    "八": 8,
+    "捌": 8,
+    "九": 9,
+    "玖": 9,
+}
 _CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
 
@@ -78,8 +118,9 @@ def _cn_date_digits(text: str) -> str:
     if not any(c in _CN_DIGIT or c in _CN_UNIT for c in text):
         return text
     text = _CN_DATE_YEAR.sub(lambda m: str(cn_integer(m.group(1))), text)
-    return _CN_DATE_PART.sub(lambda m: str(cn_integer(m.group(1))) if cn_integer(m.group(1)) is not None
-                             else m.group(1), text)
+    return _CN_DATE_PART.sub(
+        lambda m: str(cn_integer(m.group(1))) if cn_integer(m.group(1)) is not None else m.group(1), text
+    )
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -89,7 +130,9 @@ _FULL_DATE = re.compile(
     r"(?:[T\s]*(?P<H>\d{1,2})[:时](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?分?)?"
     r"\s*(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?$"
 )
-_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$")
+_COMPACT = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?$"
+)
 _SHORT_YEAR = re.compile(r"^(?P<y>\d{2})(?P<s>[./\-])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})$")  # 23.11.3
 _MONTH_DOT_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])")
 _MONTH_DAY = re.compile(r"^(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日?$")
@@ -98,8 +141,10 @@ _YEAR_ONLY = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:度|初|底|末|中)?$"
 _MONTH_ONLY = re.compile(r"^(?P<m>\d{1,2})\s*月份?$")
 # two dates joined by 至/到/~/—, or a day range after a full date (2023.10.3-10.5, 10月3日-5日)
 _RANGE_JOINER = re.compile(r"\s*(?:至|到|~|～|—|–|－－|--)\s*")
-_DAY_RANGE = re.compile(r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2})?\s*日?$"
-                        r"|^\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*月\s*\d{1,2})?\s*日?$")
+_DAY_RANGE = re.compile(
+    r"^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*[月.\-/]\s*\d{1,2})?\s*日?$"
+    r"|^\d{1,2}\s*月\s*\d{1,2}\s*日?\s*[-－]\s*\d{1,2}(?:\s*月\s*\d{1,2})?\s*日?$"
+)
 DATE_FORMS = "2023-11-03、2023年11月3日、2023.11.3 或 2023/11/3"
 
 
@@ -136,8 +181,14 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
         m = pattern.match(t)
         if m:
             g = m.groupdict()
-            return _build(int(g["y"]), int(g["m"]), int(g["d"]), int(g.get("H") or 0),
-                          int(g.get("M") or 0), int(g.get("S") or 0))
+            return _build(
+                int(g["y"]),
+                int(g["m"]),
+                int(g["d"]),
+                int(g.get("H") or 0),
+                int(g.get("M") or 0),
+                int(g.get("S") or 0),
+            )
     m = _SHORT_YEAR.match(t)
     if m and period_year is not None and 2000 + int(m["y"]) == period_year:
         return _build(period_year, int(m["m"]), int(m["d"]))
@@ -150,9 +201,14 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
         raise PartialDate(f"日期“{text}”只写到月份，请写出具体哪一天，如 {DATE_FORMS}")
     if _YEAR_ONLY.match(t):
         raise PartialDate(f"日期“{text}”只写了年份，请写出具体哪一天，如 {DATE_FORMS}")
-    if _DAY_RANGE.match(t) or len(_RANGE_JOINER.split(t)) == 2 and all(
-            re.search(r"\d", part) for part in _RANGE_JOINER.split(t)):
-        raise BadValue(f"“{text}”是一个时间段（起止两个日期），这一格只能填一天（如受理日期填开始的那一天），请写成 {DATE_FORMS}")
+    if (
+        _DAY_RANGE.match(t)
+        or len(_RANGE_JOINER.split(t)) == 2
+        and all(re.search(r"\d", part) for part in _RANGE_JOINER.split(t))
+    ):
+        raise BadValue(
+            f"“{text}”是一个时间段（起止两个日期），这一格只能填一天（如受理日期填开始的那一天），请写成 {DATE_FORMS}"
+        )
     if re.fullmatch(r"\d{4,5}(\.\d+)?", t):
         serial = float(t)
         if 20000 <= serial <= 80000:  # an Excel serial that came through as text (CSV exports)
@@ -202,8 +258,10 @@ def _decimal_date(value: float, period_year: int | None) -> dt.datetime:
     be the 1st or the 10th, the 2nd or the 20th, the 3rd or the 30th: those are refused, never guessed."""
     month, _, day = repr(value).partition(".")
     if len(day) == 1 and day in "123":
-        raise BadValue(f"“{value:g}”可能是{month}月{day}日，也可能是{month}月{day}0日（Excel去掉了末尾的0），"
-                       f"请写成 {DATE_FORMS}")
+        raise BadValue(
+            f"“{value:g}”可能是{month}月{day}日，也可能是{month}月{day}0日（Excel去掉了末尾的0），"
+            f"请写成 {DATE_FORMS}"
+        )
     return _parse_datetime_string(f"{month}.{day}", period_year)
 
 
@@ -307,6 +365,7 @@ def _unit_written_in(text: str) -> str | None:
 
 # --- categories ----------------------------------------------------------------------------------------
 
+
 class AmbiguousCategory(BadValue):
     """A text that says two different things (调解不成，后已化解): reported, never resolved by a guess."""
 
@@ -378,7 +437,7 @@ def _map_vocab(vocab, raw: str) -> str | None:
 
 
 def _clause_before(text: str, start: int) -> str:
-    before = text[max(0, start - _NEGATION_WINDOW): start]
+    before = text[max(0, start - _NEGATION_WINDOW) : start]
     parts = _CLAUSE_BREAK.split(before)
     return parts[-1]
 
@@ -402,5 +461,5 @@ def _negated(text: str, start: int, end: int, word: str) -> bool:
         return False  # the word is a negative form itself (未化解, 不成功)
     if not word.startswith("已") and _negation_before(text, start):
         return True
-    after = text[end: end + 2]
+    after = text[end : end + 2]
     return after.startswith(_NEGATIONS) or after.startswith("失败")

@@ -17,7 +17,14 @@ from .marts import upgrade_marts
 from .reference import REF_TABLES, read_ref
 from .schema import LATEST_VERSION, catalog
 
-__all__ = ["LATEST_VERSION", "SCHEMA_VERSION", "WarehouseBusy", "WarehouseUnusable", "connect", "load_reference"]
+__all__ = [
+    "LATEST_VERSION",
+    "SCHEMA_VERSION",
+    "WarehouseBusy",
+    "WarehouseUnusable",
+    "connect",
+    "load_reference",
+]
 
 # 1: the first release (no version recorded in the warehouse). 2: meta.warehouse_info and meta.mart_definitions,
 # marts rebuilt when their definition changes, rates as DECIMAL. A staging change (a field added to
@@ -29,30 +36,80 @@ SCHEMAS = ("ref", "meta", "staging", "quarantine", "core", "marts")
 # the tables of meta and quarantine: (column, type); staging's come from etl/ledgers.yaml (etl.schema)
 TABLES: dict[str, list[tuple[str, str]]] = {
     "meta.source_files": [
-        ("file_sha256", "VARCHAR PRIMARY KEY"), ("file_name", "VARCHAR"), ("path", "VARCHAR"),
-        ("size_bytes", "BIGINT"), ("sender", "VARCHAR"), ("unit_id", "VARCHAR"), ("ledger", "VARCHAR"),
-        ("period", "VARCHAR"), ("status", "VARCHAR"), ("reason", "VARCHAR"), ("rows_read", "INTEGER"),
-        ("rows_loaded", "INTEGER"), ("rows_quarantined", "INTEGER"), ("rows_dropped", "INTEGER"),
-        ("dropped_detail", "VARCHAR"), ("superseded_by", "VARCHAR"), ("ingested_at", "TIMESTAMP"),
-        ("archive_path", "VARCHAR"), ("rows_removed", "INTEGER"), ("added_to", "VARCHAR")],
+        ("file_sha256", "VARCHAR PRIMARY KEY"),
+        ("file_name", "VARCHAR"),
+        ("path", "VARCHAR"),
+        ("size_bytes", "BIGINT"),
+        ("sender", "VARCHAR"),
+        ("unit_id", "VARCHAR"),
+        ("ledger", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("status", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("rows_read", "INTEGER"),
+        ("rows_loaded", "INTEGER"),
+        ("rows_quarantined", "INTEGER"),
+        ("rows_dropped", "INTEGER"),
+        ("dropped_detail", "VARCHAR"),
+        ("superseded_by", "VARCHAR"),
+        ("ingested_at", "TIMESTAMP"),
+        ("archive_path", "VARCHAR"),
+        ("rows_removed", "INTEGER"),
+        ("added_to", "VARCHAR"),
+    ],
     "meta.source_sheets": [
-        ("file_sha256", "VARCHAR"), ("sheet", "VARCHAR"), ("ledger", "VARCHAR"), ("sender", "VARCHAR"),
-        ("unit_id", "VARCHAR"), ("period", "VARCHAR"), ("status", "VARCHAR"), ("reason", "VARCHAR"),
-        ("header_row", "INTEGER"), ("rows_read", "INTEGER"), ("rows_loaded", "INTEGER"),
-        ("rows_quarantined", "INTEGER"), ("rows_dropped", "INTEGER"), ("columns_unmapped", "VARCHAR"),
-        ("sender_source", "VARCHAR"), ("period_source", "VARCHAR"), ("unit_source", "VARCHAR"),
-        ("ledger_source", "VARCHAR"), ("columns", "VARCHAR"), ("layout", "VARCHAR")],
+        ("file_sha256", "VARCHAR"),
+        ("sheet", "VARCHAR"),
+        ("ledger", "VARCHAR"),
+        ("sender", "VARCHAR"),
+        ("unit_id", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("status", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("header_row", "INTEGER"),
+        ("rows_read", "INTEGER"),
+        ("rows_loaded", "INTEGER"),
+        ("rows_quarantined", "INTEGER"),
+        ("rows_dropped", "INTEGER"),
+        ("columns_unmapped", "VARCHAR"),
+        ("sender_source", "VARCHAR"),
+        ("period_source", "VARCHAR"),
+        ("unit_source", "VARCHAR"),
+        ("ledger_source", "VARCHAR"),
+        ("columns", "VARCHAR"),
+        ("layout", "VARCHAR"),
+    ],
     "quarantine.rejected_rows": [
-        ("file_sha256", "VARCHAR"), ("file_name", "VARCHAR"), ("sheet", "VARCHAR"), ("row_number", "INTEGER"),
-        ("column_name", "VARCHAR"), ("value", "VARCHAR"), ("reason", "VARCHAR"), ("fix_hint", "VARCHAR"),
-        ("ledger", "VARCHAR"), ("sender", "VARCHAR"), ("unit_id", "VARCHAR"), ("period", "VARCHAR"),
-        ("rejected_at", "TIMESTAMP")],
+        ("file_sha256", "VARCHAR"),
+        ("file_name", "VARCHAR"),
+        ("sheet", "VARCHAR"),
+        ("row_number", "INTEGER"),
+        ("column_name", "VARCHAR"),
+        ("value", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("fix_hint", "VARCHAR"),
+        ("ledger", "VARCHAR"),
+        ("sender", "VARCHAR"),
+        ("unit_id", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("rejected_at", "TIMESTAMP"),
+    ],
     # cells left empty in rows that were loaded (a month-only date in an optional field): said to the clerk
     "quarantine.cell_notes": [
-        ("file_sha256", "VARCHAR"), ("file_name", "VARCHAR"), ("sheet", "VARCHAR"), ("row_number", "INTEGER"),
-        ("column_name", "VARCHAR"), ("value", "VARCHAR"), ("reason", "VARCHAR"), ("fix_hint", "VARCHAR"),
-        ("ledger", "VARCHAR"), ("sender", "VARCHAR"), ("unit_id", "VARCHAR"), ("period", "VARCHAR"),
-        ("noted_at", "TIMESTAMP")],
+        ("file_sha256", "VARCHAR"),
+        ("file_name", "VARCHAR"),
+        ("sheet", "VARCHAR"),
+        ("row_number", "INTEGER"),
+        ("column_name", "VARCHAR"),
+        ("value", "VARCHAR"),
+        ("reason", "VARCHAR"),
+        ("fix_hint", "VARCHAR"),
+        ("ledger", "VARCHAR"),
+        ("sender", "VARCHAR"),
+        ("unit_id", "VARCHAR"),
+        ("period", "VARCHAR"),
+        ("noted_at", "TIMESTAMP"),
+    ],
     "meta.warehouse_info": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
     "meta.mart_definitions": [("mart", "VARCHAR PRIMARY KEY"), ("definition", "VARCHAR")],
 }
@@ -71,8 +128,11 @@ class WarehouseBusy(HomeError):
     exit_code = 4
 
     def __init__(self, path: Path, held_by_reader: bool = False):
-        who = ("正被另一个程序读取（例如正在生成报表或查询指标）" if held_by_reader
-               else "正被另一个程序写入（例如另一次导入或运行）")
+        who = (
+            "正被另一个程序读取（例如正在生成报表或查询指标）"
+            if held_by_reader
+            else "正被另一个程序写入（例如另一次导入或运行）"
+        )
         super().__init__(f"数据仓库 {path} {who}，请稍后再试。")
 
 
@@ -84,9 +144,14 @@ def lock_wait(default: float = DEFAULT_LOCK_WAIT) -> float:
         return default
 
 
-def connect(home: Home, read_only: bool = False, retries: float | None = None,
-            on_wait: Callable[[], None] | None = None, check: bool = True,
-            migrate: bool = True) -> duckdb.DuckDBPyConnection:
+def connect(
+    home: Home,
+    read_only: bool = False,
+    retries: float | None = None,
+    on_wait: Callable[[], None] | None = None,
+    check: bool = True,
+    migrate: bool = True,
+) -> duckdb.DuckDBPyConnection:
     """A connection to the home's warehouse; a writer's brings the warehouse up to this release's schema first
     (saying so in one line on stderr when it changed anything).
 
@@ -134,19 +199,28 @@ def connect(home: Home, read_only: bool = False, retries: float | None = None,
 
 def _unusable(path: Path, exc: Exception) -> WarehouseUnusable:
     text = str(exc)
-    if "not a valid DuckDB database" in text or "Could not read enough bytes" in text or "orrupt" in text \
-            or "Failed to download extension" in text or "requires the extension" in text:
+    if (
+        "not a valid DuckDB database" in text
+        or "Could not read enough bytes" in text
+        or "orrupt" in text
+        or "Failed to download extension" in text
+        or "requires the extension" in text
+    ):
         return WarehouseUnusable(
             f"数据仓库文件 {path} 已损坏或不是台账的数据仓库（可能复制不完整或被其他程序改写）。"
-            "如有原始文件存档，可运行 taizhang rebuild 重建；否则请把它移走，再重新导入台账文件。")
+            "如有原始文件存档，可运行 taizhang rebuild 重建；否则请把它移走，再重新导入台账文件。"
+        )
     if "Permission denied" in text or "Read-only file system" in text or "read-only" in text.lower():
-        return WarehouseUnusable(f"无法写入数据仓库 {path}（没有写入权限或磁盘只读）：请换一个可写的数据目录（--home），"
-                                 "或请管理员开放写入权限。")
+        return WarehouseUnusable(
+            f"无法写入数据仓库 {path}（没有写入权限或磁盘只读）：请换一个可写的数据目录（--home），"
+            "或请管理员开放写入权限。"
+        )
     first = text.splitlines()[0] if text else type(exc).__name__
     return WarehouseUnusable(f"无法打开数据仓库 {path}（{first}）。")
 
 
 # --- versions and migrations -------------------------------------------------------------------------------
+
 
 def _catalog_tables(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
     """schema.table → {column: type} of every table in the warehouse."""
@@ -178,14 +252,20 @@ def stored_version(con: duckdb.DuckDBPyConnection) -> int | None:
 def _check_version(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     version = stored_version(con)
     if version is None:
-        raise WarehouseUnusable(f"{path} 是一个 DuckDB 数据库，但不是台账的数据仓库：请换一个数据目录（--home），"
-                                "或把这个文件移走后重新导入。")
+        raise WarehouseUnusable(
+            f"{path} 是一个 DuckDB 数据库，但不是台账的数据仓库：请换一个数据目录（--home），"
+            "或把这个文件移走后重新导入。"
+        )
     if version > SCHEMA_VERSION:
-        raise WarehouseUnusable(f"数据仓库 {path} 由较新版本的台账写入（数据版本 {version}，本程序支持到 {SCHEMA_VERSION}）："
-                                "请先升级台账程序再使用。")
+        raise WarehouseUnusable(
+            f"数据仓库 {path} 由较新版本的台账写入（数据版本 {version}，本程序支持到 {SCHEMA_VERSION}）："
+            "请先升级台账程序再使用。"
+        )
     if 0 < version < OLDEST_UPGRADABLE:
-        raise WarehouseUnusable(f"数据仓库 {path} 的版本太旧（数据版本 {version}），无法自动升级："
-                                "请运行 taizhang rebuild 从原始文件存档重建。")
+        raise WarehouseUnusable(
+            f"数据仓库 {path} 的版本太旧（数据版本 {version}），无法自动升级："
+            "请运行 taizhang rebuild 从原始文件存档重建。"
+        )
 
 
 def expected_tables() -> dict[str, list[tuple[str, str]]]:
@@ -205,8 +285,12 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     existing = _catalog_tables(con)
     fresh = not existing
     notes: list[str] = []
-    have_schemas = {r[0] for r in con.execute(
-        "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()").fetchall()}
+    have_schemas = {
+        r[0]
+        for r in con.execute(
+            "SELECT schema_name FROM duckdb_schemas() WHERE database_name = current_database()"
+        ).fetchall()
+    }
     for schema in SCHEMAS:
         if schema not in have_schemas:
             con.execute(f"CREATE SCHEMA {schema}")
@@ -224,14 +308,23 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
                 try:
                     con.execute(f"ALTER TABLE {name} ALTER {column} TYPE {_plain_type(sqltype)}")
                 except duckdb.Error:
-                    raise WarehouseUnusable(f"数据仓库的 {name}.{column} 是 {existing[name][column]}，本版本需要 "
-                                            f"{_plain_type(sqltype)}，无法自动转换：请运行 taizhang rebuild 从原始文件存档重建。") from None
+                    raise WarehouseUnusable(
+                        f"数据仓库的 {name}.{column} 是 {existing[name][column]}，本版本需要 "
+                        f"{_plain_type(sqltype)}，无法自动转换：请运行 taizhang rebuild 从原始文件存档重建。"
+                    ) from None
                 added.append(f"{name}.{column}（{existing[name][column]} → {_plain_type(sqltype)}）")
     if added:
-        notes.append(f"新增或调整列 {len(added)} 个（{'、'.join(added[:6])}{' 等' if len(added) > 6 else ''}；"
-                     "已有记录的新列为空，需要补齐时运行 taizhang rebuild）")
-    views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE schema_name = 'core' "
-                                       "AND database_name = current_database()").fetchall()}
+        notes.append(
+            f"新增或调整列 {len(added)} 个（{'、'.join(added[:6])}{' 等' if len(added) > 6 else ''}；"
+            "已有记录的新列为空，需要补齐时运行 taizhang rebuild）"
+        )
+    views = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE schema_name = 'core' "
+            "AND database_name = current_database()"
+        ).fetchall()
+    }
     if added or any(kind not in views for kind in catalog().ledgers):
         _core_views(con)
     rebuilt = upgrade_marts(con)
@@ -242,8 +335,10 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> list[str]:
     if version != SCHEMA_VERSION:
         from importlib.metadata import version as package_version
 
-        con.execute("INSERT OR REPLACE INTO meta.warehouse_info VALUES ('schema_version', ?), ('written_by', ?)",
-                    [str(SCHEMA_VERSION), f"taizhang {package_version('taizhang')}"])
+        con.execute(
+            "INSERT OR REPLACE INTO meta.warehouse_info VALUES ('schema_version', ?), ('written_by', ?)",
+            [str(SCHEMA_VERSION), f"taizhang {package_version('taizhang')}"],
+        )
         if not fresh and version:
             notes.insert(0, f"数据版本 {version} → {SCHEMA_VERSION}")
     return notes
@@ -263,6 +358,7 @@ def _core_views(con: duckdb.DuckDBPyConnection) -> None:
 
 
 # --- reference tables and inserts ----------------------------------------------------------------------------
+
 
 def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """(Re)load ref.* from the reference CSVs in one transaction; returns row counts."""
@@ -305,7 +401,9 @@ def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) 
     if table in TABLES:  # by name: a migrated table has its added columns last, whatever the order here
         table = f"{table} ({', '.join(c for c, _t in TABLES[table])})"
     one = "(" + ",".join("?" * len(rows[0])) + ")"
-    con.execute(f"INSERT INTO {table} VALUES " + ",".join([one] * len(rows)), [v for row in rows for v in row])
+    con.execute(
+        f"INSERT INTO {table} VALUES " + ",".join([one] * len(rows)), [v for row in rows for v in row]
+    )
 
 
 def dumps(value) -> str:

@@ -37,6 +37,7 @@ ChartFn = Callable[[object, object, Path], Path]
 
 # ── frame ────────────────────────────────────────────────────────────────────────────────────────
 
+
 def _figure(height_cm: float = S.FIG_HEIGHT_CM, ncols: int = 1, nrows: int = 1, **subplot_kw):
     fig = Figure(figsize=(S.FIG_WIDTH_CM * S.CM, height_cm * S.CM), dpi=S.DPI)
     FigureCanvasAgg(fig)
@@ -67,7 +68,9 @@ def _render(name: str, fn, con, as_of, out_dir: Path) -> Path:
 
 def _no_data(ax, text: str = "暂无数据") -> None:
     ax.set_axis_off()
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=S.TITLE_SIZE, color=S.GREY, transform=ax.transAxes)
+    ax.text(
+        0.5, 0.5, text, ha="center", va="center", fontsize=S.TITLE_SIZE, color=S.GREY, transform=ax.transAxes
+    )
 
 
 def _pct_axis(axis, decimals: int = 0) -> None:
@@ -88,8 +91,15 @@ def _vgrid(ax) -> None:
 
 
 def _legend_above(ax, handles=None, ncol: int = 4, **kw) -> None:
-    kw = {"loc": "lower left", "bbox_to_anchor": (0, 1.01), "ncol": ncol, "borderaxespad": 0.2,
-          "handlelength": 1.4, "columnspacing": 1.2, **kw}
+    kw = {
+        "loc": "lower left",
+        "bbox_to_anchor": (0, 1.01),
+        "ncol": ncol,
+        "borderaxespad": 0.2,
+        "handlelength": 1.4,
+        "columnspacing": 1.2,
+        **kw,
+    }
     if handles is None:
         ax.legend(**kw)
     else:
@@ -121,6 +131,7 @@ def _n(v) -> float:
 
 # ── 矛盾纠纷 ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def dispute_rate_by_unit(con, as_of, out_dir: Path) -> Path:
     """化解率 by village/community (horizontal bars, coloured by 片区), the town's rate as a reference line."""
     items = [r for r in D.disputes_by_unit(con, as_of)]
@@ -132,8 +143,12 @@ def dispute_rate_by_unit(con, as_of, out_dir: Path) -> Path:
     if not items:
         _no_data(ax)
         return _finish(fig, "dispute_rate_by_unit", "各村（社区）矛盾纠纷化解率", as_of, out_dir)
-    items.sort(key=lambda r: (-(r["resolution_rate"] if r["resolution_rate"] is not None else -1),
-                              -_n(r["received"])))
+    items.sort(
+        key=lambda r: (
+            -(r["resolution_rate"] if r["resolution_rate"] is not None else -1),
+            -_n(r["received"]),
+        )
+    )
     areas = list(dict.fromkeys(r.get("area") or "未划片区" for r in D.sort_units(items)))
     colour = {a: S.AREA_COLOURS[i % len(S.AREA_COLOURS)] for i, a in enumerate(areas)}
     y = list(range(len(items)))
@@ -173,7 +188,9 @@ def disputes_by_month(con, as_of, out_dir: Path) -> Path:
     fig, (ax, ax2) = _figure(12.5, ncols=1, nrows=2, sharex=True, height_ratios=[1.25, 1])
     x = list(range(len(items)))
     w = 0.38
-    b1 = ax.bar([i - w / 2 for i in x], [_n(r["received"]) for r in items], w, color=S.LIGHT_BLUE, label="当月受理")
+    b1 = ax.bar(
+        [i - w / 2 for i in x], [_n(r["received"]) for r in items], w, color=S.LIGHT_BLUE, label="当月受理"
+    )
     b2 = ax.bar([i + w / 2 for i in x], [_n(r["resolved"]) for r in items], w, color=S.NAVY, label="当月化解")
     ax.bar_label(b1, fmt="%.0f", padding=1.5, fontsize=6.5, color=S.INK)
     ax.bar_label(b2, fmt="%.0f", padding=1.5, fontsize=6.5, color=S.INK)
@@ -187,10 +204,18 @@ def disputes_by_month(con, as_of, out_dir: Path) -> Path:
     cs = [_n(r["cumulative_resolved"]) for r in items]
     last = items[-1]
     rate_txt = "" if last.get("cumulative_rate") is None else f"，累计化解率{last['cumulative_rate']:.2f}%"
-    l1 = ax2.plot(x, cr, color=S.ORANGE, marker="o", markersize=3, linewidth=1.4,
-                  label=f"累计受理（{cr[-1]:.0f}件）")[0]
-    l2 = ax2.plot(x, cs, color=S.TEAL, marker="s", markersize=3, linewidth=1.4,
-                  label=f"累计化解（{cs[-1]:.0f}件{rate_txt}）")[0]
+    l1 = ax2.plot(
+        x, cr, color=S.ORANGE, marker="o", markersize=3, linewidth=1.4, label=f"累计受理（{cr[-1]:.0f}件）"
+    )[0]
+    l2 = ax2.plot(
+        x,
+        cs,
+        color=S.TEAL,
+        marker="s",
+        markersize=3,
+        linewidth=1.4,
+        label=f"累计化解（{cs[-1]:.0f}件{rate_txt}）",
+    )[0]
     ax2.set_ylabel("累计（件）")
     ax2.set_ylim(0, max(cr + [1]) * 1.12)
     _int_axis(ax2.yaxis)
@@ -210,7 +235,9 @@ def disputes_by_category(con, as_of, out_dir: Path) -> Path:
         return _finish(fig, "disputes_by_category", title, as_of, out_dir)
     y = list(range(len(items)))
     h = 0.38
-    b1 = ax.barh([i - h / 2 for i in y], [_n(r["received"]) for r in items], h, color=S.LIGHT_BLUE, label="受理")
+    b1 = ax.barh(
+        [i - h / 2 for i in y], [_n(r["received"]) for r in items], h, color=S.LIGHT_BLUE, label="受理"
+    )
     b2 = ax.barh([i + h / 2 for i in y], [_n(r["resolved"]) for r in items], h, color=S.NAVY, label="化解")
     ax.bar_label(b1, fmt="%.0f", padding=2, fontsize=S.ANNOT_SIZE)
     ax.bar_label(b2, fmt="%.0f", padding=2, fontsize=S.ANNOT_SIZE)
@@ -240,14 +267,22 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
         _no_data(ax2)
         return _finish(fig, "dispute_levels", title, as_of, out_dir)
     resolved = _n(town["resolved"])
-    levels = [("村/社区", town["village_level"]), ("片区调解室", town["area_room_level"]), ("镇", town["town_level"]),
-              ("上级/移交", town["escalated"])]
+    levels = [
+        ("村/社区", town["village_level"]),
+        ("片区调解室", town["area_room_level"]),
+        ("镇", town["town_level"]),
+        ("上级/移交", town["escalated"]),
+    ]
     if _n(town.get("unknown_level")):
         levels.append(("未注明", town["unknown_level"]))
     x = list(range(len(levels)))
     bars = ax1.bar(x, [_n(v) for _, v in levels], 0.6, color=[S.LEVEL_COLOURS[k] for k, _ in levels])
-    ax1.bar_label(bars, labels=[f"{_n(v):.0f}件\n{S.rate(_n(v), resolved):.2f}%" for _, v in levels],
-                  padding=2, fontsize=S.ANNOT_SIZE)
+    ax1.bar_label(
+        bars,
+        labels=[f"{_n(v):.0f}件\n{S.rate(_n(v), resolved):.2f}%" for _, v in levels],
+        padding=2,
+        fontsize=S.ANNOT_SIZE,
+    )
     wrapped = {"片区调解室": "片区\n调解室", "上级/移交": "上级\n/移交", "村/社区": "村\n（社区）"}
     ax1.set_xticks(x, [wrapped.get(k, k) for k, _ in levels])
     ax1.tick_params(axis="x", length=0)
@@ -256,9 +291,11 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
     ax1.set_ylabel("化解件数（件）")
     ax1.set_title(f"按化解层级（共化解{resolved:.0f}件）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     _hgrid(ax1)
-    shares = [("小事不出村（社区）", town["within_village_rate"], S.NAVY),
-              ("大事不出镇", town["within_town_rate"], S.TEAL),
-              ("矛盾上交", town["escalated_rate"], S.ORANGE)]
+    shares = [
+        ("小事不出村（社区）", town["within_village_rate"], S.NAVY),
+        ("大事不出镇", town["within_town_rate"], S.TEAL),
+        ("矛盾上交", town["escalated_rate"], S.ORANGE),
+    ]
     y = list(range(len(shares)))
     ax2.barh(y, [_n(v) for _, v, _ in shares], 0.55, color=[c for _, _, c in shares])
     for yi, (_, v, _) in zip(y, shares, strict=True):
@@ -276,6 +313,7 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
 
 # ── 三官一律 ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def legal_visits_by_month(con, as_of, out_dir: Path) -> Path:
     """“三官一律” by month: visits, disputes resolved, consultations."""
     items = D.legal_by_month(con, as_of)
@@ -285,14 +323,24 @@ def legal_visits_by_month(con, as_of, out_dir: Path) -> Path:
         _no_data(ax)
         return _finish(fig, "legal_visits_by_month", title, as_of, out_dir)
     x = list(range(len(items)))
-    series = [("visits", "下沉", "次", S.NAVY), ("disputes_resolved", "化解纠纷", "件", S.ORANGE),
-              ("consultations", "法律咨询", "次", S.TEAL)]
+    series = [
+        ("visits", "下沉", "次", S.NAVY),
+        ("disputes_resolved", "化解纠纷", "件", S.ORANGE),
+        ("consultations", "法律咨询", "次", S.TEAL),
+    ]
     w = 0.27
     handles = []
     for k, (key, label, unit, colour) in enumerate(series):
         vals = [_n(r[key]) for r in items]
-        handles.append(ax.bar([i + (k - 1) * w for i in x], vals, w, color=colour,
-                              label=f"{label}（共{sum(vals):.0f}{unit}）"))
+        handles.append(
+            ax.bar(
+                [i + (k - 1) * w for i in x],
+                vals,
+                w,
+                color=colour,
+                label=f"{label}（共{sum(vals):.0f}{unit}）",
+            )
+        )
     ax.set_xticks(x, [S.month_label(r["month"], as_of) for r in items])
     _int_axis(ax.yaxis)
     ax.set_ylabel("次 / 件")
@@ -302,6 +350,7 @@ def legal_visits_by_month(con, as_of, out_dir: Path) -> Path:
 
 
 # ── 重点项目 ───────────────────────────────────────────────────────────────────────────────────────
+
 
 def _zone_label(zone: str) -> str:
     return {"镇": "镇重点项目", "园区": "园区重点项目"}.get(zone, f"{zone}项目")
@@ -325,16 +374,31 @@ def key_projects_by_stage(con, as_of, out_dir: Path) -> Path:
     handles = []
     for s in stages:
         vals = [count.get((z, s), 0.0) for z in zones]
-        bars = ax.barh(y, vals, 0.55, left=left, color=S.STAGE_COLOURS.get(s, S.GREY), label=s,
-                       edgecolor="white", linewidth=0.8)
+        bars = ax.barh(
+            y,
+            vals,
+            0.55,
+            left=left,
+            color=S.STAGE_COLOURS.get(s, S.GREY),
+            label=s,
+            edgecolor="white",
+            linewidth=0.8,
+        )
         handles.append(bars)
         widest = max(sum(count.get((z, st), 0.0) for st in stages) for z in zones) or 1
         for yi, v, lft in zip(y, vals, left, strict=True):
             if v:
                 dark = S.STAGE_COLOURS.get(s, S.GREY) in (S.NAVY, S.TEAL)
                 text = f"{s}{v:.0f}" if v / widest >= 0.1 else f"{v:.0f}"
-                ax.text(lft + v / 2, yi, text, ha="center", va="center", fontsize=S.ANNOT_SIZE,
-                        color="white" if dark else S.INK)
+                ax.text(
+                    lft + v / 2,
+                    yi,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=S.ANNOT_SIZE,
+                    color="white" if dark else S.INK,
+                )
         left = [a + b for a, b in zip(left, vals, strict=True)]
     for yi, tot in zip(y, left, strict=True):
         ax.text(tot + max(left) * 0.015, yi, f"共{tot:.0f}个", va="center", fontsize=S.ANNOT_SIZE + 0.5)
@@ -374,8 +438,11 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
         centres.append(((start + pos - 1) / 2, _zone_label(z)))
         pos += 0.8
     bars = ax.bar(xs, [_n(v) for v in vals], 0.62, color=colours)
-    _white_labels(ax.bar_label(bars, labels=["—" if v is None else f"{v:.2f}%" for v in vals], padding=2,
-                               fontsize=S.ANNOT_SIZE))
+    _white_labels(
+        ax.bar_label(
+            bars, labels=["—" if v is None else f"{v:.2f}%" for v in vals], padding=2, fontsize=S.ANNOT_SIZE
+        )
+    )
     schedule = next((r["schedule_rate"] for r in items if r.get("schedule_rate") is not None), None)
     top = max([_n(v) for v in vals] + [_n(schedule), 1])
     ax.set_ylim(0, max(100.0, top) * 1.18)
@@ -388,11 +455,14 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
     sec.tick_params(axis="x", length=0, pad=26, labelsize=S.LABEL_SIZE)
     sec.spines["bottom"].set_visible(False)
     _hgrid(ax)
-    handles = [Patch(color=c, label=s) for s, c in S.STAGE_COLOURS.items()] + [Patch(color=S.TOTAL, label="合计")]
+    handles = [Patch(color=c, label=s) for s, c in S.STAGE_COLOURS.items()] + [
+        Patch(color=S.TOTAL, label="合计")
+    ]
     if schedule is not None:
         ax.axhline(schedule, color=S.RED, linestyle="--", linewidth=1.0, zorder=1.5)
-        handles.append(Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0,
-                              label=f"序时进度 {schedule:.2f}%"))
+        handles.append(
+            Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0, label=f"序时进度 {schedule:.2f}%")
+        )
     _legend_above(ax, handles, ncol=len(handles))
     return _finish(fig, "investment_completion", title, as_of, out_dir, source)
 
@@ -438,7 +508,9 @@ def grid_events_by_month(con, as_of, out_dir: Path) -> Path:
         return _finish(fig, "grid_events_by_month", title, as_of, out_dir, GRID_SOURCE)
     x = list(range(len(items)))
     w = 0.38
-    b1 = ax.bar([i - w / 2 for i in x], [_n(r["collected"]) for r in items], w, color=S.LIGHT_BLUE, label="采集")
+    b1 = ax.bar(
+        [i - w / 2 for i in x], [_n(r["collected"]) for r in items], w, color=S.LIGHT_BLUE, label="采集"
+    )
     b2 = ax.bar([i + w / 2 for i in x], [_n(r["closed"]) for r in items], w, color=S.NAVY, label="办结")
     ax.set_xticks(x, [S.month_label(r["month"], as_of) for r in items])
     _int_axis(ax.yaxis)
@@ -451,12 +523,26 @@ def grid_events_by_month(con, as_of, out_dir: Path) -> Path:
     pts = [(xi, v) for xi, v in zip(x, rates, strict=True) if v is not None]
     handles = [b1, b2]
     if pts:
-        line = ax2.plot([p[0] for p in pts], [p[1] for p in pts], color=S.ORANGE, marker="o", markersize=3,
-                        linewidth=1.4, label="按期办结率")[0]
+        line = ax2.plot(
+            [p[0] for p in pts],
+            [p[1] for p in pts],
+            color=S.ORANGE,
+            marker="o",
+            markersize=3,
+            linewidth=1.4,
+            label="按期办结率",
+        )[0]
         handles.append(line)
         for xi, v in pts:
-            ax2.annotate(f"{v:.1f}%", (xi, v), xytext=(0, 5), textcoords="offset points", ha="center",
-                         fontsize=6.5, color=S.ORANGE)
+            ax2.annotate(
+                f"{v:.1f}%",
+                (xi, v),
+                xytext=(0, 5),
+                textcoords="offset points",
+                ha="center",
+                fontsize=6.5,
+                color=S.ORANGE,
+            )
         # the line runs above the bars: its lowest point at ~72 % of the height, 100 % at ~90 %
         lo = min(min(v for _, v in pts), 99.0)
         span = (100 - lo) / 0.18
@@ -473,6 +559,7 @@ def grid_events_by_month(con, as_of, out_dir: Path) -> Path:
 
 
 # ── 党组织活动 ─────────────────────────────────────────────────────────────────────────────────────
+
 
 def party_by_org(con, as_of, out_dir: Path) -> Path:
     """Activities and 参学率 (实到/应到) by party organisation, the town's 参学率 as a reference line."""
@@ -499,8 +586,13 @@ def party_by_org(con, as_of, out_dir: Path) -> Path:
     _vgrid(ax1)
     ax2.barh(y, [_n(r["attendance_rate"]) for r in items], 0.62, color=S.TEAL)
     for yi, r in zip(y, items, strict=True):
-        _column_text(ax2, 134, yi, "—" if r["attendance_rate"] is None else f"{r['attendance_rate']:.2f}%",
-                     fontsize=S.ANNOT_SIZE - 0.5)
+        _column_text(
+            ax2,
+            134,
+            yi,
+            "—" if r["attendance_rate"] is None else f"{r['attendance_rate']:.2f}%",
+            fontsize=S.ANNOT_SIZE - 0.5,
+        )
     ax2.set_xlim(0, 135)
     ax2.set_xticks(range(0, 101, 25))
     ax2.spines["bottom"].set_bounds(0, 100)
@@ -510,9 +602,12 @@ def party_by_org(con, as_of, out_dir: Path) -> Path:
     _vgrid(ax2)
     if town is not None:
         ax2.axvline(town, color=S.RED, linestyle="--", linewidth=1.0, ymax=1.0)
-        ax2.legend(handles=[Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0,
-                                   label=f"全镇 {town:.2f}%")], loc="lower right", bbox_to_anchor=(1, 1.06),
-                   borderaxespad=0.2)
+        ax2.legend(
+            handles=[Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0, label=f"全镇 {town:.2f}%")],
+            loc="lower right",
+            bbox_to_anchor=(1, 1.06),
+            borderaxespad=0.2,
+        )
     return _finish(fig, "party_by_org", title, as_of, out_dir, source)
 
 
@@ -554,6 +649,7 @@ def render_all(con, as_of, out_dir: Path) -> dict[str, Path]:
 
 # ── thumbnails for Dagster metadata ──────────────────────────────────────────────────────────────
 
+
 def thumbnail(png: Path, max_width: int = S.THUMB_WIDTH) -> bytes:
     """A small PNG (≤ max_width px wide, palette colours) of a chart, well under 60 KB."""
     from PIL import Image
@@ -561,7 +657,9 @@ def thumbnail(png: Path, max_width: int = S.THUMB_WIDTH) -> bytes:
     with Image.open(png) as im:
         im = im.convert("RGB")
         if im.width > max_width:
-            im = im.resize((max_width, max(1, round(im.height * max_width / im.width))), Image.Resampling.LANCZOS)
+            im = im.resize(
+                (max_width, max(1, round(im.height * max_width / im.width))), Image.Resampling.LANCZOS
+            )
         small = im.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         buf = io.BytesIO()
         small.save(buf, format="PNG", optimize=True)

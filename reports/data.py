@@ -68,6 +68,7 @@ def hcount(ind: dict[str, dict], code: str) -> int | None:
 
 # ── reference order ──────────────────────────────────────────────────────────────────────────────
 
+
 def _ref_csv(name: str) -> list[dict]:
     try:
         text = resources.files("taizhang.etl").joinpath("ref", name).read_text(encoding="utf-8-sig")
@@ -112,8 +113,16 @@ def _pos(order: dict[str, int], *keys) -> int:
 def sort_units(items: list[dict]) -> list[dict]:
     """By 片区 (reference order), then unit (reference order), unknowns by name, 镇本级 last."""
     ao, uo = area_order(), unit_order()
-    return sorted(items, key=lambda r: (r.get("unit") is None, _pos(ao, r.get("area")), str(r.get("area") or ""),
-                                        _pos(uo, r.get("unit_id"), r.get("unit")), str(r.get("unit") or "")))
+    return sorted(
+        items,
+        key=lambda r: (
+            r.get("unit") is None,
+            _pos(ao, r.get("area")),
+            str(r.get("area") or ""),
+            _pos(uo, r.get("unit_id"), r.get("unit")),
+            str(r.get("unit") or ""),
+        ),
+    )
 
 
 def sort_areas(items: list[dict]) -> list[dict]:
@@ -128,7 +137,9 @@ def sort_by_vocab(items: list[dict], key: str, vocab: tuple[str, ...]) -> list[d
 
 def sort_orgs(items: list[dict]) -> list[dict]:
     po = party_org_order()
-    return sorted(items, key=lambda r: (_pos(po, r.get("party_org_id"), r.get("org")), str(r.get("org") or "")))
+    return sorted(
+        items, key=lambda r: (_pos(po, r.get("party_org_id"), r.get("org")), str(r.get("org") or ""))
+    )
 
 
 def unit_name(r: dict) -> str:
@@ -136,6 +147,7 @@ def unit_name(r: dict) -> str:
 
 
 # ── the marts, as the reports use them ───────────────────────────────────────────────────────────
+
 
 def disputes_by_unit(con, as_of) -> list[dict]:
     return sort_units(mart(con, "dispute_resolution_by_unit", as_of))
@@ -200,8 +212,15 @@ def projects_by_stage(con, as_of) -> list[dict]:
     items = mart(con, "key_projects_by_stage", as_of)
     zpos = {z: i for i, z in enumerate(ZONES)}
     spos = {s: i for i, s in enumerate((*STAGES, "合计"))}
-    return sorted(items, key=lambda r: (zpos.get(r.get("zone"), 9), str(r.get("zone")),
-                                        spos.get(r.get("stage"), 8), str(r.get("stage"))))
+    return sorted(
+        items,
+        key=lambda r: (
+            zpos.get(r.get("zone"), 9),
+            str(r.get("zone")),
+            spos.get(r.get("stage"), 8),
+            str(r.get("stage")),
+        ),
+    )
 
 
 def grid_by_type(con, as_of) -> list[dict]:
@@ -227,4 +246,3 @@ def party_by_type(con, as_of) -> list[dict]:
 def total(items: list[dict], key: str):
     vals = [r.get(key) for r in items if r.get(key) is not None]
     return sum(vals) if vals else (0 if items else None)
-

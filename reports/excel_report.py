@@ -74,6 +74,7 @@ def header_lines(header: str) -> str:
 
 # ── totals ───────────────────────────────────────────────────────────────────────────────────────
 
+
 def rate_of(num: str, den: str) -> Callable[[dict, list], float | None]:
     """A totals-row rate: summed numerator ÷ summed denominator × 100 (2 places)."""
     return lambda t, _rows: S.rate(t.get(num), t.get(den))
@@ -100,6 +101,7 @@ def compute_totals(table: Table) -> dict:
 
 # ── writing ──────────────────────────────────────────────────────────────────────────────────────
 
+
 class _Formats:
     def __init__(self, wb):
         self.wb = wb
@@ -109,9 +111,12 @@ class _Formats:
         self.title = wb.add_format({**base, "font_name": S.XL_TITLE_FONT, "font_size": 16, "align": "center"})
         self.line_left = wb.add_format({**base, "align": "left"})
         self.line_right = wb.add_format({**base, "align": "right"})
-        self.header = wb.add_format({**base, "bold": True, "align": "center", "text_wrap": True, "border": 1,
-                                     "bg_color": "#D9E2F3"})
-        self.note = wb.add_format({**base, "font_size": 10, "align": "left", "valign": "top", "text_wrap": True})
+        self.header = wb.add_format(
+            {**base, "bold": True, "align": "center", "text_wrap": True, "border": 1, "bg_color": "#D9E2F3"}
+        )
+        self.note = wb.add_format(
+            {**base, "font_size": 10, "align": "left", "valign": "top", "text_wrap": True}
+        )
         self.footer = wb.add_format({**base, "align": "left"})
 
     def cell(self, kind: str, role: str = "data"):
@@ -217,7 +222,9 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
     ws.merge_range(r, 0, r, n - 1, table.title, fm.title)
     ws.set_row(r, 32)
     r += 1
-    ws.merge_range(r, 0, r, n - 1, f"填报单位：{S.TOWN}{S.FULL_SPACE * 2}截至：{S.date_zh(as_of)}", fm.line_left)
+    ws.merge_range(
+        r, 0, r, n - 1, f"填报单位：{S.TOWN}{S.FULL_SPACE * 2}截至：{S.date_zh(as_of)}", fm.line_left
+    )
     ws.set_row(r, 20)
     r += 1
     ws.merge_range(r, 0, r, n - 1, table.unit_line, fm.line_right)
@@ -328,6 +335,7 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
 
 # ── the sheets ───────────────────────────────────────────────────────────────────────────────────
 
+
 def _month_zh(month: str, as_of) -> str:
     year, mon = (int(x) for x in str(month).split("-")[:2])
     label = S.month_label(month, as_of).replace("\n", "")
@@ -345,35 +353,83 @@ def _headline_table(con, as_of) -> Table:
     for r in items:
         r["_group"] = next((g for prefix, g in INDICATOR_GROUPS if r["indicator"].startswith(prefix)), "其他")
     return Table(
-        sheet="主要指标", title=f"{S.TOWN}{S.to_date(as_of).year}年主要指标", unit_line="单位：见各行",
-        cols=[_seq(), Col("类别", "_group", "center"), Col("指标", "name_zh", "text"), Col("数值", "value", "auto"),
-              Col("单位", "unit", "center"),
-              Col("分子", "numerator", "general"), Col("分母", "denominator", "general"),
-              Col("指标代码", "indicator", "text")],
-        rows=items, totals=False, freeze_cols=3, merge_col="_group",
-        notes=["注：比率指标保留分子、分母，比率＝分子÷分母×100%，保留两位小数。"])
+        sheet="主要指标",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年主要指标",
+        unit_line="单位：见各行",
+        cols=[
+            _seq(),
+            Col("类别", "_group", "center"),
+            Col("指标", "name_zh", "text"),
+            Col("数值", "value", "auto"),
+            Col("单位", "unit", "center"),
+            Col("分子", "numerator", "general"),
+            Col("分母", "denominator", "general"),
+            Col("指标代码", "indicator", "text"),
+        ],
+        rows=items,
+        totals=False,
+        freeze_cols=3,
+        merge_col="_group",
+        notes=["注：比率指标保留分子、分母，比率＝分子÷分母×100%，保留两位小数。"],
+    )
 
 
-INDICATOR_GROUPS = [("party_", "党建"), ("key_projects", "镇重点项目"), ("park_projects", "园区重点项目"),
-                    ("showcase", "乡村振兴"), ("dispute", "矛盾纠纷"), ("mediation", "矛盾纠纷"),
-                    ("legal_", "三官一律"), ("petition", "信访积案"), ("grid_", "网格治理")]
-
-INDICATOR_ORDER = [
-    "party_orgs", "party_activities", "party_attendance_rate",
-    "key_projects_total", "key_projects_in_construction", "key_projects_preparatory", "key_projects_preliminary",
-    "key_projects_investment_completion_rate", "key_projects_ahead_of_schedule",
-    "park_projects_total", "park_projects_in_construction", "park_projects_preparatory", "park_projects_preliminary",
-    "park_projects_investment_completion_rate", "park_projects_ahead_of_schedule", "showcase_line_km",
-    "disputes_received", "disputes_resolved", "dispute_resolution_rate", "disputes_within_village_rate",
-    "disputes_within_town_rate", "disputes_escalated_rate", "mediation_rooms",
-    "legal_visits", "legal_visit_disputes_resolved", "legal_consultations",
-    "petition_backlog_cases", "petition_backlog_resolved", "petition_pledges_signed",
-    "grid_count", "grid_units", "grid_party_orgs", "grid_events_collected", "grid_events_closed",
-    "grid_events_closure_rate", "grid_events_on_time_rate", "grid_events_median_hours_to_close",
+INDICATOR_GROUPS = [
+    ("party_", "党建"),
+    ("key_projects", "镇重点项目"),
+    ("park_projects", "园区重点项目"),
+    ("showcase", "乡村振兴"),
+    ("dispute", "矛盾纠纷"),
+    ("mediation", "矛盾纠纷"),
+    ("legal_", "三官一律"),
+    ("petition", "信访积案"),
+    ("grid_", "网格治理"),
 ]
 
-_DISPUTE_NOTE = ("注：受理数为当年1月1日至截至日受理的矛盾纠纷；化解数为其中截至日前已化解（化解日期不晚于截至日）的件数；"
-                 "化解率＝化解数÷受理数×100%。")
+INDICATOR_ORDER = [
+    "party_orgs",
+    "party_activities",
+    "party_attendance_rate",
+    "key_projects_total",
+    "key_projects_in_construction",
+    "key_projects_preparatory",
+    "key_projects_preliminary",
+    "key_projects_investment_completion_rate",
+    "key_projects_ahead_of_schedule",
+    "park_projects_total",
+    "park_projects_in_construction",
+    "park_projects_preparatory",
+    "park_projects_preliminary",
+    "park_projects_investment_completion_rate",
+    "park_projects_ahead_of_schedule",
+    "showcase_line_km",
+    "disputes_received",
+    "disputes_resolved",
+    "dispute_resolution_rate",
+    "disputes_within_village_rate",
+    "disputes_within_town_rate",
+    "disputes_escalated_rate",
+    "mediation_rooms",
+    "legal_visits",
+    "legal_visit_disputes_resolved",
+    "legal_consultations",
+    "petition_backlog_cases",
+    "petition_backlog_resolved",
+    "petition_pledges_signed",
+    "grid_count",
+    "grid_units",
+    "grid_party_orgs",
+    "grid_events_collected",
+    "grid_events_closed",
+    "grid_events_closure_rate",
+    "grid_events_on_time_rate",
+    "grid_events_median_hours_to_close",
+]
+
+_DISPUTE_NOTE = (
+    "注：受理数为当年1月1日至截至日受理的矛盾纠纷；化解数为其中截至日前已化解（化解日期不晚于截至日）的件数；"
+    "化解率＝化解数÷受理数×100%。"
+)
 
 
 def _disputes_unit_table(con, as_of) -> Table:
@@ -382,34 +438,63 @@ def _disputes_unit_table(con, as_of) -> Table:
         r["_unit"] = D.unit_name(r)
         r["_area"] = r.get("area") or "—"
     return Table(
-        sheet="矛盾纠纷化解情况", title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷排查化解情况统计表",
+        sheet="矛盾纠纷化解情况",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷排查化解情况统计表",
         unit_line="单位：件、%",
-        cols=[_seq(), Col("片区", "_area", "text", total=None), Col("村（社区）", "_unit", "text", total=None),
-              Col("类别", "unit_type", "center", total=None),
-              Col("受理数", "received", group="矛盾纠纷"), Col("化解数", "resolved", group="矛盾纠纷"),
-              Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received")),
-              Col("化解中", "open", group="未化解"), Col("未化解", "not_resolved", group="未化解")],
-        rows=items, merge_col="_area", freeze_cols=3, notes=[_DISPUTE_NOTE])
+        cols=[
+            _seq(),
+            Col("片区", "_area", "text", total=None),
+            Col("村（社区）", "_unit", "text", total=None),
+            Col("类别", "unit_type", "center", total=None),
+            Col("受理数", "received", group="矛盾纠纷"),
+            Col("化解数", "resolved", group="矛盾纠纷"),
+            Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received")),
+            Col("化解中", "open", group="未化解"),
+            Col("未化解", "not_resolved", group="未化解"),
+        ],
+        rows=items,
+        merge_col="_area",
+        freeze_cols=3,
+        notes=[_DISPUTE_NOTE],
+    )
 
 
 def _disputes_area_table(con, as_of) -> Table:
     return Table(
-        sheet="片区调解情况", title=f"{S.TOWN}片区品牌调解室矛盾纠纷化解情况统计表", unit_line="单位：个、件、%",
-        cols=[_seq(), Col("片区", "area", "text", total=None), Col("片区品牌调解室", "mediation_room", "text", total=None),
-              Col("覆盖村（社区）数", "units"),
-              Col("受理数", "received", group="矛盾纠纷"), Col("化解数", "resolved", group="矛盾纠纷"),
-              Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received"))],
-        rows=D.disputes_by_area(con, as_of), freeze_cols=2, notes=[_DISPUTE_NOTE])
+        sheet="片区调解情况",
+        title=f"{S.TOWN}片区品牌调解室矛盾纠纷化解情况统计表",
+        unit_line="单位：个、件、%",
+        cols=[
+            _seq(),
+            Col("片区", "area", "text", total=None),
+            Col("片区品牌调解室", "mediation_room", "text", total=None),
+            Col("覆盖村（社区）数", "units"),
+            Col("受理数", "received", group="矛盾纠纷"),
+            Col("化解数", "resolved", group="矛盾纠纷"),
+            Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received")),
+        ],
+        rows=D.disputes_by_area(con, as_of),
+        freeze_cols=2,
+        notes=[_DISPUTE_NOTE],
+    )
 
 
 def _disputes_category_table(con, as_of) -> Table:
     return Table(
-        sheet="矛盾纠纷分类", title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷分类化解情况统计表",
+        sheet="矛盾纠纷分类",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷分类化解情况统计表",
         unit_line="单位：件、%",
-        cols=[_seq(), Col("纠纷类型", "dispute_type", "text", total=None),
-              Col("受理数", "received", group="矛盾纠纷"), Col("化解数", "resolved", group="矛盾纠纷"),
-              Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received"))],
-        rows=D.disputes_by_category(con, as_of), freeze_cols=2, notes=[_DISPUTE_NOTE])
+        cols=[
+            _seq(),
+            Col("纠纷类型", "dispute_type", "text", total=None),
+            Col("受理数", "received", group="矛盾纠纷"),
+            Col("化解数", "resolved", group="矛盾纠纷"),
+            Col("化解率", "resolution_rate", "rate", group="矛盾纠纷", total=rate_of("resolved", "received")),
+        ],
+        rows=D.disputes_by_category(con, as_of),
+        freeze_cols=2,
+        notes=[_DISPUTE_NOTE],
+    )
 
 
 def _disputes_month_table(con, as_of) -> Table:
@@ -417,16 +502,22 @@ def _disputes_month_table(con, as_of) -> Table:
     for r in items:
         r["_month"] = _month_zh(r["month"], as_of)
     return Table(
-        sheet="矛盾纠纷月度", title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷月度受理化解情况统计表",
+        sheet="矛盾纠纷月度",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷月度受理化解情况统计表",
         unit_line="单位：件、%",
-        cols=[Col("月份", "_month", "center", total=None),
-              Col("受理数", "received", group="当月"), Col("化解数", "resolved", group="当月"),
-              Col("受理环比", "received_mom_pct", "rate", group="当月", total=None),
-              Col("累计受理", "cumulative_received", group="累计", total=None),
-              Col("累计化解", "cumulative_resolved", group="累计", total=None),
-              Col("累计化解率", "cumulative_rate", "rate", group="累计", total=rate_of("resolved", "received"))],
-        rows=items, freeze_cols=1,
-        notes=["注：当月化解数按化解日期所在月份统计；环比＝（本月受理数－上月受理数）÷上月受理数×100%。"])
+        cols=[
+            Col("月份", "_month", "center", total=None),
+            Col("受理数", "received", group="当月"),
+            Col("化解数", "resolved", group="当月"),
+            Col("受理环比", "received_mom_pct", "rate", group="当月", total=None),
+            Col("累计受理", "cumulative_received", group="累计", total=None),
+            Col("累计化解", "cumulative_resolved", group="累计", total=None),
+            Col("累计化解率", "cumulative_rate", "rate", group="累计", total=rate_of("resolved", "received")),
+        ],
+        rows=items,
+        freeze_cols=1,
+        notes=["注：当月化解数按化解日期所在月份统计；环比＝（本月受理数－上月受理数）÷上月受理数×100%。"],
+    )
 
 
 def _levels_table(con, as_of) -> Table:
@@ -444,24 +535,46 @@ def _levels_table(con, as_of) -> Table:
     cols = [_seq()]
     if kind_label != "片区":
         cols.append(Col("片区", "area", "text", total=None))
-    cols += [Col(kind_label, "scope", "text", total=None), Col("化解数", "resolved"),
-             Col("村（社区）", "village_level", group="化解层级（件）"),
-             Col("片区调解室", "area_room_level", group="化解层级（件）"),
-             Col("镇", "town_level", group="化解层级（件）"),
-             Col("上级/移交", "escalated", group="化解层级（件）"),
-             Col("未注明", "unknown_level", group="化解层级（件）"),
-             Col("小事不出村（社区）", "within_village_rate", "rate", group="比例（%）",
-                 total=rate_of("village_level", "resolved")),
-             Col("大事不出镇", "within_town_rate", "rate", group="比例（%）",
-                 total=lambda t, _r: S.rate(sum(t.get(k) or 0 for k in ("village_level", "area_room_level",
-                                                                          "town_level")), t.get("resolved"))),
-             Col("矛盾上交", "escalated_rate", "rate", group="比例（%）", total=rate_of("escalated", "resolved"))]
+    cols += [
+        Col(kind_label, "scope", "text", total=None),
+        Col("化解数", "resolved"),
+        Col("村（社区）", "village_level", group="化解层级（件）"),
+        Col("片区调解室", "area_room_level", group="化解层级（件）"),
+        Col("镇", "town_level", group="化解层级（件）"),
+        Col("上级/移交", "escalated", group="化解层级（件）"),
+        Col("未注明", "unknown_level", group="化解层级（件）"),
+        Col(
+            "小事不出村（社区）",
+            "within_village_rate",
+            "rate",
+            group="比例（%）",
+            total=rate_of("village_level", "resolved"),
+        ),
+        Col(
+            "大事不出镇",
+            "within_town_rate",
+            "rate",
+            group="比例（%）",
+            total=lambda t, _r: S.rate(
+                sum(t.get(k) or 0 for k in ("village_level", "area_room_level", "town_level")),
+                t.get("resolved"),
+            ),
+        ),
+        Col("矛盾上交", "escalated_rate", "rate", group="比例（%）", total=rate_of("escalated", "resolved")),
+    ]
     return Table(
-        sheet="化解层级", title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷化解层级统计表", unit_line="单位：件、%",
-        cols=cols, rows=detail, merge_col="area" if kind_label != "片区" else None,
+        sheet="化解层级",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年矛盾纠纷化解层级统计表",
+        unit_line="单位：件、%",
+        cols=cols,
+        rows=detail,
+        merge_col="area" if kind_label != "片区" else None,
         freeze_cols=3 if kind_label != "片区" else 2,
-        notes=["注：小事不出村（社区）＝村（社区）一级化解数÷化解数；大事不出镇＝（村（社区）＋片区调解室＋镇）化解数÷化解数；"
-               "矛盾上交＝上级/移交数÷化解数。"])
+        notes=[
+            "注：小事不出村（社区）＝村（社区）一级化解数÷化解数；大事不出镇＝（村（社区）＋片区调解室＋镇）化解数÷化解数；"
+            "矛盾上交＝上级/移交数÷化解数。"
+        ],
+    )
 
 
 def _legal_month_table(con, as_of) -> Table:
@@ -469,22 +582,39 @@ def _legal_month_table(con, as_of) -> Table:
     for r in items:
         r["_month"] = _month_zh(r["month"], as_of)
     return Table(
-        sheet="三官一律", title=f"{S.TOWN}{S.to_date(as_of).year}年“三官一律”下沉工作情况统计表",
+        sheet="三官一律",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年“三官一律”下沉工作情况统计表",
         unit_line="单位：次、件、%",
-        cols=[Col("月份", "_month", "center", total=None), Col("下沉次数", "visits"),
-              Col("化解纠纷数", "disputes_resolved"), Col("法律咨询数", "consultations"),
-              Col("下沉次数环比", "visits_mom_pct", "rate", total=None)],
-        rows=items, freeze_cols=1, source="“三官一律”下沉工作台账",
-        notes=["注：“三官一律”指法官、检察官、警官和律师；环比＝（本月－上月）÷上月×100%。"])
+        cols=[
+            Col("月份", "_month", "center", total=None),
+            Col("下沉次数", "visits"),
+            Col("化解纠纷数", "disputes_resolved"),
+            Col("法律咨询数", "consultations"),
+            Col("下沉次数环比", "visits_mom_pct", "rate", total=None),
+        ],
+        rows=items,
+        freeze_cols=1,
+        source="“三官一律”下沉工作台账",
+        notes=["注：“三官一律”指法官、检察官、警官和律师；环比＝（本月－上月）÷上月×100%。"],
+    )
 
 
 def _legal_role_table(con, as_of) -> Table:
     return Table(
-        sheet="三官一律（按身份）", title=f"{S.TOWN}{S.to_date(as_of).year}年“三官一律”分身份下沉情况统计表",
+        sheet="三官一律（按身份）",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年“三官一律”分身份下沉情况统计表",
         unit_line="单位：次、件",
-        cols=[_seq(), Col("身份", "role", "center", total=None), Col("下沉次数", "visits"),
-              Col("化解纠纷数", "disputes_resolved"), Col("法律咨询数", "consultations")],
-        rows=D.legal_by_role(con, as_of), freeze_cols=2, source="“三官一律”下沉工作台账")
+        cols=[
+            _seq(),
+            Col("身份", "role", "center", total=None),
+            Col("下沉次数", "visits"),
+            Col("化解纠纷数", "disputes_resolved"),
+            Col("法律咨询数", "consultations"),
+        ],
+        rows=D.legal_by_role(con, as_of),
+        freeze_cols=2,
+        source="“三官一律”下沉工作台账",
+    )
 
 
 def _petition_table(con, as_of) -> Table:
@@ -495,16 +625,24 @@ def _petition_table(con, as_of) -> Table:
     res = sum(1 for r in items if D.petition_resolved(r))
     pledged = sum(1 for r in items if r.get("pledge_signed"))
     return Table(
-        sheet="信访积案", title=f"{S.TOWN}信访积案化解情况统计表", unit_line="单位：件",
-        cols=[_seq(), Col("案件编号", "case_id", "text", total=f"共{n}件"),
-              Col("所属村（社区）", "unit", "text", total=None),
-              Col("初访时间", "first_visit_date", "date", total=None),
-              Col("化解情况", "_status", "center", total=f"已化解{res}件"),
-              Col("化解日期", "resolved_date", "date", total=None),
-              Col("是否签订息访息诉承诺书", "pledge_signed", "center", total=f"已签订{pledged}件"),
-              Col("责任单位", "responsible_unit", "text", total=None)],
-        rows=items, freeze_cols=2, source="镇综治中心信访积案台账",
-        notes=["注：已化解指状态为已化解（已销号）且化解日期在当年1月1日至截至日之间的积案。"])
+        sheet="信访积案",
+        title=f"{S.TOWN}信访积案化解情况统计表",
+        unit_line="单位：件",
+        cols=[
+            _seq(),
+            Col("案件编号", "case_id", "text", total=f"共{n}件"),
+            Col("所属村（社区）", "unit", "text", total=None),
+            Col("初访时间", "first_visit_date", "date", total=None),
+            Col("化解情况", "_status", "center", total=f"已化解{res}件"),
+            Col("化解日期", "resolved_date", "date", total=None),
+            Col("是否签订息访息诉承诺书", "pledge_signed", "center", total=f"已签订{pledged}件"),
+            Col("责任单位", "responsible_unit", "text", total=None),
+        ],
+        rows=items,
+        freeze_cols=2,
+        source="镇综治中心信访积案台账",
+        notes=["注：已化解指状态为已化解（已销号）且化解日期在当年1月1日至截至日之间的积案。"],
+    )
 
 
 def _projects_stage_table(con, as_of) -> Table:
@@ -526,19 +664,29 @@ def _projects_stage_table(con, as_of) -> Table:
         return None if c is None or schedule is None else S.round_half_up(c - schedule)
 
     return Table(
-        sheet="重点项目（按阶段）", title=f"{S.TOWN}{S.to_date(as_of).year}年重点项目分阶段推进情况统计表",
+        sheet="重点项目（按阶段）",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年重点项目分阶段推进情况统计表",
         unit_line="单位：个、万元、%",
-        cols=[Col("类别", "_zone", "text", total=None), Col("项目阶段", "_stage", "center", total=None),
-              Col("项目数", "projects"),
-              Col("总投资", "total_investment", "money", group="投资（万元）"),
-              Col("年度计划投资", "annual_plan", "money", group="投资（万元）"),
-              Col("累计完成投资", "completed_investment", "money", group="投资（万元）"),
-              Col("投资完成率", "completion_rate", "rate", group="进度（%）", total=completion),
-              Col("序时进度", "schedule_rate", "rate", group="进度（%）", total=schedule),
-              Col("超序时进度（百分点）", "ahead_of_schedule", "pp", group="进度（%）", total=ahead)],
-        rows=items, merge_col="_zone", freeze_cols=2, source="镇项目办、园区管委会重点项目台账",
-        notes=["注：投资完成率＝累计完成投资÷年度计划投资×100%；序时进度＝已过月数÷12×100%；"
-               "超序时进度＝投资完成率－序时进度（负数为滞后）。小计为各类别全部项目。"])
+        cols=[
+            Col("类别", "_zone", "text", total=None),
+            Col("项目阶段", "_stage", "center", total=None),
+            Col("项目数", "projects"),
+            Col("总投资", "total_investment", "money", group="投资（万元）"),
+            Col("年度计划投资", "annual_plan", "money", group="投资（万元）"),
+            Col("累计完成投资", "completed_investment", "money", group="投资（万元）"),
+            Col("投资完成率", "completion_rate", "rate", group="进度（%）", total=completion),
+            Col("序时进度", "schedule_rate", "rate", group="进度（%）", total=schedule),
+            Col("超序时进度（百分点）", "ahead_of_schedule", "pp", group="进度（%）", total=ahead),
+        ],
+        rows=items,
+        merge_col="_zone",
+        freeze_cols=2,
+        source="镇项目办、园区管委会重点项目台账",
+        notes=[
+            "注：投资完成率＝累计完成投资÷年度计划投资×100%；序时进度＝已过月数÷12×100%；"
+            "超序时进度＝投资完成率－序时进度（负数为滞后）。小计为各类别全部项目。"
+        ],
+    )
 
 
 def _projects_list_table(con, as_of) -> Table:
@@ -553,29 +701,44 @@ def _projects_list_table(con, as_of) -> Table:
         return None if c is None or schedule is None else S.round_half_up(c - schedule)
 
     return Table(
-        sheet="重点项目清单", title=f"{S.TOWN}{S.to_date(as_of).year}年重点项目清单", unit_line="单位：万元、%",
-        cols=[_seq(), Col("所属", "zone", "center", total=None),
-              Col("项目名称", "project_name", "text", total=None), Col("项目阶段", "stage", "center", total=None),
-              Col("总投资", "total_investment", "money", group="投资（万元）"),
-              Col("年度计划投资", "annual_plan", "money", group="投资（万元）"),
-              Col("累计完成投资", "completed_investment", "money", group="投资（万元）"),
-              Col("投资完成率", "completion_rate", "rate", group="进度（%）", total=completion),
-              Col("超序时进度（百分点）", "ahead_of_schedule", "pp", group="进度（%）", total=ahead),
-              Col("责任单位", "responsible_unit", "text", total=None)],
-        rows=items, freeze_cols=3, source="镇项目办、园区管委会重点项目台账")
+        sheet="重点项目清单",
+        title=f"{S.TOWN}{S.to_date(as_of).year}年重点项目清单",
+        unit_line="单位：万元、%",
+        cols=[
+            _seq(),
+            Col("所属", "zone", "center", total=None),
+            Col("项目名称", "project_name", "text", total=None),
+            Col("项目阶段", "stage", "center", total=None),
+            Col("总投资", "total_investment", "money", group="投资（万元）"),
+            Col("年度计划投资", "annual_plan", "money", group="投资（万元）"),
+            Col("累计完成投资", "completed_investment", "money", group="投资（万元）"),
+            Col("投资完成率", "completion_rate", "rate", group="进度（%）", total=completion),
+            Col("超序时进度（百分点）", "ahead_of_schedule", "pp", group="进度（%）", total=ahead),
+            Col("责任单位", "responsible_unit", "text", total=None),
+        ],
+        rows=items,
+        freeze_cols=3,
+        source="镇项目办、园区管委会重点项目台账",
+    )
 
 
 def _grid_cols(first: list[Col], town_median) -> list[Col]:
     return first + [
-        Col("采集数", "collected", group="网格事件"), Col("办结数", "closed", group="网格事件"),
+        Col("采集数", "collected", group="网格事件"),
+        Col("办结数", "closed", group="网格事件"),
         Col("按期办结数", "closed_on_time", group="网格事件"),
         Col("办结率", "closure_rate", "rate", group="办理情况", total=rate_of("closed", "collected")),
-        Col("按期办结率", "on_time_rate", "rate", group="办理情况", total=rate_of("closed_on_time", "closed")),
-        Col("办结时长中位数（小时）", "median_hours_to_close", "hours", group="办理情况", total=town_median)]
+        Col(
+            "按期办结率", "on_time_rate", "rate", group="办理情况", total=rate_of("closed_on_time", "closed")
+        ),
+        Col("办结时长中位数（小时）", "median_hours_to_close", "hours", group="办理情况", total=town_median),
+    ]
 
 
-_GRID_NOTE = ("注：办结率＝办结数÷采集数×100%；按期办结率＝在处理时限内办结数÷办结数×100%；"
-              "合计行的办结时长中位数为全部事件的中位数（不是各行平均）。")
+_GRID_NOTE = (
+    "注：办结率＝办结数÷采集数×100%；按期办结率＝在处理时限内办结数÷办结数×100%；"
+    "合计行的办结时长中位数为全部事件的中位数（不是各行平均）。"
+)
 
 
 def _grid_tables(con, as_of) -> list[Table]:
@@ -586,16 +749,37 @@ def _grid_tables(con, as_of) -> list[Table]:
         r["_month"] = _month_zh(r["month"], as_of)
     src = "东星社区网格化服务管理平台"
     return [
-        Table(sheet="网格事件（按类型）", title=f"东星社区{year}年网格事件分类办理情况统计表", unit_line="单位：件、%、小时",
-              cols=_grid_cols([_seq(), Col("事件类型", "event_type", "text", total=None)], median),
-              rows=D.grid_by_type(con, as_of), freeze_cols=2, source=src, notes=[_GRID_NOTE]),
-        Table(sheet="网格事件（按月）", title=f"东星社区{year}年网格事件月度办理情况统计表", unit_line="单位：件、%、小时",
-              cols=_grid_cols([Col("月份", "_month", "center", total=None)], median)
-              + [Col("采集数环比", "collected_mom_pct", "rate", total=None)],
-              rows=by_month, freeze_cols=1, source=src, notes=[_GRID_NOTE]),
-        Table(sheet="网格事件（按网格）", title=f"东星社区{year}年各网格事件办理情况统计表", unit_line="单位：件、%、小时",
-              cols=_grid_cols([_seq(), Col("网格", "grid", "text", total=None)], median),
-              rows=D.grid_by_grid(con, as_of), freeze_cols=2, source=src, notes=[_GRID_NOTE]),
+        Table(
+            sheet="网格事件（按类型）",
+            title=f"东星社区{year}年网格事件分类办理情况统计表",
+            unit_line="单位：件、%、小时",
+            cols=_grid_cols([_seq(), Col("事件类型", "event_type", "text", total=None)], median),
+            rows=D.grid_by_type(con, as_of),
+            freeze_cols=2,
+            source=src,
+            notes=[_GRID_NOTE],
+        ),
+        Table(
+            sheet="网格事件（按月）",
+            title=f"东星社区{year}年网格事件月度办理情况统计表",
+            unit_line="单位：件、%、小时",
+            cols=_grid_cols([Col("月份", "_month", "center", total=None)], median)
+            + [Col("采集数环比", "collected_mom_pct", "rate", total=None)],
+            rows=by_month,
+            freeze_cols=1,
+            source=src,
+            notes=[_GRID_NOTE],
+        ),
+        Table(
+            sheet="网格事件（按网格）",
+            title=f"东星社区{year}年各网格事件办理情况统计表",
+            unit_line="单位：件、%、小时",
+            cols=_grid_cols([_seq(), Col("网格", "grid", "text", total=None)], median),
+            rows=D.grid_by_grid(con, as_of),
+            freeze_cols=2,
+            source=src,
+            notes=[_GRID_NOTE],
+        ),
     ]
 
 
@@ -605,16 +789,41 @@ def _party_tables(con, as_of) -> list[Table]:
     note = "注：参学率＝实到人次÷应到人次×100%。"
     rate_col = Col("参学率", "attendance_rate", "rate", total=rate_of("attended", "expected"))
     return [
-        Table(sheet="党组织活动（按组织）", title=f"{S.TOWN}{year}年各党组织活动开展情况统计表",
-              unit_line="单位：次、人次、%",
-              cols=[_seq(), Col("党组织", "org", "text", total=None), Col("类型", "org_type", "text", total=None),
-                    Col("活动次数", "activities"), Col("应到人次", "expected"), Col("实到人次", "attended"), rate_col],
-              rows=D.party_by_org(con, as_of), freeze_cols=2, source=src, notes=[note]),
-        Table(sheet="党组织活动（按类型）", title=f"{S.TOWN}{year}年党组织活动分类型情况统计表",
-              unit_line="单位：次、人次、%",
-              cols=[_seq(), Col("活动类型", "activity_type", "text", total=None), Col("活动次数", "activities"),
-                    Col("应到人次", "expected"), Col("实到人次", "attended"), rate_col],
-              rows=D.party_by_type(con, as_of), freeze_cols=2, source=src, notes=[note]),
+        Table(
+            sheet="党组织活动（按组织）",
+            title=f"{S.TOWN}{year}年各党组织活动开展情况统计表",
+            unit_line="单位：次、人次、%",
+            cols=[
+                _seq(),
+                Col("党组织", "org", "text", total=None),
+                Col("类型", "org_type", "text", total=None),
+                Col("活动次数", "activities"),
+                Col("应到人次", "expected"),
+                Col("实到人次", "attended"),
+                rate_col,
+            ],
+            rows=D.party_by_org(con, as_of),
+            freeze_cols=2,
+            source=src,
+            notes=[note],
+        ),
+        Table(
+            sheet="党组织活动（按类型）",
+            title=f"{S.TOWN}{year}年党组织活动分类型情况统计表",
+            unit_line="单位：次、人次、%",
+            cols=[
+                _seq(),
+                Col("活动类型", "activity_type", "text", total=None),
+                Col("活动次数", "activities"),
+                Col("应到人次", "expected"),
+                Col("实到人次", "attended"),
+                rate_col,
+            ],
+            rows=D.party_by_type(con, as_of),
+            freeze_cols=2,
+            source=src,
+            notes=[note],
+        ),
     ]
 
 
@@ -646,12 +855,26 @@ def write_excel_report(con, as_of, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic(path) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp), {"strings_to_formulas": False, "strings_to_urls": False,
-                                            "strings_to_numbers": False, "default_date_format": S.XL_FORMATS["date"]})
+        wb = xlsxwriter.Workbook(
+            str(tmp),
+            {
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+                "default_date_format": S.XL_FORMATS["date"],
+            },
+        )
         try:
             stamp = dt.datetime.combine(as_of, dt.time())
-            wb.set_properties({"title": f"{S.TOWN}报表（截至{S.date_zh(as_of)}）", "author": S.TOWN,
-                               "company": S.TOWN, "comments": "由台账系统根据数据集市生成", "created": stamp})
+            wb.set_properties(
+                {
+                    "title": f"{S.TOWN}报表（截至{S.date_zh(as_of)}）",
+                    "author": S.TOWN,
+                    "company": S.TOWN,
+                    "comments": "由台账系统根据数据集市生成",
+                    "created": stamp,
+                }
+            )
             fm = _Formats(wb)
             for i, table in enumerate(tables(con, as_of)):
                 if i == 3:

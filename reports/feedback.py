@@ -94,11 +94,17 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[dict]:
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
-    return bool(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
-                            [schema, table]).fetchone()[0])
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = ? AND table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
-def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | None = None) -> dict[str, list[Problem]]:
+def collect_problems(
+    con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | None = None
+) -> dict[str, list[Problem]]:
     """Sender name (a reference name, or UNKNOWN_SENDER) → its problems: refused files first, then by
     period, file, sheet and row."""
     names = SenderNames()
@@ -108,21 +114,47 @@ def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | 
         by_sender.setdefault(who or UNKNOWN_SENDER, []).append((key, problem))
 
     if _has_table(con, "meta", "source_files"):
-        for r in _rows(con, """SELECT file_name, sender, unit_id, reason FROM meta.source_files
-                               WHERE status = 'rejected' ORDER BY ingested_at, file_name"""):
+        for r in _rows(
+            con,
+            """SELECT file_name, sender, unit_id, reason FROM meta.source_files
+                               WHERE status = 'rejected' ORDER BY ingested_at, file_name""",
+        ):
             who = names.of(r["sender"], r["unit_id"]) or names.found_in(r["file_name"] or "")
-            add(who, ("", _text(r["file_name"]), "", -1),
-                Problem(_text(r["file_name"]), "（整个文件）", "", "", "",
-                        "整个文件未能导入：" + (_text(r["reason"]) or "无法识别的文件"), WHOLE_FILE_HINT))
+            add(
+                who,
+                ("", _text(r["file_name"]), "", -1),
+                Problem(
+                    _text(r["file_name"]),
+                    "（整个文件）",
+                    "",
+                    "",
+                    "",
+                    "整个文件未能导入：" + (_text(r["reason"]) or "无法识别的文件"),
+                    WHOLE_FILE_HINT,
+                ),
+            )
     if _has_table(con, "quarantine", "rejected_rows"):
-        for r in _rows(con, """SELECT file_name, sheet, row_number, column_name, value, reason, fix_hint,
+        for r in _rows(
+            con,
+            """SELECT file_name, sheet, row_number, column_name, value, reason, fix_hint,
                                       sender, unit_id, period
                                FROM quarantine.rejected_rows
-                               ORDER BY period, file_name, sheet, row_number, column_name"""):
+                               ORDER BY period, file_name, sheet, row_number, column_name""",
+        ):
             who = names.of(r["sender"], r["unit_id"]) or names.found_in(r["file_name"] or "")
-            add(who, (_text(r["period"]), _text(r["file_name"]), _text(r["sheet"]), r["row_number"] or 0),
-                Problem(_text(r["file_name"]), _text(r["sheet"]), _text(r["row_number"]), _text(r["column_name"]),
-                        _text(r["value"]), _text(r["reason"]), _text(r["fix_hint"]) or "请核对后重新填写"))
+            add(
+                who,
+                (_text(r["period"]), _text(r["file_name"]), _text(r["sheet"]), r["row_number"] or 0),
+                Problem(
+                    _text(r["file_name"]),
+                    _text(r["sheet"]),
+                    _text(r["row_number"]),
+                    _text(r["column_name"]),
+                    _text(r["value"]),
+                    _text(r["reason"]),
+                    _text(r["fix_hint"]) or "请核对后重新填写",
+                ),
+            )
     for o in check_outcomes or ():
         if getattr(o, "passed", True) or not str(getattr(o, "table", "")).startswith("staging."):
             continue
@@ -132,13 +164,29 @@ def collect_problems(con: duckdb.DuckDBPyConnection, check_outcomes: Iterable | 
             who = names.of(s.get("sender"), s.get("unit_id")) or names.found_in(s.get("file_name") or "")
             problem = o.description_zh + (f"（{s['note_zh']}）" if s.get("note_zh") else "")
             level = "（必须修改）" if o.severity == "ERROR" else "（请核对）"
-            add(who, (_text(s.get("period")), _text(s.get("file_name")), _text(s.get("sheet")), s.get("row_number") or 0),
-                Problem(_text(s.get("file_name")), _text(s.get("sheet")), _text(s.get("row_number")),
-                        _text(s.get("column_label") or s.get("column")), _text(s.get("value")),
-                        problem + level, o.hint_zh or "请核对后重新填写"))
+            add(
+                who,
+                (
+                    _text(s.get("period")),
+                    _text(s.get("file_name")),
+                    _text(s.get("sheet")),
+                    s.get("row_number") or 0,
+                ),
+                Problem(
+                    _text(s.get("file_name")),
+                    _text(s.get("sheet")),
+                    _text(s.get("row_number")),
+                    _text(s.get("column_label") or s.get("column")),
+                    _text(s.get("value")),
+                    problem + level,
+                    o.hint_zh or "请核对后重新填写",
+                ),
+            )
     out = {}
     for who, items in by_sender.items():
-        items.sort(key=lambda kp: (*kp[0][:3], kp[0][3] if isinstance(kp[0][3], int) else 0))  # period, file, sheet, row
+        items.sort(
+            key=lambda kp: (*kp[0][:3], kp[0][3] if isinstance(kp[0][3], int) else 0)
+        )  # period, file, sheet, row
         out[who] = [p for _, p in items]
     return out
 
@@ -147,7 +195,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def write_workbook(path: Path, sender_name: str, problems: list[Problem], generated: dt.datetime | None = None) -> Path:
+def write_workbook(
+    path: Path, sender_name: str, problems: list[Problem], generated: dt.datetime | None = None
+) -> Path:
     import xlsxwriter
 
     generated = generated or dt.datetime.now()
@@ -158,16 +208,29 @@ def write_workbook(path: Path, sender_name: str, problems: list[Problem], genera
         ws = wb.add_worksheet("退回修改")
         title_fmt = wb.add_format({"bold": True, "font_size": 14, "align": "left", "valign": "vcenter"})
         note_fmt = wb.add_format({"font_color": "#555555"})
-        head_fmt = wb.add_format({"bold": True, "bg_color": "#F2F2F2", "border": 1, "align": "center",
-                                  "valign": "vcenter", "text_wrap": True})
+        head_fmt = wb.add_format(
+            {
+                "bold": True,
+                "bg_color": "#F2F2F2",
+                "border": 1,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+            }
+        )
         cell_fmt = wb.add_format({"border": 1, "valign": "top", "text_wrap": True})
         ncols = len(HEADERS)
         ws.merge_range(0, 0, 0, ncols - 1, "", title_fmt)
         ws.write_string(0, 0, f"{sender_name} 台账退回修改清单", title_fmt)
         ws.set_row(0, 26)
         ws.merge_range(1, 0, 1, ncols - 1, "", note_fmt)
-        ws.write_string(1, 0, f"生成时间：{generated:%Y-%m-%d %H:%M}　共 {len(problems)} 处问题。"
-                              "请按“修改建议”改正后重新报送；整份退回的文件请修改后重新报送整个文件。", note_fmt)
+        ws.write_string(
+            1,
+            0,
+            f"生成时间：{generated:%Y-%m-%d %H:%M}　共 {len(problems)} 处问题。"
+            "请按“修改建议”改正后重新报送；整份退回的文件请修改后重新报送整个文件。",
+            note_fmt,
+        )
         header_row = 2
         for c, h in enumerate(HEADERS):
             ws.write_string(header_row, c, h, head_fmt)

@@ -65,14 +65,21 @@ DOC_MARGINS_CM = {"top": 3.7, "bottom": 3.5, "left": 2.8, "right": 2.6}
 # ── Excel formats (xlsxwriter num_format)
 XL_FONT = "宋体"
 XL_TITLE_FONT = "黑体"
-XL_FORMATS = {"count": "0", "money": "#,##0.00", "rate": "0.00", "hours": "0.0", "pp": "+0.00;-0.00;0.00",
-              "general": "General",
-              "date": 'yyyy"年"m"月"d"日"'}
+XL_FORMATS = {
+    "count": "0",
+    "money": "#,##0.00",
+    "rate": "0.00",
+    "hours": "0.0",
+    "pp": "+0.00;-0.00;0.00",
+    "general": "General",
+    "date": 'yyyy"年"m"月"d"日"',
+}
 
 FULL_SPACE = "\u3000"
 
 
 # ── dates and wording ────────────────────────────────────────────────────────────────────────────
+
 
 def to_date(as_of: dt.date | dt.datetime | str) -> dt.date:
     if isinstance(as_of, dt.datetime):
@@ -131,6 +138,7 @@ def month_label(month: str, as_of=None) -> str:
 
 # ── numbers ──────────────────────────────────────────────────────────────────────────────────────
 
+
 def round_half_up(x: float | None, places: int = 2) -> float | None:
     if x is None:
         return None
@@ -172,6 +180,7 @@ def text_width(s: str) -> int:
 
 
 # ── matplotlib ───────────────────────────────────────────────────────────────────────────────────
+
 
 @lru_cache(maxsize=1)
 def chart_font_path() -> Path:

@@ -36,7 +36,9 @@ class DocTable:
 @dataclass
 class Section:
     heading: str  # 一、聚焦理论学习，提高政治站位
-    blocks: list = field(default_factory=list)  # ("sub", text) · ("p", text) · ("table", DocTable) · ("chart", name)
+    blocks: list = field(
+        default_factory=list
+    )  # ("sub", text) · ("p", text) · ("table", DocTable) · ("chart", name)
 
 
 CHART_CAPTIONS = {
@@ -54,6 +56,7 @@ CHART_CAPTIONS = {
 
 
 # ── wording helpers ──────────────────────────────────────────────────────────────────────────────
+
 
 def _cnt(n) -> str | None:
     return None if n is None else P(int(round(n)))
@@ -75,8 +78,14 @@ def _join(parts: list[str | None], sep: str = "，") -> str:
     return sep.join(p for p in parts if p)
 
 
-def _total_row(label: str, items: list[dict], count_keys: list[str], rates: dict[int, tuple[str, str]],
-               width: int, lead: int = 1) -> list:
+def _total_row(
+    label: str,
+    items: list[dict],
+    count_keys: list[str],
+    rates: dict[int, tuple[str, str]],
+    width: int,
+    lead: int = 1,
+) -> list:
     """A 合计 row: sums of the count columns, rates from the summed numerators and denominators."""
     sums = {k: sum(r.get(k) or 0 for r in items) for k in count_keys}
     row: list = [label] + [""] * (lead - 1) + [None] * (width - lead)
@@ -89,12 +98,17 @@ def _total_row(label: str, items: list[dict], count_keys: list[str], rates: dict
 
 # ── the content ──────────────────────────────────────────────────────────────────────────────────
 
+
 def sections(con, as_of) -> list[Section]:
     as_of = S.to_date(as_of)
     ind = D.headline(con, as_of)
     md = S.month_day_zh(as_of)
-    return [_party(con, as_of, ind, md), _projects(con, as_of, ind, md), _disputes(con, as_of, ind, md),
-            _grid(con, as_of, ind, md)]
+    return [
+        _party(con, as_of, ind, md),
+        _projects(con, as_of, ind, md),
+        _disputes(con, as_of, ind, md),
+        _grid(con, as_of, ind, md),
+    ]
 
 
 def _party(con, as_of, ind, md) -> Section:
@@ -106,10 +120,19 @@ def _party(con, as_of, ind, md) -> Section:
     exp_ = D.hv(ind, "party_attendance_rate", "denominator")
     by_type = D.party_by_type(con, as_of)
     by_org = D.party_by_org(con, as_of)
-    sec.blocks.append(("p", _join([
-        "镇党委把开展主题教育作为重要政治任务抓紧抓实",
-        f"{orgs}个党组织常态化开展理论学习" if orgs is not None else None,
-        "结合“三会一课”“主题党日”等组织生活，推进主题教育各项工作任务落实落地"]) + "。"))
+    sec.blocks.append(
+        (
+            "p",
+            _join(
+                [
+                    "镇党委把开展主题教育作为重要政治任务抓紧抓实",
+                    f"{orgs}个党组织常态化开展理论学习" if orgs is not None else None,
+                    "结合“三会一课”“主题党日”等组织生活，推进主题教育各项工作任务落实落地",
+                ]
+            )
+            + "。",
+        )
+    )
     if acts is not None:
         top = sorted([r for r in by_type if r.get("activities")], key=lambda r: -r["activities"])[:3]
         detail = "、".join(f"{r['activity_type']}{r['activities']}次" for r in top)
@@ -122,21 +145,39 @@ def _party(con, as_of, ind, md) -> Section:
         if detail:
             text += f"其中{detail}。"
         if att_rate is not None and by_org:
-            below = [r for r in by_org if r.get("attendance_rate") is not None and r["attendance_rate"] < att_rate]
-            best = max((r for r in by_org if r.get("attendance_rate") is not None),
-                       key=lambda r: r["attendance_rate"], default=None)
+            below = [
+                r for r in by_org if r.get("attendance_rate") is not None and r["attendance_rate"] < att_rate
+            ]
+            best = max(
+                (r for r in by_org if r.get("attendance_rate") is not None),
+                key=lambda r: r["attendance_rate"],
+                default=None,
+            )
             if best is not None:
                 text += f"参学率最高的是{best['org']}（{_pct(best['attendance_rate'])}）"
                 text += f"，{len(below)}个党组织参学率低于全镇平均水平，需进一步压实责任。" if below else "。"
         sec.blocks.append(("p", text))
     if by_type:
-        rows = [[r["activity_type"], r["activities"], r["expected"], r["attended"], r["attendance_rate"]]
-                for r in by_type]
-        rows.append(_total_row("合计", by_type, ["activities", "expected", "attended"],
-                               {4: ("attended", "expected")}, 5))
-        sec.blocks.append(("table", DocTable(f"党组织活动分类型情况（截至{md}）",
-                                             ["活动类型", "活动次数", "应到人次", "实到人次", "参学率（%）"],
-                                             rows, ["text", "count", "count", "count", "rate"])))
+        rows = [
+            [r["activity_type"], r["activities"], r["expected"], r["attended"], r["attendance_rate"]]
+            for r in by_type
+        ]
+        rows.append(
+            _total_row(
+                "合计", by_type, ["activities", "expected", "attended"], {4: ("attended", "expected")}, 5
+            )
+        )
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"党组织活动分类型情况（截至{md}）",
+                    ["活动类型", "活动次数", "应到人次", "实到人次", "参学率（%）"],
+                    rows,
+                    ["text", "count", "count", "count", "rate"],
+                ),
+            )
+        )
     sec.blocks.append(("chart", "party_by_org"))
     return sec
 
@@ -145,21 +186,34 @@ def _projects(con, as_of, ind, md) -> Section:
     sec = Section("二、聚焦服务大局，奋力干事创业")
     year = as_of.year
     sec.blocks.append(("sub", "（一）全力推动重点项目建设"))
-    k = {c: D.hcount(ind, f"key_projects_{c}") for c in ("total", "in_construction", "preparatory", "preliminary")}
-    p = {c: D.hcount(ind, f"park_projects_{c}") for c in ("total", "in_construction", "preparatory", "preliminary")}
+    k = {
+        c: D.hcount(ind, f"key_projects_{c}")
+        for c in ("total", "in_construction", "preparatory", "preliminary")
+    }
+    p = {
+        c: D.hcount(ind, f"park_projects_{c}")
+        for c in ("total", "in_construction", "preparatory", "preliminary")
+    }
     parts = []
     if k["total"] is not None:
-        parts.append(f"{year}年度，全镇重点项目{k['total']}个，其中在建项目{k['in_construction']}个、"
-                     f"预备项目{k['preparatory']}个、前期项目{k['preliminary']}个")
+        parts.append(
+            f"{year}年度，全镇重点项目{k['total']}个，其中在建项目{k['in_construction']}个、"
+            f"预备项目{k['preparatory']}个、前期项目{k['preliminary']}个"
+        )
     if p["total"] is not None:
-        parts.append(f"园区{year}年重点项目{p['total']}个，其中在建项目{p['in_construction']}个、"
-                     f"预备{p['preparatory']}个、前期{p['preliminary']}个")
+        parts.append(
+            f"园区{year}年重点项目{p['total']}个，其中在建项目{p['in_construction']}个、"
+            f"预备{p['preparatory']}个、前期{p['preliminary']}个"
+        )
     if parts:
         sec.blocks.append(("p", "镇立足“一区一园”，全力推动重点项目建设提速。" + "；".join(parts) + "。"))
     stages = D.projects_by_stage(con, as_of)
     zone_total = {r["zone"]: r for r in stages if r["stage"] == "合计"}
     inv = []
-    for zone, prefix, label in (("镇", "key_projects", "镇重点项目"), ("园区", "park_projects", "园区重点项目")):
+    for zone, prefix, label in (
+        ("镇", "key_projects", "镇重点项目"),
+        ("园区", "park_projects", "园区重点项目"),
+    ):
         zt = zone_total.get(zone) or {}
         code = f"{prefix}_investment_completion_rate"
         rate = D.hv(ind, code)
@@ -174,39 +228,87 @@ def _projects(con, as_of, ind, md) -> Section:
         money = None
         if plan is not None and done is not None:
             money = f"{label}年度计划投资{S.money_phrase(plan)}、累计完成投资{S.money_phrase(done)}"
-        inv.append(_join([money or label, f"投资完成率{_pct(rate)}" if rate is not None else None,
-                          _schedule_phrase(ahead)]))
+        inv.append(
+            _join(
+                [
+                    money or label,
+                    f"投资完成率{_pct(rate)}" if rate is not None else None,
+                    _schedule_phrase(ahead),
+                ]
+            )
+        )
     building = [r for r in stages if r["stage"] == "在建" and r.get("completion_rate") is not None]
     if inv:
         text = "；".join(inv) + "。"
         if building:
-            text += "其中在建项目" + "、".join(
-                f"{'园区' if r['zone'] == '园区' else '镇'}{_pct(r['completion_rate'])}" for r in building) + "。"
+            text += (
+                "其中在建项目"
+                + "、".join(
+                    f"{'园区' if r['zone'] == '园区' else '镇'}{_pct(r['completion_rate'])}" for r in building
+                )
+                + "。"
+            )
         sec.blocks.append(("p", text))
     if stages:
         rows = []
         for r in stages:
             zone = {"镇": "镇重点\n项目", "园区": "园区重点\n项目"}.get(r["zone"], r["zone"])
-            rows.append([zone, "小计" if r["stage"] == "合计" else r["stage"], r["projects"], r["annual_plan"],
-                         r["completed_investment"], r["completion_rate"], r["ahead_of_schedule"]])
+            rows.append(
+                [
+                    zone,
+                    "小计" if r["stage"] == "合计" else r["stage"],
+                    r["projects"],
+                    r["annual_plan"],
+                    r["completed_investment"],
+                    r["completion_rate"],
+                    r["ahead_of_schedule"],
+                ]
+            )
         detail = [r for r in stages if r["stage"] != "合计"]
-        tot = _total_row("合计", detail, ["projects", "annual_plan", "completed_investment"],
-                         {5: ("completed_investment", "annual_plan")}, 7, lead=2)
+        tot = _total_row(
+            "合计",
+            detail,
+            ["projects", "annual_plan", "completed_investment"],
+            {5: ("completed_investment", "annual_plan")},
+            7,
+            lead=2,
+        )
         schedule = next((r["schedule_rate"] for r in stages if r.get("schedule_rate") is not None), None)
         tot[6] = None if tot[5] is None or schedule is None else S.round_half_up(tot[5] - schedule)
         rows.append(tot)
-        sec.blocks.append(("table", DocTable(
-            f"重点项目分阶段推进情况（截至{md}）",
-            ["类别", "阶段", "项目数", "年度计划投资（万元）", "累计完成投资（万元）", "投资完成率（%）", "超序时进度（百分点）"],
-            rows, ["text", "text", "count", "money", "money", "rate", "pp"], merge_first=True)))
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"重点项目分阶段推进情况（截至{md}）",
+                    [
+                        "类别",
+                        "阶段",
+                        "项目数",
+                        "年度计划投资（万元）",
+                        "累计完成投资（万元）",
+                        "投资完成率（%）",
+                        "超序时进度（百分点）",
+                    ],
+                    rows,
+                    ["text", "text", "count", "money", "money", "rate", "pp"],
+                    merge_first=True,
+                ),
+            )
+        )
     sec.blocks.append(("chart", "key_projects_by_stage"))
     sec.blocks.append(("chart", "investment_completion"))
     km = D.hv(ind, "showcase_line_km")
     sec.blocks.append(("sub", "（二）提升乡村振兴示范带动作用"))
     if km is not None:
         km_txt = f"{km:.0f}" if float(km).is_integer() else f"{km:g}"
-        sec.blocks.append(("p", "理清产业发展思路，创建乡村振兴精品示范线，打造“串点连线成片”省级精品线路，"
-                                f"总里程{km_txt}公里。"))
+        sec.blocks.append(
+            (
+                "p",
+                "理清产业发展思路，创建乡村振兴精品示范线，打造“串点连线成片”省级精品线路，"
+                f"总里程{km_txt}公里。",
+            )
+        )
     return sec
 
 
@@ -216,63 +318,118 @@ def _disputes(con, as_of, ind, md) -> Section:
     received = D.hcount(ind, "disputes_received")
     resolved = D.hcount(ind, "disputes_resolved")
     rate = D.hv(ind, "dispute_resolution_rate")
-    text = ("镇狠抓社会矛盾纠纷化解工作，以化解山林权属、征地拆迁、土地承包、婚姻家庭、邻里纠纷等突出矛盾纠纷和"
-            "涉法涉诉信访问题为重点，早发现、早介入、早化解。")
+    text = (
+        "镇狠抓社会矛盾纠纷化解工作，以化解山林权属、征地拆迁、土地承包、婚姻家庭、邻里纠纷等突出矛盾纠纷和"
+        "涉法涉诉信访问题为重点，早发现、早介入、早化解。"
+    )
     if resolved is not None:
         text += f"截至{md}，全镇各类矛盾纠纷化解{_cnt(resolved)}件"
         text += f"，化解率{_pct(rate)}。" if rate is not None else "。"
         if received is not None:
             text += f"全年共受理矛盾纠纷{_cnt(received)}件。"
-    cats = sorted([r for r in D.disputes_by_category(con, as_of)
-                   if r.get("received") and r.get("dispute_type") not in ("其他", "未分类", None)],
-                  key=lambda r: -r["received"])
+    cats = sorted(
+        [
+            r
+            for r in D.disputes_by_category(con, as_of)
+            if r.get("received") and r.get("dispute_type") not in ("其他", "未分类", None)
+        ],
+        key=lambda r: -r["received"],
+    )
     if cats:
         text += "从类型看，" + "、".join(f"{r['dispute_type']}{r['received']}件" for r in cats[:3]) + "居前。"
-    units = [r for r in D.disputes_by_unit(con, as_of) if r.get("unit") and r.get("resolution_rate") is not None]
+    units = [
+        r for r in D.disputes_by_unit(con, as_of) if r.get("unit") and r.get("resolution_rate") is not None
+    ]
     if units and rate is not None:
         above = [r for r in units if r["resolution_rate"] >= rate]
         best = max(units, key=lambda r: (r["resolution_rate"], r["received"] or 0))
-        text += (f"{len(units)}个村（社区）中，化解率不低于全镇平均的{len(above)}个，{best['unit']}最高"
-                 f"（{_pct(best['resolution_rate'])}）")
-        text += f"；低于全镇平均的{len(units) - len(above)}个，需加大攻坚力度。" if len(above) < len(units) else "。"
+        text += (
+            f"{len(units)}个村（社区）中，化解率不低于全镇平均的{len(above)}个，{best['unit']}最高"
+            f"（{_pct(best['resolution_rate'])}）"
+        )
+        text += (
+            f"；低于全镇平均的{len(units) - len(above)}个，需加大攻坚力度。"
+            if len(above) < len(units)
+            else "。"
+        )
     sec.blocks.append(("p", text))
     rooms = D.hcount(ind, "mediation_rooms")
     areas = D.disputes_by_area(con, as_of)
     lv = D.town_levels(con, as_of)
     text = ""
     if rooms is not None:
-        text += (f"探索在镇和村（社区）两级之间增设一级{rooms}个“片区品牌调解室”，由专职调解员分别负责片区"
-                 "村（社区）的矛盾纠纷调处、衔接、贯通工作。")
+        text += (
+            f"探索在镇和村（社区）两级之间增设一级{rooms}个“片区品牌调解室”，由专职调解员分别负责片区"
+            "村（社区）的矛盾纠纷调处、衔接、贯通工作。"
+        )
     if areas:
-        text += "各片区化解情况为：" + "；".join(
-            f"{r['area']}受理{r['received']}件、化解{r['resolved']}件，化解率{_pct(r['resolution_rate'])}"
-            for r in areas) + "。"
+        text += (
+            "各片区化解情况为："
+            + "；".join(
+                f"{r['area']}受理{r['received']}件、化解{r['resolved']}件，化解率{_pct(r['resolution_rate'])}"
+                for r in areas
+            )
+            + "。"
+        )
     if lv and lv.get("resolved"):
-        within_town = (lv.get("village_level") or 0) + (lv.get("area_room_level") or 0) + (lv.get("town_level") or 0)
-        text += (f"从化解层级看，在村（社区）一级化解{_cnt(lv['village_level'])}件，小事不出村（社区）比例"
-                 f"{_pct(D.hv(ind, 'disputes_within_village_rate') or lv['within_village_rate'])}；"
-                 f"在镇域内化解{_cnt(within_town)}件，大事不出镇比例"
-                 f"{_pct(D.hv(ind, 'disputes_within_town_rate') or lv['within_town_rate'])}；"
-                 f"上交上级或移交{_cnt(lv['escalated'])}件，占"
-                 f"{_pct(D.hv(ind, 'disputes_escalated_rate') or lv['escalated_rate'])}，"
-                 "努力做到“小事不出村（社区），大事不出镇，矛盾不上交”。")
+        within_town = (
+            (lv.get("village_level") or 0) + (lv.get("area_room_level") or 0) + (lv.get("town_level") or 0)
+        )
+        text += (
+            f"从化解层级看，在村（社区）一级化解{_cnt(lv['village_level'])}件，小事不出村（社区）比例"
+            f"{_pct(D.hv(ind, 'disputes_within_village_rate') or lv['within_village_rate'])}；"
+            f"在镇域内化解{_cnt(within_town)}件，大事不出镇比例"
+            f"{_pct(D.hv(ind, 'disputes_within_town_rate') or lv['within_town_rate'])}；"
+            f"上交上级或移交{_cnt(lv['escalated'])}件，占"
+            f"{_pct(D.hv(ind, 'disputes_escalated_rate') or lv['escalated_rate'])}，"
+            "努力做到“小事不出村（社区），大事不出镇，矛盾不上交”。"
+        )
     if text:
         sec.blocks.append(("p", text))
     if areas:
-        rows = [[r["area"], r["mediation_room"], r["received"], r["resolved"], r["resolution_rate"]] for r in areas]
-        rows.append(_total_row("合计", areas, ["received", "resolved"], {4: ("resolved", "received")}, 5, lead=2))
-        sec.blocks.append(("table", DocTable(f"各片区矛盾纠纷化解情况（截至{md}）",
-                                             ["片区", "片区品牌调解室", "受理数（件）", "化解数（件）", "化解率（%）"],
-                                             rows, ["text", "text", "count", "count", "rate"])))
+        rows = [
+            [r["area"], r["mediation_room"], r["received"], r["resolved"], r["resolution_rate"]]
+            for r in areas
+        ]
+        rows.append(
+            _total_row("合计", areas, ["received", "resolved"], {4: ("resolved", "received")}, 5, lead=2)
+        )
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"各片区矛盾纠纷化解情况（截至{md}）",
+                    ["片区", "片区品牌调解室", "受理数（件）", "化解数（件）", "化解率（%）"],
+                    rows,
+                    ["text", "text", "count", "count", "rate"],
+                ),
+            )
+        )
     if lv and lv.get("resolved"):
         res = lv["resolved"]
-        lrows = [[k, lv.get(col), S.rate(lv.get(col), res)]
-                 for k, col in (("村（社区）", "village_level"), ("片区调解室", "area_room_level"), ("镇", "town_level"),
-                                ("上级/移交", "escalated"), ("未注明", "unknown_level"))
-                 if k != "未注明" or lv.get(col)]
+        lrows = [
+            [k, lv.get(col), S.rate(lv.get(col), res)]
+            for k, col in (
+                ("村（社区）", "village_level"),
+                ("片区调解室", "area_room_level"),
+                ("镇", "town_level"),
+                ("上级/移交", "escalated"),
+                ("未注明", "unknown_level"),
+            )
+            if k != "未注明" or lv.get(col)
+        ]
         lrows.append(["合计", res, 100.0 if res else None])
-        sec.blocks.append(("table", DocTable(f"矛盾纠纷化解层级（截至{md}）", ["化解层级", "化解数（件）", "占比（%）"],
-                                             lrows, ["text", "count", "rate"])))
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"矛盾纠纷化解层级（截至{md}）",
+                    ["化解层级", "化解数（件）", "占比（%）"],
+                    lrows,
+                    ["text", "count", "rate"],
+                ),
+            )
+        )
     for name in ("dispute_rate_by_unit", "disputes_by_month", "disputes_by_category", "dispute_levels"):
         sec.blocks.append(("chart", name))
 
@@ -282,8 +439,10 @@ def _disputes(con, as_of, ind, md) -> Section:
     consult = D.hcount(ind, "legal_consultations")
     roles = D.legal_by_role(con, as_of)
     if visits is not None:
-        text = ("结合“党建引领、夯基惠民”工程，全镇推行“三官一律”力量下沉，带案下访，及时帮助群众解决矛盾纠纷和"
-                f"涉法涉诉问题。截至目前，该镇“三官一律”共下沉{_cnt(visits)}次")
+        text = (
+            "结合“党建引领、夯基惠民”工程，全镇推行“三官一律”力量下沉，带案下访，及时帮助群众解决矛盾纠纷和"
+            f"涉法涉诉问题。截至目前，该镇“三官一律”共下沉{_cnt(visits)}次"
+        )
         if ldisp is not None:
             text += f"，化解成功{_cnt(ldisp)}件纠纷"
         if consult is not None:
@@ -295,9 +454,17 @@ def _disputes(con, as_of, ind, md) -> Section:
     if roles:
         rows = [[r["role"], r["visits"], r["disputes_resolved"], r["consultations"]] for r in roles]
         rows.append(_total_row("合计", roles, ["visits", "disputes_resolved", "consultations"], {}, 4))
-        sec.blocks.append(("table", DocTable(f"“三官一律”下沉工作情况（截至{md}）",
-                                             ["身份", "下沉次数（次）", "化解纠纷（件）", "法律咨询（次）"],
-                                             rows, ["text", "count", "count", "count"])))
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"“三官一律”下沉工作情况（截至{md}）",
+                    ["身份", "下沉次数（次）", "化解纠纷（件）", "法律咨询（次）"],
+                    rows,
+                    ["text", "count", "count", "count"],
+                ),
+            )
+        )
     sec.blocks.append(("chart", "legal_visits_by_month"))
 
     sec.blocks.append(("sub", "（三）推进信访积案集中攻坚"))
@@ -305,8 +472,10 @@ def _disputes(con, as_of, ind, md) -> Section:
     pres = D.hcount(ind, "petition_backlog_resolved")
     pledged = D.hcount(ind, "petition_pledges_signed")
     if pres is not None:
-        text = ("面对积案、旧案，转变工作思路和工作方法，对信访人提出的诉求认真分析，做好调解预案，分段式处理，"
-                f"引导信访人回归理性。目前，已成功化解{_cnt(pres)}件多年信访积案")
+        text = (
+            "面对积案、旧案，转变工作思路和工作方法，对信访人提出的诉求认真分析，做好调解预案，分段式处理，"
+            f"引导信访人回归理性。目前，已成功化解{_cnt(pres)}件多年信访积案"
+        )
         if pledged is not None and pres and pledged >= pres:
             text += "，信访人自愿签订了息访息诉承诺书"
         elif pledged:
@@ -317,12 +486,28 @@ def _disputes(con, as_of, ind, md) -> Section:
         sec.blocks.append(("p", text))
     plist = D.petitions(con, as_of)
     if plist:
-        rows = [[r["case_id"], r.get("unit"), S.date_dots(r.get("first_visit_date")),
-                 D.petition_status_zh(r), S.date_dots(r.get("resolved_date")),
-                 "是" if r.get("pledge_signed") else "否"] for r in plist]
-        sec.blocks.append(("table", DocTable(f"信访积案化解情况（截至{md}）",
-                                             ["案件编号", "所属村（社区）", "初访时间", "状态", "化解日期", "签订承诺书"],
-                                             rows, ["text", "text", "date", "text", "date", "text"])))
+        rows = [
+            [
+                r["case_id"],
+                r.get("unit"),
+                S.date_dots(r.get("first_visit_date")),
+                D.petition_status_zh(r),
+                S.date_dots(r.get("resolved_date")),
+                "是" if r.get("pledge_signed") else "否",
+            ]
+            for r in plist
+        ]
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"信访积案化解情况（截至{md}）",
+                    ["案件编号", "所属村（社区）", "初访时间", "状态", "化解日期", "签订承诺书"],
+                    rows,
+                    ["text", "text", "date", "text", "date", "text"],
+                ),
+            )
+        )
     return sec
 
 
@@ -351,28 +536,68 @@ def _grid(con, as_of, ind, md) -> Section:
         if median is not None:
             text += f"，事件办结时长中位数{median:.1f}小时"
         text += "。"
-    types = sorted([r for r in D.grid_by_type(con, as_of)
-                    if r.get("collected") and r.get("event_type") not in ("其他", "未分类", None)],
-                   key=lambda r: -r["collected"])
+    types = sorted(
+        [
+            r
+            for r in D.grid_by_type(con, as_of)
+            if r.get("collected") and r.get("event_type") not in ("其他", "未分类", None)
+        ],
+        key=lambda r: -r["collected"],
+    )
     if types:
-        text += "从事件类型看，" + "、".join(f"{r['event_type']}类{r['collected']}件" for r in types[:3]) + "居前。"
+        text += (
+            "从事件类型看，"
+            + "、".join(f"{r['event_type']}类{r['collected']}件" for r in types[:3])
+            + "居前。"
+        )
     sec.blocks.append(("p", text))
     ordered = D.grid_by_type(con, as_of)
     if ordered:
-        rows = [[r["event_type"], r["collected"], r["closed"], r["closed_on_time"], r["closure_rate"],
-                 r["on_time_rate"]] for r in ordered]
-        rows.append(_total_row("合计", ordered, ["collected", "closed", "closed_on_time"],
-                               {4: ("closed", "collected"), 5: ("closed_on_time", "closed")}, 6))
-        sec.blocks.append(("table", DocTable(f"东星社区网格事件分类办理情况（截至{md}）",
-                                             ["事件类型", "采集（件）", "办结（件）", "按期办结（件）", "办结率（%）",
-                                              "按期办结率（%）"],
-                                             rows, ["text", "count", "count", "count", "rate", "rate"])))
+        rows = [
+            [
+                r["event_type"],
+                r["collected"],
+                r["closed"],
+                r["closed_on_time"],
+                r["closure_rate"],
+                r["on_time_rate"],
+            ]
+            for r in ordered
+        ]
+        rows.append(
+            _total_row(
+                "合计",
+                ordered,
+                ["collected", "closed", "closed_on_time"],
+                {4: ("closed", "collected"), 5: ("closed_on_time", "closed")},
+                6,
+            )
+        )
+        sec.blocks.append(
+            (
+                "table",
+                DocTable(
+                    f"东星社区网格事件分类办理情况（截至{md}）",
+                    [
+                        "事件类型",
+                        "采集（件）",
+                        "办结（件）",
+                        "按期办结（件）",
+                        "办结率（%）",
+                        "按期办结率（%）",
+                    ],
+                    rows,
+                    ["text", "count", "count", "count", "rate", "rate"],
+                ),
+            )
+        )
     sec.blocks.append(("chart", "grid_events_by_type"))
     sec.blocks.append(("chart", "grid_events_by_month"))
     return sec
 
 
 # ── python-docx rendering ────────────────────────────────────────────────────────────────────────
+
 
 def _set_fonts(el, name: str, size_pt: float | None = None, bold: bool | None = None) -> None:
     """Set a font for every script slot of an rPr owner (style, run or docDefaults) and drop theme fonts."""
@@ -471,7 +696,9 @@ def _setup(doc) -> None:
         spf.keep_with_next = True
         spf.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
-    def para_style(name, font, size, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER, keep=False, before=0, after=0):
+    def para_style(
+        name, font, size, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER, keep=False, before=0, after=0
+    ):
         st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         st.base_style = normal
         st.quick_style = True
@@ -535,8 +762,9 @@ def _cell_text(value, kind: str) -> str:
 TEXT_WIDTH_CM = 15.6  # A4 21 cm − 2.8 − 2.6
 
 
-def column_widths(header: list[str], texts: list[list[str]], kinds: list[str],
-                  total_cm: float = TEXT_WIDTH_CM - 0.2) -> list[float]:
+def column_widths(
+    header: list[str], texts: list[list[str]], kinds: list[str], total_cm: float = TEXT_WIDTH_CM - 0.2
+) -> list[float]:
     """Column widths (cm) that fit the figures on one line; headers may wrap; text columns give way first."""
     half = S.DOC_TABLE_PT * 0.56 * 2.54 / 72  # a digit at the table font size (bold, wide fonts), in cm
     pad = 0.55  # cell margins (2 × 0.19 cm) and a little air
@@ -645,7 +873,8 @@ def write_word_report(con, as_of, charts: dict[str, Path], path: Path) -> Path:
     doc.add_paragraph(f"（{S.as_of_phrase(as_of)}）", style="副标题")
     doc.add_paragraph(
         f"第二批主题教育启动以来，镇迅速行动、积极部署，围绕“学思想、强党性、重实践、建新功”的总要求，"
-        f"注重解决实际问题、抓好衔接联动。现将截至{S.month_day_zh(as_of)}的主要工作和数据情况总结如下。")
+        f"注重解决实际问题、抓好衔接联动。现将截至{S.month_day_zh(as_of)}的主要工作和数据情况总结如下。"
+    )
 
     tables = figures = 0
     for sec in sections(con, as_of):
@@ -662,14 +891,17 @@ def write_word_report(con, as_of, charts: dict[str, Path], path: Path) -> Path:
                 figures += 1
                 _add_chart(doc, item, charts[item], figures)
 
-    doc.add_paragraph("下一步，将坚持不懈用习近平新时代中国特色社会主义思想凝心铸魂，引导广大党员、干部把精力聚焦到"
-                      "加快绿色高质量发展上来，确保主题教育取得实实在在成效。")
+    doc.add_paragraph(
+        "下一步，将坚持不懈用习近平新时代中国特色社会主义思想凝心铸魂，引导广大党员、干部把精力聚焦到"
+        "加快绿色高质量发展上来，确保主题教育取得实实在在成效。"
+    )
     doc.add_paragraph("附：数据说明", style="Heading 2")
     doc.add_paragraph(
         f"本稿数据取自台账数据仓库，统计口径为{as_of.year}年1月1日至{S.date_zh(as_of)}，"
         "由各村（社区）及镇项目办、园区管委会、镇综治中心、东星社区网格化服务管理平台报送的台账汇总生成。"
         "文中概数按“近”“余”“约”的惯例表述，精确数据见各表；比率均为分子÷分母×100%，保留两位小数。"
-        "文字部分请起草人结合工作实际修改完善。")
+        "文字部分请起草人结合工作实际修改完善。"
+    )
 
     cp = doc.core_properties
     stamp = dt.datetime.combine(as_of, dt.time())

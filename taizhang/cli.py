@@ -35,12 +35,18 @@ def _read_con(home: Home):
     from taizhang.etl.warehouse import WarehouseBusy, connect, lock_wait
 
     if not home.warehouse.exists():
-        print(f"数据仓库 {home.warehouse} 还不存在：请先运行 taizhang ingest 或 taizhang run。", file=sys.stderr)
+        print(
+            f"数据仓库 {home.warehouse} 还不存在：请先运行 taizhang ingest 或 taizhang run。", file=sys.stderr
+        )
         raise SystemExit(1)
     wait = lock_wait(READ_WAIT_SECONDS)
 
     def waiting():
-        print(f"数据仓库正在被写入（导入或运行中），等待其完成后再读取（最多 {wait:.0f} 秒）……", file=sys.stderr, flush=True)
+        print(
+            f"数据仓库正在被写入（导入或运行中），等待其完成后再读取（最多 {wait:.0f} 秒）……",
+            file=sys.stderr,
+            flush=True,
+        )
 
     try:
         return connect(home, read_only=True, retries=wait, on_wait=waiting)
@@ -50,6 +56,7 @@ def _read_con(home: Home):
 
 
 # --- ingest ------------------------------------------------------------------------------------------
+
 
 def cmd_ingest(args) -> int:
     from taizhang.etl.ingest import ingest_paths
@@ -64,8 +71,11 @@ def cmd_ingest(args) -> int:
     wait = lock_wait()
 
     def waiting():
-        print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束（最多 {wait:.0f} 秒）……", file=sys.stderr,
-              flush=True)
+        print(
+            f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束（最多 {wait:.0f} 秒）……",
+            file=sys.stderr,
+            flush=True,
+        )
 
     try:
         con = connect(home, retries=wait, on_wait=waiting)
@@ -83,8 +93,10 @@ def cmd_ingest(args) -> int:
     for o in outcomes:
         print(o.line())
     rejected = [o for o in outcomes if o.status == "rejected"]
-    print(f"共 {len(outcomes)} 个文件：导入 {sum(o.rows_loaded for o in outcomes)} 行，"
-          f"隔离 {sum(o.rows_quarantined for o in outcomes)} 行，拒收 {len(rejected)} 个文件。")
+    print(
+        f"共 {len(outcomes)} 个文件：导入 {sum(o.rows_loaded for o in outcomes)} 行，"
+        f"隔离 {sum(o.rows_quarantined for o in outcomes)} 行，拒收 {len(rejected)} 个文件。"
+    )
     if rejected:
         print("被拒收的文件请按上面的原因修改后重新报送。", file=sys.stderr)
         return EXIT_REJECTED
@@ -92,6 +104,7 @@ def cmd_ingest(args) -> int:
 
 
 # --- run ---------------------------------------------------------------------------------------------
+
 
 def cmd_run(args) -> int:
     from taizhang.etl import as_of as reporting_date
@@ -102,11 +115,16 @@ def cmd_run(args) -> int:
     wait = lock_wait()
 
     def waiting():
-        print(f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束后再运行（最多 {wait:.0f} 秒）……",
-              file=sys.stderr, flush=True)
+        print(
+            f"数据仓库正被另一个程序使用（导入、运行或查询），等待其结束后再运行（最多 {wait:.0f} 秒）……",
+            file=sys.stderr,
+            flush=True,
+        )
 
     try:  # a busy warehouse is said plainly here, rather than as failed steps with stack traces
-        con = connect(home, read_only=True, retries=wait, on_wait=waiting) if home.warehouse.exists() else None
+        con = (
+            connect(home, read_only=True, retries=wait, on_wait=waiting) if home.warehouse.exists() else None
+        )
         try:
             # the run's reporting date, resolved once here and handed to every step of the run
             as_of, source = reporting_date.resolve(home, args.as_of, con)
@@ -114,7 +132,9 @@ def cmd_run(args) -> int:
                 reporting_date.check(as_of, con)
             if source == reporting_date.TODAY:  # no record yet: the run resolves it after its ingest
                 as_of = None
-            inputs = Inputs.now(home, as_of or reporting_date.today())  # a file arriving later is new to the next run
+            inputs = Inputs.now(
+                home, as_of or reporting_date.today()
+            )  # a file arriving later is new to the next run
             changes = what_changed(home, inputs, con)
         finally:
             if con is not None:
@@ -135,7 +155,9 @@ def cmd_run(args) -> int:
 
     forget_last_run(home)  # the record is of a run that finished well: not of one killed half-way
     outcome = run_pipeline(home, as_of)
-    print(f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）")
+    print(
+        f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）"
+    )
     for line in outcome.checks.lines():
         print(line)
     if outcome.skipped_steps:
@@ -154,8 +176,10 @@ def _nothing_changed(home: Home) -> int:
 
     last = last_run(home)
     when = last.finished_at.replace("T", " ")
-    print(f"自运行 {last.run_id}（{when}）以来没有任何变化，未重新运行（--force 可强制运行）/ "
-          f"nothing changed since run {last.run_id} at {when}; not run again")
+    print(
+        f"自运行 {last.run_id}（{when}）以来没有任何变化，未重新运行（--force 可强制运行）/ "
+        f"nothing changed since run {last.run_id} at {when}; not run again"
+    )
     for line in last.checks:
         print(line)
     _print_outputs(home, last.as_of)
@@ -200,6 +224,7 @@ def _print_outputs(home: Home, as_of: str | None) -> None:
 
 # --- indicators / explain / export ---------------------------------------------------------------------
 
+
 def cmd_indicators(args) -> int:
     from taizhang.etl.marts import headline
 
@@ -213,13 +238,22 @@ def cmd_indicators(args) -> int:
         print(f"没有截至 {args.as_of} 的指标：请先运行 taizhang run --as-of {args.as_of}", file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps([{**r, "as_of": r["as_of"].isoformat()} for r in rows], ensure_ascii=False, indent=2))
+        print(
+            json.dumps([{**r, "as_of": r["as_of"].isoformat()} for r in rows], ensure_ascii=False, indent=2)
+        )
         return 0
     print(f"西天尾镇核心指标（截至{args.as_of:%Y年%m月%d日}）")
     for r in rows:
-        value = "—" if r["value"] is None else (f"{r['value']:.2f}" if r["unit"] in ("%", "个百分点", "小时")
-                                                 else f"{r['value']:,.0f}")
-        ratio = f"（{r['numerator']:,.0f}/{r['denominator']:,.0f}）" if r["unit"] == "%" and r["denominator"] else ""
+        value = (
+            "—"
+            if r["value"] is None
+            else (f"{r['value']:.2f}" if r["unit"] in ("%", "个百分点", "小时") else f"{r['value']:,.0f}")
+        )
+        ratio = (
+            f"（{r['numerator']:,.0f}/{r['denominator']:,.0f}）"
+            if r["unit"] == "%" and r["denominator"]
+            else ""
+        )
         scope = "" if r["scope_kind"] == "town" else f"[{r['scope']}] "
         print(f"  {scope}{r['name_zh']}：{value}{r['unit']}{ratio}")
     return 0
@@ -238,13 +272,25 @@ def cmd_explain(args) -> int:
     finally:
         con.close()
     if args.json:
-        print(json.dumps([dict(zip(names, (v.isoformat() if hasattr(v, "isoformat") else v for v in r), strict=True))
-                          for r in rows], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    dict(
+                        zip(names, (v.isoformat() if hasattr(v, "isoformat") else v for v in r), strict=True)
+                    )
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     print("\t".join(names))
     for r in rows:
         print("\t".join("" if v is None else str(v) for v in r))
-    print(f"共 {len(rows)} 条记录（{args.indicator}，截至 {args.as_of}{'，' + args.scope if args.scope else ''}）")
+    print(
+        f"共 {len(rows)} 条记录（{args.indicator}，截至 {args.as_of}{'，' + args.scope if args.scope else ''}）"
+    )
     return 0
 
 
@@ -266,6 +312,7 @@ def cmd_export(args) -> int:
 
 # --- mappings: held files and confirmed layouts ---------------------------------------------------------------
 
+
 def cmd_mappings(args) -> int:
     from taizhang.etl.decisions import KIND_ZH, STATUS_CONFIRMED, DecisionError, Decisions, file_id
     from taizhang.etl.schema import catalog
@@ -285,16 +332,22 @@ def cmd_mappings(args) -> int:
         return cmd_ingest(argparse.Namespace(home=str(home.root), paths=[]))
     held = decisions.held()
     if args.id:
-        held = [d for d in held if d["sha256"].startswith(args.id) or file_id(d["sha256"]).startswith(args.id)]
+        held = [
+            d for d in held if d["sha256"].startswith(args.id) or file_id(d["sha256"]).startswith(args.id)
+        ]
     if not held and not args.id:
         print("没有待确认的文件。")
     for doc in held:
         state = "已确认，下次导入时读取" if doc.get("status") == STATUS_CONFIRMED else "待确认"
-        print(f"[{file_id(doc['sha256'])}] {doc.get('file')}（{doc.get('sender') or '报送单位未定'} · "
-              f"{_ledger_zh(doc.get('ledger')) or '台账未定'}）— {state}")
+        print(
+            f"[{file_id(doc['sha256'])}] {doc.get('file')}（{doc.get('sender') or '报送单位未定'} · "
+            f"{_ledger_zh(doc.get('ledger')) or '台账未定'}）— {state}"
+        )
         for q in doc.get("questions") or []:
             where = f"工作表“{q['sheet']}” " if q.get("sheet") else ""
-            print(f"    {where}{KIND_ZH.get(q['key'].split(':')[0], q.get('kind'))}（键 {q['key']}）：{q['question']}")
+            print(
+                f"    {where}{KIND_ZH.get(q['key'].split(':')[0], q.get('kind'))}（键 {q['key']}）：{q['question']}"
+            )
             if q.get("options"):
                 print(f"      可选：{'、'.join(str(o) for o in q['options'])}")
             print(f"      答案：{q.get('answer') if q.get('answer') not in (None, '') else '（未填）'}")
@@ -304,10 +357,13 @@ def cmd_mappings(args) -> int:
         print("已确认的版式（同一单位以后同样表头的文件自动套用）：")
         for doc in layouts:
             fields = catalog().ledgers[doc["ledger"]].fields if doc.get("ledger") in catalog().ledgers else {}
-            columns = "、".join(f"{fields[f].label if f in fields else f}→{h}"
-                               for f, h in (doc.get("columns") or {}).items())
-            print(f"    {doc.get('sender')} · {_ledger_zh(doc.get('ledger'))} · 版式 {doc.get('layout')}：{columns}"
-                  f"  （{doc['_path']}）")
+            columns = "、".join(
+                f"{fields[f].label if f in fields else f}→{h}" for f, h in (doc.get("columns") or {}).items()
+            )
+            print(
+                f"    {doc.get('sender')} · {_ledger_zh(doc.get('ledger'))} · 版式 {doc.get('layout')}：{columns}"
+                f"  （{doc['_path']}）"
+            )
     return 0
 
 
@@ -328,7 +384,11 @@ def _answers(pairs: list[str], decisions, ident: str) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep:
-            docs = [d for d in decisions.held() if d["sha256"].startswith(ident) or d["sha256"][:12].startswith(ident)]
+            docs = [
+                d
+                for d in decisions.held()
+                if d["sha256"].startswith(ident) or d["sha256"][:12].startswith(ident)
+            ]
             questions = docs[0].get("questions") if len(docs) == 1 else []
             if len(questions or []) != 1:
                 raise SystemExit("有多个问题时请写成 键=值，例如 --answer period=2023-10")
@@ -339,6 +399,7 @@ def _answers(pairs: list[str], decisions, ident: str) -> dict[str, str]:
 
 
 # --- templates / missing (报送模板 and the 催报 list) -------------------------------------------------------
+
 
 def _period(text: str) -> str:
     from taizhang.etl.template_spec import SpecError, check_period
@@ -362,7 +423,9 @@ def cmd_templates(args) -> int:
         return EXIT_REJECTED
     for path in paths:
         print(f"  {path.relative_to(home.root)}")
-    print(f"已生成 {len(paths)} 份{args.period[:4]}年{int(args.period[5:])}月报送模板：{templates_dir(home, args.period)}")
+    print(
+        f"已生成 {len(paths)} 份{args.period[:4]}年{int(args.period[5:])}月报送模板：{templates_dir(home, args.period)}"
+    )
     print("请把各单位文件夹里的模板发给对应单位；填好后原样报送，放进收件箱即可读入。")
     return 0
 
@@ -398,6 +461,7 @@ def cmd_missing(args) -> int:
 
 # --- demo / ui -------------------------------------------------------------------------------------------
 
+
 def cmd_demo(args) -> int:
     from taizhang.demo.generator import generate
 
@@ -412,7 +476,9 @@ def cmd_demo(args) -> int:
     code = cmd_run(argparse.Namespace(home=str(home.root), as_of=as_of))
     cmd_indicators(argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False))
     command = Path(sys.executable).parent / "taizhang"
-    print(f"\n打开界面：{command if command.exists() else 'taizhang'} ui --home {home.root}   （http://127.0.0.1:3000）")
+    print(
+        f"\n打开界面：{command if command.exists() else 'taizhang'} ui --home {home.root}   （http://127.0.0.1:3000）"
+    )
     return code
 
 
@@ -421,9 +487,11 @@ def cmd_rebuild(args) -> int:
 
     home = _home(args)
     result = rebuild(home, progress=lambda text: print(text, flush=True))
-    print(f"重建完成：重新读取 {result.files} 个文件（导入 {result.loaded} 个，拒收 {result.rejected} 个），"
-          f"{result.rows_loaded} 行，隔离 {result.rows_quarantined} 行；重建指标 {len(result.as_of_dates)} 个截至日期；"
-          f"用时 {result.seconds:.1f} 秒。原数据仓库保留为 {result.backup}")
+    print(
+        f"重建完成：重新读取 {result.files} 个文件（导入 {result.loaded} 个，拒收 {result.rejected} 个），"
+        f"{result.rows_loaded} 行，隔离 {result.rows_quarantined} 行；重建指标 {len(result.as_of_dates)} 个截至日期；"
+        f"用时 {result.seconds:.1f} 秒。原数据仓库保留为 {result.backup}"
+    )
     return 0
 
 
@@ -447,12 +515,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, default=None, help="default 2023-11-03")
     p = add("ingest", cmd_ingest, "read ledger files or folders into the warehouse")
     p.add_argument("paths", nargs="+")
-    p = add("run", cmd_run, "materialise every asset through Dagster, in-process (skipped when nothing changed)")
-    p.add_argument("--as-of", type=_date, default=None,
-                   help="截至日期（默认：数据目录 taizhang.toml 设定的日期，否则为数据中的最新日期）")
+    p = add(
+        "run", cmd_run, "materialise every asset through Dagster, in-process (skipped when nothing changed)"
+    )
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="截至日期（默认：数据目录 taizhang.toml 设定的日期，否则为数据中的最新日期）",
+    )
     p.add_argument("--force", action="store_true", help="run even when nothing changed since the last run")
-    p.add_argument("--allow-empty", action="store_true",
-                   help="允许截至日期晚于今天或早于最早的记录（报表将全部为零）")
+    p.add_argument(
+        "--allow-empty", action="store_true", help="允许截至日期晚于今天或早于最早的记录（报表将全部为零）"
+    )
     p = add("rebuild", cmd_rebuild, "用当前的读取程序把原始文件存档重新读入一个新的数据仓库，再替换现有的")
     p = add("indicators", cmd_indicators, "the headline indicators as of a date")
     p.add_argument("--as-of", type=_date, required=True)
@@ -463,23 +538,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, required=True)
     p.add_argument("--scope", help="a unit, 片区 or grid")
     p.add_argument("--json", action="store_true")
-    p = add("export", cmd_export, "export a warehouse table (marts, meta, quarantine) to xlsx, csv or parquet")
+    p = add(
+        "export", cmd_export, "export a warehouse table (marts, meta, quarantine) to xlsx, csv or parquet"
+    )
     p.add_argument("table")
     p.add_argument("--format", choices=("xlsx", "csv", "parquet"), required=True)
     p.add_argument("-o", "--output", required=True)
     p = add("mappings", cmd_mappings, "待确认的文件和已确认的版式；确认后导入被暂扣的文件")
-    p.add_argument("action", nargs="?", choices=("list", "confirm"), default="list",
-                   help="list 列出（默认）；confirm 确认一个文件的答案并导入")
+    p.add_argument(
+        "action",
+        nargs="?",
+        choices=("list", "confirm"),
+        default="list",
+        help="list 列出（默认）；confirm 确认一个文件的答案并导入",
+    )
     p.add_argument("id", nargs="?", help="待确认文件的编号（taizhang mappings 列出的方括号中的编号）")
-    p.add_argument("--answer", action="append", metavar="键=值",
-                   help="答案，例如 period=2023-10、version=追加、column:completed_investment=1-10月累计完成投资；可写多次")
-    p = add("templates", cmd_templates, "报送模板：每个单位每类台账一份带下拉选项的 xlsx，写入 <home>/templates/<月份>/")
+    p.add_argument(
+        "--answer",
+        action="append",
+        metavar="键=值",
+        help="答案，例如 period=2023-10、version=追加、column:completed_investment=1-10月累计完成投资；可写多次",
+    )
+    p = add(
+        "templates",
+        cmd_templates,
+        "报送模板：每个单位每类台账一份带下拉选项的 xlsx，写入 <home>/templates/<月份>/",
+    )
     p.add_argument("--period", type=_period, required=True, help="报送月份 YYYY-MM，如 2023-12")
     p.add_argument("--unit", help="只生成这个单位的（如 林山村、镇综治中心）")
     p.add_argument("--ledger", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
     p = add("missing", cmd_missing, "催报清单：某月各单位各类台账已报、零报告、未报、退回未改")
     p.add_argument("--period", type=_period, help="报送月份 YYYY-MM（默认：报告日期的上一个月）")
-    p.add_argument("--as-of", type=_date, default=None, help="报告日期，清单写入 reports/<日期>/（默认：最近一次运行的截至日期）")
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="报告日期，清单写入 reports/<日期>/（默认：最近一次运行的截至日期）",
+    )
     p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
     return parser

@@ -32,16 +32,26 @@ def cmd(*args, home: Path) -> list[str]:
     return [str(TAIZHANG), *map(str, args), "--home", str(home)]
 
 
-def taizhang(*args, home: Path, fault: str | None = None, timeout: float = 240, **extra_env) -> subprocess.CompletedProcess:
+def taizhang(
+    *args, home: Path, fault: str | None = None, timeout: float = 240, **extra_env
+) -> subprocess.CompletedProcess:
     """Run `taizhang ARGS --home HOME` to the end (killed with its process group on timeout)."""
-    proc = subprocess.Popen(cmd(*args, home=home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env(TAIZHANG_FAULT=fault, **extra_env), start_new_session=True)
+    proc = subprocess.Popen(
+        cmd(*args, home=home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(TAIZHANG_FAULT=fault, **extra_env),
+        start_new_session=True,
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         out, err = proc.communicate()
-        raise AssertionError(f"taizhang {' '.join(map(str, args))} hung for {timeout} s\n{out}\n{err}") from None
+        raise AssertionError(
+            f"taizhang {' '.join(map(str, args))} hung for {timeout} s\n{out}\n{err}"
+        ) from None
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
@@ -90,14 +100,24 @@ def snapshot(home: Path, schemas=SCHEMAS) -> dict[str, list[tuple]]:
     try:
         tables = con.execute(
             "SELECT table_schema, table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-            f"AND table_schema IN ({', '.join('?' for _ in schemas)}) ORDER BY 1, 2", list(schemas)).fetchall()
+            f"AND table_schema IN ({', '.join('?' for _ in schemas)}) ORDER BY 1, 2",
+            list(schemas),
+        ).fetchall()
         out = {}
         root = str(home)
         for schema, table in tables:
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-                "ORDER BY ordinal_position", [schema, table]).fetchall() if r[0] not in TIMESTAMPS]
-            rows = con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {schema}.{table}").fetchall()
+            cols = [
+                r[0]
+                for r in con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
+                    "ORDER BY ordinal_position",
+                    [schema, table],
+                ).fetchall()
+                if r[0] not in TIMESTAMPS
+            ]
+            rows = con.execute(
+                f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {schema}.{table}"
+            ).fetchall()
             out[f"{schema}.{table}"] = sorted((tuple(_norm(v, root) for v in r) for r in rows), key=repr)
         return out
     finally:
@@ -111,30 +131,50 @@ def assert_consistent(home: Path, inbox_shas: set[str]) -> dict[str, str]:
         return {}
     con = read_only(home)
     try:
-        has_meta = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'meta' "
-                               "AND table_name = 'source_files'").fetchone()[0]
+        has_meta = con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'meta' "
+            "AND table_name = 'source_files'"
+        ).fetchone()[0]
         if not has_meta:
             return {}
-        files = {r[0]: r[1:] for r in con.execute(
-            "SELECT file_sha256, status, rows_loaded, rows_quarantined FROM meta.source_files").fetchall()}
+        files = {
+            r[0]: r[1:]
+            for r in con.execute(
+                "SELECT file_sha256, status, rows_loaded, rows_quarantined FROM meta.source_files"
+            ).fetchall()
+        }
         assert set(files) <= inbox_shas, "meta.source_files names a file that is not in the inbox"
         live = {sha for sha, (status, *_rest) in files.items() if status in ("loaded", "zero_report")}
         staged: dict[str, int] = {}
         for kind in LEDGERS:
-            for sha, n in con.execute(f"SELECT file_sha256, count(*) FROM staging.{kind} GROUP BY 1").fetchall():
+            for sha, n in con.execute(
+                f"SELECT file_sha256, count(*) FROM staging.{kind} GROUP BY 1"
+            ).fetchall():
                 staged[sha] = staged.get(sha, 0) + n
-        quarantined = dict(con.execute("SELECT file_sha256, count(DISTINCT (sheet, row_number)) "
-                                       "FROM quarantine.rejected_rows GROUP BY 1").fetchall())
-        sheets = dict(con.execute("SELECT file_sha256, sum(rows_loaded) FROM meta.source_sheets "
-                                  "WHERE status IN ('loaded', 'zero_report') GROUP BY 1").fetchall())
+        quarantined = dict(
+            con.execute(
+                "SELECT file_sha256, count(DISTINCT (sheet, row_number)) "
+                "FROM quarantine.rejected_rows GROUP BY 1"
+            ).fetchall()
+        )
+        sheets = dict(
+            con.execute(
+                "SELECT file_sha256, sum(rows_loaded) FROM meta.source_sheets "
+                "WHERE status IN ('loaded', 'zero_report') GROUP BY 1"
+            ).fetchall()
+        )
         assert set(staged) <= live, f"staging rows of files not recorded as loaded: {set(staged) - live}"
         assert set(quarantined) <= live, f"quarantine rows of files not recorded: {set(quarantined) - live}"
-        orphans = con.execute("SELECT count(*) FROM meta.source_sheets WHERE file_sha256 NOT IN "
-                              "(SELECT file_sha256 FROM meta.source_files)").fetchone()[0]
+        orphans = con.execute(
+            "SELECT count(*) FROM meta.source_sheets WHERE file_sha256 NOT IN "
+            "(SELECT file_sha256 FROM meta.source_files)"
+        ).fetchone()[0]
         assert orphans == 0, "meta.source_sheets rows without their file"
         for sha in live:
             _status, rows_loaded, rows_quarantined = files[sha]
-            assert staged.get(sha, 0) == rows_loaded, f"partial file {sha[:12]}: {staged.get(sha, 0)} of {rows_loaded}"
+            assert staged.get(sha, 0) == rows_loaded, (
+                f"partial file {sha[:12]}: {staged.get(sha, 0)} of {rows_loaded}"
+            )
             assert quarantined.get(sha, 0) == rows_quarantined, f"quarantine of {sha[:12]} incomplete"
             assert sheets.get(sha, 0) == rows_loaded, f"meta.source_sheets of {sha[:12]} disagree"
         return {sha: status for sha, (status, *_rest) in files.items()}
@@ -145,9 +185,15 @@ def assert_consistent(home: Path, inbox_shas: set[str]) -> dict[str, str]:
 def marts_rows(home: Path, as_of: dt.date) -> int:
     con = read_only(home)
     try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
-                                            "WHERE table_schema = 'marts'").fetchall()]
-        return sum(con.execute(f"SELECT count(*) FROM marts.{t} WHERE as_of = ?", [as_of]).fetchone()[0]
-                   for t in tables)
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'"
+            ).fetchall()
+        ]
+        return sum(
+            con.execute(f"SELECT count(*) FROM marts.{t} WHERE as_of = ?", [as_of]).fetchone()[0]
+            for t in tables
+        )
     finally:
         con.close()

@@ -49,15 +49,29 @@ def query(home):
 # (pytestmark = pytest.mark.unit / integration); otherwise its module decides here, so that marking a test
 # needs no edit of a test file others work on.
 INTEGRATION_MODULES = {
-    "test_concurrency", "test_county_rollup", "test_crash_safety", "test_dagster", "test_demo_generator",
-    "test_demo_pipeline", "test_output_safety", "test_rerun", "test_ui", "test_versions",
+    "test_concurrency",
+    "test_county_rollup",
+    "test_crash_safety",
+    "test_dagster",
+    "test_demo_generator",
+    "test_demo_pipeline",
+    "test_output_safety",
+    "test_rerun",
+    "test_ui",
+    "test_versions",
 }
 INTEGRATION_TESTS = {  # slow tests in otherwise fast modules: drawing the charts, building bombs
-    "test_importing_checks_does_not_import_great_expectations", "test_each_chart_declares_the_marts_it_reads",
-    "test_every_chart_is_a_print_resolution_png", "test_rendering_twice_gives_the_same_figures",
-    "test_charts_render_without_data", "test_chart_names_match_the_dagster_assets", "test_thumbnail_is_small",
-    "test_a_large_honest_sheet_passes_quickly", "test_the_zip_bomb_is_refused_fast_and_small",
-    "test_the_zip_bomb_is_refused_whatever_it_is_called", "test_workbook_layout",
+    "test_importing_checks_does_not_import_great_expectations",
+    "test_each_chart_declares_the_marts_it_reads",
+    "test_every_chart_is_a_print_resolution_png",
+    "test_rendering_twice_gives_the_same_figures",
+    "test_charts_render_without_data",
+    "test_chart_names_match_the_dagster_assets",
+    "test_thumbnail_is_small",
+    "test_a_large_honest_sheet_passes_quickly",
+    "test_the_zip_bomb_is_refused_fast_and_small",
+    "test_the_zip_bomb_is_refused_whatever_it_is_called",
+    "test_workbook_layout",
     "test_a_file_that_kills_its_reader_process_is_rejected_and_the_others_load",  # reader processes
     "test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_stores",
     "test_output_piped_into_a_reader_that_stops_early_ends_quietly",
@@ -70,6 +84,10 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker("unit") or item.get_closest_marker("integration"):
             continue
         module = item.module.__name__.rsplit(".", 1)[-1]
-        slow = (item.get_closest_marker("slow") or module in INTEGRATION_MODULES
-                or item.originalname in INTEGRATION_TESTS or INTEGRATION_FIXTURES & set(item.fixturenames))
+        slow = (
+            item.get_closest_marker("slow")
+            or module in INTEGRATION_MODULES
+            or item.originalname in INTEGRATION_TESTS
+            or INTEGRATION_FIXTURES & set(item.fixturenames)
+        )
         item.add_marker(pytest.mark.integration if slow else pytest.mark.unit)

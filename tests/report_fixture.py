@@ -22,53 +22,53 @@ TOWN = "西天尾镇"
 
 MARTS_DDL = {
     "headline_indicators": "as_of DATE, scope_kind VARCHAR, scope VARCHAR, indicator VARCHAR, name_zh VARCHAR, "
-                           "numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit VARCHAR",
+    "numerator DOUBLE, denominator DOUBLE, value DOUBLE, unit VARCHAR",
     "dispute_resolution_by_unit": "as_of DATE, area VARCHAR, unit_id VARCHAR, unit VARCHAR, unit_type VARCHAR, "
-                                  "received INTEGER, resolved INTEGER, open INTEGER, not_resolved INTEGER, "
-                                  "resolution_rate DOUBLE",
+    "received INTEGER, resolved INTEGER, open INTEGER, not_resolved INTEGER, "
+    "resolution_rate DOUBLE",
     "dispute_resolution_by_area": "as_of DATE, area VARCHAR, mediation_room VARCHAR, units INTEGER, "
-                                  "received INTEGER, resolved INTEGER, resolution_rate DOUBLE",
+    "received INTEGER, resolved INTEGER, resolution_rate DOUBLE",
     "dispute_resolution_by_category": "as_of DATE, dispute_type VARCHAR, received INTEGER, resolved INTEGER, "
-                                      "resolution_rate DOUBLE",
+    "resolution_rate DOUBLE",
     "dispute_resolution_by_month": "as_of DATE, month VARCHAR, received INTEGER, resolved INTEGER, "
-                                   "cumulative_received INTEGER, cumulative_resolved INTEGER, "
-                                   "cumulative_rate DOUBLE, received_mom_pct DOUBLE",
+    "cumulative_received INTEGER, cumulative_resolved INTEGER, "
+    "cumulative_rate DOUBLE, received_mom_pct DOUBLE",
     "dispute_levels": "as_of DATE, scope_kind VARCHAR, scope VARCHAR, resolved INTEGER, village_level INTEGER, "
-                      "area_room_level INTEGER, town_level INTEGER, escalated INTEGER, unknown_level INTEGER, "
-                      "within_village_rate DOUBLE, within_town_rate DOUBLE, escalated_rate DOUBLE",
+    "area_room_level INTEGER, town_level INTEGER, escalated INTEGER, unknown_level INTEGER, "
+    "within_village_rate DOUBLE, within_town_rate DOUBLE, escalated_rate DOUBLE",
     "legal_visits_by_month": "as_of DATE, month VARCHAR, visits INTEGER, disputes_resolved INTEGER, "
-                             "consultations INTEGER, visits_mom_pct DOUBLE",
+    "consultations INTEGER, visits_mom_pct DOUBLE",
     "legal_visits_by_role": "as_of DATE, role VARCHAR, visits INTEGER, disputes_resolved INTEGER, "
-                            "consultations INTEGER",
+    "consultations INTEGER",
     "petition_backlog": "as_of DATE, case_id VARCHAR, unit VARCHAR, first_visit_date DATE, status VARCHAR, "
-                        "resolved_date DATE, pledge_signed BOOLEAN, leader_masked VARCHAR, responsible_unit VARCHAR",
+    "resolved_date DATE, pledge_signed BOOLEAN, leader_masked VARCHAR, responsible_unit VARCHAR",
     "key_projects": "as_of DATE, zone VARCHAR, project_name VARCHAR, stage VARCHAR, total_investment DOUBLE, "
-                    "annual_plan DOUBLE, completed_investment DOUBLE, completion_rate DOUBLE, schedule_rate DOUBLE, "
-                    "ahead_of_schedule DOUBLE, responsible_unit VARCHAR",
+    "annual_plan DOUBLE, completed_investment DOUBLE, completion_rate DOUBLE, schedule_rate DOUBLE, "
+    "ahead_of_schedule DOUBLE, responsible_unit VARCHAR",
     "key_projects_by_stage": "as_of DATE, zone VARCHAR, stage VARCHAR, projects INTEGER, total_investment DOUBLE, "
-                             "annual_plan DOUBLE, completed_investment DOUBLE, completion_rate DOUBLE, "
-                             "schedule_rate DOUBLE, ahead_of_schedule DOUBLE",
+    "annual_plan DOUBLE, completed_investment DOUBLE, completion_rate DOUBLE, "
+    "schedule_rate DOUBLE, ahead_of_schedule DOUBLE",
     "grid_events_by_grid": "as_of DATE, grid_id VARCHAR, grid VARCHAR, collected INTEGER, closed INTEGER, "
-                           "closed_on_time INTEGER, closure_rate DOUBLE, on_time_rate DOUBLE, "
-                           "median_hours_to_close DOUBLE",
+    "closed_on_time INTEGER, closure_rate DOUBLE, on_time_rate DOUBLE, "
+    "median_hours_to_close DOUBLE",
     "grid_events_by_type": "as_of DATE, event_type VARCHAR, collected INTEGER, closed INTEGER, "
-                           "closed_on_time INTEGER, closure_rate DOUBLE, on_time_rate DOUBLE, "
-                           "median_hours_to_close DOUBLE",
+    "closed_on_time INTEGER, closure_rate DOUBLE, on_time_rate DOUBLE, "
+    "median_hours_to_close DOUBLE",
     "grid_events_by_month": "as_of DATE, month VARCHAR, collected INTEGER, closed INTEGER, closed_on_time INTEGER, "
-                            "closure_rate DOUBLE, on_time_rate DOUBLE, median_hours_to_close DOUBLE, "
-                            "collected_mom_pct DOUBLE",
+    "closure_rate DOUBLE, on_time_rate DOUBLE, median_hours_to_close DOUBLE, "
+    "collected_mom_pct DOUBLE",
     "party_activities_by_org": "as_of DATE, party_org_id VARCHAR, org VARCHAR, org_type VARCHAR, "
-                               "activities INTEGER, expected INTEGER, attended INTEGER, attendance_rate DOUBLE",
+    "activities INTEGER, expected INTEGER, attended INTEGER, attendance_rate DOUBLE",
     "party_activities_by_type": "as_of DATE, activity_type VARCHAR, activities INTEGER, expected INTEGER, "
-                                "attended INTEGER, attendance_rate DOUBLE",
+    "attended INTEGER, attendance_rate DOUBLE",
     "submission_completeness": "as_of DATE, sender VARCHAR, unit_id VARCHAR, ledger VARCHAR, month VARCHAR, "
-                               "status VARCHAR, files INTEGER, rows INTEGER",
+    "status VARCHAR, files INTEGER, rows INTEGER",
     "overdue_disputes": "as_of DATE, unit VARCHAR, area VARCHAR, record_key VARCHAR, received_date DATE, "
-                        "days_open INTEGER, dispute_type VARCHAR, level VARCHAR, file_name VARCHAR, sheet VARCHAR, "
-                        "row_number INTEGER",
+    "days_open INTEGER, dispute_type VARCHAR, level VARCHAR, file_name VARCHAR, sheet VARCHAR, "
+    "row_number INTEGER",
     "overdue_grid_events": "as_of DATE, grid VARCHAR, event_id VARCHAR, event_type VARCHAR, reported_at TIMESTAMP, "
-                           "deadline TIMESTAMP, hours_overdue DOUBLE, status VARCHAR, file_name VARCHAR, "
-                           "sheet VARCHAR, row_number INTEGER",
+    "deadline TIMESTAMP, hours_overdue DOUBLE, status VARCHAR, file_name VARCHAR, "
+    "sheet VARCHAR, row_number INTEGER",
 }
 
 # area, unit_id, unit, unit_type, received, resolved
@@ -97,8 +97,15 @@ AREA_ROOMS = {
     "北部片区": "洞湖片区“和睦”品牌调解室",
     "南部片区": "下垞片区“和谐”品牌调解室",
 }
-CATEGORIES = [("山林权属", 48, 40), ("征地拆迁", 62, 49), ("土地承包", 57, 48), ("婚姻家庭", 84, 75),
-              ("邻里纠纷", 139, 124), ("涉法涉诉信访", 21, 12), ("其他", 60, 51)]
+CATEGORIES = [
+    ("山林权属", 48, 40),
+    ("征地拆迁", 62, 49),
+    ("土地承包", 57, 48),
+    ("婚姻家庭", 84, 75),
+    ("邻里纠纷", 139, 124),
+    ("涉法涉诉信访", 21, 12),
+    ("其他", 60, 51),
+]
 MONTHS = [f"2023-{m:02d}" for m in range(1, 12)]
 DISPUTE_RECEIVED = [40, 37, 50, 47, 49, 45, 52, 48, 46, 51, 6]
 DISPUTE_RESOLVED = [28, 33, 41, 42, 44, 40, 45, 43, 40, 38, 5]
@@ -117,39 +124,97 @@ PETITIONS = [
     ("XF-2021-009", "碗洋村", dt.date(2021, 6, 8), "化解中", None, False, "镇综治中心"),
     ("XF-2022-003", "象峰村", dt.date(2022, 1, 20), "化解中", None, False, "镇信访办"),
 ]
-GRID_TYPES = [("维护稳定", 1210), ("治安防控", 2835), ("公共安全", 2416), ("生态环境", 3102), ("服务群众", 5960),
-              ("其他", 690)]
+GRID_TYPES = [
+    ("维护稳定", 1210),
+    ("治安防控", 2835),
+    ("公共安全", 2416),
+    ("生态环境", 3102),
+    ("服务群众", 5960),
+    ("其他", 690),
+]
 GRID_MONTHS = [1564, 1479, 1614, 1586, 1645, 1582, 1624, 1659, 1604, 1696, 160]
 PARTY_ORGS = [  # party_org_id, org, org_type, activities, expected, attended
-    ("P01", "东星社区党委", "社区党组织", 46, 2530, 2318), ("P02", "后黄社区党支部", "社区党组织", 38, 1406, 1297),
-    ("P03", "溪白社区党支部", "社区党组织", 35, 1190, 1082), ("P04", "澄渚社区党支部", "社区党组织", 33, 990, 903),
-    ("P05", "林峰社区党支部", "社区党组织", 34, 1122, 1019), ("P06", "渭阳社区党支部", "社区党组织", 31, 868, 797),
-    ("P07", "龙山村党支部", "村党组织", 30, 930, 842), ("P08", "吴江村党支部", "村党组织", 29, 812, 731),
-    ("P09", "北大村党支部", "村党组织", 28, 756, 672), ("P10", "洞湖村党支部", "村党组织", 32, 1024, 929),
-    ("P11", "后卓村党支部", "村党组织", 27, 702, 640), ("P12", "碗洋村党支部", "村党组织", 26, 650, 581),
-    ("P13", "三山村党支部", "村党组织", 26, 624, 560), ("P14", "后埔村党支部", "村党组织", 31, 961, 878),
-    ("P15", "象峰村党支部", "村党组织", 29, 841, 766), ("P16", "下垞村党支部", "村党组织", 30, 900, 818),
-    ("P17", "林山村党支部", "村党组织", 29, 812, 739), ("P18", "镇机关党支部", "机关党组织", 36, 1620, 1548),
-    ("P19", "园区党委", "园区党组织", 30, 1050, 961), ("P20", "中心小学党支部", "学校党组织", 28, 672, 640),
-    ("P21", "卫生院党支部", "卫生院党组织", 26, 598, 555), ("P22", "非公企业联合党支部", "非公企业党组织", 24, 528, 459),
+    ("P01", "东星社区党委", "社区党组织", 46, 2530, 2318),
+    ("P02", "后黄社区党支部", "社区党组织", 38, 1406, 1297),
+    ("P03", "溪白社区党支部", "社区党组织", 35, 1190, 1082),
+    ("P04", "澄渚社区党支部", "社区党组织", 33, 990, 903),
+    ("P05", "林峰社区党支部", "社区党组织", 34, 1122, 1019),
+    ("P06", "渭阳社区党支部", "社区党组织", 31, 868, 797),
+    ("P07", "龙山村党支部", "村党组织", 30, 930, 842),
+    ("P08", "吴江村党支部", "村党组织", 29, 812, 731),
+    ("P09", "北大村党支部", "村党组织", 28, 756, 672),
+    ("P10", "洞湖村党支部", "村党组织", 32, 1024, 929),
+    ("P11", "后卓村党支部", "村党组织", 27, 702, 640),
+    ("P12", "碗洋村党支部", "村党组织", 26, 650, 581),
+    ("P13", "三山村党支部", "村党组织", 26, 624, 560),
+    ("P14", "后埔村党支部", "村党组织", 31, 961, 878),
+    ("P15", "象峰村党支部", "村党组织", 29, 841, 766),
+    ("P16", "下垞村党支部", "村党组织", 30, 900, 818),
+    ("P17", "林山村党支部", "村党组织", 29, 812, 739),
+    ("P18", "镇机关党支部", "机关党组织", 36, 1620, 1548),
+    ("P19", "园区党委", "园区党组织", 30, 1050, 961),
+    ("P20", "中心小学党支部", "学校党组织", 28, 672, 640),
+    ("P21", "卫生院党支部", "卫生院党组织", 26, 598, 555),
+    ("P22", "非公企业联合党支部", "非公企业党组织", 24, 528, 459),
 ]
-ACTIVITY_SHARES = [("支委会", 0.30), ("党员大会", 0.10), ("党小组会", 0.20), ("党课", 0.12), ("主题党日", 0.16),
-                   ("专题培训", 0.07), ("现场教学", 0.05)]
-PROJECT_STAGES = {"镇": [("在建", 15), ("预备", 12), ("前期", 33)], "园区": [("在建", 17), ("预备", 4), ("前期", 11)]}
-PROJECT_WORDS = ["鞋业扩建", "智能制造产业园", "乡村振兴示范线提升", "农贸市场改造", "污水管网完善", "安置房",
-                 "道路拓宽改造", "电子信息产业园", "冷链物流中心", "学校扩容", "卫生院综合楼", "文化广场",
-                 "体育公园", "新能源装备", "食品加工基地", "标准厂房"]
+ACTIVITY_SHARES = [
+    ("支委会", 0.30),
+    ("党员大会", 0.10),
+    ("党小组会", 0.20),
+    ("党课", 0.12),
+    ("主题党日", 0.16),
+    ("专题培训", 0.07),
+    ("现场教学", 0.05),
+]
+PROJECT_STAGES = {
+    "镇": [("在建", 15), ("预备", 12), ("前期", 33)],
+    "园区": [("在建", 17), ("预备", 4), ("前期", 11)],
+}
+PROJECT_WORDS = [
+    "鞋业扩建",
+    "智能制造产业园",
+    "乡村振兴示范线提升",
+    "农贸市场改造",
+    "污水管网完善",
+    "安置房",
+    "道路拓宽改造",
+    "电子信息产业园",
+    "冷链物流中心",
+    "学校扩容",
+    "卫生院综合楼",
+    "文化广场",
+    "体育公园",
+    "新能源装备",
+    "食品加工基地",
+    "标准厂房",
+]
 SCHEDULE_RATE = 83.33  # 10 of 12 months elapsed (the marts decide; the reports only read it)
 
 EXPECTED = {
-    "disputes_received": 471, "disputes_resolved": 399, "dispute_resolution_rate": 84.71,
-    "legal_visits": 973, "legal_visit_disputes_resolved": 206, "legal_consultations": 764,
-    "petition_backlog_cases": 8, "petition_backlog_resolved": 6, "petition_pledges_signed": 6,
-    "key_projects_total": 60, "key_projects_in_construction": 15, "key_projects_preparatory": 12,
-    "key_projects_preliminary": 33, "park_projects_total": 32, "park_projects_in_construction": 17,
-    "park_projects_preparatory": 4, "park_projects_preliminary": 11,
-    "grid_count": 33, "grid_units": 446, "grid_party_orgs": 24, "grid_events_collected": 16213,
-    "party_orgs": 22, "mediation_rooms": 4, "showcase_line_km": 30,
+    "disputes_received": 471,
+    "disputes_resolved": 399,
+    "dispute_resolution_rate": 84.71,
+    "legal_visits": 973,
+    "legal_visit_disputes_resolved": 206,
+    "legal_consultations": 764,
+    "petition_backlog_cases": 8,
+    "petition_backlog_resolved": 6,
+    "petition_pledges_signed": 6,
+    "key_projects_total": 60,
+    "key_projects_in_construction": 15,
+    "key_projects_preparatory": 12,
+    "key_projects_preliminary": 33,
+    "park_projects_total": 32,
+    "park_projects_in_construction": 17,
+    "park_projects_preparatory": 4,
+    "park_projects_preliminary": 11,
+    "grid_count": 33,
+    "grid_units": 446,
+    "grid_party_orgs": 24,
+    "grid_events_collected": 16213,
+    "party_orgs": 22,
+    "mediation_rooms": 4,
+    "showcase_line_km": 30,
 }
 
 
@@ -183,11 +248,27 @@ def _projects():
                 name = f"{'园区' if zone == '园区' else '镇'}{word}项目（{k:02d}）"
                 total = 2000.0 + (k * 1379) % 48000
                 plan = round(total * (0.18 + (k % 5) * 0.04), 2)
-                share = {"在建": 0.72 + (k % 7) * 0.06, "预备": 0.25 + (k % 4) * 0.05, "前期": (k % 6) * 0.03}[stage]
+                share = {
+                    "在建": 0.72 + (k % 7) * 0.06,
+                    "预备": 0.25 + (k % 4) * 0.05,
+                    "前期": (k % 6) * 0.03,
+                }[stage]
                 done = round(plan * share, 2)
                 comp = _rate(done, plan)
-                out.append((zone, name, stage, total, plan, done, comp, SCHEDULE_RATE,
-                            round(comp - SCHEDULE_RATE, 2), "镇项目办" if zone == "镇" else "园区管委会"))
+                out.append(
+                    (
+                        zone,
+                        name,
+                        stage,
+                        total,
+                        plan,
+                        done,
+                        comp,
+                        SCHEDULE_RATE,
+                        round(comp - SCHEDULE_RATE, 2),
+                        "镇项目办" if zone == "镇" else "园区管委会",
+                    )
+                )
                 _ = j
     return out
 
@@ -204,8 +285,18 @@ def _grids():
         g = int(gid[1:])
         closed = collected - (g % 5 + 3)
         on_time = closed - ((g * 7) % 20 + 5)
-        rows.append((gid, name, collected, closed, on_time, _rate(closed, collected), _rate(on_time, closed),
-                     20.0 + (g * 13) % 30 + 0.5))
+        rows.append(
+            (
+                gid,
+                name,
+                collected,
+                closed,
+                on_time,
+                _rate(closed, collected),
+                _rate(on_time, closed),
+                20.0 + (g * 13) % 30 + 0.5,
+            )
+        )
     return rows
 
 
@@ -220,18 +311,35 @@ def _headline(as_of, parts):
     add("disputes_resolved", "矛盾纠纷化解数", resolved, "件", resolved)
     add("dispute_resolution_rate", "矛盾纠纷化解率", _rate(resolved, received), "%", resolved, received)
     lv = parts["levels"]
-    add("disputes_within_village_rate", "小事不出村（社区）比例", _rate(lv[0], resolved), "%", lv[0], resolved)
-    add("disputes_within_town_rate", "大事不出镇比例", _rate(lv[0] + lv[1] + lv[2], resolved), "%",
-        lv[0] + lv[1] + lv[2], resolved)
+    add(
+        "disputes_within_village_rate", "小事不出村（社区）比例", _rate(lv[0], resolved), "%", lv[0], resolved
+    )
+    add(
+        "disputes_within_town_rate",
+        "大事不出镇比例",
+        _rate(lv[0] + lv[1] + lv[2], resolved),
+        "%",
+        lv[0] + lv[1] + lv[2],
+        resolved,
+    )
     add("disputes_escalated_rate", "矛盾上交比例", _rate(lv[3], resolved), "%", lv[3], resolved)
     add("legal_visits", "“三官一律”下沉次数", sum(LEGAL_VISITS), "次", sum(LEGAL_VISITS))
-    add("legal_visit_disputes_resolved", "“三官一律”化解纠纷数", sum(LEGAL_DISPUTES), "件", sum(LEGAL_DISPUTES))
+    add(
+        "legal_visit_disputes_resolved",
+        "“三官一律”化解纠纷数",
+        sum(LEGAL_DISPUTES),
+        "件",
+        sum(LEGAL_DISPUTES),
+    )
     add("legal_consultations", "“三官一律”法律咨询数", sum(LEGAL_CONSULT), "次", sum(LEGAL_CONSULT))
     add("petition_backlog_cases", "信访积案数", len(PETITIONS), "件", len(PETITIONS))
     n_res = sum(1 for p in PETITIONS if p[3] == "已化解")
     add("petition_backlog_resolved", "信访积案化解数", n_res, "件", n_res)
     add("petition_pledges_signed", "签订息访息诉承诺书数", sum(1 for p in PETITIONS if p[5]), "件")
-    for zone, prefix, zname in (("镇", "key_projects", "镇重点项目"), ("园区", "park_projects", "园区重点项目")):
+    for zone, prefix, zname in (
+        ("镇", "key_projects", "镇重点项目"),
+        ("园区", "park_projects", "园区重点项目"),
+    ):
         st = dict(PROJECT_STAGES[zone])
         add(f"{prefix}_total", f"{zname}数", sum(st.values()), "个")
         add(f"{prefix}_in_construction", f"{zname}在建数", st["在建"], "个")
@@ -247,15 +355,34 @@ def _headline(as_of, parts):
     add("grid_party_orgs", "网格党组织数", 24, "个")
     add("grid_events_collected", "网格事件采集数", g["collected"], "件", g["collected"])
     add("grid_events_closed", "网格事件办结数", g["closed"], "件", g["closed"])
-    add("grid_events_closure_rate", "网格事件办结率", _rate(g["closed"], g["collected"]), "%", g["closed"],
-        g["collected"])
-    add("grid_events_on_time_rate", "网格事件按期办结率", _rate(g["on_time"], g["closed"]), "%", g["on_time"],
-        g["closed"])
+    add(
+        "grid_events_closure_rate",
+        "网格事件办结率",
+        _rate(g["closed"], g["collected"]),
+        "%",
+        g["closed"],
+        g["collected"],
+    )
+    add(
+        "grid_events_on_time_rate",
+        "网格事件按期办结率",
+        _rate(g["on_time"], g["closed"]),
+        "%",
+        g["on_time"],
+        g["closed"],
+    )
     add("grid_events_median_hours_to_close", "网格事件办结时长中位数", 31.5, "小时")
     p = parts["party"]
     add("party_orgs", "党组织数", len(PARTY_ORGS), "个")
     add("party_activities", "党组织活动次数", p["activities"], "次", p["activities"])
-    add("party_attendance_rate", "参学率", _rate(p["attended"], p["expected"]), "%", p["attended"], p["expected"])
+    add(
+        "party_attendance_rate",
+        "参学率",
+        _rate(p["attended"], p["expected"]),
+        "%",
+        p["attended"],
+        p["expected"],
+    )
     add("mediation_rooms", "片区品牌调解室", 4, "个")
     add("showcase_line_km", "乡村振兴精品示范线总里程", 30, "公里")
     for area, room in AREA_ROOMS.items():  # a few non-town rows, as the real mart has them
@@ -292,8 +419,9 @@ def _fill(con, as_of, factor: int = 1):
         o, nr = _split_unresolved(rec, res)
         unit_rows.append((as_of, area, uid, unit, utype, rec, res, o, nr, _rate(res, rec)))
         v, r, t, e, u = _level_split(i, res)
-        level_rows.append((as_of, "unit", unit, res, v, r, t, e, u, _rate(v, res), _rate(v + r + t, res),
-                           _rate(e, res)))
+        level_rows.append(
+            (as_of, "unit", unit, res, v, r, t, e, u, _rate(v, res), _rate(v + r + t, res), _rate(e, res))
+        )
     _insert(con, "dispute_resolution_by_unit", unit_rows)
 
     def level_sum(rows_, kind, scope):
@@ -312,8 +440,11 @@ def _fill(con, as_of, factor: int = 1):
     town_level = level_sum(level_rows, "town", TOWN)
     _insert(con, "dispute_levels", [town_level, *area_levels, *level_rows])
 
-    _insert(con, "dispute_resolution_by_category",
-            [(as_of, t, rec * f, res * f, _rate(res, rec)) for t, rec, res in CATEGORIES])
+    _insert(
+        con,
+        "dispute_resolution_by_category",
+        [(as_of, t, rec * f, res * f, _rate(res, rec)) for t, rec, res in CATEGORIES],
+    )
 
     month_rows, cr, cs, prev = [], 0, 0, None
     for m, rec, res in zip(MONTHS, DISPUTE_RECEIVED, DISPUTE_RESOLVED, strict=True):
@@ -326,17 +457,25 @@ def _fill(con, as_of, factor: int = 1):
 
     legal, prev = [], None
     for m, v, d, c in zip(MONTHS, LEGAL_VISITS, LEGAL_DISPUTES, LEGAL_CONSULT, strict=True):
-        legal.append((as_of, m, v * f, d * f, c * f, None if prev is None else round((v - prev) * 100.0 / prev, 2)))
+        legal.append(
+            (as_of, m, v * f, d * f, c * f, None if prev is None else round((v - prev) * 100.0 / prev, 2))
+        )
         prev = v
     _insert(con, "legal_visits_by_month", legal)
     _insert(con, "legal_visits_by_role", [(as_of, r, v * f, d * f, c * f) for r, v, d, c in ROLES])
 
-    _insert(con, "petition_backlog", [(as_of, cid, unit, fv, st, rd, pl, "王某某", ru)
-                                      for cid, unit, fv, st, rd, pl, ru in PETITIONS])
+    _insert(
+        con,
+        "petition_backlog",
+        [(as_of, cid, unit, fv, st, rd, pl, "王某某", ru) for cid, unit, fv, st, rd, pl, ru in PETITIONS],
+    )
 
     projects = _projects()
-    _insert(con, "key_projects", [(as_of, z, n, s, t * f, p * f, d * f, c, sr, a, ru)
-                                  for z, n, s, t, p, d, c, sr, a, ru in projects])
+    _insert(
+        con,
+        "key_projects",
+        [(as_of, z, n, s, t * f, p * f, d * f, c, sr, a, ru) for z, n, s, t, p, d, c, sr, a, ru in projects],
+    )
     stage_rows, invest = [], {}
     for zone, stages in PROJECT_STAGES.items():
         for stage in [s for s, _ in stages] + ["合计"]:
@@ -345,33 +484,72 @@ def _fill(con, as_of, factor: int = 1):
             plan = round(sum(p[4] for p in ps) * f, 2)
             done = round(sum(p[5] for p in ps) * f, 2)
             comp = _rate(done, plan)
-            stage_rows.append((as_of, zone, stage, len(ps), tot, plan, done, comp, SCHEDULE_RATE,
-                               round(comp - SCHEDULE_RATE, 2)))
+            stage_rows.append(
+                (
+                    as_of,
+                    zone,
+                    stage,
+                    len(ps),
+                    tot,
+                    plan,
+                    done,
+                    comp,
+                    SCHEDULE_RATE,
+                    round(comp - SCHEDULE_RATE, 2),
+                )
+            )
             if stage == "合计":
                 invest[zone] = (plan, done)
     _insert(con, "key_projects_by_stage", stage_rows)
 
     grids = _grids()
-    _insert(con, "grid_events_by_grid", [(as_of, gid, n, c * f, cl * f, ot * f, cr_, otr, mh)
-                                         for gid, n, c, cl, ot, cr_, otr, mh in grids])
+    _insert(
+        con,
+        "grid_events_by_grid",
+        [(as_of, gid, n, c * f, cl * f, ot * f, cr_, otr, mh) for gid, n, c, cl, ot, cr_, otr, mh in grids],
+    )
     type_rows = []
     for i, (t, c) in enumerate(GRID_TYPES):
         closed = c - (12 + i * 5)
         on_time = closed - (40 + i * 9)
-        type_rows.append((as_of, t, c * f, closed * f, on_time * f, _rate(closed, c), _rate(on_time, closed),
-                          24.0 + i * 3.5))
+        type_rows.append(
+            (
+                as_of,
+                t,
+                c * f,
+                closed * f,
+                on_time * f,
+                _rate(closed, c),
+                _rate(on_time, closed),
+                24.0 + i * 3.5,
+            )
+        )
     _insert(con, "grid_events_by_type", type_rows)
     gm, prev = [], None
     for i, (m, c) in enumerate(zip(MONTHS, GRID_MONTHS, strict=True)):
         closed = c - (6 + i % 4) if m != "2023-11" else c - 55
         on_time = closed - (30 + (i * 11) % 40 if m != "2023-11" else 4)
-        gm.append((as_of, m, c * f, closed * f, on_time * f, _rate(closed, c), _rate(on_time, closed),
-                   28.0 + (i % 5), None if prev is None else round((c - prev) * 100.0 / prev, 2)))
+        gm.append(
+            (
+                as_of,
+                m,
+                c * f,
+                closed * f,
+                on_time * f,
+                _rate(closed, c),
+                _rate(on_time, closed),
+                28.0 + (i % 5),
+                None if prev is None else round((c - prev) * 100.0 / prev, 2),
+            )
+        )
         prev = c
     _insert(con, "grid_events_by_month", gm)
 
-    _insert(con, "party_activities_by_org", [(as_of, pid, org, ot, a * f, e * f, at * f, _rate(at, e))
-                                             for pid, org, ot, a, e, at in PARTY_ORGS])
+    _insert(
+        con,
+        "party_activities_by_org",
+        [(as_of, pid, org, ot, a * f, e * f, at * f, _rate(at, e)) for pid, org, ot, a, e, at in PARTY_ORGS],
+    )
     acts = sum(p[3] for p in PARTY_ORGS)
     exp_ = sum(p[4] for p in PARTY_ORGS)
     att = sum(p[5] for p in PARTY_ORGS)
@@ -385,9 +563,17 @@ def _fill(con, as_of, factor: int = 1):
         type_rows.append((as_of, t, a * f, e * f, at * f, _rate(at, e)))
     _insert(con, "party_activities_by_type", type_rows)
 
-    g_tot = {"collected": sum(r[2] for r in grids), "closed": sum(r[3] for r in grids),
-             "on_time": sum(r[4] for r in grids)}
-    parts = {"received": sum(u[5] for u in unit_rows), "resolved": sum(u[6] for u in unit_rows),
-             "levels": town_level[4:8], "invest": invest, "grid": g_tot,
-             "party": {"activities": acts, "expected": exp_, "attended": att}}
+    g_tot = {
+        "collected": sum(r[2] for r in grids),
+        "closed": sum(r[3] for r in grids),
+        "on_time": sum(r[4] for r in grids),
+    }
+    parts = {
+        "received": sum(u[5] for u in unit_rows),
+        "resolved": sum(u[6] for u in unit_rows),
+        "levels": town_level[4:8],
+        "invest": invest,
+        "grid": g_tot,
+        "party": {"activities": acts, "expected": exp_, "attended": att},
+    }
     _insert(con, "headline_indicators", _headline(as_of, parts))

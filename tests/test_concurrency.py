@@ -35,8 +35,16 @@ def inbox(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("concurrency") / "inbox"
     write_small_town(folder)
     for name in ("龙山", "吴江", "北大", "洞湖"):
-        write_xlsx(folder / f"{name}村-矛盾纠纷-2023年9月.xlsx",
-                   {"9月": [[f"西天尾镇{name}村2023年9月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(60, month=9)]})
+        write_xlsx(
+            folder / f"{name}村-矛盾纠纷-2023年9月.xlsx",
+            {
+                "9月": [
+                    [f"西天尾镇{name}村2023年9月矛盾纠纷排查化解台账"],
+                    DISPUTE_HEADER,
+                    *dispute_rows(60, month=9),
+                ]
+            },
+        )
     return folder
 
 
@@ -55,12 +63,19 @@ def _no_lock_noise(stderr: str) -> None:
 
 def _holder(home: Path, read_only: bool) -> subprocess.Popen:
     """Another process holding the warehouse open until its stdin is closed."""
-    code = ("import sys, duckdb\n"
-            f"con = duckdb.connect(sys.argv[1], read_only={read_only})\n"
-            "print('holding', flush=True)\n"
-            "sys.stdin.read()\n")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(home / "warehouse.duckdb")], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=env())
+    code = (
+        "import sys, duckdb\n"
+        f"con = duckdb.connect(sys.argv[1], read_only={read_only})\n"
+        "print('holding', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(home / "warehouse.duckdb")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env(),
+    )
     assert proc.stdout.readline().strip() == "holding"
     return proc
 
@@ -92,11 +107,20 @@ def home_with_marts(tmp_path, inbox) -> Path:
 
 # --- two writers -------------------------------------------------------------------------------------------
 
+
 def test_two_ingests_at_once_one_waits_and_nothing_is_lost_or_doubled(inbox, single_ingest, tmp_path):
     home = tmp_path / "home"
     copy_inbox(inbox, home)  # a fresh home: both processes also race to create the warehouse and the key
-    procs = [subprocess.Popen(cmd("ingest", home / "inbox", home=home), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env()) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            cmd("ingest", home / "inbox", home=home),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(),
+        )
+        for _ in range(2)
+    ]
     results = [(p.wait(120), *p.communicate()) for p in procs]
     for code, _out, err in results:
         assert code in (0, 4), err
@@ -116,8 +140,11 @@ def test_a_writer_that_waits_too_long_gives_up_with_a_plain_message(home_with_ma
         assert r.returncode == 4 and time.monotonic() - started < 30
         assert "正被另一个程序写入" in r.stderr and "请稍后再试" in r.stderr
         _no_lock_noise(r.stderr)
-        for args in (("indicators", "--as-of", AS_OF), ("run", "--as-of", AS_OF),
-                     ("export", "marts.headline_indicators", "--format", "csv", "-o", home_with_marts / "x.csv")):
+        for args in (
+            ("indicators", "--as-of", AS_OF),
+            ("run", "--as-of", AS_OF),
+            ("export", "marts.headline_indicators", "--format", "csv", "-o", home_with_marts / "x.csv"),
+        ):
             r = taizhang(*args, home=home_with_marts, TAIZHANG_LOCK_WAIT=1)
             assert r.returncode == 4, r.stderr
             assert "正被另一个程序写入" in r.stderr
@@ -139,10 +166,17 @@ def _release_when_waiting(proc: subprocess.Popen, holder: subprocess.Popen) -> l
 def test_an_ingest_waits_for_a_reader_to_finish(home_with_marts, tmp_path):
     reader = _holder(home_with_marts, read_only=True)  # e.g. a report being rendered, or a query tool
     extra = tmp_path / "extra"
-    write_xlsx(extra / "后埔-矛盾纠纷-2023年8月.xlsx",
-               {"8月": [["西天尾镇后埔村2023年8月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(5, month=8)]})
-    proc = subprocess.Popen(cmd("ingest", extra, home=home_with_marts), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env())
+    write_xlsx(
+        extra / "后埔-矛盾纠纷-2023年8月.xlsx",
+        {"8月": [["西天尾镇后埔村2023年8月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(5, month=8)]},
+    )
+    proc = subprocess.Popen(
+        cmd("ingest", extra, home=home_with_marts),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(),
+    )
     err = "".join(_release_when_waiting(proc, reader))
     assert proc.wait(60) == 0, err
     assert reader.poll() is not None, "the ingest never waited"
@@ -152,8 +186,13 @@ def test_an_ingest_waits_for_a_reader_to_finish(home_with_marts, tmp_path):
 
 def test_indicators_wait_for_a_writer_then_answer(home_with_marts):
     writer = _holder(home_with_marts, read_only=False)
-    proc = subprocess.Popen(cmd("indicators", "--as-of", AS_OF, "--json", home=home_with_marts),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env())
+    proc = subprocess.Popen(
+        cmd("indicators", "--as-of", AS_OF, "--json", home=home_with_marts),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(),
+    )
     err = "".join(_release_when_waiting(proc, writer))
     assert proc.wait(60) == 0, err
     assert writer.poll() is not None, "indicators never waited"
@@ -163,6 +202,7 @@ def test_indicators_wait_for_a_writer_then_answer(home_with_marts):
 
 
 # --- reading while writing ---------------------------------------------------------------------------------
+
 
 def test_what_duckdb_does_while_another_process_writes(home_with_marts):
     holder = _holder(home_with_marts, read_only=False)
@@ -186,10 +226,23 @@ def test_the_assets_readers_and_indicators_work_while_an_ingest_writes(home_with
     # new files, so that the ingest has work to do while it holds the lock
     extra = tmp_path / "extra"
     for name in ("后埔", "象峰", "下垞", "林山", "三山", "碗洋"):
-        write_xlsx(extra / f"{name}-矛盾纠纷-2023年8月.xlsx",
-                   {"8月": [[f"西天尾镇{name}村2023年8月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(80, month=8)]})
-    ingest = subprocess.Popen(cmd("ingest", extra, home=home_with_marts), stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, env=env())
+        write_xlsx(
+            extra / f"{name}-矛盾纠纷-2023年8月.xlsx",
+            {
+                "8月": [
+                    [f"西天尾镇{name}村2023年8月矛盾纠纷排查化解台账"],
+                    DISPUTE_HEADER,
+                    *dispute_rows(80, month=8),
+                ]
+            },
+        )
+    ingest = subprocess.Popen(
+        cmd("ingest", extra, home=home_with_marts),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env(),
+    )
     locked = False
     while ingest.poll() is None and not locked:  # wait until the ingest holds the lock (a raw open fails)
         try:

@@ -37,15 +37,20 @@ def county(tmp_path_factory):
     results = {}
     for town in towns_asset.partitions_def.get_partition_keys():
         results[town] = dg.materialize([towns_asset], partition_key=town, instance=instance)
-    results["rollup"] = dg.materialize([towns_asset, rollup_asset], selection=[rollup_asset], instance=instance)
+    results["rollup"] = dg.materialize(
+        [towns_asset, rollup_asset], selection=[rollup_asset], instance=instance
+    )
     return root, defs, results
 
 
 def _town_rows(root, town) -> dict[str, tuple]:
     con = duckdb.connect(str(root / "towns" / town / "warehouse.duckdb"), read_only=True)
     try:
-        rows = con.execute("""SELECT indicator, numerator, denominator, value, unit FROM marts.headline_indicators
-                              WHERE as_of = ? AND scope_kind = 'town'""", [AS_OF]).fetchall()
+        rows = con.execute(
+            """SELECT indicator, numerator, denominator, value, unit FROM marts.headline_indicators
+                              WHERE as_of = ? AND scope_kind = 'town'""",
+            [AS_OF],
+        ).fetchall()
     finally:
         con.close()
     return {r[0]: r[1:] for r in rows}
@@ -138,14 +143,19 @@ def test_the_rollup_keeps_every_towns_own_rows(county):
     root, _, _ = county
     con = duckdb.connect(str(root / "county.duckdb"), read_only=True)
     try:
-        per_town = dict(con.execute(f"SELECT town, count(*) FROM {ROLLUP_TABLE} WHERE town IS NOT NULL "
-                                    "GROUP BY town").fetchall())
+        per_town = dict(
+            con.execute(
+                f"SELECT town, count(*) FROM {ROLLUP_TABLE} WHERE town IS NOT NULL GROUP BY town"
+            ).fetchall()
+        )
     finally:
         con.close()
     probe = duckdb.connect()
     for town in SEEDS:
-        lake = probe.execute("SELECT count(*) FROM read_parquet(?)",
-                             [str(root / "lake" / "headline_indicators" / f"town={town}" / "part.parquet")]).fetchone()[0]
+        lake = probe.execute(
+            "SELECT count(*) FROM read_parquet(?)",
+            [str(root / "lake" / "headline_indicators" / f"town={town}" / "part.parquet")],
+        ).fetchone()[0]
         assert per_town[town] == lake
     probe.close()
 
@@ -153,6 +163,9 @@ def test_the_rollup_keeps_every_towns_own_rows(county):
 def test_the_rollup_refuses_a_missing_town(county):
     root, _, _ = county
     defs = build_county_definitions(root, towns=[*SEEDS, "town_04"], as_of=AS_OF)
-    towns_asset, rollup_asset = defs.resolve_assets_def("town_indicators"), defs.resolve_assets_def("county_rollup")
+    towns_asset, rollup_asset = (
+        defs.resolve_assets_def("town_indicators"),
+        defs.resolve_assets_def("county_rollup"),
+    )
     result = dg.materialize([towns_asset, rollup_asset], selection=[rollup_asset], raise_on_error=False)
     assert not result.success

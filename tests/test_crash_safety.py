@@ -43,14 +43,42 @@ def write_crash_inbox(inbox: Path) -> list[Path]:
     quarantine, and a file that is refused as a whole (last). Modification times fix the order."""
     write_small_town(inbox)
     for name in VILLAGES:
-        write_xlsx(inbox / f"{name}村-矛盾纠纷-2023年9月.xlsx",
-                   {"9月": [[f"西天尾镇{name}村2023年9月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(40, month=9)]})
-    write_xlsx(inbox / "碗洋村-矛盾纠纷-2023年10月.xlsx", {"10月": [
-        ["西天尾镇碗洋村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张某", "", "排水", "村", "已化解", "2023-10-05", None],
-        [2, "2023年13月5日", "婚姻家庭", "李某", "", "离婚", "村", "化解中", None, None],   # no such date
-        [3, "2023-10-06", "婚姻家庭", "王某", "", "赡养", "村", "已化解", None, None]]})      # resolved, no date
-    write_csv(inbox / "镇综治中心-通知.csv", [["关于按时报送台账的通知"], ["请各村（社区）于每月月底前报送。"]])
+        write_xlsx(
+            inbox / f"{name}村-矛盾纠纷-2023年9月.xlsx",
+            {
+                "9月": [
+                    [f"西天尾镇{name}村2023年9月矛盾纠纷排查化解台账"],
+                    DISPUTE_HEADER,
+                    *dispute_rows(40, month=9),
+                ]
+            },
+        )
+    write_xlsx(
+        inbox / "碗洋村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "10月": [
+                ["西天尾镇碗洋村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张某", "", "排水", "村", "已化解", "2023-10-05", None],
+                [
+                    2,
+                    "2023年13月5日",
+                    "婚姻家庭",
+                    "李某",
+                    "",
+                    "离婚",
+                    "村",
+                    "化解中",
+                    None,
+                    None,
+                ],  # no such date
+                [3, "2023-10-06", "婚姻家庭", "王某", "", "赡养", "村", "已化解", None, None],
+            ]
+        },
+    )  # resolved, no date
+    write_csv(
+        inbox / "镇综治中心-通知.csv", [["关于按时报送台账的通知"], ["请各村（社区）于每月月底前报送。"]]
+    )
     files = discover([inbox])
     order = [f for f in files if f.suffix != ".csv" or "网格" in f.name] + [inbox / "镇综治中心-通知.csv"]
     stamp_in_order(order)
@@ -77,8 +105,13 @@ class Baseline:
 
     def _work(self):
         try:
-            proc = subprocess.Popen(cmd("ingest", self.home / "inbox", home=self.home), stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, text=True, env=env())
+            proc = subprocess.Popen(
+                cmd("ingest", self.home / "inbox", home=self.home),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+                env=env(),
+            )
             self.ingest_seconds = _time_with_the_warehouse_open(proc, self.home)
             assert proc.wait(120) == 2, proc.stderr.read()  # the notice is refused as a whole
             self.after_ingest = snapshot(self.home, ("ref", "meta", "staging", "quarantine"))
@@ -125,22 +158,28 @@ def _loaded(status: dict[str, str]) -> int:
 
 # --- random timing -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("seed", [7, 9, 0, 2])  # early, middle, late, around the closing checkpoint
-def test_kill_9_after_a_random_delay_then_a_rerun_equals_a_clean_ingest(seed, crash_inbox, baseline, tmp_path):
+def test_kill_9_after_a_random_delay_then_a_rerun_equals_a_clean_ingest(
+    seed, crash_inbox, baseline, tmp_path
+):
     home = tmp_path / "home"
     inbox = copy_inbox(crash_inbox[0].parent, home)
     shas = _shas(crash_inbox)
     baseline.wait(baseline.ingested)
     # anywhere while the warehouse is open: reference load, the files' transactions, the checkpoint on close
     delay = random.Random(seed).uniform(0.0, 1.1) * baseline.ingest_seconds
-    proc = subprocess.Popen(cmd("ingest", inbox, home=home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env=env())
+    proc = subprocess.Popen(
+        cmd("ingest", inbox, home=home), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env()
+    )
     _wait_for_the_warehouse(proc, home)
     time.sleep(delay)
     proc.kill()  # SIGKILL
     proc.wait(30)
     status = assert_consistent(home, shas)
-    print(f"seed {seed}: killed {delay:.2f} s after the warehouse was opened, {_loaded(status)} files were in")
+    print(
+        f"seed {seed}: killed {delay:.2f} s after the warehouse was opened, {_loaded(status)} files were in"
+    )
     again = taizhang("ingest", inbox, home=home)
     assert again.returncode == 2, again.stderr
     assert "Traceback" not in again.stderr
@@ -148,6 +187,7 @@ def test_kill_9_after_a_random_delay_then_a_rerun_equals_a_clean_ingest(seed, cr
 
 
 # --- injected points, one home, one step after another ------------------------------------------------
+
 
 def test_kill_9_at_each_injected_point_then_a_rerun_equals_a_clean_run(crash_inbox, baseline, tmp_path):
     home = tmp_path / "home"
@@ -207,12 +247,18 @@ def _assert_interrupted_runs_are_marked_failed(home: Path, expected: int) -> Non
         "    runs = i.get_runs()\n"
         "    info = {p: len(i.event_log_storage.get_concurrency_info(p).claimed_slots)\n"
         "            for p in i.event_log_storage.get_concurrency_keys()}\n"
-        "    print(json.dumps({'statuses': sorted(r.status.value for r in runs), 'held': info}))\n")
+        "    print(json.dumps({'statuses': sorted(r.status.value for r in runs), 'held': info}))\n"
+    )
     import json
     import sys
 
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env=env(DAGSTER_HOME=home / "dagster"))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env(DAGSTER_HOME=home / "dagster"),
+    )
     found = json.loads(out.stdout.strip().splitlines()[-1])
     assert found["statuses"].count("FAILURE") == expected and found["statuses"].count("SUCCESS") == 1, found
     assert not any(found["held"].values()), found
@@ -223,13 +269,20 @@ def test_a_report_writer_killed_mid_write_leaves_the_previous_report(baseline, t
     baseline.wait(baseline.done)
     out = tmp_path / EXCEL
     out.write_bytes(b"the previous report")
-    code = ("import sys, datetime as dt, duckdb\n"
-            "from taizhang.reports.excel_report import write_excel_report\n"
-            "con = duckdb.connect(sys.argv[1], read_only=True)\n"
-            "write_excel_report(con, dt.date.fromisoformat(sys.argv[2]), __import__('pathlib').Path(sys.argv[3]))\n")
+    code = (
+        "import sys, datetime as dt, duckdb\n"
+        "from taizhang.reports.excel_report import write_excel_report\n"
+        "con = duckdb.connect(sys.argv[1], read_only=True)\n"
+        "write_excel_report(con, dt.date.fromisoformat(sys.argv[2]), __import__('pathlib').Path(sys.argv[3]))\n"
+    )
     import sys
 
-    r = subprocess.run([sys.executable, "-c", code, str(baseline.home / "warehouse.duckdb"), AS_OF.isoformat(), str(out)],
-                       capture_output=True, text=True, env=env(TAIZHANG_FAULT="report.excel_mid_write"), timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(baseline.home / "warehouse.duckdb"), AS_OF.isoformat(), str(out)],
+        capture_output=True,
+        text=True,
+        env=env(TAIZHANG_FAULT="report.excel_mid_write"),
+        timeout=120,
+    )
     assert killed(r), (r.returncode, r.stderr)
     assert out.read_bytes() == b"the previous report"

@@ -60,9 +60,13 @@ def test_lineage_reads_inbox_to_staging_to_marts_to_reports(tmp_path):
 
 
 def test_loading_the_definitions_imports_neither_gx_nor_matplotlib():
-    code = ("import sys, taizhang.assets.definitions; "
-            "print(json.dumps([m for m in ('great_expectations', 'matplotlib') if m in sys.modules]))")
-    out = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True)
+    code = (
+        "import sys, taizhang.assets.definitions; "
+        "print(json.dumps([m for m in ('great_expectations', 'matplotlib') if m in sys.modules]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True
+    )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
 
 
@@ -95,8 +99,10 @@ def test_a_second_run_with_no_new_files_loads_nothing(home):
     def counts():
         con = duckdb.connect(str(home.warehouse), read_only=True)
         try:
-            return con.execute("SELECT (SELECT count(*) FROM staging.disputes), (SELECT count(*) FROM meta.source_files),"
-                               " (SELECT count(*) FROM marts.headline_indicators)").fetchone()
+            return con.execute(
+                "SELECT (SELECT count(*) FROM staging.disputes), (SELECT count(*) FROM meta.source_files),"
+                " (SELECT count(*) FROM marts.headline_indicators)"
+            ).fetchone()
         finally:
             con.close()
 
@@ -109,8 +115,11 @@ def test_inbox_sensor_requests_one_run_per_new_or_changed_content_with_a_compact
     warehouse = Warehouse(home=str(home.root))
     (home.inbox / "a.csv").write_text("x", encoding="utf-8")
     with dg.instance_for_test() as instance:
+
         def tick(cursor=None) -> tuple[list, str | None]:
-            with dg.build_sensor_context(instance=instance, cursor=cursor, resources={"warehouse": warehouse}) as ctx:
+            with dg.build_sensor_context(
+                instance=instance, cursor=cursor, resources={"warehouse": warehouse}
+            ) as ctx:
                 result = inbox_sensor(ctx)
             if isinstance(result, dg.SkipReason):
                 return [], cursor
@@ -132,13 +141,18 @@ def test_inbox_sensor_requests_one_run_per_new_or_changed_content_with_a_compact
 def test_schedules_run_in_shanghai_time():
     assert daily_ingest_schedule.cron_schedule == "0 7 * * *"
     assert monthly_report_schedule.cron_schedule == "0 8 1 * *"
-    assert daily_ingest_schedule.execution_timezone == monthly_report_schedule.execution_timezone == "Asia/Shanghai"
+    assert (
+        daily_ingest_schedule.execution_timezone
+        == monthly_report_schedule.execution_timezone
+        == "Asia/Shanghai"
+    )
 
 
 def test_monthly_report_pack_is_as_of_the_last_day_of_the_previous_month(home):
     when = dt.datetime(2023, 12, 1, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    with dg.build_schedule_context(scheduled_execution_time=when,
-                                   resources={"warehouse": Warehouse(home=str(home.root))}) as ctx:
+    with dg.build_schedule_context(
+        scheduled_execution_time=when, resources={"warehouse": Warehouse(home=str(home.root))}
+    ) as ctx:
         request = monthly_report_schedule(ctx)
     assert request.partition_key == "2023-11-01"
     job = build_definitions().resolve_job_def("monthly_report_pack")
@@ -188,7 +202,9 @@ def test_a_blocking_check_holds_back_marts_and_reports_and_run_exits_3(home, cap
     assert "未通过 staging/disputes:disputes_categories" in out
     assert not (home.reports / "2023-10-31").exists()  # no report pack from broken data
     con = duckdb.connect(str(home.warehouse), read_only=True)
-    marts = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'").fetchone()[0]
+    marts = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts'"
+    ).fetchone()[0]
     con.close()
     assert marts == 0
 
@@ -223,9 +239,16 @@ def test_a_no_change_rerun_does_not_redraw_the_pack_but_new_data_does(home):
     assert (chart.stat().st_mtime_ns, word.stat().st_mtime_ns) == first
     from builders import DISPUTE_HEADER, write_xlsx
 
-    write_xlsx(home.inbox / "龙山村-矛盾纠纷-2023年10月.xlsx", {"Sheet1": [
-        ["龙山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-12", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-10-13", None]]})
+    write_xlsx(
+        home.inbox / "龙山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["龙山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-12", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-10-13", None],
+            ]
+        },
+    )
     grid_chart = pack / "charts" / "grid_events_by_type.png"  # its marts do not change with a dispute file
     grid_before = grid_chart.stat().st_mtime_ns
     assert run_pipeline(home, dt.date(2023, 10, 31)).success

@@ -27,12 +27,24 @@ REF = Path(__file__).resolve().parents[1] / "etl" / "ref"
 CUT = dt.date(2023, 11, 3)
 
 SPEC_FIGURES = {
-    "disputes_received": 471, "disputes_resolved": 399, "dispute_resolution_rate": 84.71,
-    "legal_visits": 973, "legal_visit_disputes_resolved": 206, "legal_consultations": 764,
-    "petition_backlog_cases": 9, "petition_backlog_resolved": 6, "petition_pledges_signed": 6,
-    "key_projects_total": 60, "key_projects_in_construction": 15, "key_projects_preparatory": 12,
-    "key_projects_preliminary": 33, "park_projects_total": 32, "park_projects_in_construction": 17,
-    "park_projects_preparatory": 4, "park_projects_preliminary": 11, "grid_events_collected": 16213,
+    "disputes_received": 471,
+    "disputes_resolved": 399,
+    "dispute_resolution_rate": 84.71,
+    "legal_visits": 973,
+    "legal_visit_disputes_resolved": 206,
+    "legal_consultations": 764,
+    "petition_backlog_cases": 9,
+    "petition_backlog_resolved": 6,
+    "petition_pledges_signed": 6,
+    "key_projects_total": 60,
+    "key_projects_in_construction": 15,
+    "key_projects_preparatory": 12,
+    "key_projects_preliminary": 33,
+    "park_projects_total": 32,
+    "park_projects_in_construction": 17,
+    "park_projects_preparatory": 4,
+    "park_projects_preliminary": 11,
+    "grid_events_collected": 16213,
     "party_orgs": 22,
 }
 
@@ -101,11 +113,15 @@ def table(rows: list[list], date_headers: set[str]) -> tuple[list[str], list[lis
     for i, row in enumerate(rows):
         names = [norm(c) for c in row]
         if date_headers & set(names):
-            if i + 1 < len(rows) and not any(read_date(c) for c in rows[i + 1]) and \
-                    sum(1 for c in rows[i + 1] if norm(c)) >= 2 and not norm(rows[i + 1][0]):
+            if (
+                i + 1 < len(rows)
+                and not any(read_date(c) for c in rows[i + 1])
+                and sum(1 for c in rows[i + 1] if norm(c)) >= 2
+                and not norm(rows[i + 1][0])
+            ):
                 names = [norm(b) or a for a, b in zip(names, rows[i + 1], strict=False)]
-                return names, rows[i + 2:]
-            return names, rows[i + 1:]
+                return names, rows[i + 2 :]
+            return names, rows[i + 1 :]
     raise AssertionError("no header found")
 
 
@@ -153,8 +169,14 @@ def test_manifest_reproduces_the_seed_figures(demo):
     assert set(manifest["as_of"]) == {"2023-10-31", "2023-11-03", "2023-11-30"}
     # the as-of cut matters: records and resolutions after 11-03 exist
     later = manifest["as_of"]["2023-11-30"]["town"]
-    for code in ("disputes_received", "disputes_resolved", "legal_visits", "grid_events_collected",
-                 "party_activities", "petition_backlog_resolved"):
+    for code in (
+        "disputes_received",
+        "disputes_resolved",
+        "legal_visits",
+        "grid_events_collected",
+        "party_activities",
+        "petition_backlog_resolved",
+    ):
         assert later[code] > town[code], code
     assert later["petition_pledges_signed"] == 6  # the case resolved on 11-20 signed no pledge
     earlier = manifest["as_of"]["2023-10-31"]["town"]
@@ -165,8 +187,13 @@ def test_manifest_reproduces_the_seed_figures(demo):
     assert sum(u["disputes_received"] for u in units.values()) == 471
     assert sum(u["disputes_resolved"] for u in units.values()) == 399
     files = manifest["files"]
-    assert files == {"written": len(paths), "quarantined_rows": 10, "rejected_files": 0, "zero_reports": 2,
-                     "resubmissions": 1}
+    assert files == {
+        "written": len(paths),
+        "quarantined_rows": 10,
+        "rejected_files": 0,
+        "zero_reports": 2,
+        "resubmissions": 1,
+    }
     assert 400 <= len(paths) <= 460
 
 
@@ -197,9 +224,13 @@ def test_every_file_opens_and_carries_sender_and_period(demo):
     assert set(by_name) == {p.name for p in paths}
     aliases = town_units()
     with open(REF / "party_orgs.csv", encoding="utf-8") as handle:
-        aliases |= {n for row in csv.DictReader(handle) for n in [row["name"], *row["aliases"].split("|")] if n}
+        aliases |= {
+            n for row in csv.DictReader(handle) for n in [row["name"], *row["aliases"].split("|")] if n
+        }
     with open(REF / "senders.csv", encoding="utf-8") as handle:
-        aliases |= {n for row in csv.DictReader(handle) for n in [row["name"], *row["aliases"].split("|")] if n}
+        aliases |= {
+            n for row in csv.DictReader(handle) for n in [row["name"], *row["aliases"].split("|")] if n
+        }
     suffixes = set()
     for path in paths:
         info = by_name[path.name]
@@ -217,8 +248,9 @@ def test_every_file_opens_and_carries_sender_and_period(demo):
         text += " ".join(norm(c) for _, rows in sheets for row in rows[:3] for c in row if isinstance(c, str))
         assert any(a in text for a in aliases), path.name
         month = int(info["period"][5:])
-        assert "2023" in text and re.search(rf"(?<!\d)(0?{month}月|2023[.\-]0?{month}(?!\d)|2023{month:02d})",
-                                            text), path.name
+        assert "2023" in text and re.search(
+            rf"(?<!\d)(0?{month}月|2023[.\-]0?{month}(?!\d)|2023{month:02d})", text
+        ), path.name
     assert suffixes == {".xlsx", ".xls", ".csv"}
 
 
@@ -241,7 +273,7 @@ def test_legal_visits_recount(demo):
     totals = {day: [0, 0, 0] for day in ("2023-10-31", "2023-11-03", "2023-11-30")}
     bad = 0
     for path in latest_per_period(manifest, "legal_visits", root).values():
-        (_, rows), = rows_of(path)
+        ((_, rows),) = rows_of(path)
         names, body = table(rows, {"日期"})
         c_date, c_unit = col(names, "日期"), col(names, "挂点村(社区)", "挂点村居")
         c_dis, c_con = col(names, "化解纠纷数(件)", "化解纠纷数"), col(names, "法律咨询数(次)", "法律咨询数")
@@ -261,8 +293,11 @@ def test_legal_visits_recount(demo):
     assert bad == 2
     for as_of, (visits, dis, con) in totals.items():
         town = manifest["as_of"][as_of]["town"]
-        assert (visits, dis, con) == (town["legal_visits"], town["legal_visit_disputes_resolved"],
-                                      town["legal_consultations"]), as_of
+        assert (visits, dis, con) == (
+            town["legal_visits"],
+            town["legal_visit_disputes_resolved"],
+            town["legal_consultations"],
+        ), as_of
 
 
 def test_grid_events_recount(demo):
@@ -270,7 +305,7 @@ def test_grid_events_recount(demo):
     seen, bad = set(), 0
     counts = defaultdict(int)
     for path in latest_per_period(manifest, "grid_events", root).values():
-        (_, rows), = rows_of(path)
+        ((_, rows),) = rows_of(path)
         names, body = table(rows, {"上报时间"})
         c_id, c_time = col(names, "事件编号"), col(names, "上报时间")
         for row in body:
@@ -303,8 +338,11 @@ def test_disputes_recount_from_the_cumulative_files(demo):
     for as_of, period in latest.items():
         cut = dt.date.fromisoformat(as_of)
         for unit_id, name in unit_names.items():
-            (_, rows), = [(n, r) for n, r in rows_of(root / "inbox" / files[(unit_id, period)]["name"])
-                          if n != "填表说明"]
+            ((_, rows),) = [
+                (n, r)
+                for n, r in rows_of(root / "inbox" / files[(unit_id, period)]["name"])
+                if n != "填表说明"
+            ]
             names, body = table(rows, DISPUTE_DATE)
             c_recv = col(names, *DISPUTE_DATE)
             c_status = col(names, "化解结果", "化解情况", "调处结果", "办理情况")
@@ -321,8 +359,10 @@ def test_disputes_recount_from_the_cumulative_files(demo):
                     received += 1
                     resolved += norm(row[c_status]) in RESOLVED_WORDS and done is not None and done <= cut
             expected = manifest["as_of"][as_of]["unit"][name]
-            assert (received, resolved) == (expected["disputes_received"], expected["disputes_resolved"]), \
-                (as_of, name)
+            assert (received, resolved) == (expected["disputes_received"], expected["disputes_resolved"]), (
+                as_of,
+                name,
+            )
 
 
 def test_a_dispute_is_written_identically_in_every_file(demo):
@@ -334,11 +374,14 @@ def test_a_dispute_is_written_identically_in_every_file(demo):
     for unit_id, periods in by_unit.items():
         keys_by_period = {}
         for period, path in sorted(periods.items()):
-            (_, rows), = [(n, r) for n, r in rows_of(path) if n != "填表说明"]
+            ((_, rows),) = [(n, r) for n, r in rows_of(path) if n != "填表说明"]
             names, body = table(rows, DISPUTE_DATE)
-            idx = [col(names, *DISPUTE_DATE), col(names, "纠纷类型", "矛盾类型", "纠纷类别", "案件类型"),
-                   col(names, "当事人", "双方当事人", "当事人姓名", "涉及当事人"),
-                   col(names, "简要案情", "纠纷简要情况", "基本情况", "案情简介")]
+            idx = [
+                col(names, *DISPUTE_DATE),
+                col(names, "纠纷类型", "矛盾类型", "纠纷类别", "案件类型"),
+                col(names, "当事人", "双方当事人", "当事人姓名", "涉及当事人"),
+                col(names, "简要案情", "纠纷简要情况", "基本情况", "案情简介"),
+            ]
             keys_by_period[period] = [tuple(row[i] for i in idx) for row in body if read_date(row[idx[0]])]
         final = keys_by_period["2023-11"]
         assert len(set(final)) == len(final), unit_id
@@ -353,7 +396,7 @@ def test_party_activities_recount(demo):
     for f in manifest["file_list"]:
         if f["ledger"] != "party_activities":
             continue
-        (_, rows), = [(n, r) for n, r in rows_of(root / "inbox" / f["name"]) if n != "填表说明"]
+        ((_, rows),) = [(n, r) for n, r in rows_of(root / "inbox" / f["name"]) if n != "填表说明"]
         names, body = table(rows, date_headers)
         c_date = col(names, *date_headers)
         c_exp = col(names, "应到人数", "应到会人数", "应参加人数")

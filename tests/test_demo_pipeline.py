@@ -10,13 +10,31 @@ from taizhang.etl.marts import build_marts, headline
 
 pytestmark = pytest.mark.slow
 
-SEED_FIGURES = {"disputes_received": 471, "disputes_resolved": 399, "dispute_resolution_rate": 84.71,
-                "legal_visits": 973, "legal_visit_disputes_resolved": 206, "legal_consultations": 764,
-                "petition_backlog_resolved": 6, "petition_pledges_signed": 6, "key_projects_total": 60,
-                "key_projects_in_construction": 15, "key_projects_preparatory": 12, "key_projects_preliminary": 33,
-                "park_projects_total": 32, "park_projects_in_construction": 17, "park_projects_preparatory": 4,
-                "park_projects_preliminary": 11, "grid_count": 33, "grid_units": 446, "grid_party_orgs": 24,
-                "grid_events_collected": 16213, "party_orgs": 22, "mediation_rooms": 4, "showcase_line_km": 30}
+SEED_FIGURES = {
+    "disputes_received": 471,
+    "disputes_resolved": 399,
+    "dispute_resolution_rate": 84.71,
+    "legal_visits": 973,
+    "legal_visit_disputes_resolved": 206,
+    "legal_consultations": 764,
+    "petition_backlog_resolved": 6,
+    "petition_pledges_signed": 6,
+    "key_projects_total": 60,
+    "key_projects_in_construction": 15,
+    "key_projects_preparatory": 12,
+    "key_projects_preliminary": 33,
+    "park_projects_total": 32,
+    "park_projects_in_construction": 17,
+    "park_projects_preparatory": 4,
+    "park_projects_preliminary": 11,
+    "grid_count": 33,
+    "grid_units": 446,
+    "grid_party_orgs": 24,
+    "grid_events_collected": 16213,
+    "party_orgs": 22,
+    "mediation_rooms": 4,
+    "showcase_line_km": 30,
+}
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +81,9 @@ def test_town_figures_equal_the_manifest(demo, as_of):
 
 def test_unit_figures_equal_the_manifest(demo):
     _, manifest, _, figures = demo
-    units = {(r["scope"], r["indicator"]): r["value"] for r in figures["2023-11-03"] if r["scope_kind"] == "unit"}
+    units = {
+        (r["scope"], r["indicator"]): r["value"] for r in figures["2023-11-03"] if r["scope_kind"] == "unit"
+    }
     for unit, expected in manifest["as_of"]["2023-11-03"]["unit"].items():
         for code, value in expected.items():
             assert units[(unit, code)] == value, (unit, code)
@@ -81,12 +101,20 @@ def test_files_quarantine_zero_reports_and_resubmission(demo):
     assert len(outcomes) == files["written"]
     assert sum(o.status == "rejected" for o in outcomes) == files["rejected_files"]
     con = duckdb.connect(str(home.warehouse), read_only=True)
-    assert con.execute("SELECT count(DISTINCT (file_sha256, sheet, row_number)) FROM quarantine.rejected_rows"
-                       ).fetchone()[0] == files["quarantined_rows"]
-    assert con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'superseded'").fetchone()[0] == \
-        files["resubmissions"]
-    assert con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'zero_report'").fetchone()[0] == \
-        files["zero_reports"]
+    assert (
+        con.execute(
+            "SELECT count(DISTINCT (file_sha256, sheet, row_number)) FROM quarantine.rejected_rows"
+        ).fetchone()[0]
+        == files["quarantined_rows"]
+    )
+    assert (
+        con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'superseded'").fetchone()[0]
+        == files["resubmissions"]
+    )
+    assert (
+        con.execute("SELECT count(*) FROM meta.source_files WHERE status = 'zero_report'").fetchone()[0]
+        == files["zero_reports"]
+    )
     con.close()
 
 

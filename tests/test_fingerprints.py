@@ -40,9 +40,16 @@ def moved(home, ingest, tmp_path):
 
 def test_a_changed_file_changes_the_version_of_the_ledger_it_fed_only(moved):
     before = versions(moved)
-    write_xlsx(moved.inbox / "林山村-矛盾纠纷-2023年10月.xlsx", {"10月": [
-        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None]]})
+    write_xlsx(
+        moved.inbox / "林山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "10月": [
+                ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
+            ]
+        },
+    )
     assert changed(before, versions(moved)) == {"disputes"}
 
 

@@ -25,12 +25,22 @@ GOOD_ROWS = 4
 
 
 def good_xlsx(path: Path, unit: str = "林山村", month: int = 10) -> Path:
-    return write_xlsx(path, {"Sheet1": [[f"西天尾镇{unit}2023年{month}月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-                                        *dispute_rows(GOOD_ROWS, month=month)]})
+    return write_xlsx(
+        path,
+        {
+            "Sheet1": [
+                [f"西天尾镇{unit}2023年{month}月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                *dispute_rows(GOOD_ROWS, month=month),
+            ]
+        },
+    )
 
 
 def good_xls(path: Path, unit: str = "后卓村") -> Path:
-    return write_xls(path, {"10月": [[f"{unit}2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(GOOD_ROWS)]})
+    return write_xls(
+        path, {"10月": [[f"{unit}2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(GOOD_ROWS)]}
+    )
 
 
 def broken_fat(path: Path, how: str) -> Path:
@@ -39,7 +49,9 @@ def broken_fat(path: Path, how: str) -> Path:
     good_xls(path, "碗洋村")
     data = bytearray(path.read_bytes())
     ssz = 1 << struct.unpack_from("<H", data, 0x1E)[0]
-    fat_at = (struct.unpack_from("<I", data, 0x4C)[0] + 1) * ssz  # the first FAT sector, from the header's DIFAT
+    fat_at = (
+        struct.unpack_from("<I", data, 0x4C)[0] + 1
+    ) * ssz  # the first FAT sector, from the header's DIFAT
     fat = list(struct.unpack_from(f"<{ssz // 4}I", data, fat_at))
     if how == "zeroed":
         fat = [0] * len(fat)
@@ -58,7 +70,9 @@ def shared_strings_bomb(path: Path) -> Path:
         for info in z.infolist():
             data = z.read(info)
             if info.filename == "xl/sharedStrings.xml":
-                data = re.sub(rb'(unique)?[cC]ount="\d+"', lambda m: m.group(0).split(b"=")[0] + b'="4000000000"', data)
+                data = re.sub(
+                    rb'(unique)?[cC]ount="\d+"', lambda m: m.group(0).split(b"=")[0] + b'="4000000000"', data
+                )
             out.writestr(info.filename, data)
     src.unlink()
     return path
@@ -76,6 +90,7 @@ def inbox(tmp_path) -> Path:
 
 
 # --- every parser on a leash ---------------------------------------------------------------------------------
+
 
 def test_an_xls_with_a_looping_or_zeroed_fat_is_refused_and_the_good_files_load(inbox, tmp_path):
     good_xlsx(inbox / "林山村-10月.xlsx")
@@ -111,7 +126,10 @@ def test_a_parser_that_runs_out_of_memory_costs_only_its_file(inbox, ingest, que
 
     assert outcomes["龙山村-10月.xlsx"].status == "rejected"
     assert outcomes["龙山村-10月.xlsx"].reason == MEMORY_REASON
-    assert {n for n, o in outcomes.items() if o.status == "loaded"} == {"林山村-10月.xlsx", "后卓村-10月.xlsx"}
+    assert {n for n, o in outcomes.items() if o.status == "loaded"} == {
+        "林山村-10月.xlsx",
+        "后卓村-10月.xlsx",
+    }
     assert staged(query) == 2 * GOOD_ROWS
     assert query("SELECT reason FROM meta.source_files WHERE status = 'rejected'") == [(MEMORY_REASON,)]
 
@@ -121,7 +139,9 @@ def test_the_writer_kills_a_reader_over_the_memory_ceiling(inbox, ingest, query,
     from taizhang.etl.reading import MEMORY_REASON
 
     monkeypatch.setenv("TAIZHANG_READER_MEMORY_WATCH", "1")
-    monkeypatch.setenv("TAIZHANG_READER_MEMORY_MB", "150")  # a reader starts at ~45 MB; this CSV needs ~350 MB
+    monkeypatch.setenv(
+        "TAIZHANG_READER_MEMORY_MB", "150"
+    )  # a reader starts at ~45 MB; this CSV needs ~350 MB
     good_xlsx(inbox / "林山村-10月.xlsx")
     rows = [TITLE, DISPUTE_HEADER, *[["" if c is None else str(c) for c in r] for r in dispute_rows(90_000)]]
     write_csv(inbox / "林山村-10月-大.csv", rows)
@@ -137,15 +157,23 @@ def test_a_reader_that_hangs_is_stopped_at_the_time_limit(inbox, ingest, query, 
     from taizhang.etl.reading import TIMEOUT_REASON
 
     monkeypatch.setenv("TAIZHANG_READ_TIMEOUT", "3")
-    monkeypatch.setenv("TAIZHANG_FAULT", "hang:reader.file:后卓村-10月.xlsx")  # as a parser in an endless loop
+    monkeypatch.setenv(
+        "TAIZHANG_FAULT", "hang:reader.file:后卓村-10月.xlsx"
+    )  # as a parser in an endless loop
     good_xlsx(inbox / "林山村-10月.xlsx")
     good_xlsx(inbox / "后卓村-10月.xlsx", "后卓村")
     good_xlsx(inbox / "龙山村-10月.xlsx", "龙山村")
 
     outcomes = {o.path.name: o for o in ingest(inbox)}
 
-    assert outcomes["后卓村-10月.xlsx"].status == "rejected" and outcomes["后卓村-10月.xlsx"].reason == TIMEOUT_REASON
-    assert {n for n, o in outcomes.items() if o.status == "loaded"} == {"林山村-10月.xlsx", "龙山村-10月.xlsx"}
+    assert (
+        outcomes["后卓村-10月.xlsx"].status == "rejected"
+        and outcomes["后卓村-10月.xlsx"].reason == TIMEOUT_REASON
+    )
+    assert {n for n, o in outcomes.items() if o.status == "loaded"} == {
+        "林山村-10月.xlsx",
+        "龙山村-10月.xlsx",
+    }
     assert staged(query) == 2 * GOOD_ROWS
 
 
@@ -191,7 +219,9 @@ if __name__ == "__main__":
 def test_readers_end_with_their_parent(tmp_path, how):
     script = tmp_path / "parent.py"
     script.write_text(_PARENT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
-    parent = subprocess.Popen([sys.executable, str(script), how], stdout=subprocess.PIPE, text=True, env=env())
+    parent = subprocess.Popen(
+        [sys.executable, str(script), how], stdout=subprocess.PIPE, text=True, env=env()
+    )
     try:
         child = int(parent.stdout.readline())
         assert psutil.pid_exists(child)
@@ -218,7 +248,9 @@ needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POS
 
 @needs_fifo
 def test_paths_that_are_not_regular_files_are_refused_at_once(tmp_path):
-    fifo = tmp_path / "林山村-10月.xlsx"  # a FIFO with a ledger's name: an ordinary open would wait for a writer
+    fifo = (
+        tmp_path / "林山村-10月.xlsx"
+    )  # a FIFO with a ledger's name: an ordinary open would wait for a writer
     os.mkfifo(fifo)
     good = good_xlsx(tmp_path / "后卓村-10月.xlsx", "后卓村")
 
@@ -239,10 +271,16 @@ def test_an_inbox_with_fifos_links_and_hidden_names_loads_its_files_and_says_wha
     inbox = home / "inbox"
     inbox.mkdir(parents=True)
     good_xlsx(inbox / "林山村-10月.xlsx")
-    outside = good_xlsx(tmp_path / "elsewhere" / "龙山村-10月.xlsx", "龙山村")  # a ledger, but not in the inbox
+    outside = good_xlsx(
+        tmp_path / "elsewhere" / "龙山村-10月.xlsx", "龙山村"
+    )  # a ledger, but not in the inbox
     os.mkfifo(inbox / "后卓村-10月.xlsx")
-    links = {"链接-zero.xlsx": "/dev/zero", "链接-外部.xlsx": outside, "链接-外部文件夹": outside.parent,
-             "链接-内部.xlsx": inbox / "林山村-10月.xlsx"}
+    links = {
+        "链接-zero.xlsx": "/dev/zero",
+        "链接-外部.xlsx": outside,
+        "链接-外部文件夹": outside.parent,
+        "链接-内部.xlsx": inbox / "林山村-10月.xlsx",
+    }
     if Path("/proc/kmsg").exists():
         links["链接-kmsg.xlsx"] = "/proc/kmsg"  # a regular file whose reads block
     for name, target in links.items():
@@ -263,13 +301,17 @@ def test_an_inbox_with_fifos_links_and_hidden_names_loads_its_files_and_says_wha
     for name in ("链接-外部.xlsx", "链接-外部文件夹"):
         assert line(name).startswith("- ") and "收件箱以外" in line(name), line(name)
     for name in [n for n in links if n in ("链接-zero.xlsx", "链接-kmsg.xlsx")] + ["后卓村-10月.xlsx"]:
-        assert line(name).startswith("- ") and ("收件箱以外" in line(name) or "不是普通文件" in line(name)), line(name)
+        assert line(name).startswith("- ") and ("收件箱以外" in line(name) or "不是普通文件" in line(name)), (
+            line(name)
+        )
     for name in (".隐藏.xlsx", "..\\上级.xlsx"):
         assert line(name).startswith("- ") and "以“.”开头" in line(name)
     assert "临时文件" in line("~$林山村-10月.xlsx")
     assert f"导入 {GOOD_ROWS} 行" in r.stdout
 
-    r = taizhang("run", "--as-of", "2023-10-31", home=home, timeout=600)  # the run's own discovery and hashing
+    r = taizhang(
+        "run", "--as-of", "2023-10-31", home=home, timeout=600
+    )  # the run's own discovery and hashing
     assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -282,23 +324,52 @@ def test_bad_cells_cost_their_row_or_their_file_never_the_others(inbox, tmp_path
     good_xlsx(inbox / "林山村-10月.xlsx")
     # a field over the csv module's 128 KiB limit: an unclosed quote swallows the rest of the file
     (inbox / "龙山村-10月.csv").write_text(
-        "\n".join([",".join(TITLE), ",".join(DISPUTE_HEADER), '1,2023-10-02,邻里纠纷,张某,,"案情' + "很长" * 70_000,
-                   "2,2023-10-03,邻里纠纷,李某,,案情,村,化解中,,"]), encoding="utf-8")
-    write_xlsx(inbox / "镇综治中心-三官一律-2023年10月.xlsx", {"Sheet1": [
-        ["“三官一律”下沉工作台账（2023年10月）"], ["填报单位：镇综治中心"],
-        ["日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
-        ["2023-10-09", "陈某", "法官", "法庭", "林山村", "咨询", 1, BIG],
-        ["2023-10-10", "林某", "律师", "律所", "东星社区", "普法", 0, 5]]})
-    write_xlsx(inbox / "后卓村-10月.xlsx", {"Sheet1": [
-        ["西天尾镇后卓村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张某", "", "排水\x00纠纷", "村", "化解中", None, None],
-        [2, "2023-10-03", "邻里纠纷", "李某", "", "排水纠纷\x07", "村", "化解中", None, None],
-        [3, "2023-10-04", "邻里纠纷", "王某", "", "排水纠纷", "村", "化解中", None, None]]})
-    write_xlsx(inbox / "镇项目办-重点项目-2023年10月.xlsx", {"Sheet1": [
-        ["2023年10月镇重点项目台账"], ["填报单位：镇项目办"],
-        ["项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
-        ["双洋鞋业扩建", "续建", 20000, 5000, 13905941207],  # a mobile typed into an amount
-        ["木兰溪整治", "在建", 8000, 2000, 1500]]})
+        "\n".join(
+            [
+                ",".join(TITLE),
+                ",".join(DISPUTE_HEADER),
+                '1,2023-10-02,邻里纠纷,张某,,"案情' + "很长" * 70_000,
+                "2,2023-10-03,邻里纠纷,李某,,案情,村,化解中,,",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    write_xlsx(
+        inbox / "镇综治中心-三官一律-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["“三官一律”下沉工作台账（2023年10月）"],
+                ["填报单位：镇综治中心"],
+                ["日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
+                ["2023-10-09", "陈某", "法官", "法庭", "林山村", "咨询", 1, BIG],
+                ["2023-10-10", "林某", "律师", "律所", "东星社区", "普法", 0, 5],
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "后卓村-10月.xlsx",
+        {
+            "Sheet1": [
+                ["西天尾镇后卓村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张某", "", "排水\x00纠纷", "村", "化解中", None, None],
+                [2, "2023-10-03", "邻里纠纷", "李某", "", "排水纠纷\x07", "村", "化解中", None, None],
+                [3, "2023-10-04", "邻里纠纷", "王某", "", "排水纠纷", "村", "化解中", None, None],
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "镇项目办-重点项目-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["2023年10月镇重点项目台账"],
+                ["填报单位：镇项目办"],
+                ["项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+                ["双洋鞋业扩建", "续建", 20000, 5000, 13905941207],  # a mobile typed into an amount
+                ["木兰溪整治", "在建", 8000, 2000, 1500],
+            ]
+        },
+    )
 
     r = taizhang("ingest", inbox, home=tmp_path / "home", timeout=120)
 
@@ -315,7 +386,9 @@ def test_bad_cells_cost_their_row_or_their_file_never_the_others(inbox, tmp_path
     import duckdb
 
     con = duckdb.connect(str(tmp_path / "home" / "warehouse.duckdb"), read_only=True)
-    reasons = dict(con.execute("SELECT file_name || '/' || row_number, reason FROM quarantine.rejected_rows").fetchall())
+    reasons = dict(
+        con.execute("SELECT file_name || '/' || row_number, reason FROM quarantine.rejected_rows").fetchall()
+    )
     values = [v for (v,) in con.execute("SELECT value FROM quarantine.rejected_rows").fetchall()]
     con.close()
     assert "太大" in reasons["镇综治中心-三官一律-2023年10月.xlsx/4"]
@@ -333,13 +406,30 @@ def test_an_amount_a_town_cannot_have_fires_the_plausibility_check(inbox, ingest
     from taizhang.etl.marts import build_marts
 
     header = ["项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"]
-    write_xlsx(inbox / "镇项目办-重点项目-2023年10月.xlsx", {"Sheet1": [
-        ["2023年10月镇重点项目台账"], ["填报单位：镇项目办"], header,
-        ["双洋鞋业扩建", "续建", 20000, 5000, 4500], ["木兰溪整治", "在建", 8000, 2000, 1500],
-        ["三山党群服务中心", "在建", 3000, 1000, 800]]})
-    write_xlsx(inbox / "园区管委会-园区重点项目-2023年10月.xlsx", {"Sheet1": [
-        ["2023年10月园区重点项目台账"], ["填报单位：园区管委会"], header,
-        ["智能制造产业园", "在建", 300_000_000, 3000, 2000]]})  # 3 亿元, written in 元
+    write_xlsx(
+        inbox / "镇项目办-重点项目-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["2023年10月镇重点项目台账"],
+                ["填报单位：镇项目办"],
+                header,
+                ["双洋鞋业扩建", "续建", 20000, 5000, 4500],
+                ["木兰溪整治", "在建", 8000, 2000, 1500],
+                ["三山党群服务中心", "在建", 3000, 1000, 800],
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "园区管委会-园区重点项目-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["2023年10月园区重点项目台账"],
+                ["填报单位：园区管委会"],
+                header,
+                ["智能制造产业园", "在建", 300_000_000, 3000, 2000],
+            ]
+        },
+    )  # 3 亿元, written in 元
     ingest(inbox)
     con = duckdb.connect(str(home.warehouse))
     try:
@@ -347,9 +437,13 @@ def test_an_amount_a_town_cannot_have_fires_the_plausibility_check(inbox, ingest
         build_marts(con, as_of)
         outcome = marts_rules.project_amounts_plausible(con, as_of)
         assert not outcome.passed and outcome.severity == WARN
-        assert [(s["project_name"], s["amount"]) for s in outcome.sample] == [("智能制造产业园", "total_investment")]
+        assert [(s["project_name"], s["amount"]) for s in outcome.sample] == [
+            ("智能制造产业园", "total_investment")
+        ]
         assert "智能制造产业园" in outcome.message_zh and "总投资" in outcome.message_zh
-        con.execute("UPDATE marts.key_projects SET total_investment = 30000 WHERE project_name = '智能制造产业园'")
+        con.execute(
+            "UPDATE marts.key_projects SET total_investment = 30000 WHERE project_name = '智能制造产业园'"
+        )
         assert marts_rules.project_amounts_plausible(con, as_of).passed
     finally:
         con.close()

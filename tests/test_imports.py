@@ -11,7 +11,14 @@ import pytest
 
 pytestmark = pytest.mark.unit
 
-PACKAGES = ("taizhang", "taizhang.etl", "taizhang.assets", "taizhang.checks", "taizhang.reports", "taizhang.demo")
+PACKAGES = (
+    "taizhang",
+    "taizhang.etl",
+    "taizhang.assets",
+    "taizhang.checks",
+    "taizhang.reports",
+    "taizhang.demo",
+)
 # package → the packages it may import (besides itself and the top-level taizhang namespace)
 ALLOWED = {
     "taizhang.etl": set(),
@@ -99,8 +106,12 @@ def test_no_import_cycles_among_our_modules():
 
 
 def test_packages_import_in_one_direction():
-    wrong = sorted(f"{a} imports {b}" for a, targets in import_graph().items() for b in targets
-                   if _package(b) != _package(a) and _package(b) not in ALLOWED[_package(a)])
+    wrong = sorted(
+        f"{a} imports {b}"
+        for a, targets in import_graph().items()
+        for b in targets
+        if _package(b) != _package(a) and _package(b) not in ALLOWED[_package(a)]
+    )
     assert wrong == []
 
 

@@ -29,38 +29,66 @@ def file_status(query, name) -> tuple[str, str | None]:
 
 # --- who and when: a disagreement is a hold, not a pick -------------------------------------------------
 
+
 def test_a_pianqu_workbook_with_a_sheet_per_village_books_each_sheet_to_its_village(tmp_path, ingest, query):
     """The 填报单位 names the 片区's mediation room, whose name starts with a village's name (东星片区): the
     sheets named exactly after villages win; the room's name never books anything to 东星社区."""
+
     def sheet(unit, n):
-        return [["东星片区“和顺”品牌调解室矛盾纠纷排查化解台账（2023年10月）"],
-                ["填报单位：东星片区“和顺”品牌调解室"], HEAD,
-                *[case(i, f"2023-10-{i + 2:02d}", party=f"{unit}{i}") for i in range(1, n + 1)]]
-    path = write_xlsx(tmp_path / "城东片区10月纠纷台账.xlsx",
-                      {"东星社区": sheet("东星", 3), "后黄社区": sheet("后黄", 2), "溪白社区": sheet("溪白", 1)})
+        return [
+            ["东星片区“和顺”品牌调解室矛盾纠纷排查化解台账（2023年10月）"],
+            ["填报单位：东星片区“和顺”品牌调解室"],
+            HEAD,
+            *[case(i, f"2023-10-{i + 2:02d}", party=f"{unit}{i}") for i in range(1, n + 1)],
+        ]
+
+    path = write_xlsx(
+        tmp_path / "城东片区10月纠纷台账.xlsx",
+        {"东星社区": sheet("东星", 3), "后黄社区": sheet("后黄", 2), "溪白社区": sheet("溪白", 1)},
+    )
     [outcome] = ingest(path)
     assert outcome.status == "loaded", outcome.line()
     assert dict(query("SELECT unit_id, count(*) FROM staging.disputes GROUP BY unit_id")) == {
-        "dongxing": 3, "houhuang": 2, "xibai": 1}
+        "dongxing": 3,
+        "houhuang": 2,
+        "xibai": 1,
+    }
     assert set(query("SELECT DISTINCT sender FROM staging.disputes")) == {("城东片区",)}
 
 
 def test_section_lines_give_the_rows_under_them_their_village(tmp_path, ingest, query):
-    rows = [["城东片区矛盾纠纷排查化解台账（2023年10月）"], HEAD,
-            ["一、东星社区（2件）"], case(1, "2023-10-03"), case(2, "2023-10-05"),
-            ["二、后黄社区（1件）"], case(3, "2023-10-09")]
-    [outcome] = ingest(write_xlsx(tmp_path / "城东片区.xlsx", {"Sheet1": rows},
-                                  merges={"Sheet1": [(2, 0, 2, 7, rows[2][0]), (5, 0, 5, 7, rows[5][0])]}))
+    rows = [
+        ["城东片区矛盾纠纷排查化解台账（2023年10月）"],
+        HEAD,
+        ["一、东星社区（2件）"],
+        case(1, "2023-10-03"),
+        case(2, "2023-10-05"),
+        ["二、后黄社区（1件）"],
+        case(3, "2023-10-09"),
+    ]
+    [outcome] = ingest(
+        write_xlsx(
+            tmp_path / "城东片区.xlsx",
+            {"Sheet1": rows},
+            merges={"Sheet1": [(2, 0, 2, 7, rows[2][0]), (5, 0, 5, 7, rows[5][0])]},
+        )
+    )
     assert (outcome.status, outcome.rows_loaded) == ("loaded", 3), outcome.line()
     assert query("SELECT row_number, unit_id FROM staging.disputes ORDER BY row_number") == [
-        (4, "dongxing"), (5, "dongxing"), (7, "houhuang")]
+        (4, "dongxing"),
+        (5, "dongxing"),
+        (7, "houhuang"),
+    ]
 
 
 def test_a_cell_naming_two_villages_is_quarantined_not_booked_to_the_first(tmp_path, ingest, query):
-    rows = [["西天尾镇矛盾纠纷排查化解台账（2023年10月）"], ["填报单位：镇综治中心"],
-            ["序号", "受理日期", "所属村居", "纠纷类型", "化解情况"],
-            [1, "2023-10-03", "东星社区、后黄社区", "邻里纠纷", "化解中"],
-            [2, "2023-10-04", "林山村", "婚姻家庭", "化解中"]]
+    rows = [
+        ["西天尾镇矛盾纠纷排查化解台账（2023年10月）"],
+        ["填报单位：镇综治中心"],
+        ["序号", "受理日期", "所属村居", "纠纷类型", "化解情况"],
+        [1, "2023-10-03", "东星社区、后黄社区", "邻里纠纷", "化解中"],
+        [2, "2023-10-04", "林山村", "婚姻家庭", "化解中"],
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "综治中心汇总.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (1, 1), outcome.line()
     [(reason,)] = query("SELECT reason FROM quarantine.rejected_rows")
@@ -68,7 +96,12 @@ def test_a_cell_naming_two_villages_is_quarantined_not_booked_to_the_first(tmp_p
 
 
 def test_filler_and_title_naming_different_villages_hold_the_file(tmp_path, ingest, query):
-    rows = [["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], ["填报单位：下垞村"], HEAD, case(1, "2023-10-03")]
+    rows = [
+        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+        ["填报单位：下垞村"],
+        HEAD,
+        case(1, "2023-10-03"),
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "台账.xlsx", {"Sheet1": rows}))
     assert outcome.status == "held", outcome.line()
     assert "林山村" in outcome.reason and "下垞村" in outcome.reason and "填报单位" in outcome.reason
@@ -90,12 +123,22 @@ def test_title_month_and_file_name_month_disagreeing_hold_the_file(tmp_path, ing
     assert "2023年9月" in outcome.reason and "2023年10月" in outcome.reason
 
 
-def test_a_copied_template_still_carrying_last_month_is_held_not_loaded_over_last_month(tmp_path, ingest, query):
+def test_a_copied_template_still_carrying_last_month_is_held_not_loaded_over_last_month(
+    tmp_path, ingest, query
+):
     september = [["林山村2023年9月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-09-03"), case(2, "2023-09-12")]
-    october = [["林山村2023年9月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-09-03", "已化解", "2023-10-02"),
-               case(2, "2023-09-12"), case(3, "2023-10-08"), case(4, "2023-10-21")]
-    first, second = ingest(write_xlsx(tmp_path / "a" / "林山村纠纷台账.xlsx", {"Sheet1": september}),
-                           write_xlsx(tmp_path / "b" / "林山村纠纷台账（新）.xlsx", {"Sheet1": october}))
+    october = [
+        ["林山村2023年9月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, "2023-09-03", "已化解", "2023-10-02"),
+        case(2, "2023-09-12"),
+        case(3, "2023-10-08"),
+        case(4, "2023-10-21"),
+    ]
+    first, second = ingest(
+        write_xlsx(tmp_path / "a" / "林山村纠纷台账.xlsx", {"Sheet1": september}),
+        write_xlsx(tmp_path / "b" / "林山村纠纷台账（新）.xlsx", {"Sheet1": october}),
+    )
     assert first.status == "loaded" and second.status == "held", second.line()
     assert "2条记录" in second.reason and "2023年10月21日" in second.reason
     assert query("SELECT count(*), min(period) FROM staging.disputes") == [(2, "2023-09")]
@@ -109,10 +152,25 @@ def test_a_sheet_without_any_unit_is_held_with_the_question(tmp_path, ingest):
 
 # --- confirm once, remembered ------------------------------------------------------------------------------
 
-def test_a_held_file_loads_once_the_analyst_answers_and_the_layout_is_remembered(tmp_path, home, ingest, query):
-    head = ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）", "完成投资（万元）"]
-    rows = [["镇项目办重点项目推进情况表（2023年10月）"], head, [1, "龙山溪综合治理", "在建", 3000, 1500, 1200, 300],
-            [2, "东星社区停车场", "在建", 800, 800, 650, 50]]
+
+def test_a_held_file_loads_once_the_analyst_answers_and_the_layout_is_remembered(
+    tmp_path, home, ingest, query
+):
+    head = [
+        "序号",
+        "项目名称",
+        "项目阶段",
+        "总投资（万元）",
+        "年度计划投资（万元）",
+        "累计完成投资（万元）",
+        "完成投资（万元）",
+    ]
+    rows = [
+        ["镇项目办重点项目推进情况表（2023年10月）"],
+        head,
+        [1, "龙山溪综合治理", "在建", 3000, 1500, 1200, 300],
+        [2, "东星社区停车场", "在建", 800, 800, 650, 50],
+    ]
     [held] = ingest(write_xlsx(tmp_path / "镇项目办10月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "累计完成投资" in held.reason and "完成投资" in held.reason, held.line()
     decisions = Decisions(home.mappings)
@@ -122,27 +180,44 @@ def test_a_held_file_loads_once_the_analyst_answers_and_the_layout_is_remembered
     decisions.confirm(doc["sha256"][:12], {"column:completed_investment": "累计完成投资"})
     [again] = ingest()  # no new file: the held one loads now
     assert again.status == "loaded", again.line()
-    assert query("SELECT completed_investment FROM staging.key_projects ORDER BY row_number") == [(1200.0,), (650.0,)]
+    assert query("SELECT completed_investment FROM staging.key_projects ORDER BY row_number") == [
+        (1200.0,),
+        (650.0,),
+    ]
     assert decisions.held() == []
     # next month, same sender and layout: no question
     rows[0] = ["镇项目办重点项目推进情况表（2023年11月）"]
     rows[2][5], rows[3][5] = 1500, 700
     [november] = ingest(write_xlsx(tmp_path / "镇项目办11月.xlsx", {"Sheet1": rows}))
     assert november.status == "loaded", november.line()
-    assert query("SELECT completed_investment FROM staging.key_projects WHERE period = '2023-11' "
-                 "ORDER BY row_number") == [(1500.0,), (700.0,)]
+    assert query(
+        "SELECT completed_investment FROM staging.key_projects WHERE period = '2023-11' ORDER BY row_number"
+    ) == [(1500.0,), (700.0,)]
 
 
 def test_cumulative_column_ending_at_the_reporting_month_is_read(tmp_path, ingest, query):
-    head = ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "1-9月累计完成投资（万元）",
-            "10月完成投资（万元）", "1-10月累计完成投资（万元）"]
-    rows = [["镇项目办重点项目推进情况表（2023年10月）"], head, [1, "龙山溪综合治理", "在建", 3000, 1500, 900, 300, 1200]]
+    head = [
+        "序号",
+        "项目名称",
+        "项目阶段",
+        "总投资（万元）",
+        "年度计划投资（万元）",
+        "1-9月累计完成投资（万元）",
+        "10月完成投资（万元）",
+        "1-10月累计完成投资（万元）",
+    ]
+    rows = [
+        ["镇项目办重点项目推进情况表（2023年10月）"],
+        head,
+        [1, "龙山溪综合治理", "在建", 3000, 1500, 900, 300, 1200],
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "镇项目办.xlsx", {"Sheet1": rows}))
     assert outcome.status == "loaded", outcome.line()
     assert query("SELECT completed_investment FROM staging.key_projects") == [(1200.0,)]
 
 
 # --- replace or add ------------------------------------------------------------------------------------
+
 
 def _month(tmp_path, name, cases, title="林山村2023年10月矛盾纠纷排查化解台账"):
     return write_xlsx(tmp_path / name, {"Sheet1": [[title], HEAD, *cases]})
@@ -157,10 +232,16 @@ def test_a_buba_file_with_only_the_missed_case_adds_to_the_month(tmp_path, inges
 
 
 def test_a_full_resubmission_replaces_and_says_how_many_rows_went(tmp_path, ingest, query):
-    first = _month(tmp_path / "a", "林山村10月.xlsx", [case(1, "2023-10-03"), case(2, "2023-10-09"),
-                                                       case(3, "2023-10-11")])
-    fixed = _month(tmp_path / "b", "林山村10月（更正）.xlsx", [case(1, "2023-10-03", "已化解", "2023-10-05"),
-                                                            case(2, "2023-10-09")])
+    first = _month(
+        tmp_path / "a",
+        "林山村10月.xlsx",
+        [case(1, "2023-10-03"), case(2, "2023-10-09"), case(3, "2023-10-11")],
+    )
+    fixed = _month(
+        tmp_path / "b",
+        "林山村10月（更正）.xlsx",
+        [case(1, "2023-10-03", "已化解", "2023-10-05"), case(2, "2023-10-09")],
+    )
     a, b = ingest(first, fixed)
     assert b.replaced == ["林山村10月.xlsx"] and b.rows_removed == 1, b.line()
     assert "去掉原文件中的1条记录" in b.line()
@@ -169,17 +250,25 @@ def test_a_full_resubmission_replaces_and_says_how_many_rows_went(tmp_path, inge
 
 def test_a_file_carrying_the_earlier_records_replaces_without_a_correction_word(tmp_path, ingest, query):
     first = _month(tmp_path / "a", "林山村10月.xlsx", [case(1, "2023-10-03"), case(2, "2023-10-09")])
-    again = _month(tmp_path / "b", "林山村10月-2.xlsx", [case(1, "2023-10-03", "已化解", "2023-10-05"),
-                                                        case(2, "2023-10-09"), case(3, "2023-10-28")])
+    again = _month(
+        tmp_path / "b",
+        "林山村10月-2.xlsx",
+        [case(1, "2023-10-03", "已化解", "2023-10-05"), case(2, "2023-10-09"), case(3, "2023-10-28")],
+    )
     a, b = ingest(first, again)
     assert b.replaced == ["林山村10月.xlsx"] and b.rows_removed == 0, b.line()
     assert query("SELECT count(*) FROM staging.disputes") == [(3,)]
 
 
-def test_a_file_overlapping_in_part_is_held_with_the_counts_and_the_answer_decides(tmp_path, home, ingest, query):
+def test_a_file_overlapping_in_part_is_held_with_the_counts_and_the_answer_decides(
+    tmp_path, home, ingest, query
+):
     first = _month(tmp_path / "a", "林山村10月.xlsx", [case(i, f"2023-10-{i + 1:02d}") for i in range(1, 5)])
-    later = _month(tmp_path / "b", "林山村10月新.xlsx", [case(i, f"2023-10-{i + 1:02d}") for i in range(1, 4)]
-                   + [case(9, "2023-10-29")])
+    later = _month(
+        tmp_path / "b",
+        "林山村10月新.xlsx",
+        [case(i, f"2023-10-{i + 1:02d}") for i in range(1, 4)] + [case(9, "2023-10-29")],
+    )
     a, b = ingest(first, later)
     assert b.status == "held", b.line()
     assert "4条记录中的3条" in b.reason and "另有1条新记录" in b.reason
@@ -191,20 +280,28 @@ def test_a_file_overlapping_in_part_is_held_with_the_counts_and_the_answer_decid
 
 def test_two_halves_of_a_platform_export_add_up(tmp_path, ingest, query):
     head = ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态"]
-    first = [head] + [[f"DX20231001{i:04d}", "第1网格", "服务群众", f"2023-10-{i:02d} 09:00:00", None, None, "办理中"]
-                      for i in range(1, 6)]
-    second = [head] + [[f"DX20231016{i:04d}", "第2网格", "治安防控", f"2023-10-{15 + i:02d} 09:00:00", None, None,
-                        "受理"] for i in range(1, 4)]
-    a, b = ingest(write_csv(tmp_path / "a" / "东星社区事件列表2023年10月（上）.csv", first),
-                  write_csv(tmp_path / "b" / "东星社区事件列表2023年10月（下）.csv", second))
+    first = [head] + [
+        [f"DX20231001{i:04d}", "第1网格", "服务群众", f"2023-10-{i:02d} 09:00:00", None, None, "办理中"]
+        for i in range(1, 6)
+    ]
+    second = [head] + [
+        [f"DX20231016{i:04d}", "第2网格", "治安防控", f"2023-10-{15 + i:02d} 09:00:00", None, None, "受理"]
+        for i in range(1, 4)
+    ]
+    a, b = ingest(
+        write_csv(tmp_path / "a" / "东星社区事件列表2023年10月（上）.csv", first),
+        write_csv(tmp_path / "b" / "东星社区事件列表2023年10月（下）.csv", second),
+    )
     assert (a.status, b.status) == ("loaded", "loaded") and b.added_to, b.line()
     assert query("SELECT count(*) FROM staging.grid_events") == [(8,)]
 
 
 def test_a_zero_report_after_a_data_file_is_held(tmp_path, ingest, query):
     first = _month(tmp_path / "a", "林山村10月.xlsx", [case(1, "2023-10-03")])
-    zero = write_xlsx(tmp_path / "b" / "林山村10月零报告.xlsx", {"Sheet1": [
-        ["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, ["本月无矛盾纠纷（零报告）"]]})
+    zero = write_xlsx(
+        tmp_path / "b" / "林山村10月零报告.xlsx",
+        {"Sheet1": [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, ["本月无矛盾纠纷（零报告）"]]},
+    )
     a, b = ingest(first, zero)
     assert b.status == "held" and "零报告" in b.reason, b.line()
     assert query("SELECT count(*) FROM staging.disputes") == [(1,)]
@@ -212,42 +309,71 @@ def test_a_zero_report_after_a_data_file_is_held(tmp_path, ingest, query):
 
 # --- one record, once ------------------------------------------------------------------------------------
 
+
 def test_two_parties_on_two_rows_under_merged_cells_are_one_case(tmp_path, ingest, query):
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD,
-            [1, "2023-10-03", "邻里纠纷", "林某某", "排水纠纷", "村", "已化解", "2023-10-05"],
-            [None, None, None, "陈某某", None, None, None, None],
-            [2, "2023-10-08", "婚姻家庭", "黄某某", "赡养", "村", "化解中", None]]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        [1, "2023-10-03", "邻里纠纷", "林某某", "排水纠纷", "村", "已化解", "2023-10-05"],
+        [None, None, None, "陈某某", None, None, None, None],
+        [2, "2023-10-08", "婚姻家庭", "黄某某", "赡养", "村", "化解中", None],
+    ]
     merges = [(2, c, 3, c, rows[2][c]) for c in (0, 1, 2, 4, 5, 6, 7)]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}, merges={"Sheet1": merges}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 0), outcome.line()
-    assert query("SELECT parties_masked FROM staging.disputes ORDER BY row_number") == [("林某某、陈某某",), ("黄某某",)]
+    assert query("SELECT parties_masked FROM staging.disputes ORDER BY row_number") == [
+        ("林某某、陈某某",),
+        ("黄某某",),
+    ]
 
 
 def test_a_case_pasted_twice_is_loaded_once(tmp_path, ingest, query):
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-03"), case(2, "2023-10-05"),
-            [3, *case(1, "2023-10-03")[1:]]]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, "2023-10-03"),
+        case(2, "2023-10-05"),
+        [3, *case(1, "2023-10-03")[1:]],
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 1), outcome.line()
     assert query("SELECT row_number, reason FROM quarantine.rejected_rows") == [
-        (5, "与第3行重复（除序号外完全相同），只计一次")]
+        (5, "与第3行重复（除序号外完全相同），只计一次")
+    ]
 
 
 # --- values ---------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written, expected", [
-    ("未能化解", "not_resolved"), ("调解未达成协议", "not_resolved"), ("化解未成功", "not_resolved"),
-    ("没有调解成功", "not_resolved"), ("尚未化解", "not_resolved"), ("双方达成协议", "resolved"),
-    ("正在化解中", "open"), ("已化解", "resolved")])
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("未能化解", "not_resolved"),
+        ("调解未达成协议", "not_resolved"),
+        ("化解未成功", "not_resolved"),
+        ("没有调解成功", "not_resolved"),
+        ("尚未化解", "not_resolved"),
+        ("双方达成协议", "resolved"),
+        ("正在化解中", "open"),
+        ("已化解", "resolved"),
+    ],
+)
 def test_negation_anywhere_before_or_right_after_the_verb(tmp_path, ingest, query, written, expected):
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD,
-            case(1, "2023-10-03", written, "2023-10-06" if expected == "resolved" else None)]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, "2023-10-03", written, "2023-10-06" if expected == "resolved" else None),
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert statuses(query) == {expected: 1}, outcome.line()
 
 
 def test_a_status_that_says_two_things_is_quarantined(tmp_path, ingest, query):
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD,
-            case(1, "2023-10-03", "经调解未成功，后经镇调解已化解", "2023-10-20")]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, "2023-10-03", "经调解未成功，后经镇调解已化解", "2023-10-20"),
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert outcome.rows_quarantined == 1, outcome.line()
     assert "意思不一致" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
@@ -256,38 +382,59 @@ def test_a_status_that_says_two_things_is_quarantined(tmp_path, ingest, query):
 def test_tick_box_status_columns_read_as_the_ticked_value(tmp_path, ingest, query):
     top = ["序号", "受理日期", "纠纷类型", "当事人", "化解情况", None, None, "化解日期"]
     sub = [None, None, None, None, "已化解", "化解中", "未化解", None]
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], top, sub,
-            [1, "2023-10-03", "邻里纠纷", "林某", "√", None, None, "2023-10-05"],
-            [2, "2023-10-04", "婚姻家庭", "陈某", None, "√", None, None],
-            [3, "2023-10-05", "土地承包", "黄某", None, None, "√", None],
-            [4, "2023-10-06", "邻里纠纷", "吴某", "√", None, "√", None]]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        top,
+        sub,
+        [1, "2023-10-03", "邻里纠纷", "林某", "√", None, None, "2023-10-05"],
+        [2, "2023-10-04", "婚姻家庭", "陈某", None, "√", None, None],
+        [3, "2023-10-05", "土地承包", "黄某", None, None, "√", None],
+        [4, "2023-10-06", "邻里纠纷", "吴某", "√", None, "√", None],
+    ]
     merges = [(1, 4, 1, 6, "化解情况")] + [(1, c, 2, c, top[c]) for c in (0, 1, 2, 3, 7)]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}, merges={"Sheet1": merges}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (3, 1), outcome.line()
     assert query("SELECT status FROM staging.disputes ORDER BY row_number") == [
-        ("resolved",), ("open",), ("not_resolved",)]
+        ("resolved",),
+        ("open",),
+        ("not_resolved",),
+    ]
     assert "都打了勾" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
 
 
 def test_chinese_numerals_and_wan_in_counts_dates_and_money(tmp_path, ingest, query):
-    visits = [["西天尾镇“三官一律”下沉工作台账（2023年10月）"], ["填报单位：镇综治中心"],
-              ["序号", "日期", "姓名", "身份", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
-              [1, "二〇二三年十月九日", "陈某", "法官", "东星社区", "带案下访", "两起", "五"],
-              [2, "十月十二日", "林某", "律师", "后卓村", "调解", "一", "十二人次"]]
-    projects = [["镇项目办重点项目台账（2023年10月）"], ["序号", "项目名称", "项目阶段", "总投资", "年度计划投资"],
-                [1, "龙山溪综合治理", "在建", "8000万", "1.2亿元"]]
-    a, b = ingest(write_xlsx(tmp_path / "三官一律.xlsx", {"Sheet1": visits}),
-                  write_xlsx(tmp_path / "镇项目办.xlsx", {"Sheet1": projects}))
+    visits = [
+        ["西天尾镇“三官一律”下沉工作台账（2023年10月）"],
+        ["填报单位：镇综治中心"],
+        ["序号", "日期", "姓名", "身份", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
+        [1, "二〇二三年十月九日", "陈某", "法官", "东星社区", "带案下访", "两起", "五"],
+        [2, "十月十二日", "林某", "律师", "后卓村", "调解", "一", "十二人次"],
+    ]
+    projects = [
+        ["镇项目办重点项目台账（2023年10月）"],
+        ["序号", "项目名称", "项目阶段", "总投资", "年度计划投资"],
+        [1, "龙山溪综合治理", "在建", "8000万", "1.2亿元"],
+    ]
+    a, b = ingest(
+        write_xlsx(tmp_path / "三官一律.xlsx", {"Sheet1": visits}),
+        write_xlsx(tmp_path / "镇项目办.xlsx", {"Sheet1": projects}),
+    )
     assert (a.rows_loaded, b.rows_loaded) == (2, 1), (a.line(), b.line())
-    assert query("SELECT visit_date, disputes_resolved, consultations FROM staging.legal_visits ORDER BY row_number") \
-        == [(D(2023, 10, 9), 2, 5), (D(2023, 10, 12), 1, 12)]
+    assert query(
+        "SELECT visit_date, disputes_resolved, consultations FROM staging.legal_visits ORDER BY row_number"
+    ) == [(D(2023, 10, 9), 2, 5), (D(2023, 10, 12), 1, 12)]
     assert query("SELECT total_investment, annual_plan FROM staging.key_projects") == [(8000.0, 12000.0)]
 
 
-def test_a_month_only_date_in_an_optional_field_loads_the_record_and_reports_the_cell(tmp_path, ingest, query):
-    rows = [["西天尾镇信访积案化解台账（2023年10月）"], ["填报单位：镇综治中心"],
-            ["序号", "案件编号", "信访人", "反映问题", "初访时间", "状态", "化解日期", "是否签订息访息诉承诺书"],
-            [1, "XF2019-03", "陈某某", "宅基地审批", "2019年3月", "化解中", None, "否"]]
+def test_a_month_only_date_in_an_optional_field_loads_the_record_and_reports_the_cell(
+    tmp_path, ingest, query
+):
+    rows = [
+        ["西天尾镇信访积案化解台账（2023年10月）"],
+        ["填报单位：镇综治中心"],
+        ["序号", "案件编号", "信访人", "反映问题", "初访时间", "状态", "化解日期", "是否签订息访息诉承诺书"],
+        [1, "XF2019-03", "陈某某", "宅基地审批", "2019年3月", "化解中", None, "否"],
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "信访积案.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (1, 0), outcome.line()
     assert query("SELECT case_id, first_visit_date FROM staging.petitions") == [("XF2019-03", None)]
@@ -297,9 +444,12 @@ def test_a_month_only_date_in_an_optional_field_loads_the_record_and_reports_the
 
 def test_identifiers_in_scientific_notation_are_quarantined_with_the_fix(tmp_path, ingest, query):
     head = ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态"]
-    rows = [head, ["2.02310E+17", "第1网格", "服务群众", "2023-10-02 09:00:00", None, None, "办理中"],
-            [202310020002.0, "第1网格", "服务群众", "2023-10-02 10:00:00", None, None, "办理中"],
-            [3.50304199001011e17, "第2网格", "服务群众", "2023-10-03 10:00:00", None, None, "办理中"]]
+    rows = [
+        head,
+        ["2.02310E+17", "第1网格", "服务群众", "2023-10-02 09:00:00", None, None, "办理中"],
+        [202310020002.0, "第1网格", "服务群众", "2023-10-02 10:00:00", None, None, "办理中"],
+        [3.50304199001011e17, "第2网格", "服务群众", "2023-10-03 10:00:00", None, None, "办理中"],
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "东星社区事件列表2023年10月.xlsx", {"Sheet1": rows}))
     assert (outcome.rows_loaded, outcome.rows_quarantined) == (1, 2), outcome.line()
     reasons = [r[0] for r in query("SELECT reason FROM quarantine.rejected_rows")]
@@ -316,43 +466,69 @@ def test_a_date_range_in_a_date_cell_has_its_own_reason(tmp_path, ingest, query)
 
 # --- containers and layout -------------------------------------------------------------------------------
 
+
 def test_a_header_below_row_25(tmp_path, ingest, query):
     notes = [[f"填表说明第{i}条：请如实填写。"] for i in range(1, 31)]
-    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], *notes, HEAD, case(1, "2023-10-03"), case(2, "2023-10-04")]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        *notes,
+        HEAD,
+        case(1, "2023-10-03"),
+        case(2, "2023-10-04"),
+    ]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
 
 
 def test_without_a_header_the_reason_says_what_the_first_rows_hold(tmp_path, ingest):
-    [outcome] = ingest(write_xlsx(tmp_path / "随便.xlsx", {"Sheet1": [["会议纪要"], ["今天开会，研究矛盾纠纷化解"]]}))
+    [outcome] = ingest(
+        write_xlsx(tmp_path / "随便.xlsx", {"Sheet1": [["会议纪要"], ["今天开会，研究矛盾纠纷化解"]]})
+    )
     assert outcome.status == "rejected" and "会议纪要" in outcome.reason, outcome.line()
 
 
 def test_a_platform_xls_that_is_really_an_html_table(tmp_path, ingest, query):
-    rows = "".join(f"<tr><td>DX2023100{i}0001</td><td>第{i}网格</td><td>服务群众</td><td>2023-10-0{i} 09:00:00</td>"
-                   f"<td></td><td></td><td>办理中</td></tr>" for i in range(1, 4))
-    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head><body><table>"
-            "<tr><td colspan=7>东星社区全市一张图事件列表</td></tr><tr><th>事件编号</th><th>所属网格</th><th>事件类型</th>"
-            f"<th>上报时间</th><th>处理时限</th><th>办结时间</th><th>状态</th></tr>{rows}</table></body></html>")
+    rows = "".join(
+        f"<tr><td>DX2023100{i}0001</td><td>第{i}网格</td><td>服务群众</td><td>2023-10-0{i} 09:00:00</td>"
+        f"<td></td><td></td><td>办理中</td></tr>"
+        for i in range(1, 4)
+    )
+    page = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gbk'></head><body><table>"
+        "<tr><td colspan=7>东星社区全市一张图事件列表</td></tr><tr><th>事件编号</th><th>所属网格</th><th>事件类型</th>"
+        f"<th>上报时间</th><th>处理时限</th><th>办结时间</th><th>状态</th></tr>{rows}</table></body></html>"
+    )
     path = tmp_path / "东星社区事件列表2023年10月.xls"
     path.write_bytes(page.encode("gbk"))
     [outcome] = ingest(path)
     assert (outcome.status, outcome.rows_loaded) == ("loaded", 3), outcome.line()
-    assert query("SELECT DISTINCT grid_id FROM staging.grid_events ORDER BY 1") == [("G01",), ("G02",), ("G03",)]
+    assert query("SELECT DISTINCT grid_id FROM staging.grid_events ORDER BY 1") == [
+        ("G01",),
+        ("G02",),
+        ("G03",),
+    ]
 
 
 def test_an_xml_spreadsheet_2003_file(tmp_path, ingest, query):
     ss = 'xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"'
     cells = "".join(f'<Cell><Data ss:Type="String">{h}</Data></Cell>' for h in HEAD)
-    data = "".join(f'<Row><Cell><Data ss:Type="Number">{i}</Data></Cell><Cell><Data ss:Type="DateTime">'
-                   f'2023-10-0{i}T00:00:00.000</Data></Cell><Cell><Data ss:Type="String">邻里纠纷</Data></Cell>'
-                   f'<Cell><Data ss:Type="String">当事人{i}</Data></Cell><Cell ss:Index="7"><Data ss:Type="String">'
-                   f'化解中</Data></Cell></Row>' for i in range(1, 3))
-    xml = (f'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook {ss}><Worksheet ss:Name="Sheet1">'
-           f'<Table><Row><Cell ss:MergeAcross="7"><Data ss:Type="String">林山村2023年10月矛盾纠纷排查化解台账</Data></Cell>'
-           f'</Row><Row>{cells}</Row>{data}</Table></Worksheet></Workbook>')
+    data = "".join(
+        f'<Row><Cell><Data ss:Type="Number">{i}</Data></Cell><Cell><Data ss:Type="DateTime">'
+        f'2023-10-0{i}T00:00:00.000</Data></Cell><Cell><Data ss:Type="String">邻里纠纷</Data></Cell>'
+        f'<Cell><Data ss:Type="String">当事人{i}</Data></Cell><Cell ss:Index="7"><Data ss:Type="String">'
+        f"化解中</Data></Cell></Row>"
+        for i in range(1, 3)
+    )
+    xml = (
+        f'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook {ss}><Worksheet ss:Name="Sheet1">'
+        f'<Table><Row><Cell ss:MergeAcross="7"><Data ss:Type="String">林山村2023年10月矛盾纠纷排查化解台账</Data></Cell>'
+        f"</Row><Row>{cells}</Row>{data}</Table></Worksheet></Workbook>"
+    )
     path = tmp_path / "林山村10月台账.xls"
     path.write_text(xml, encoding="utf-8")
     [outcome] = ingest(path)
     assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
-    assert query("SELECT received_date FROM staging.disputes ORDER BY 1") == [(D(2023, 10, 1),), (D(2023, 10, 2),)]
+    assert query("SELECT received_date FROM staging.disputes ORDER BY 1") == [
+        (D(2023, 10, 1),),
+        (D(2023, 10, 2),),
+    ]

@@ -29,7 +29,9 @@ def test_a_written_config_is_upgraded_but_an_edited_one_is_left_alone(tmp_path):
 
 def test_the_previous_releases_config_is_upgraded(tmp_path):
     path = tmp_path / "dagster.yaml"
-    path.write_text("# Dagster instance of this Taizhang home (written by taizhang; edit freely).\ntelemetry: {}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "# Dagster instance of this Taizhang home (written by taizhang; edit freely).\ntelemetry: {}\n",
+        encoding="utf-8",
+    )
     _write_managed(path, DAGSTER_YAML)
     assert "nux:" in path.read_text(encoding="utf-8")

@@ -62,8 +62,10 @@ def test_explain_returns_exactly_the_rows_behind_the_figure(home, town):
     assert len(rows) == town["disputes_resolved"]
     assert {"来源文件", "工作表", "行号"} <= set(names)
     assert sorted((r[names.index("来源文件")], r[names.index("行号")]) for r in rows) == [
-        ("东星社区-矛盾纠纷-2023年10月.xlsx", 3), ("林山村-矛盾纠纷-2023年10月.xlsx", 3),
-        ("林山村-矛盾纠纷-2023年10月.xlsx", 4)]
+        ("东星社区-矛盾纠纷-2023年10月.xlsx", 3),
+        ("林山村-矛盾纠纷-2023年10月.xlsx", 3),
+        ("林山村-矛盾纠纷-2023年10月.xlsx", 4),
+    ]
     _, scoped = explain(con, "disputes_received", town["as_of"], scope="林山")
     assert len(scoped) == 4
     con.close()
@@ -73,8 +75,10 @@ def test_rebuilding_the_same_as_of_replaces_its_rows(home, town):
     _town_figures(home, town["as_of"])
     _town_figures(home, town["as_of"])
     con = duckdb.connect(str(home.warehouse), read_only=True)
-    n = con.execute("SELECT count(*) FROM marts.headline_indicators WHERE indicator='disputes_received' "
-                    "AND scope_kind='town'").fetchone()[0]
+    n = con.execute(
+        "SELECT count(*) FROM marts.headline_indicators WHERE indicator='disputes_received' "
+        "AND scope_kind='town'"
+    ).fetchone()[0]
     assert n == 1
     con.close()
 
@@ -91,19 +95,27 @@ def test_overdue_lists(home, town):
 
 # --- figures as officials publish them (issue 14.4) -------------------------------------------------------
 
+
 def test_rates_are_stored_as_the_published_two_decimal_figure(home, town):
     figures = _town_figures(home, town["as_of"])
     assert figures["disputes_within_village_rate"]["value"] == 66.67  # 2 of 3, stored as 66.67, not 66.666…
     con = duckdb.connect(str(home.warehouse), read_only=True)
-    types = dict(con.execute("""SELECT table_name || '.' || column_name, data_type FROM duckdb_columns()
-                                WHERE schema_name = 'marts'""").fetchall())
+    types = dict(
+        con.execute("""SELECT table_name || '.' || column_name, data_type FROM duckdb_columns()
+                                WHERE schema_name = 'marts'""").fetchall()
+    )
     stored = con.execute("""SELECT value FROM marts.headline_indicators WHERE scope_kind = 'town'
                             AND indicator = 'disputes_within_village_rate'""").fetchone()[0]
     con.close()
     assert str(stored) == "66.67"
-    for column in ("headline_indicators.value", "dispute_resolution_by_unit.resolution_rate",
-                   "key_projects_by_stage.ahead_of_schedule", "party_activities_by_org.attendance_rate",
-                   "grid_events_by_type.median_hours_to_close", "dispute_resolution_by_month.received_mom_pct"):
+    for column in (
+        "headline_indicators.value",
+        "dispute_resolution_by_unit.resolution_rate",
+        "key_projects_by_stage.ahead_of_schedule",
+        "party_activities_by_org.attendance_rate",
+        "grid_events_by_type.median_hours_to_close",
+        "dispute_resolution_by_month.received_mom_pct",
+    ):
         assert types[column] == "DECIMAL(18,2)", column
 
 
@@ -112,9 +124,14 @@ def test_a_month_cut_short_by_the_as_of_date_has_no_month_on_month_change(home, 
     try:
         for as_of in (dt.date(2023, 10, 20), dt.date(2023, 10, 31)):
             build_marts(con, as_of)
-        month = {d.isoformat(): con.execute("""SELECT received, received_mom_pct FROM marts.dispute_resolution_by_month
-                                                WHERE as_of = ? AND month = '2023-10'""", [d]).fetchone()
-                 for d in (dt.date(2023, 10, 20), dt.date(2023, 10, 31))}
+        month = {
+            d.isoformat(): con.execute(
+                """SELECT received, received_mom_pct FROM marts.dispute_resolution_by_month
+                                                WHERE as_of = ? AND month = '2023-10'""",
+                [d],
+            ).fetchone()
+            for d in (dt.date(2023, 10, 20), dt.date(2023, 10, 31))
+        }
         visits = con.execute("""SELECT visits_mom_pct FROM marts.legal_visits_by_month
                                 WHERE as_of = DATE '2023-10-20' AND month = '2023-10'""").fetchone()
     finally:

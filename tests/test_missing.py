@@ -20,9 +20,15 @@ from taizhang.etl.templates import write_templates
 
 KEY = b"test-key-not-secret"
 # what small_town.py writes for 2023-10 (sender, ledger): everything else expected that month is 未报
-SMALL_TOWN_SENT = {("林山村", "disputes"), ("东星社区", "disputes"), ("镇综治中心", "legal_visits"),
-                   ("镇项目办", "key_projects"), ("镇综治中心", "petitions"), ("东星社区", "grid_events"),
-                   ("林山村", "party_activities")}
+SMALL_TOWN_SENT = {
+    ("林山村", "disputes"),
+    ("东星社区", "disputes"),
+    ("镇综治中心", "legal_visits"),
+    ("镇项目办", "key_projects"),
+    ("镇综治中心", "petitions"),
+    ("东星社区", "grid_events"),
+    ("林山村", "party_activities"),
+}
 EXPECTED_SUBMISSIONS = 40  # rows of etl/ref/expected_submissions.csv
 
 
@@ -47,9 +53,13 @@ def _mart_agrees(home, as_of: dt.date, periods) -> int:
         build_marts(con, as_of)
         compared = 0
         for period in periods:
-            mart = dict(((s, led), st) for s, led, st in con.execute(
-                "SELECT sender, ledger, status FROM marts.submission_completeness WHERE as_of = ? AND month = ?",
-                [as_of, period]).fetchall())
+            mart = dict(
+                ((s, led), st)
+                for s, led, st in con.execute(
+                    "SELECT sender, ledger, status FROM marts.submission_completeness WHERE as_of = ? AND month = ?",
+                    [as_of, period],
+                ).fetchall()
+            )
             listed = {(r.sender, r.ledger): MART_STATUS[r.status] for r in chase_list(con, period)}
             assert listed == mart, period
             compared += len(listed)
@@ -66,7 +76,12 @@ def test_a_month_with_some_files_lists_the_rest_as_missing(home, ingest):
     assert {k for k, r in rows.items() if r.status == "reported"} == SMALL_TOWN_SENT
     assert {r.status for k, r in rows.items() if k not in SMALL_TOWN_SENT} == {"missing"}
     missing = rows[("下垞村", "disputes")]
-    assert (missing.status_zh, missing.files, missing.last_file_at, missing.last_file) == ("未报", 0, None, "—")
+    assert (missing.status_zh, missing.files, missing.last_file_at, missing.last_file) == (
+        "未报",
+        0,
+        None,
+        "—",
+    )
     sent = rows[("林山村", "disputes")]
     assert sent.files == 1 and sent.rows_loaded == 4 and sent.last_file_at is not None
     con = _con(home)
@@ -97,11 +112,18 @@ def test_returned_until_a_correction_comes_and_zero_reports(home, ingest, tmp_pa
     rows = _statuses(home, "2023-10")
     returned = rows[("林山村", "disputes")]
     assert (returned.status, returned.status_zh, returned.rows_loaded, returned.rows_quarantined) == (
-        "returned", "退回未改", 1, 1)
+        "returned",
+        "退回未改",
+        1,
+        1,
+    )
     assert "1 行退回修改尚未改正" in returned.advice
     assert rows[("下垞村", "disputes")].status_zh == "零报告"
-    corrected = _fill(linshan, [good, {**other, "化解情况": "已化解", "化解日期": dt.date(2023, 10, 20)}],
-                      tmp_path / "林山村10月（更正）.xlsx")
+    corrected = _fill(
+        linshan,
+        [good, {**other, "化解情况": "已化解", "化解日期": dt.date(2023, 10, 20)}],
+        tmp_path / "林山村10月（更正）.xlsx",
+    )
     later = time.time() + 5
     os.utime(corrected, (later, later))
     ingest(corrected)
@@ -121,14 +143,24 @@ def test_the_cli_prints_the_list_and_writes_the_chase_workbook(home, ingest, cap
     assert "西天尾镇2023年10月台账报送情况：应报 40 项，未报 33，退回未改 0，零报告 0，已报 7" in out
     lines = [ln.split() for ln in out.splitlines() if ln.startswith("  ")]
     assert len(lines) == EXPECTED_SUBMISSIONS and lines[0][0] == "未报" and lines[-1][0] == "已报"
-    assert ["已报", "林山村", "矛盾纠纷排查化解台账", "最近文件"] == lines[[ln[1:3] for ln in lines].index(
-        ["林山村", "矛盾纠纷排查化解台账"])][:4]
+    assert ["已报", "林山村", "矛盾纠纷排查化解台账", "最近文件"] == lines[
+        [ln[1:3] for ln in lines].index(["林山村", "矛盾纠纷排查化解台账"])
+    ][:4]
     path = home.reports / "2023-11-03" / "催报清单_2023-10.xlsx"
     assert f"催报清单：{path}" in out
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert ws["A1"].value == "西天尾镇2023年10月台账报送情况（催报清单）"
-    assert [c.value for c in ws[3]] == ["序号", "单位", "台账", "报送情况", "最近文件导入时间", "文件数", "导入行数",
-                                        "待改行数", "说明"]
+    assert [c.value for c in ws[3]] == [
+        "序号",
+        "单位",
+        "台账",
+        "报送情况",
+        "最近文件导入时间",
+        "文件数",
+        "导入行数",
+        "待改行数",
+        "说明",
+    ]
     body = [[c.value for c in row] for row in ws.iter_rows(min_row=4)]
     assert len(body) == EXPECTED_SUBMISSIONS
     assert sum(1 for r in body if r[3] == "未报") == 33 and sum(1 for r in body if r[3] == "已报") == 7
@@ -153,21 +185,37 @@ def test_without_a_period_the_list_is_of_the_month_before_the_reporting_date(hom
 
 # --- Dagster ----------------------------------------------------------------------------------------------
 
+
 def test_the_completeness_mart_shows_the_chase_list_in_dagster(home, ingest):
     from taizhang.assets import marts
     from taizhang.assets.resources import ReportingPeriod, Warehouse
 
     write_small_town(home.inbox)
     ingest(home.inbox)
-    result = dg.materialize([marts.build_marts], instance=dg.DagsterInstance.ephemeral(),
-                            resources={"warehouse": Warehouse(home=str(home.root)),
-                                       "period": ReportingPeriod(as_of="2023-11-03")})
+    result = dg.materialize(
+        [marts.build_marts],
+        instance=dg.DagsterInstance.ephemeral(),
+        resources={
+            "warehouse": Warehouse(home=str(home.root)),
+            "period": ReportingPeriod(as_of="2023-11-03"),
+        },
+    )
     assert result.success
-    [completeness] = [m for m in result.asset_materializations_for_node("build_marts")
-                      if m.asset_key == dg.AssetKey(["marts", "submission_completeness"])]
+    [completeness] = [
+        m
+        for m in result.asset_materializations_for_node("build_marts")
+        if m.asset_key == dg.AssetKey(["marts", "submission_completeness"])
+    ]
     table = completeness.metadata["催报清单"]
     assert isinstance(table, dg.TableMetadataValue)
-    assert [c.name for c in table.schema.columns] == ["单位", "台账", "报送月份", "报送情况", "最近文件导入时间", "待改行数"]
+    assert [c.name for c in table.schema.columns] == [
+        "单位",
+        "台账",
+        "报送月份",
+        "报送情况",
+        "最近文件导入时间",
+        "待改行数",
+    ]
     records = [r.data for r in table.records]
     assert len(records) == EXPECTED_SUBMISSIONS and {r["报送月份"] for r in records} == {"2023-10"}
     assert {(r["单位"], r["报送情况"]) for r in records if r["台账"] == "网格事件"} == {("东星社区", "已报")}
@@ -195,7 +243,8 @@ def test_the_templates_job_is_in_the_definitions_and_writes_the_month(home):
     assert defs.resolve_schedule_def("monthly_templates_schedule").job_name == "monthly_templates"
     result = job.execute_in_process(
         run_config={"ops": {"write_monthly_templates": {"config": {"period": "2024-02"}}}},
-        instance=dg.DagsterInstance.ephemeral())
+        instance=dg.DagsterInstance.ephemeral(),
+    )
     assert result.success and result.output_for_node("write_monthly_templates") == 41
     folder = home.root / "templates" / "2024-02"
     assert sum(1 for _ in folder.rglob("*.xlsx")) == 41
@@ -203,6 +252,7 @@ def test_the_templates_job_is_in_the_definitions_and_writes_the_month(home):
 
 
 # --- the demo town ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_the_demo_towns_gaps_are_listed_and_match_the_mart(home):
@@ -221,7 +271,9 @@ def test_the_demo_towns_gaps_are_listed_and_match_the_mart(home):
     with (Path(__file__).parent.parent / "etl" / "ref" / "units.csv").open(encoding="utf-8") as f:
         unit_name = {r["unit_id"]: r["name"] for r in csv.DictReader(f)}
     # the manifest names a village's party branch as the sender; the town expects the village
-    live = [(unit_name.get(f["unit_id"], f["sender"]), f) for f in manifest["file_list"] if not f["superseded"]]
+    live = [
+        (unit_name.get(f["unit_id"], f["sender"]), f) for f in manifest["file_list"] if not f["superseded"]
+    ]
     months = sorted({f["period"] for _, f in live})
     for period in months:
         rows = _statuses(home, period)
@@ -232,7 +284,12 @@ def test_the_demo_towns_gaps_are_listed_and_match_the_mart(home):
         assert {k for k, r in rows.items() if r.status == "returned"} == returned, period
         assert {k for k, r in rows.items() if r.status == "missing"} == set(rows) - sent, period
     november = _statuses(home, "2023-11")
-    assert {k: r.status_zh for k, r in november.items() if r.status != "reported"} == {("下垞村", "disputes"): "退回未改"}
+    assert {k: r.status_zh for k, r in november.items() if r.status != "reported"} == {
+        ("下垞村", "disputes"): "退回未改"
+    }
     january = _statuses(home, "2023-01")
-    assert {k for k, r in january.items() if r.status_zh == "零报告"} == {("后埔村", "disputes"), ("象峰村", "disputes")}
+    assert {k for k, r in january.items() if r.status_zh == "零报告"} == {
+        ("后埔村", "disputes"),
+        ("象峰村", "disputes"),
+    }
     assert _mart_agrees(home, dt.date(2023, 11, 3), months) == EXPECTED_SUBMISSIONS * len(months)

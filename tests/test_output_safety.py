@@ -58,14 +58,20 @@ def _ids() -> list[str]:
 
 
 IDS = _ids()
-MOBILES = [f"1{p}{n:09d}" for p, n in zip("3456789345678934567893456", range(101010101, 999999999, 31313131),
-                                            strict=False)]
+MOBILES = [
+    f"1{p}{n:09d}"
+    for p, n in zip("3456789345678934567893456", range(101010101, 999999999, 31313131), strict=False)
+]
 assert all(is_valid_id(i) for i in IDS) and len(set(MOBILES)) == len(MOBILES) >= 24
 # planted where issue 17 found numbers kept (names, identifiers, amounts, odd groupings)
 MORE_IDS = [f + id_check_char(f) for f in (f"35032119{80 + k}0{k + 1}15{k:02d}1" for k in range(3))]
-MORE_MOBILES = [f"1{p}{n:09d}" for p, n in zip("98765439876", range(205060708, 999999999, 71717171), strict=False)]
+MORE_MOBILES = [
+    f"1{p}{n:09d}" for p, n in zip("98765439876", range(205060708, 999999999, 71717171), strict=False)
+]
 LANDLINES = ["2683917", "87625431"]  # local numbers without area code
-assert all(is_valid_id(i) for i in MORE_IDS) and len(MORE_MOBILES) == 11 and not set(MORE_MOBILES) & set(MOBILES)
+assert (
+    all(is_valid_id(i) for i in MORE_IDS) and len(MORE_MOBILES) == 11 and not set(MORE_MOBILES) & set(MOBILES)
+)
 
 
 def spaced(mobile: str) -> str:
@@ -76,79 +82,410 @@ def grouped(mobile: str, how: str) -> str:
     """A mobile as issue 17 found it written."""
     a, b, c = mobile[:3], mobile[3:7], mobile[7:]
     wide = "．".join("".join(chr(ord(d) + 0xFEE0) for d in g) for g in (a, b, c))
-    return {"dots": f"{a}.{b}.{c}", "4-3-4": f"{mobile[:4]} {mobile[4:7]} {mobile[7:]}", "slashes": f"{a}/{b}/{c}",
-            "zero-width": "\u200b".join(mobile), "wide": wide}[how]
+    return {
+        "dots": f"{a}.{b}.{c}",
+        "4-3-4": f"{mobile[:4]} {mobile[4:7]} {mobile[7:]}",
+        "slashes": f"{a}/{b}/{c}",
+        "zero-width": "\u200b".join(mobile),
+        "wide": wide,
+    }[how]
 
 
 def write_hostile_inbox(inbox: Path) -> None:
     i, m, mi, mm = IDS, MOBILES, MORE_IDS, MORE_MOBILES
-    forms = "，".join(f"电话{grouped(mm[k], how)}" for k, how in
-                     enumerate(("dots", "4-3-4", "slashes", "zero-width", "wide"), start=5))
+    forms = "，".join(
+        f"电话{grouped(mm[k], how)}"
+        for k, how in enumerate(("dots", "4-3-4", "slashes", "zero-width", "wide"), start=5)
+    )
     landlines = f"固话{LANDLINES[0]}，座机 {LANDLINES[1][:4]} {LANDLINES[1][4:]}，村部{LANDLINES[0]}"
-    dispute_header = ["序号", "受理日期", "纠纷类型", "当事人", "联系电话", "身份证号", "简要案情", "化解责任人", "化解层级",
-                      "化解情况", "化解日期", "备注"]
-    write_xlsx(inbox / "林山村-矛盾纠纷-2023年10月.xlsx", {"10月": [
-        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], dispute_header,
-        [1, "2023-10-02", f"劳资纠纷（当事人电话{m[0]}）", f"张三{i[0]}", m[1], i[0],
-         f"张三（身份证{i[0]}，电话{m[1]}）与李四（{spaced(m[2])}）因排水发生纠纷", f"王五 {m[3]}", "村", "已化解",
-         "2023-10-05", f"回访电话：+86 {spaced(m[4])}；身份证 {i[1][:6]} {i[1][6:14]} {i[1][14:]}"],
-        [2, "2023-10-03", "婚姻家庭", f"李四、王六（{m[5]}）", f"+86-{m[5]}", i[1].lower(), FORMULAS[0], "王五", "村",
-         "化解中", None, FORMULAS[1]],
-        [3, "2023-10-04", "邻里纠纷", "赵七", m[6], i[2], FORMULAS[2], "王五", "片区调解室", "化解中", None, FORMULAS[3]],
-        [4, "2023-10-05", "邻里纠纷", "钱八", m[7], i[3], FORMULAS[4], "王五", "镇", "化解中", None, None],
-        [5, m[8], "邻里纠纷", "孙九", m[9], i[4], "电话写进了日期栏", "王五", "村", "化解中", None, None],   # quarantined
-        [6, i[5], "邻里纠纷", "周十", m[10], i[5], "身份证号写进了日期栏", "王五", "村", "化解中", None, None],
-        [7, FORMULAS[0], "邻里纠纷", "吴一", m[11], i[6], "公式写进了日期栏", "王五", "村", "化解中", None, None],
-        [8, "2023-10-06", "邻里纠纷", "郑二", "", "", f"联系方式：{forms}；{landlines}", "王五", "村", "化解中", None,
-         f"回访 {grouped(mm[10], 'dots')}"],
-    ]})
+    dispute_header = [
+        "序号",
+        "受理日期",
+        "纠纷类型",
+        "当事人",
+        "联系电话",
+        "身份证号",
+        "简要案情",
+        "化解责任人",
+        "化解层级",
+        "化解情况",
+        "化解日期",
+        "备注",
+    ]
+    write_xlsx(
+        inbox / "林山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "10月": [
+                ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+                dispute_header,
+                [
+                    1,
+                    "2023-10-02",
+                    f"劳资纠纷（当事人电话{m[0]}）",
+                    f"张三{i[0]}",
+                    m[1],
+                    i[0],
+                    f"张三（身份证{i[0]}，电话{m[1]}）与李四（{spaced(m[2])}）因排水发生纠纷",
+                    f"王五 {m[3]}",
+                    "村",
+                    "已化解",
+                    "2023-10-05",
+                    f"回访电话：+86 {spaced(m[4])}；身份证 {i[1][:6]} {i[1][6:14]} {i[1][14:]}",
+                ],
+                [
+                    2,
+                    "2023-10-03",
+                    "婚姻家庭",
+                    f"李四、王六（{m[5]}）",
+                    f"+86-{m[5]}",
+                    i[1].lower(),
+                    FORMULAS[0],
+                    "王五",
+                    "村",
+                    "化解中",
+                    None,
+                    FORMULAS[1],
+                ],
+                [
+                    3,
+                    "2023-10-04",
+                    "邻里纠纷",
+                    "赵七",
+                    m[6],
+                    i[2],
+                    FORMULAS[2],
+                    "王五",
+                    "片区调解室",
+                    "化解中",
+                    None,
+                    FORMULAS[3],
+                ],
+                [
+                    4,
+                    "2023-10-05",
+                    "邻里纠纷",
+                    "钱八",
+                    m[7],
+                    i[3],
+                    FORMULAS[4],
+                    "王五",
+                    "镇",
+                    "化解中",
+                    None,
+                    None,
+                ],
+                [
+                    5,
+                    m[8],
+                    "邻里纠纷",
+                    "孙九",
+                    m[9],
+                    i[4],
+                    "电话写进了日期栏",
+                    "王五",
+                    "村",
+                    "化解中",
+                    None,
+                    None,
+                ],  # quarantined
+                [
+                    6,
+                    i[5],
+                    "邻里纠纷",
+                    "周十",
+                    m[10],
+                    i[5],
+                    "身份证号写进了日期栏",
+                    "王五",
+                    "村",
+                    "化解中",
+                    None,
+                    None,
+                ],
+                [
+                    7,
+                    FORMULAS[0],
+                    "邻里纠纷",
+                    "吴一",
+                    m[11],
+                    i[6],
+                    "公式写进了日期栏",
+                    "王五",
+                    "村",
+                    "化解中",
+                    None,
+                    None,
+                ],
+                [
+                    8,
+                    "2023-10-06",
+                    "邻里纠纷",
+                    "郑二",
+                    "",
+                    "",
+                    f"联系方式：{forms}；{landlines}",
+                    "王五",
+                    "村",
+                    "化解中",
+                    None,
+                    f"回访 {grouped(mm[10], 'dots')}",
+                ],
+            ]
+        },
+    )
     # a number in the folder, file and sheet names; a skipped sheet named after an ID
-    write_xlsx(inbox / f"身份证{mi[0]}" / f"后卓村-三会一课-2023年10月-联系人{mm[0]}.xlsx", {
-        f"台账{mm[1]}": [["后卓村党支部2023年10月“三会一课”台账"], ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数"],
-                        ["支委会", "2023-10-08", "村部", "学习", 5, 5]],
-        f"说明{mi[2]}": [["填表说明"]]})
-    write_xlsx(inbox / "镇综治中心-矛盾纠纷汇总-2023年10月.xlsx", {"Sheet1": [
-        ["2023年10月矛盾纠纷排查化解台账（汇总）"], ["填报单位：镇综治中心"],
-        ["序号", "所属村居", "受理日期", "纠纷类型", "当事人", "简要案情", "化解情况", "化解日期"],
-        [1, f"东星社区（联系电话{m[12]}）", "2023-10-09", "征地拆迁", f"郑某 {i[7]}", f"补偿问题，{m[12]}", "调解成功",
-         "2023-10-10"]]})
-    write_xlsx(inbox / "镇项目办-重点项目-2023年10月.xlsx", {"Sheet1": [
-        ["2023年10月镇重点项目台账"], ["填报单位：镇项目办"],
-        ["项目名称", "项目阶段", "建设内容", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）", "形象进度",
-         "存在问题", "挂钩领导", "责任单位"],
-        [f"双洋鞋业扩建（联系人{m[13]}）", "续建", f"厂房，业主{i[8]}", 20000, 5000, 4500, f"主体完工，监理{m[14]}",
-         f"业主身份证{i[8]}，电话{m[14]}", f"林某{m[15]}", f"镇项目办（{m[16]}）"],
-        *[[f, "前期", "道路", 1000 + k, 100, 10, "", "", "林某", FORMULAS[(k + 1) % 5]] for k, f in enumerate(FORMULAS)],
-        ["木兰溪整治", "在建", "整治", 8000, 2000, int(mm[2]), "", "", "林某", "镇项目办"],  # a mobile as an amount
-    ]})
-    write_xlsx(inbox / "镇综治中心-信访积案-2023年10月.xlsx", {"Sheet1": [
-        ["信访积案台账（2023年10月）"], ["填报单位：镇综治中心"],
-        ["案件编号", "信访人", "身份证号", "联系电话", "反映问题", "初访时间", "包案领导", "化解措施", "责任单位", "状态", "化解日期",
-         "是否签订息访息诉承诺书"],
-        ["XF2019-01", f"某某{i[9]}", i[9], m[17], f"反映土地问题，联系电话{m[17]}，身份证{i[9]}", "2019-03-01",
-         f"王某{m[18]}", f"约谈（{m[18]}）", f"镇信访办（联系电话{m[19]}）", "已化解", "2023-06-01", "是"],
-        [FORMULAS[0], "某某", i[10], m[20], FORMULAS[1], "2020-05-01", "李某", FORMULAS[2], FORMULAS[3], "化解中", None,
-         "否"],
-        [mi[1], "某某", "", "", "土地问题", "2021-05-01", "李某", "约谈", "镇信访办", "化解中", None, "否"],  # an ID as 案件编号
-        ["XF2022-07", "某某", "", "", "反映\x00问题", "2022-05-01", "李某", "约谈", "镇信访办", "化解中", None, "否"]]})
-    write_xlsx(inbox / "镇综治中心-三官一律-2023年10月.xlsx", {"Sheet1": [
-        ["“三官一律”下沉工作台账（2023年10月）"], ["填报单位：镇综治中心"],
-        ["日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
-        ["2023-10-09", f"陈某{m[21]}", "法官", f"西天尾法庭（{m[21]}）", "林山村", f"为村民（{m[22]}，{i[0]}）咨询", 1, 3],
-        ["2023-10-10", "林某", "律师", "律所", "东星社区", FORMULAS[0], 0, 5]]})
-    write_csv(inbox / "东星社区网格事件_202310.csv", [
-        ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态", "事件描述", "上报人"],
-        ["SJ1", "第1网格", "治安防控", "2023-10-02 09:00", "2023-10-05 09:00", "2023-10-03 09:00", "已办结",
-         f"居民（身份证{i[2]}）反映噪音，电话{m[23]}", f"网格员林某{m[23]}"],
-        ["SJ2", "第2网格", "服务群众", "2023-10-03 09:00", "2023-10-04 09:00", "", "办理中", FORMULAS[0], FORMULAS[1]],
-        [mm[3], "第3网格", "服务群众", "2023-10-03 09:00", "2023-10-04 09:00", "", "办理中", "噪音", "林某"],  # 事件编号
-        [grouped(mm[4], "4-3-4"), "第4网格", "服务群众", "2023-10-05 09:00", "2023-10-06 09:00", "", "办理中", "噪音",
-         "林某"]],
-        "gbk")
-    write_xlsx(inbox / "林山村-三会一课-2023年10月.xlsx", {"Sheet1": [
-        ["林山村党支部2023年10月“三会一课”台账"], ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数", "主持人"],
-        ["支委会", "2023-10-08", f"村部（{m[0]}）", f"学习，联系人{m[1]}", 5, 5, f"林某{m[2]}"],
-        ["主题党日", "2023-10-15", FORMULAS[0], FORMULAS[3], 30, 27, "林某"]]})
+    write_xlsx(
+        inbox / f"身份证{mi[0]}" / f"后卓村-三会一课-2023年10月-联系人{mm[0]}.xlsx",
+        {
+            f"台账{mm[1]}": [
+                ["后卓村党支部2023年10月“三会一课”台账"],
+                ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数"],
+                ["支委会", "2023-10-08", "村部", "学习", 5, 5],
+            ],
+            f"说明{mi[2]}": [["填表说明"]],
+        },
+    )
+    write_xlsx(
+        inbox / "镇综治中心-矛盾纠纷汇总-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["2023年10月矛盾纠纷排查化解台账（汇总）"],
+                ["填报单位：镇综治中心"],
+                ["序号", "所属村居", "受理日期", "纠纷类型", "当事人", "简要案情", "化解情况", "化解日期"],
+                [
+                    1,
+                    f"东星社区（联系电话{m[12]}）",
+                    "2023-10-09",
+                    "征地拆迁",
+                    f"郑某 {i[7]}",
+                    f"补偿问题，{m[12]}",
+                    "调解成功",
+                    "2023-10-10",
+                ],
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "镇项目办-重点项目-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["2023年10月镇重点项目台账"],
+                ["填报单位：镇项目办"],
+                [
+                    "项目名称",
+                    "项目阶段",
+                    "建设内容",
+                    "总投资（万元）",
+                    "年度计划投资（万元）",
+                    "累计完成投资（万元）",
+                    "形象进度",
+                    "存在问题",
+                    "挂钩领导",
+                    "责任单位",
+                ],
+                [
+                    f"双洋鞋业扩建（联系人{m[13]}）",
+                    "续建",
+                    f"厂房，业主{i[8]}",
+                    20000,
+                    5000,
+                    4500,
+                    f"主体完工，监理{m[14]}",
+                    f"业主身份证{i[8]}，电话{m[14]}",
+                    f"林某{m[15]}",
+                    f"镇项目办（{m[16]}）",
+                ],
+                *[
+                    [f, "前期", "道路", 1000 + k, 100, 10, "", "", "林某", FORMULAS[(k + 1) % 5]]
+                    for k, f in enumerate(FORMULAS)
+                ],
+                [
+                    "木兰溪整治",
+                    "在建",
+                    "整治",
+                    8000,
+                    2000,
+                    int(mm[2]),
+                    "",
+                    "",
+                    "林某",
+                    "镇项目办",
+                ],  # a mobile as an amount
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "镇综治中心-信访积案-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["信访积案台账（2023年10月）"],
+                ["填报单位：镇综治中心"],
+                [
+                    "案件编号",
+                    "信访人",
+                    "身份证号",
+                    "联系电话",
+                    "反映问题",
+                    "初访时间",
+                    "包案领导",
+                    "化解措施",
+                    "责任单位",
+                    "状态",
+                    "化解日期",
+                    "是否签订息访息诉承诺书",
+                ],
+                [
+                    "XF2019-01",
+                    f"某某{i[9]}",
+                    i[9],
+                    m[17],
+                    f"反映土地问题，联系电话{m[17]}，身份证{i[9]}",
+                    "2019-03-01",
+                    f"王某{m[18]}",
+                    f"约谈（{m[18]}）",
+                    f"镇信访办（联系电话{m[19]}）",
+                    "已化解",
+                    "2023-06-01",
+                    "是",
+                ],
+                [
+                    FORMULAS[0],
+                    "某某",
+                    i[10],
+                    m[20],
+                    FORMULAS[1],
+                    "2020-05-01",
+                    "李某",
+                    FORMULAS[2],
+                    FORMULAS[3],
+                    "化解中",
+                    None,
+                    "否",
+                ],
+                [
+                    mi[1],
+                    "某某",
+                    "",
+                    "",
+                    "土地问题",
+                    "2021-05-01",
+                    "李某",
+                    "约谈",
+                    "镇信访办",
+                    "化解中",
+                    None,
+                    "否",
+                ],  # an ID as 案件编号
+                [
+                    "XF2022-07",
+                    "某某",
+                    "",
+                    "",
+                    "反映\x00问题",
+                    "2022-05-01",
+                    "李某",
+                    "约谈",
+                    "镇信访办",
+                    "化解中",
+                    None,
+                    "否",
+                ],
+            ]
+        },
+    )
+    write_xlsx(
+        inbox / "镇综治中心-三官一律-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["“三官一律”下沉工作台账（2023年10月）"],
+                ["填报单位：镇综治中心"],
+                ["日期", "姓名", "身份", "派出单位", "挂点村居", "活动内容", "化解纠纷数", "法律咨询数"],
+                [
+                    "2023-10-09",
+                    f"陈某{m[21]}",
+                    "法官",
+                    f"西天尾法庭（{m[21]}）",
+                    "林山村",
+                    f"为村民（{m[22]}，{i[0]}）咨询",
+                    1,
+                    3,
+                ],
+                ["2023-10-10", "林某", "律师", "律所", "东星社区", FORMULAS[0], 0, 5],
+            ]
+        },
+    )
+    write_csv(
+        inbox / "东星社区网格事件_202310.csv",
+        [
+            [
+                "事件编号",
+                "所属网格",
+                "事件类型",
+                "上报时间",
+                "处理时限",
+                "办结时间",
+                "状态",
+                "事件描述",
+                "上报人",
+            ],
+            [
+                "SJ1",
+                "第1网格",
+                "治安防控",
+                "2023-10-02 09:00",
+                "2023-10-05 09:00",
+                "2023-10-03 09:00",
+                "已办结",
+                f"居民（身份证{i[2]}）反映噪音，电话{m[23]}",
+                f"网格员林某{m[23]}",
+            ],
+            [
+                "SJ2",
+                "第2网格",
+                "服务群众",
+                "2023-10-03 09:00",
+                "2023-10-04 09:00",
+                "",
+                "办理中",
+                FORMULAS[0],
+                FORMULAS[1],
+            ],
+            [
+                mm[3],
+                "第3网格",
+                "服务群众",
+                "2023-10-03 09:00",
+                "2023-10-04 09:00",
+                "",
+                "办理中",
+                "噪音",
+                "林某",
+            ],  # 事件编号
+            [
+                grouped(mm[4], "4-3-4"),
+                "第4网格",
+                "服务群众",
+                "2023-10-05 09:00",
+                "2023-10-06 09:00",
+                "",
+                "办理中",
+                "噪音",
+                "林某",
+            ],
+        ],
+        "gbk",
+    )
+    write_xlsx(
+        inbox / "林山村-三会一课-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["林山村党支部2023年10月“三会一课”台账"],
+                ["活动类型", "日期", "地点", "主题", "应到人数", "实到人数", "主持人"],
+                ["支委会", "2023-10-08", f"村部（{m[0]}）", f"学习，联系人{m[1]}", 5, 5, f"林某{m[2]}"],
+                ["主题党日", "2023-10-15", FORMULAS[0], FORMULAS[3], 30, 27, "林某"],
+            ]
+        },
+    )
 
 
 # --- the scanner -------------------------------------------------------------------------------------------
@@ -157,8 +494,10 @@ def write_hostile_inbox(inbox: Path) -> None:
 _ID = re.compile(r"(?<![0-9.])[0-9]{6}[ \-./]?[0-9]{8}[ \-./]?[0-9]{3}[0-9Xx](?![0-9]|\.[0-9])")
 _MOBILE = re.compile(r"(?<![0-9.])(?:\+?86[ \-]?)?1[3-9][0-9](?:[ \-./]?[0-9]){8}(?![0-9]|\.[0-9])")
 _GAP = r"[\s\-./·]{0,3}"  # how the planted numbers are spaced in the inbox
-_PLANTED = [re.compile(_GAP.join(re.escape(c) for c in n), re.I)
-            for n in IDS + MOBILES + MORE_IDS + MORE_MOBILES + LANDLINES]
+_PLANTED = [
+    re.compile(_GAP.join(re.escape(c) for c in n), re.I)
+    for n in IDS + MOBILES + MORE_IDS + MORE_MOBILES + LANDLINES
+]
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
@@ -216,7 +555,10 @@ def xlsx_cells(path: Path):
         for part in (ws.oddHeader, ws.oddFooter):
             for side in (part.left, part.center, part.right):
                 if side.text:
-                    yield ws.title, type("HeaderCell", (), {"value": side.text, "data_type": "s", "coordinate": "hf"})
+                    yield (
+                        ws.title,
+                        type("HeaderCell", (), {"value": side.text, "data_type": "s", "coordinate": "hf"}),
+                    )
     props = wb.properties
     for name in ("title", "subject", "creator", "keywords", "description", "category"):
         value = getattr(props, name, None)
@@ -275,6 +617,7 @@ def graphql(home: Path) -> dict:
         else:
             os.environ["TAIZHANG_HOME"] = before
 
+
 def _cli(*argv: str) -> tuple[int, str, str]:
     """`taizhang ARGV` in this process (the console script's own code), its exit code and console output."""
     from taizhang.cli import main
@@ -316,8 +659,17 @@ def run(tmp_path_factory):
         code, out, err = _cli("explain", indicator, "--as-of", AS_OF.isoformat(), "--home", h)
         assert code == 0, err
         console[f"explain {indicator}"] = out + err
-    code, out, err = _cli("explain", "disputes_received", "--as-of", AS_OF.isoformat(), "--scope", "林山村", "--json",
-                          "--home", h)
+    code, out, err = _cli(
+        "explain",
+        "disputes_received",
+        "--as-of",
+        AS_OF.isoformat(),
+        "--scope",
+        "林山村",
+        "--json",
+        "--home",
+        h,
+    )
     console["explain --scope --json"] = out + err
 
     from taizhang.etl.home import Home
@@ -330,14 +682,23 @@ def run(tmp_path_factory):
     exports = home / "exports"
     for table in tables:
         for fmt in ("csv", "xlsx"):
-            code, out, err = _cli("export", table, "--format", fmt, "-o", str(exports / f"{table}.{fmt}"), "--home", h)
+            code, out, err = _cli(
+                "export", table, "--format", fmt, "-o", str(exports / f"{table}.{fmt}"), "--home", h
+            )
             assert code == 0, err
             console[f"export {table} {fmt}"] = out + err
-    return {"home": home, "run_id": run_id, "console": console, "tables": tables, "exports": exports,
-            "graphql": graphql(home)}
+    return {
+        "home": home,
+        "run_id": run_id,
+        "console": console,
+        "tables": tables,
+        "exports": exports,
+        "graphql": graphql(home),
+    }
 
 
 # --- personal data -----------------------------------------------------------------------------------------
+
 
 def test_the_scanner_finds_what_it_must(run):
     assert leaks(f"x{IDS[10]}y") and leaks(f"电话{spaced(MOBILES[3])}") and leaks(f"+86-{MOBILES[5]}")
@@ -350,12 +711,18 @@ def test_the_scanner_finds_what_it_must(run):
         assert leaks(f"电话{grouped(MORE_MOBILES[5], how)}。"), how
     assert leaks(f"固话{LANDLINES[0]}") and leaks(f"{LANDLINES[1][:4]} {LANDLINES[1][4:]}")
     inbox = run["home"] / "inbox"
-    assert leaks(str(next(inbox.glob("身份证*/*.xlsx")).relative_to(inbox)))  # the folder and file names hold two
+    assert leaks(
+        str(next(inbox.glob("身份证*/*.xlsx")).relative_to(inbox))
+    )  # the folder and file names hold two
     # the inputs do hold what the outputs must not
     import openpyxl
 
-    cells = [c.value for ws in openpyxl.load_workbook(run["home"] / "inbox" / "林山村-矛盾纠纷-2023年10月.xlsx").worksheets
-             for row in ws.iter_rows() for c in row]
+    cells = [
+        c.value
+        for ws in openpyxl.load_workbook(run["home"] / "inbox" / "林山村-矛盾纠纷-2023年10月.xlsx").worksheets
+        for row in ws.iter_rows()
+        for c in row
+    ]
     assert sum(bool(leaks(str(v))) for v in cells if v) >= 10
 
 
@@ -370,8 +737,10 @@ def test_no_personal_data_in_any_output(run):
     # the marts — and staging, meta and quarantine too: ID and phone numbers are kept only as keyed tokens
     con = duckdb.connect(str(home / "warehouse.duckdb"), read_only=True)
     try:
-        tables = con.execute("SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema "
-                             "IN ('marts', 'staging', 'meta', 'quarantine')").fetchall()
+        tables = con.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema "
+            "IN ('marts', 'staging', 'meta', 'quarantine')"
+        ).fetchall()
         assert sum(schema == "marts" for schema, _ in tables) >= 19
         for schema, t in tables:
             for row in con.execute(f"SELECT * FROM {schema}.{t}").fetchall():
@@ -442,7 +811,9 @@ def test_no_personal_data_in_any_output(run):
     # what the UI reads: asset materialisations' metadata (the previews), check evaluations, run tags
     nodes = run["graphql"]["assetsOrError"]["nodes"]
     assert sum(len(n["assetMaterializations"]) for n in nodes) > 20
-    assert any(e.get("mdStr") for n in nodes for m in n["assetMaterializations"] for e in m["metadataEntries"])
+    assert any(
+        e.get("mdStr") for n in nodes for m in n["assetMaterializations"] for e in m["metadataEntries"]
+    )
     scan.tree("graphql", run["graphql"])
 
     # the console
@@ -455,6 +826,7 @@ def test_no_personal_data_in_any_output(run):
 
 
 # --- formulas ------------------------------------------------------------------------------------------------
+
 
 def _as_stored(text: str) -> str:
     return text.strip()  # cells are read stripped: '\t=1' arrives as '=1'

@@ -59,6 +59,7 @@ ANY_TEXT = st.text(max_size=30)
 
 # --- the ID check character ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "number",
     ["11010519491231002X", "110101199003074477", "440524188001010014", "350302198712250012"],
@@ -84,7 +85,7 @@ def test_iso_7064_mod_11_2():
 def test_every_generated_id_is_valid_and_one_wrong_digit_is_not(number):
     assert is_valid_id(number)
     for i in range(17):
-        wrong = number[:i] + str((int(number[i]) + 1) % 10) + number[i + 1:]
+        wrong = number[:i] + str((int(number[i]) + 1) % 10) + number[i + 1 :]
         if wrong[0] != "0" and _real_birth(wrong):
             assert not is_valid_id(wrong), wrong  # MOD 11-2 catches every single-digit error
 
@@ -99,13 +100,23 @@ def _real_birth(number: str) -> bool:
 
 @pytest.mark.parametrize(
     "number",
-    ["110105194912310021", "11010519491331002X", "01010519491231002X", "1101051949123100", "", "abc", None, 123],
+    [
+        "110105194912310021",
+        "11010519491331002X",
+        "01010519491231002X",
+        "1101051949123100",
+        "",
+        "abc",
+        None,
+        123,
+    ],
 )
 def test_invalid_ids(number):
     assert not is_valid_id(number)
 
 
 # --- scrubbing -----------------------------------------------------------------------------------------
+
 
 @given(valid_ids(), CHINESE, CHINESE, st.booleans(), st.booleans())
 @settings(max_examples=300)
@@ -127,7 +138,12 @@ def test_an_id_never_survives_whatever_surrounds_it(number, before, after):
     assert number[:17] not in out
 
 
-@given(st.text(alphabet="0123456789", min_size=17, max_size=17), st.sampled_from("0123456789Xx"), CHINESE, CHINESE)
+@given(
+    st.text(alphabet="0123456789", min_size=17, max_size=17),
+    st.sampled_from("0123456789Xx"),
+    CHINESE,
+    CHINESE,
+)
 def test_id_shaped_numbers_are_scrubbed_even_when_not_valid(first17, last, before, after):
     out = scrub_text(before + first17 + last + after)
     assert first17 not in out
@@ -139,8 +155,14 @@ def test_old_15_digit_ids_are_scrubbed(number, before, after):
     assert scrub_text(before + number + after) == before + ID_PLACEHOLDER + after
 
 
-@given(MOBILES, CHINESE, CHINESE, st.sampled_from(["", "+86", "+86 ", "86-", "0086", "（+86）", "+86-"]),
-       st.sampled_from(["", " ", "-"]), st.booleans())
+@given(
+    MOBILES,
+    CHINESE,
+    CHINESE,
+    st.sampled_from(["", "+86", "+86 ", "86-", "0086", "（+86）", "+86-"]),
+    st.sampled_from(["", " ", "-"]),
+    st.booleans(),
+)
 @settings(max_examples=300)
 def test_mobile_numbers_are_scrubbed_in_any_common_form(mobile, before, after, prefix, sep, wide):
     # a letter or CJK character right before the number, never a digit (that would be another number)
@@ -154,8 +176,16 @@ def test_mobile_numbers_are_scrubbed_in_any_common_form(mobile, before, after, p
 
 @pytest.mark.parametrize(
     "text",
-    ["座机0594-2681234", "电话（0594）2681234。", "0594 2681 2345", "联系0591-87654321", "+86 594 2681234",
-     "电话：2681234", "手机号为 138 1234 5678", "Tel: 26812345"],
+    [
+        "座机0594-2681234",
+        "电话（0594）2681234。",
+        "0594 2681 2345",
+        "联系0591-87654321",
+        "+86 594 2681234",
+        "电话：2681234",
+        "手机号为 138 1234 5678",
+        "Tel: 26812345",
+    ],
 )
 def test_landlines_and_local_numbers_are_scrubbed(text):
     out = scrub_text(text)
@@ -165,8 +195,15 @@ def test_landlines_and_local_numbers_are_scrubbed(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["2023年11月3日受理", "20231103", "共化解纠纷399件，化解率84.71%", "投资12345.67万元", "第3网格第12单元",
-     "2023-11-03 10:30", "案件编号XT-2023-0157"],
+    [
+        "2023年11月3日受理",
+        "20231103",
+        "共化解纠纷399件，化解率84.71%",
+        "投资12345.67万元",
+        "第3网格第12单元",
+        "2023-11-03 10:30",
+        "案件编号XT-2023-0157",
+    ],
 )
 def test_ordinary_numbers_are_kept(text):
     assert scrub_text(text) == text
@@ -179,8 +216,16 @@ def test_scrub_none_and_non_strings():
 
 # --- names -------------------------------------------------------------------------------------------
 
-SURNAMES = st.sampled_from(list("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"))
-GIVEN = st.text(alphabet=list("小明华建国红英秀兰志强伟芳敏静丽军勇杰涛斌超娟霞平刚桂玉珍清海波辉鹏飞云"), min_size=1, max_size=2)
+SURNAMES = st.sampled_from(
+    list(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
+    )
+)
+GIVEN = st.text(
+    alphabet=list("小明华建国红英秀兰志强伟芳敏静丽军勇杰涛斌超娟霞平刚桂玉珍清海波辉鹏飞云"),
+    min_size=1,
+    max_size=2,
+)
 
 
 @given(SURNAMES, GIVEN)
@@ -188,7 +233,9 @@ def test_mask_keeps_only_the_surname(surname, given_name):
     assert mask_name(surname + given_name) == surname + "某某"
 
 
-@given(st.lists(st.tuples(SURNAMES, GIVEN), min_size=1, max_size=4), st.sampled_from(["、", "，", " ", ";", "/"]))
+@given(
+    st.lists(st.tuples(SURNAMES, GIVEN), min_size=1, max_size=4), st.sampled_from(["、", "，", " ", ";", "/"])
+)
 def test_several_names_are_masked_one_by_one(people, sep):
     text = sep.join(s + g for s, g in people)
     assert mask_name(text) == "、".join(s + "某某" for s, _ in people)
@@ -274,6 +321,7 @@ def test_token_edge_cases():
 
 
 # --- the key -------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def no_env_key(monkeypatch):
@@ -377,48 +425,106 @@ def test_a_mobile_in_any_grouping_is_scrubbed(grouped, before, after):
     assert privacy.personal_number_kind(written) == "phone"
 
 
-@pytest.mark.parametrize("text", [
-    "139.0594.1209", "1390 594 1222", "139/0594/1209", "139-0594-1209", "１３９．０５９４．１２０９",
-    "139\u200b0594\u200b1209", "1\u200b3\u200b9\u200b05941209", "手机：139 0594 1209。", "（+86）139.0594.1209",
-    "0594 268 1234", "0594.2681234", "固话2681234", "座机 268 1234", "办公电话：26812345", "电话号码为8765 4321",
-    "联系人林某2681234，", "宅电：268-1234",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "139.0594.1209",
+        "1390 594 1222",
+        "139/0594/1209",
+        "139-0594-1209",
+        "１３９．０５９４．１２０９",
+        "139\u200b0594\u200b1209",
+        "1\u200b3\u200b9\u200b05941209",
+        "手机：139 0594 1209。",
+        "（+86）139.0594.1209",
+        "0594 268 1234",
+        "0594.2681234",
+        "固话2681234",
+        "座机 268 1234",
+        "办公电话：26812345",
+        "电话号码为8765 4321",
+        "联系人林某2681234，",
+        "宅电：268-1234",
+    ],
+)
 def test_phone_numbers_in_the_forms_issue_17_found_are_scrubbed(text):
     out = scrub_text(text)
     assert PHONE_PLACEHOLDER in out, out
     assert not re.search(r"[0-9０-９]{3}", privacy._fold_digits(out)), out
 
 
-@pytest.mark.parametrize("text", [
-    "6222 0200 1234 5678 901", "6222-0200-1234-5678", "3503 0419 7102 0100 1X", "350304 19710201 0011",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6222 0200 1234 5678 901",
+        "6222-0200-1234-5678",
+        "3503 0419 7102 0100 1X",
+        "350304 19710201 0011",
+    ],
+)
 def test_long_numbers_in_groups_are_scrubbed(text):
     out = scrub_text(f"卡号{text}。")
     assert not re.search(r"[0-9]{3}", out), out
 
 
-@pytest.mark.parametrize("text", [
-    "2019-2023年", "面积2681234平方米", "投资3500000元", "总投资2681234万元", "第2681234号", "13.55 16.25 17.85",
-    "XT-2681234", "A2681234", "编号2023-0157", "2023.10.31", "2023/10/31 08:30", "10.30 12.45", "1-10月累计",
-    "共16213件", "占84.71%", "3,500,000元", "￥2681234",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019-2023年",
+        "面积2681234平方米",
+        "投资3500000元",
+        "总投资2681234万元",
+        "第2681234号",
+        "13.55 16.25 17.85",
+        "XT-2681234",
+        "A2681234",
+        "编号2023-0157",
+        "2023.10.31",
+        "2023/10/31 08:30",
+        "10.30 12.45",
+        "1-10月累计",
+        "共16213件",
+        "占84.71%",
+        "3,500,000元",
+        "￥2681234",
+    ],
+)
 def test_numbers_that_are_not_phones_are_kept(text):
     assert scrub_text(text) == text
 
 
-@pytest.mark.parametrize("value, kind", [
-    ("13905941207", "phone"), (13905941207, "phone"), (13905941207.0, "phone"), ("139 0594 1207", "phone"),
-    ("+86 139-0594-1207", "phone"), ("0594-2681234", "phone"), ("350304197102010011", "id_number"),
-    ("11010519491231002X", "id_number"), ("350304710201001", "id_number"),
-    ("XF2019-01", None), ("SJ20231003001", None), ("2681234", None), (2681234, None), ("202310030000123", None),
-    ("912023100312345678", None), ("电话13905941207", None), (12345.6, None), (None, None), (True, None),
-])
+@pytest.mark.parametrize(
+    "value, kind",
+    [
+        ("13905941207", "phone"),
+        (13905941207, "phone"),
+        (13905941207.0, "phone"),
+        ("139 0594 1207", "phone"),
+        ("+86 139-0594-1207", "phone"),
+        ("0594-2681234", "phone"),
+        ("350304197102010011", "id_number"),
+        ("11010519491231002X", "id_number"),
+        ("350304710201001", "id_number"),
+        ("XF2019-01", None),
+        ("SJ20231003001", None),
+        ("2681234", None),
+        (2681234, None),
+        ("202310030000123", None),
+        ("912023100312345678", None),
+        ("电话13905941207", None),
+        (12345.6, None),
+        (None, None),
+        (True, None),
+    ],
+)
 def test_personal_number_kind_judges_the_whole_value(value, kind):
     assert privacy.personal_number_kind(value) == kind
 
 
 def test_personal_number_kind_loose_takes_any_id_length_number():
-    assert privacy.personal_number_kind(350304197102010000.0) is None  # Excel rounded the ID: no birth date left
+    assert (
+        privacy.personal_number_kind(350304197102010000.0) is None
+    )  # Excel rounded the ID: no birth date left
     assert privacy.personal_number_kind(350304197102010000.0, loose=True) == "id_number"
     assert privacy.personal_number_kind("6222020012345678901", loose=True) == "id_number"
     assert privacy.personal_number_kind(20000.0, loose=True) is None

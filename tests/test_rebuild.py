@@ -41,11 +41,19 @@ def rows_of(path) -> dict[str, list]:
         for schema, table in con.execute("""SELECT schema_name, table_name FROM duckdb_tables()
                                             WHERE schema_name IN ('ref', 'meta', 'staging', 'quarantine', 'marts')
                                             ORDER BY 1, 2""").fetchall():
-            cols = [c for (c,) in con.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = ? "
-                                              "AND table_name = ? ORDER BY column_index", [schema, table]).fetchall()
-                    if c not in TIMESTAMPS]
+            cols = [
+                c
+                for (c,) in con.execute(
+                    "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? "
+                    "AND table_name = ? ORDER BY column_index",
+                    [schema, table],
+                ).fetchall()
+                if c not in TIMESTAMPS
+            ]
             select = ", ".join(f'"{c}"' for c in cols)
-            out[f"{schema}.{table}"] = sorted(map(repr, con.execute(f"SELECT {select} FROM {schema}.{table}").fetchall()))
+            out[f"{schema}.{table}"] = sorted(
+                map(repr, con.execute(f"SELECT {select} FROM {schema}.{table}").fetchall())
+            )
         return out
     finally:
         con.close()
@@ -57,10 +65,17 @@ def prepared(tmp_path_factory):
     its marts built for two dates, its files archived (made once; each test gets a copy)."""
     home = Home(tmp_path_factory.mktemp("rebuild") / "home").ensure()
     write_small_town(home.inbox)
-    write_xlsx(home.inbox / "林山村-矛盾纠纷-2023年10月（更正）.xlsx", {"10月": [
-        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
-        [2, "2023-13-45", "邻里纠纷", "李四", "", "噪音", "村", "化解中", None, None]]})
+    write_xlsx(
+        home.inbox / "林山村-矛盾纠纷-2023年10月（更正）.xlsx",
+        {
+            "10月": [
+                ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
+                [2, "2023-13-45", "邻里纠纷", "李四", "", "噪音", "村", "化解中", None, None],
+            ]
+        },
+    )
     stamp_in_order(sorted(home.inbox.iterdir(), key=lambda p: ("更正" in p.name, p.name)))
     con = connect(home)
     load_reference(con)
@@ -100,7 +115,9 @@ def test_a_file_missing_from_the_archive_stops_the_rebuild_and_leaves_the_wareho
     sha = sha256_of_file(victim)
     (town.archive / f"{sha}{victim.suffix}").unlink()
     victim.unlink()
-    con = duckdb.connect(str(town.warehouse))  # read from this home's inbox (the fixture's copy was elsewhere)
+    con = duckdb.connect(
+        str(town.warehouse)
+    )  # read from this home's inbox (the fixture's copy was elsewhere)
     con.execute("UPDATE meta.source_files SET path = ? WHERE file_sha256 = ?", [str(victim), sha])
     con.close()
     before = rows_of(town.warehouse)

@@ -52,15 +52,39 @@ def pack(con, tmp_path_factory):
 
 # ── phrasing ─────────────────────────────────────────────────────────────────────────────────────
 
-@pytest.mark.parametrize("n, phrase", [
-    (399, "近400"), (392, "近400"), (1990, "近2000"), (19950, "近20000"), (198, "近200"),  # 近: just under
-    (973, "970余"), (206, "200余"), (764, "760余"), (471, "470余"), (101, "100余"), (1234, "1200余"),  # 余
-    (16213, "约16200"), (16250, "约16300"), (123456, "约123000"),  # 约: five digits and more
-    (6, "6"), (22, "22"), (60, "60"), (0, "0"), (99, "99"),  # small numbers exactly
-    (100, "100"), (390, "390"), (400, "400"), (1200, "1200"), (16200, "16200"),  # already round
-    (395, "近400"), (391, "390余"),  # 2 % of 400 is 8: 395 is just under, 391 is not
-    (6.0, "6"),
-])
+
+@pytest.mark.parametrize(
+    "n, phrase",
+    [
+        (399, "近400"),
+        (392, "近400"),
+        (1990, "近2000"),
+        (19950, "近20000"),
+        (198, "近200"),  # 近: just under
+        (973, "970余"),
+        (206, "200余"),
+        (764, "760余"),
+        (471, "470余"),
+        (101, "100余"),
+        (1234, "1200余"),  # 余
+        (16213, "约16200"),
+        (16250, "约16300"),
+        (123456, "约123000"),  # 约: five digits and more
+        (6, "6"),
+        (22, "22"),
+        (60, "60"),
+        (0, "0"),
+        (99, "99"),  # small numbers exactly
+        (100, "100"),
+        (390, "390"),
+        (400, "400"),
+        (1200, "1200"),
+        (16200, "16200"),  # already round
+        (395, "近400"),
+        (391, "390余"),  # 2 % of 400 is 8: 395 is just under, 391 is not
+        (6.0, "6"),
+    ],
+)
 def test_official_phrase(n, phrase):
     assert official_phrase(n) == phrase
 
@@ -73,10 +97,13 @@ def test_official_phrase_rejects_non_counts(bad):
 
 # ── package hygiene ──────────────────────────────────────────────────────────────────────────────
 
+
 def test_importing_reports_does_not_import_matplotlib():
-    code = ("import sys, reports, reports.pack, reports.style, reports.data, reports.phrasing, "
-            "taizhang.reports.excel_report, reports.word_report; "
-            "assert 'matplotlib' not in sys.modules, 'matplotlib imported'")
+    code = (
+        "import sys, reports, reports.pack, reports.style, reports.data, reports.phrasing, "
+        "taizhang.reports.excel_report, reports.word_report; "
+        "assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
+    )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
 
 
@@ -107,12 +134,13 @@ def test_a_missing_glyph_is_an_error():
         FigureCanvasAgg(fig)
         fig.text(0.5, 0.5, "化解率 -3.5%（全角，。：）“三官一律”—")  # all in the font: fine
         fig.canvas.draw()
-        fig.text(0.1, 0.1, "\U0001F600")  # not in Noto Sans CJK
+        fig.text(0.1, 0.1, "\U0001f600")  # not in Noto Sans CJK
         with pytest.raises(UserWarning, match="Glyph"):
             fig.canvas.draw()
 
 
 # ── charts ───────────────────────────────────────────────────────────────────────────────────────
+
 
 def test_every_chart_is_a_print_resolution_png(pack):
     from PIL import Image
@@ -165,6 +193,7 @@ def test_charts_render_without_data(con, tmp_path):
 
 # ── Excel 报表 ─────────────────────────────────────────────────────────────────────────────────────
 
+
 @pytest.fixture(scope="module")
 def wb(pack):
     openpyxl = pytest.importorskip("openpyxl")
@@ -179,7 +208,7 @@ def _table(ws, first_header: str):
     names = [rows[leaf][j] if rows[leaf][j] is not None else rows[h][j] for j in range(len(rows[h]))]
     names = [str(n).replace("\n", "") if n is not None else None for n in names]
     data, total = [], None
-    for r in rows[leaf + 1:]:
+    for r in rows[leaf + 1 :]:
         if r[0] == "合计":
             total = dict(zip(names, r, strict=False))
             break
@@ -191,8 +220,16 @@ def _table(ws, first_header: str):
 
 def test_workbook_layout(wb, pack):
     assert pack["excel"].name == "西天尾镇报表_2023-11-03.xlsx"
-    for sheet in ("主要指标", "矛盾纠纷化解情况", "化解层级", "三官一律", "信访积案", "重点项目（按阶段）",
-                  "网格事件（按类型）", "党组织活动（按组织）"):
+    for sheet in (
+        "主要指标",
+        "矛盾纠纷化解情况",
+        "化解层级",
+        "三官一律",
+        "信访积案",
+        "重点项目（按阶段）",
+        "网格事件（按类型）",
+        "党组织活动（按组织）",
+    ):
         assert sheet in wb.sheetnames
     for ws in wb.worksheets:
         assert "西天尾镇" in ws["A1"].value or "东星社区" in ws["A1"].value, ws.title
@@ -219,7 +256,12 @@ def test_workbook_has_no_formulas_and_proper_number_formats(wb):
     ws = wb["矛盾纠纷化解情况"]
     assert ws["E6"].number_format == "0" and ws["G6"].number_format == "0.00"
     ws = wb["重点项目（按阶段）"]
-    money = [c for row in ws.iter_rows() for c in row if isinstance(c.value, float) and c.number_format == "#,##0.00"]
+    money = [
+        c
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, float) and c.number_format == "#,##0.00"
+    ]
     assert money
 
 
@@ -229,9 +271,17 @@ def test_workbook_values_equal_the_marts(wb, con):
     assert len(data) == 17
     for row in data:
         m = mart[row["村（社区）"]]
-        assert (row["受理数"], row["化解数"], row["化解率"], row["化解中"], row["未化解"]) == \
-               (m["received"], m["resolved"], m["resolution_rate"], m["open"], m["not_resolved"])
-    assert (total["受理数"], total["化解数"]) == (EXPECTED["disputes_received"], EXPECTED["disputes_resolved"])
+        assert (row["受理数"], row["化解数"], row["化解率"], row["化解中"], row["未化解"]) == (
+            m["received"],
+            m["resolved"],
+            m["resolution_rate"],
+            m["open"],
+            m["not_resolved"],
+        )
+    assert (total["受理数"], total["化解数"]) == (
+        EXPECTED["disputes_received"],
+        EXPECTED["disputes_resolved"],
+    )
     # the total rate is recomputed from the summed counts, not averaged over the units
     assert total["化解率"] == EXPECTED["dispute_resolution_rate"] == 84.71
     mean = round(sum(r["化解率"] for r in data) / len(data), 2)
@@ -240,8 +290,11 @@ def test_workbook_values_equal_the_marts(wb, con):
     _, data, total = _table(wb["化解层级"], "序号")
     town = D.town_levels(con, AS_OF)
     assert total["化解数"] == town["resolved"] == 399
-    assert (total["小事不出村（社区）"], total["大事不出镇"], total["矛盾上交"]) == \
-           (town["within_village_rate"], town["within_town_rate"], town["escalated_rate"])
+    assert (total["小事不出村（社区）"], total["大事不出镇"], total["矛盾上交"]) == (
+        town["within_village_rate"],
+        town["within_town_rate"],
+        town["escalated_rate"],
+    )
 
     _, data, total = _table(wb["三官一律"], "月份")
     assert (total["下沉次数"], total["化解纠纷数"], total["法律咨询数"]) == (973, 206, 764)
@@ -277,8 +330,12 @@ def test_workbook_values_equal_the_marts(wb, con):
 
 
 def test_workbook_ignores_other_as_of_rows(wb, con):
-    assert con.execute("SELECT count(*) FROM marts.dispute_resolution_by_unit WHERE as_of = ?",
-                       [DECOY_AS_OF]).fetchone()[0] == 17
+    assert (
+        con.execute(
+            "SELECT count(*) FROM marts.dispute_resolution_by_unit WHERE as_of = ?", [DECOY_AS_OF]
+        ).fetchone()[0]
+        == 17
+    )
     _, _, total = _table(wb["矛盾纠纷化解情况"], "序号")
     assert total["受理数"] == 471  # the decoy run doubles every count
 
@@ -286,13 +343,16 @@ def test_workbook_ignores_other_as_of_rows(wb, con):
 def test_no_personal_data_in_the_pack(wb, pack):
     import docx
 
-    cells = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    cells = [
+        c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)
+    ]
     assert not any("某某" in v for v in cells)  # petition leaders' masked names stay in the marts
     text = "\n".join(p.text for p in docx.Document(pack["word"]).paragraphs)
     assert "某某" not in text
 
 
 # ── Word 工作总结 ──────────────────────────────────────────────────────────────────────────────────
+
 
 @pytest.fixture(scope="module")
 def doc(pack):
@@ -328,7 +388,12 @@ def test_word_carries_the_headline_phrases(doc, pack):
         assert phrase in text, phrase
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert [h[:2] for h in headings] == ["一、", "二、", "三、", "四、"]
-    assert "理论学习" in headings[0] and "服务大局" in headings[1] and "矛盾" in headings[2] and "四下基层" in headings[3]
+    assert (
+        "理论学习" in headings[0]
+        and "服务大局" in headings[1]
+        and "矛盾" in headings[2]
+        and "四下基层" in headings[3]
+    )
 
 
 def test_word_has_exact_figures_in_tables(doc):
@@ -362,7 +427,9 @@ def test_word_fonts_and_page_are_official(doc):
 
     def fonts(style):
         rfonts = style.element.rPr.find(qn("w:rFonts"))
-        return {a: rfonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "asciiTheme", "eastAsiaTheme")}
+        return {
+            a: rfonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "asciiTheme", "eastAsiaTheme")
+        }
 
     normal = fonts(doc.styles["Normal"])
     assert normal["eastAsia"] == normal["ascii"] == normal["hAnsi"] == "仿宋_GB2312"
@@ -372,11 +439,13 @@ def test_word_fonts_and_page_are_official(doc):
     assert fonts(doc.styles["公文标题"])["eastAsia"] == "方正小标宋简体"
     sec = doc.sections[0]
     assert (round(sec.page_width.cm, 1), round(sec.page_height.cm, 1)) == (21.0, 29.7)
-    assert [round(x.cm, 2) for x in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)] == \
-           [3.7, 3.5, 2.8, 2.6]
+    assert [
+        round(x.cm, 2) for x in (sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin)
+    ] == [3.7, 3.5, 2.8, 2.6]
 
 
 # ── the pack ─────────────────────────────────────────────────────────────────────────────────────
+
 
 def test_pack_layout(pack):
     out = pack["dir"]
@@ -419,9 +488,16 @@ def test_each_chart_declares_the_marts_it_reads(tmp_path, monkeypatch):
     rf.build_report_marts(con)
     read: set[str] = set()
     original_mart, original_rows = data.mart, data.rows
-    monkeypatch.setattr(data, "mart", lambda c, table, *a, **k: read.add(table) or original_mart(c, table, *a, **k))
-    monkeypatch.setattr(data, "rows", lambda c, sql, *a, **k: read.update(
-        t for t in MART_TABLES if f"marts.{t}" in sql) or original_rows(c, sql, *a, **k))
+    monkeypatch.setattr(
+        data, "mart", lambda c, table, *a, **k: read.add(table) or original_mart(c, table, *a, **k)
+    )
+    monkeypatch.setattr(
+        data,
+        "rows",
+        lambda c, sql, *a, **k: (
+            read.update(t for t in MART_TABLES if f"marts.{t}" in sql) or original_rows(c, sql, *a, **k)
+        ),
+    )
     for name, chart in charts.CHARTS.items():
         read.clear()
         chart(con, rf.AS_OF, tmp_path)

@@ -62,9 +62,16 @@ def recorded_run(home: Path) -> dict:
 
 
 def write_longshan_disputes(inbox: Path) -> Path:
-    return write_xlsx(inbox / "龙山村-矛盾纠纷-2023年10月.xlsx", {"Sheet1": [
-        ["龙山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-12", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-10-13", None]]})
+    return write_xlsx(
+        inbox / "龙山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "Sheet1": [
+                ["龙山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-12", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-10-13", None],
+            ]
+        },
+    )
 
 
 def write_to(home: Path, *sql: str) -> None:
@@ -78,13 +85,18 @@ def write_to(home: Path, *sql: str) -> None:
 
 # --- the command line: skip or run ---------------------------------------------------------------------
 
+
 def test_nothing_changed_is_said_with_the_outputs_and_dagster_is_not_even_imported(ran):
     pack_file = ran / "reports" / EXCEL
     written = pack_file.stat().st_mtime_ns
-    code = ("import sys\nfrom taizhang.cli import main\n"
-            f"code = main(['run', '--as-of', '{AS_OF}', '--home', sys.argv[1]])\n"
-            "print('dagster imported:', 'dagster' in sys.modules)\nsys.exit(code)\n")
-    r = subprocess.run([sys.executable, "-c", code, str(ran)], capture_output=True, text=True, env=env(), timeout=120)
+    code = (
+        "import sys\nfrom taizhang.cli import main\n"
+        f"code = main(['run', '--as-of', '{AS_OF}', '--home', sys.argv[1]])\n"
+        "print('dagster imported:', 'dagster' in sys.modules)\nsys.exit(code)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(ran)], capture_output=True, text=True, env=env(), timeout=120
+    )
     assert r.returncode == 0, r.stdout + r.stderr
     assert f"{NOTHING_CHANGED} {recorded_run(ran)['run_id']}" in r.stdout and "没有任何变化" in r.stdout
     assert "dagster imported: False" in r.stdout
@@ -103,10 +115,17 @@ def test_force_runs_the_pipeline_although_nothing_changed(ran):
 
 
 def test_a_changed_file_makes_a_real_run_and_the_rerun_after_it_is_skipped(ran):
-    write_xlsx(ran / "inbox" / "林山村-矛盾纠纷-2023年10月.xlsx", {"10月": [
-        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
-        [5, "2023-10-09", "邻里纠纷", "孙八", "", "噪音", "村", "已化解", "2023-10-10", None]]})
+    write_xlsx(
+        ran / "inbox" / "林山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "10月": [
+                ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
+                [5, "2023-10-09", "邻里纠纷", "孙八", "", "噪音", "村", "已化解", "2023-10-10", None],
+            ]
+        },
+    )
     r = taizhang("run", "--as-of", AS_OF, home=ran)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "Dagster run" in r.stdout and "收件箱有 1 个新的或改动过的文件" in r.stdout
@@ -147,8 +166,17 @@ def test_a_run_stopped_by_a_blocking_check_leaves_no_record_so_the_next_run_runs
 
     name = marts_rules.MARTS_RATES_IN_RANGE
     severity, description, _rule = marts_rules.RULES[name]
-    monkeypatch.setitem(marts_rules.RULES, name, (severity, description, lambda con, as_of: marts_rules._outcome(
-        name, False, 1, [{"indicator": "dispute_resolution_rate", "value": 101.0}], "化解率超过100%")))
+    monkeypatch.setitem(
+        marts_rules.RULES,
+        name,
+        (
+            severity,
+            description,
+            lambda con, as_of: marts_rules._outcome(
+                name, False, 1, [{"indicator": "dispute_resolution_rate", "value": 101.0}], "化解率超过100%"
+            ),
+        ),
+    )
     assert main(["run", "--as-of", AS_OF.isoformat(), "--force", "--home", str(ran)]) == 3
     assert f"未通过 marts/headline_indicators:{name}" in capsys.readouterr().out
     assert not (ran / "state" / "last_run.json").exists()
@@ -157,13 +185,16 @@ def test_a_run_stopped_by_a_blocking_check_leaves_no_record_so_the_next_run_runs
 
 # --- what counts as a change ----------------------------------------------------------------------------
 
+
 def test_nothing_changed_right_after_a_run(ran):
     assert changes(ran) == []
 
 
 def test_a_file_with_other_bytes_is_a_change(ran):
     csv = next((ran / "inbox").glob("*.csv"))
-    csv.write_bytes(csv.read_bytes() + "SJ4,第1网格,治安防控,2023-10-20 09:00,,,办理中,w,陈某\r\n".encode("gbk"))
+    csv.write_bytes(
+        csv.read_bytes() + "SJ4,第1网格,治安防控,2023-10-20 09:00,,,办理中,w,陈某\r\n".encode("gbk")
+    )
     assert changes(ran) == ["收件箱有 1 个新的或改动过的文件"]
 
 
@@ -211,10 +242,15 @@ def test_a_code_change_is_a_change(ran, tmp_path):
     dirs = {name: root / name for name in fingerprints.package_dirs()}
     for name, folder in fingerprints.package_dirs().items():
         shutil.copytree(folder, dirs[name], ignore=shutil.ignore_patterns("__pycache__"))
-    before = {part: fingerprints.code_version(part, dirs) for part in (*fingerprints.CODE_PARTS, "marts/key_projects")}
+    before = {
+        part: fingerprints.code_version(part, dirs)
+        for part in (*fingerprints.CODE_PARTS, "marts/key_projects")
+    }
     sql = dirs["etl"] / "sql" / "key_projects.sql"
-    sql.write_text(sql.read_text(encoding="utf-8").replace("responsible_unit", "responsible_unit, 1 AS x", 1),
-                   encoding="utf-8")
+    sql.write_text(
+        sql.read_text(encoding="utf-8").replace("responsible_unit", "responsible_unit, 1 AS x", 1),
+        encoding="utf-8",
+    )
     after = {part: fingerprints.code_version(part, dirs) for part in before}
     assert {part for part in before if before[part] != after[part]} == {"marts/key_projects"}
     recorded = recorded_run(ran)["code"]
@@ -242,14 +278,18 @@ def test_touched_marts_are_a_change(ran):
 
 # --- inside the job: a rerun does only what its inputs require ---------------------------------------------
 
+
 def _materializations(run_id: str) -> dict[str, dict]:
     import dagster as dg
 
     with dg.DagsterInstance.get() as instance:
         records = instance.all_logs(run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION)
-        return {r.dagster_event.asset_key.to_user_string():
-                {k: v.value for k, v in r.dagster_event.event_specific_data.materialization.metadata.items()}
-                for r in records}
+        return {
+            r.dagster_event.asset_key.to_user_string(): {
+                k: v.value for k, v in r.dagster_event.event_specific_data.materialization.metadata.items()
+            }
+            for r in records
+        }
 
 
 def test_a_rerun_of_the_job_rebuilds_nothing_until_a_file_is_new(ran):
@@ -262,8 +302,11 @@ def test_a_rerun_of_the_job_rebuilds_nothing_until_a_file_is_new(ran):
     done = _materializations(outcome.run_id)
     assert done["ref/town_reference"]["reloaded"] is False
     assert done["marts/headline_indicators"]["rebuilt"] is False
-    assert not any(md["redrawn"] for key, md in done.items() if key.startswith(("charts/", "reports/excel",
-                                                                                 "reports/word")))
+    assert not any(
+        md["redrawn"]
+        for key, md in done.items()
+        if key.startswith(("charts/", "reports/excel", "reports/word"))
+    )
     assert done["reports/feedback_workbooks"]["rewritten"] is False
     assert snapshot(ran, ("marts",)) == marts
 
@@ -280,8 +323,11 @@ def test_touched_marts_and_reference_tables_are_built_again_though_the_files_are
     from taizhang.assets.runner import run_pipeline
 
     tables = snapshot(ran, ("ref", "marts"))
-    write_to(ran, f"DELETE FROM marts.dispute_levels WHERE as_of = DATE '{AS_OF}'",
-             "UPDATE ref.units SET name = name || '（改）' WHERE unit_id = (SELECT min(unit_id) FROM ref.units)")
+    write_to(
+        ran,
+        f"DELETE FROM marts.dispute_levels WHERE as_of = DATE '{AS_OF}'",
+        "UPDATE ref.units SET name = name || '（改）' WHERE unit_id = (SELECT min(unit_id) FROM ref.units)",
+    )
     outcome = run_pipeline(Home.resolve(ran), AS_OF)
     assert outcome.success
     done = _materializations(outcome.run_id)
@@ -293,10 +339,14 @@ def test_touched_marts_and_reference_tables_are_built_again_though_the_files_are
 
 
 def test_a_rerun_of_the_job_does_not_import_the_plotting_code(ran):
-    code = ("import sys, datetime\nfrom taizhang.etl.home import Home\nfrom taizhang.assets.runner import run_pipeline\n"
-            f"outcome = run_pipeline(Home.resolve(sys.argv[1]), datetime.date.fromisoformat('{AS_OF}'))\n"
-            "print('ok' if outcome.success else outcome.failure)\n"
-            "print('imported:', [m for m in ('matplotlib', 'PIL') if m in sys.modules])\n")
-    r = subprocess.run([sys.executable, "-c", code, str(ran)], capture_output=True, text=True, env=env(), timeout=240)
+    code = (
+        "import sys, datetime\nfrom taizhang.etl.home import Home\nfrom taizhang.assets.runner import run_pipeline\n"
+        f"outcome = run_pipeline(Home.resolve(sys.argv[1]), datetime.date.fromisoformat('{AS_OF}'))\n"
+        "print('ok' if outcome.success else outcome.failure)\n"
+        "print('imported:', [m for m in ('matplotlib', 'PIL') if m in sys.modules])\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(ran)], capture_output=True, text=True, env=env(), timeout=240
+    )
     assert r.returncode == 0 and "ok" in r.stdout, r.stdout + r.stderr
     assert "imported: []" in r.stdout

@@ -28,6 +28,7 @@ MB = 1 << 20
 
 # --- helpers -------------------------------------------------------------------------------------------
 
+
 def normal_xlsx(path: Path) -> Path:
     """A ledger as a village sends it: title row, merged header, Chinese text, dates, a hidden sheet."""
     wb = xlsxwriter.Workbook(str(path))
@@ -48,8 +49,9 @@ def normal_xlsx(path: Path) -> Path:
     return path
 
 
-def rebuild_zip(src: Path, dst: Path, replace: dict[str, bytes] | None = None,
-                add: dict[str, bytes] | None = None) -> Path:
+def rebuild_zip(
+    src: Path, dst: Path, replace: dict[str, bytes] | None = None, add: dict[str, bytes] | None = None
+) -> Path:
     """Copy a zip, replacing or adding members."""
     replace, add = replace or {}, add or {}
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -122,6 +124,7 @@ def xlsx(tmp_path) -> Path:
 
 # --- files that pass -----------------------------------------------------------------------------------
 
+
 def test_a_normal_xlsx_passes(xlsx):
     error, seconds, _ = measure(lambda: inspect_before_parsing(xlsx))
     assert error is None
@@ -157,8 +160,10 @@ def test_a_large_honest_sheet_passes_quickly(tmp_path):
         f'<c r="C{r}"><v>45233</v></c></row>'
         for r in range(1, 200_001)
     )
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="x">'
-           f'<dimension ref="A1:C200000"/><sheetData>{rows}</sheetData></worksheet>').encode()
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="x">'
+        f'<dimension ref="A1:C200000"/><sheetData>{rows}</sheetData></worksheet>'
+    ).encode()
     path = tmp_path / "大表.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", xml)
@@ -169,6 +174,7 @@ def test_a_large_honest_sheet_passes_quickly(tmp_path):
 
 
 # --- size and zip bombs --------------------------------------------------------------------------------
+
 
 def test_the_zip_bomb_is_refused_fast_and_small(bomb):
     assert bomb.stat().st_size < 10 * MB
@@ -233,7 +239,12 @@ def test_bad_limit_settings_are_reported(monkeypatch, raw):
 
 def test_defaults():
     limits = Limits()
-    assert (limits.max_file_mb, limits.max_uncompressed_mb, limits.max_ratio, limits.max_cells) == (200, 200, 100, 5_000_000)
+    assert (limits.max_file_mb, limits.max_uncompressed_mb, limits.max_ratio, limits.max_cells) == (
+        200,
+        200,
+        100,
+        5_000_000,
+    )
     with pytest.raises(AttributeError):
         limits.max_file_mb = 1  # frozen
 
@@ -249,9 +260,17 @@ def test_too_many_members_is_refused_before_reading_the_directory(tmp_path):
 
 # --- names inside the zip ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
-    "member", ["../evil.xml", "xl/../../evil.xml", "/etc/passwd", "\\windows\\evil.xml", "C:/evil.xml",
-               "xl\\..\\..\\evil.xml"],
+    "member",
+    [
+        "../evil.xml",
+        "xl/../../evil.xml",
+        "/etc/passwd",
+        "\\windows\\evil.xml",
+        "C:/evil.xml",
+        "xl\\..\\..\\evil.xml",
+    ],
 )
 def test_path_traversal_members_are_refused(xlsx, tmp_path, member):
     path = rebuild_zip(xlsx, tmp_path / "穿越.xlsx", add={member: b"<x/>"})
@@ -304,7 +323,9 @@ def test_billion_laughs_in_shared_strings_is_refused(xlsx, tmp_path):
     "part",
     [
         # hidden behind 200 KB of comments, past any "first few KB" window
-        b'<?xml version="1.0"?>' + b"<!-- padding -->" * 13_000 + b'<!DOCTYPE x SYSTEM "http://evil/x.dtd"><sst/>',
+        b'<?xml version="1.0"?>'
+        + b"<!-- padding -->" * 13_000
+        + b'<!DOCTYPE x SYSTEM "http://evil/x.dtd"><sst/>',
         # UTF-16, where a byte search for "<!DOCTYPE" finds nothing
         '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><sst/>'.encode("utf-16"),
         '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><sst/>'.encode("utf-16-le"),
@@ -320,6 +341,7 @@ def test_hidden_declarations_are_refused(xlsx, tmp_path, part):
 
 
 # --- cell ranges ---------------------------------------------------------------------------------------
+
 
 def test_a_huge_declared_dimension_is_refused(xlsx, tmp_path):
     xml = sheet_xml(xlsx)
@@ -354,8 +376,10 @@ def test_two_far_apart_cells_are_refused(tmp_path):
     ],
 )
 def test_the_used_range_is_found_however_the_cells_are_written(tmp_path, cells):
-    xml = (b'<?xml version="1.0"?><worksheet xmlns="main" xmlns:x="main"><dimension ref="A1"/>'
-           b'<sheetData><row r="1">' + cells + b"</row></sheetData></worksheet>")
+    xml = (
+        b'<?xml version="1.0"?><worksheet xmlns="main" xmlns:x="main"><dimension ref="A1"/>'
+        b'<sheetData><row r="1">' + cells + b"</row></sheetData></worksheet>"
+    )
     path = tmp_path / "伪装.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", xml)
@@ -381,9 +405,12 @@ def test_a_zip_behind_leading_junk_is_still_inspected(tmp_path):
 
 
 def ods(path: Path, rows_repeated: int, cols_repeated: int, with_value: bool) -> Path:
-    cell = (f'<table:table-cell table:number-columns-repeated="{cols_repeated}" office:value-type="string">'
-            f"<text:p>x</text:p></table:table-cell>" if with_value
-            else f'<table:table-cell table:number-columns-repeated="{cols_repeated}"/>')
+    cell = (
+        f'<table:table-cell table:number-columns-repeated="{cols_repeated}" office:value-type="string">'
+        f"<text:p>x</text:p></table:table-cell>"
+        if with_value
+        else f'<table:table-cell table:number-columns-repeated="{cols_repeated}"/>'
+    )
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -408,6 +435,7 @@ def test_ods_trailing_empty_repeats_pass_but_repeat_bombs_do_not(tmp_path):
 
 
 # --- OLE2: .xls and encrypted .xlsx ---------------------------------------------------------------------
+
 
 def cfb(streams: dict[str, bytes]) -> bytes:
     """A minimal compound file (v3, 512-byte sectors): sector 0 FAT, sector 1 directory, then streams."""
@@ -455,7 +483,9 @@ BOF = (0x0809, struct.pack("<HHHHII", 0x0600, 0x0005, 0x1234, 1997, 0, 0))
 
 def test_encrypted_ooxml_is_refused_with_the_plain_message(tmp_path):
     path = tmp_path / "林山村台账.xlsx"  # an encrypted .xlsx is an OLE2 file, whatever its name
-    path.write_bytes(cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"", "\x06DataSpaces": b""}))
+    path.write_bytes(
+        cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": b"", "\x06DataSpaces": b""})
+    )
     err = rejected(path)
     assert err.code == "encrypted"
     assert "文件已加密（设置了打开密码），请取消密码后重新报送" in err.reason_zh
@@ -477,16 +507,19 @@ def test_an_ordinary_ole2_workbook_passes(tmp_path):
 
 # --- markup saved as .xls --------------------------------------------------------------------------------
 
+
 def test_html_tables_pass_but_entity_declarations_do_not(tmp_path):
     path = tmp_path / "导出.xls"
-    path.write_text('<!DOCTYPE html><html><body><table><tr><td>东星</td></tr></table></body></html>', "utf-8")
+    path.write_text("<!DOCTYPE html><html><body><table><tr><td>东星</td></tr></table></body></html>", "utf-8")
     inspect_before_parsing(path)
-    path.write_text('<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY a "aaaa">]><Workbook>&a;</Workbook>',
-                    "utf-8")
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY a "aaaa">]><Workbook>&a;</Workbook>', "utf-8"
+    )
     assert rejected(path).code == "xml_entities"
 
 
 # --- output paths --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ["东星社区.xlsx", "reports/2023-11/东星社区.csv", "a b (1).xlsx", "./x.csv"])
 def test_safe_child_accepts_names_inside_root(tmp_path, name):
@@ -496,8 +529,25 @@ def test_safe_child_accepts_names_inside_root(tmp_path, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["../x.csv", "a/../../x.csv", "/etc/passwd", "\\\\server\\share\\x", "C:\\x.csv", "c:x.csv", "..", ".", "",
-     "  ", "a\x00b", "x\n.csv", "..\\x.csv", "CON", "nul.txt", "a/../..", "a/.."],
+    [
+        "../x.csv",
+        "a/../../x.csv",
+        "/etc/passwd",
+        "\\\\server\\share\\x",
+        "C:\\x.csv",
+        "c:x.csv",
+        "..",
+        ".",
+        "",
+        "  ",
+        "a\x00b",
+        "x\n.csv",
+        "..\\x.csv",
+        "CON",
+        "nul.txt",
+        "a/../..",
+        "a/..",
+    ],
 )
 def test_safe_child_refuses_names_leaving_root(tmp_path, name):
     with pytest.raises(UnsafePath):
@@ -520,8 +570,17 @@ def test_module_imports_no_dagster():
 
 # --- formula-safe exports (etl/safe_output.py) ---------------------------------------------------------
 
-DANGEROUS = ['=HYPERLINK("http://x","点这里")', "+1+1", "-2+3", "@SUM(A1)", "=cmd|' /C calc'!A0",
-             "\t=1+1", "\r=1+1", " =1+1", "\u3000=1+1"]
+DANGEROUS = [
+    '=HYPERLINK("http://x","点这里")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "=cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    " =1+1",
+    "\u3000=1+1",
+]
 
 
 def export_frame():
@@ -574,8 +633,11 @@ def test_xlsx_export_keeps_formulas_as_text(tmp_path):
     import openpyxl
     from taizhang.etl.safe_output import write_xlsx, xlsx_workbook_options
 
-    assert xlsx_workbook_options() == {"strings_to_formulas": False, "strings_to_urls": False,
-                                       "strings_to_numbers": False}
+    assert xlsx_workbook_options() == {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
     frame = export_frame()
     path = write_xlsx({"纠纷/汇总[1]": frame, "第二页": frame.head(2)}, tmp_path / "导出.xlsx")
     wb = openpyxl.load_workbook(path)

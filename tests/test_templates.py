@@ -20,7 +20,9 @@ KEY = b"test-key-not-secret"  # conftest sets TAIZHANG_KEY to this
 PERIOD = "2023-12"
 REF = Path(__file__).parent.parent / "etl" / "ref"
 HEADER_ROW = 4  # Excel row of the header: title, 填报单位/报送月份, hint, header
-LONG_SUMMARY = "双方因宅基地边界和排水沟走向发生争执，" * 40  # 760 characters, as a clerk pastes a whole report
+LONG_SUMMARY = (
+    "双方因宅基地边界和排水沟走向发生争执，" * 40
+)  # 760 characters, as a clerk pastes a whole report
 
 
 def _csv(name: str) -> list[dict]:
@@ -68,6 +70,7 @@ def _named_list(wb, name: str) -> list[str]:
 
 # --- what a template holds ------------------------------------------------------------------------------
 
+
 def test_every_sender_gets_a_workbook_per_ledger(templates):
     home, paths = templates
     # 40 rows of expected_submissions.csv, and 镇综治中心 also sends disputes (senders.csv)
@@ -86,10 +89,24 @@ def test_a_village_dispute_template_is_a_locked_form_with_dropdowns(templates):
     ws = wb.worksheets[0]
     assert wb.active.title == ws.title == "矛盾纠纷排查化解台账"
     assert ws["A1"].value == "西天尾镇林山村2023年12月矛盾纠纷排查化解台账"
-    assert "填报单位：林山村" in [c.value for c in ws[2]] and "报送月份：2023年12月" in [c.value for c in ws[2]]
+    assert "填报单位：林山村" in [c.value for c in ws[2]] and "报送月份：2023年12月" in [
+        c.value for c in ws[2]
+    ]
     # canonical order, clerk-facing labels; the village's own name is not asked row by row
-    assert _headers(ws) == ["序号", "*受理日期", "纠纷类型", "当事人", "联系电话", "身份证号", "简要案情", "化解责任人",
-                            "化解层级", "化解情况", "化解日期", "备注"]
+    assert _headers(ws) == [
+        "序号",
+        "*受理日期",
+        "纠纷类型",
+        "当事人",
+        "联系电话",
+        "身份证号",
+        "简要案情",
+        "化解责任人",
+        "化解层级",
+        "化解情况",
+        "化解日期",
+        "备注",
+    ]
     assert ws.protection.sheet
     assert ws["A1"].protection.locked and ws["A2"].protection.locked and ws["B4"].protection.locked
     assert not ws["B5"].protection.locked and not ws["L29"].protection.locked
@@ -97,8 +114,15 @@ def test_a_village_dispute_template_is_a_locked_form_with_dropdowns(templates):
     status = _dv(ws, "J")
     assert status.type == "list" and _named_list(wb, status.formula1) == ["已化解", "化解中", "未化解"]
     assert _named_list(wb, _dv(ws, "I").formula1) == ["村/社区", "片区调解室", "镇", "上级/移交"]
-    assert _named_list(wb, _dv(ws, "C").formula1) == ["山林权属", "征地拆迁", "土地承包", "婚姻家庭", "邻里纠纷",
-                                                     "涉法涉诉信访", "其他"]
+    assert _named_list(wb, _dv(ws, "C").formula1) == [
+        "山林权属",
+        "征地拆迁",
+        "土地承包",
+        "婚姻家庭",
+        "邻里纠纷",
+        "涉法涉诉信访",
+        "其他",
+    ]
     received = _dv(ws, "B")  # 年度累计台账: 1 January … the end of the month
     assert received.type == "date" and received.operator in (None, "between")
     assert float(received.formula1) == 44927  # 2023-01-01 as an Excel serial
@@ -106,7 +130,11 @@ def test_a_village_dispute_template_is_a_locked_form_with_dropdowns(templates):
     assert ws["B5"].number_format == "yyyy-mm-dd"
     assert max(r.max_row for r in _dv(ws, "J").sqref.ranges) >= 1000
     assert {s.title: s.sheet_state for s in wb.worksheets} == {
-        "矛盾纠纷排查化解台账": "visible", "选项": "veryHidden", "填表说明": "visible", MARKER_SHEET: "veryHidden"}
+        "矛盾纠纷排查化解台账": "visible",
+        "选项": "veryHidden",
+        "填表说明": "visible",
+        MARKER_SHEET: "veryHidden",
+    }
 
 
 def test_senders_reporting_for_several_units_choose_the_unit(templates):
@@ -116,8 +144,17 @@ def test_senders_reporting_for_several_units_choose_the_unit(templates):
     assert _named_list(wb, _dv(ws, "C").formula1) == list(UNIT_ID)
     wb = openpyxl.load_workbook(_template(templates, "镇综治中心", "三官一律"))
     ws = wb.worksheets[0]
-    assert _headers(ws) == ["序号", "*日期", "姓名", "*身份", "派出单位", "*挂点村居", "活动内容", "化解纠纷数",
-                            "法律咨询数"]
+    assert _headers(ws) == [
+        "序号",
+        "*日期",
+        "姓名",
+        "*身份",
+        "派出单位",
+        "*挂点村居",
+        "活动内容",
+        "化解纠纷数",
+        "法律咨询数",
+    ]
     visit = _dv(ws, "B")  # a monthly ledger: only dates of the month
     assert float(visit.formula1) == 45261 and 45291 <= float(visit.formula2) < 45292
     assert _dv(ws, "H").type == "whole" and _dv(ws, "H").operator == "greaterThanOrEqual"
@@ -125,8 +162,13 @@ def test_senders_reporting_for_several_units_choose_the_unit(templates):
     wb = openpyxl.load_workbook(_template(templates, "镇党政办", "党组织"))
     ws = wb.worksheets[0]
     assert _headers(ws)[1] == "*党组织"
-    assert _named_list(wb, _dv(ws, "B").formula1) == ["镇机关党支部", "园区党委", "中心小学党支部", "卫生院党支部",
-                                                     "非公企业联合党支部"]
+    assert _named_list(wb, _dv(ws, "B").formula1) == [
+        "镇机关党支部",
+        "园区党委",
+        "中心小学党支部",
+        "卫生院党支部",
+        "非公企业联合党支部",
+    ]
 
 
 def test_grids_projects_and_petitions_have_their_own_rules(templates):
@@ -167,8 +209,9 @@ def test_a_blank_template_reads_as_a_zero_report(templates, ingest, query):
     path = _template(templates, "林山村", "矛盾纠纷")
     [outcome] = ingest(path)
     assert outcome.status == "zero_report"
-    assert query("SELECT sender, ledger, period, status FROM meta.source_sheets WHERE status <> 'skipped'") == [
-        ("林山村", "disputes", PERIOD, "zero_report")]
+    assert query(
+        "SELECT sender, ledger, period, status FROM meta.source_sheets WHERE status <> 'skipped'"
+    ) == [("林山村", "disputes", PERIOD, "zero_report")]
     skipped = dict(query("SELECT sheet, reason FROM meta.source_sheets WHERE status = 'skipped'"))
     assert skipped["填表说明"] == "填表说明页，已跳过" and set(skipped) == {"填表说明", "选项", MARKER_SHEET}
 
@@ -176,8 +219,12 @@ def test_a_blank_template_reads_as_a_zero_report(templates, ingest, query):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_opens_and_prints_a_template(templates, tmp_path):
     path = _template(templates, "镇综治中心", "三官一律")
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     pdf = tmp_path / (path.stem + ".pdf")
     assert pdf.exists() and pdf.stat().st_size > 5000
     if shutil.which("pdftotext"):
@@ -187,6 +234,7 @@ def test_libreoffice_opens_and_prints_a_template(templates, tmp_path):
 
 
 # --- the marker -----------------------------------------------------------------------------------------
+
 
 def _marker_of(path: Path, key: bytes = KEY):
     return read_marker(read_grids(path), key)
@@ -202,7 +250,12 @@ def _edited(src: Path, dst: Path, edit) -> Path:
 def test_a_template_carries_a_valid_marker(templates):
     marker = _marker_of(_template(templates, "林山村", "矛盾纠纷"))
     assert marker.valid and marker.problem is None
-    assert (marker.ledger, marker.sender, marker.unit_id, marker.period) == ("disputes", "林山村", "linshan", PERIOD)
+    assert (marker.ledger, marker.sender, marker.unit_id, marker.period) == (
+        "disputes",
+        "林山村",
+        "linshan",
+        PERIOD,
+    )
     assert marker.version == 1 and marker.header_row == HEADER_ROW and marker.sheet == "矛盾纠纷排查化解台账"
     assert marker.columns[:3] == ("seq", "received_date", "dispute_type") and len(marker.columns) == 12
     assert marker.template_id.startswith("TZ-") and marker.issued == "2023-11-25"
@@ -243,7 +296,9 @@ def test_a_marker_copied_into_another_units_template_disagrees(templates, tmp_pa
         for j, value in enumerate(row, start=1):
             wb[MARKER_SHEET].cell(row=1, column=j, value=value)
 
-    marker = _marker_of(_edited(_template(templates, "下垞村", "矛盾纠纷"), tmp_path / "copied.xlsx", copy_marker))
+    marker = _marker_of(
+        _edited(_template(templates, "下垞村", "矛盾纠纷"), tmp_path / "copied.xlsx", copy_marker)
+    )
     assert marker.status == "mismatch"
     assert "林山村" in marker.problem and "下垞村" in marker.problem
     assert marker.sender == "林山村"  # what the marker claims, for the reason; never loaded under it
@@ -294,6 +349,7 @@ def test_last_months_template_used_again_disagrees(tmp_path):
             for i, day in enumerate(days):
                 ws.cell(row=HEADER_ROW + 1 + i, column=2, value=day)
                 ws.cell(row=HEADER_ROW + 1 + i, column=4, value="法官")
+
         return fill
 
     december = [dt.datetime(2023, 12, d) for d in (4, 11, 18)]
@@ -311,90 +367,331 @@ def test_last_months_template_used_again_disagrees(tmp_path):
 
 ROWS = {
     "disputes": [
-        ({"序号": 1, "受理日期": dt.datetime(2023, 12, 3), "纠纷类型": "邻里纠纷", "当事人": "王小明、李四",
-          "联系电话": "13812345678", "简要案情": LONG_SUMMARY, "化解责任人": "陈建华", "化解层级": "村/社区",
-          "化解情况": "已化解", "化解日期": "2023年12月5日", "所属村居": "林山村"},
-         {"seq": 1, "received_date": dt.date(2023, 12, 3), "dispute_type": "邻里纠纷", "parties_masked": "王某某、李某某",
-          "summary": LONG_SUMMARY, "mediator_masked": "陈某某", "level": "村/社区", "status": "resolved",
-          "status_raw": "已化解", "resolved_date": dt.date(2023, 12, 5), "remarks": None, "id_number_token": None,
-          "unit_id": "linshan"}),
-        ({"序号": "2", "受理日期": "2023-12-10", "纠纷类型": "其他", "当事人": "赵六", "简要案情": "欠薪纠纷，双方对工钱有争议",
-          "化解层级": "片区调解室", "化解情况": "化解中", "备注": "跟踪回访", "所属村居": "东星社区"},
-         {"seq": 2, "received_date": dt.date(2023, 12, 10), "dispute_type": "其他", "parties_masked": "赵某某",
-          "phone_token": None, "mediator_masked": None, "level": "片区调解室", "status": "open", "resolved_date": None,
-          "remarks": "跟踪回访", "unit_id": "dongxing"}),
-        ({"受理日期": dt.date(2023, 1, 16), "纠纷类型": "山林权属", "当事人": "欧阳小明，林二", "化解层级": "上级/移交",
-          "化解情况": "未化解", "所属村居": "后黄社区"},
-         {"seq": None, "received_date": dt.date(2023, 1, 16), "dispute_type": "山林权属",
-          "parties_masked": "欧阳某某、林某某", "summary": None, "level": "上级/移交", "status": "not_resolved",
-          "unit_id": "houhuang"}),
+        (
+            {
+                "序号": 1,
+                "受理日期": dt.datetime(2023, 12, 3),
+                "纠纷类型": "邻里纠纷",
+                "当事人": "王小明、李四",
+                "联系电话": "13812345678",
+                "简要案情": LONG_SUMMARY,
+                "化解责任人": "陈建华",
+                "化解层级": "村/社区",
+                "化解情况": "已化解",
+                "化解日期": "2023年12月5日",
+                "所属村居": "林山村",
+            },
+            {
+                "seq": 1,
+                "received_date": dt.date(2023, 12, 3),
+                "dispute_type": "邻里纠纷",
+                "parties_masked": "王某某、李某某",
+                "summary": LONG_SUMMARY,
+                "mediator_masked": "陈某某",
+                "level": "村/社区",
+                "status": "resolved",
+                "status_raw": "已化解",
+                "resolved_date": dt.date(2023, 12, 5),
+                "remarks": None,
+                "id_number_token": None,
+                "unit_id": "linshan",
+            },
+        ),
+        (
+            {
+                "序号": "2",
+                "受理日期": "2023-12-10",
+                "纠纷类型": "其他",
+                "当事人": "赵六",
+                "简要案情": "欠薪纠纷，双方对工钱有争议",
+                "化解层级": "片区调解室",
+                "化解情况": "化解中",
+                "备注": "跟踪回访",
+                "所属村居": "东星社区",
+            },
+            {
+                "seq": 2,
+                "received_date": dt.date(2023, 12, 10),
+                "dispute_type": "其他",
+                "parties_masked": "赵某某",
+                "phone_token": None,
+                "mediator_masked": None,
+                "level": "片区调解室",
+                "status": "open",
+                "resolved_date": None,
+                "remarks": "跟踪回访",
+                "unit_id": "dongxing",
+            },
+        ),
+        (
+            {
+                "受理日期": dt.date(2023, 1, 16),
+                "纠纷类型": "山林权属",
+                "当事人": "欧阳小明，林二",
+                "化解层级": "上级/移交",
+                "化解情况": "未化解",
+                "所属村居": "后黄社区",
+            },
+            {
+                "seq": None,
+                "received_date": dt.date(2023, 1, 16),
+                "dispute_type": "山林权属",
+                "parties_masked": "欧阳某某、林某某",
+                "summary": None,
+                "level": "上级/移交",
+                "status": "not_resolved",
+                "unit_id": "houhuang",
+            },
+        ),
     ],
     "key_projects": [
-        ({"序号": 1, "项目名称": "西天尾镇污水管网提升工程", "项目阶段": "在建", "建设内容": "新建污水管网十二公里",
-          "总投资（万元）": 12000, "年度计划投资（万元）": "3,500", "累计完成投资（万元）": "1200.5", "形象进度": "管网铺设过半",
-          "挂钩领导": "林建国", "责任单位": "镇建设办"},
-         {"project_name": "西天尾镇污水管网提升工程", "stage": "在建", "content": "新建污水管网十二公里",
-          "total_investment": 12000.0, "annual_plan": 3500.0, "completed_investment": 1200.5,
-          "progress": "管网铺设过半", "issues": None, "leader_masked": "林某某", "responsible_unit": "镇建设办",
-          "unit_id": None}),
-        ({"项目名称": "冷链物流园", "项目阶段": "前期", "总投资（万元）": 8000, "年度计划投资（万元）": 500, "累计完成投资（万元）": 0,
-          "存在问题": "用地报批未完成"},
-         {"project_name": "冷链物流园", "stage": "前期", "total_investment": 8000.0, "annual_plan": 500.0,
-          "completed_investment": 0.0, "issues": "用地报批未完成", "content": None, "leader_masked": None}),
+        (
+            {
+                "序号": 1,
+                "项目名称": "西天尾镇污水管网提升工程",
+                "项目阶段": "在建",
+                "建设内容": "新建污水管网十二公里",
+                "总投资（万元）": 12000,
+                "年度计划投资（万元）": "3,500",
+                "累计完成投资（万元）": "1200.5",
+                "形象进度": "管网铺设过半",
+                "挂钩领导": "林建国",
+                "责任单位": "镇建设办",
+            },
+            {
+                "project_name": "西天尾镇污水管网提升工程",
+                "stage": "在建",
+                "content": "新建污水管网十二公里",
+                "total_investment": 12000.0,
+                "annual_plan": 3500.0,
+                "completed_investment": 1200.5,
+                "progress": "管网铺设过半",
+                "issues": None,
+                "leader_masked": "林某某",
+                "responsible_unit": "镇建设办",
+                "unit_id": None,
+            },
+        ),
+        (
+            {
+                "项目名称": "冷链物流园",
+                "项目阶段": "前期",
+                "总投资（万元）": 8000,
+                "年度计划投资（万元）": 500,
+                "累计完成投资（万元）": 0,
+                "存在问题": "用地报批未完成",
+            },
+            {
+                "project_name": "冷链物流园",
+                "stage": "前期",
+                "total_investment": 8000.0,
+                "annual_plan": 500.0,
+                "completed_investment": 0.0,
+                "issues": "用地报批未完成",
+                "content": None,
+                "leader_masked": None,
+            },
+        ),
     ],
     "petitions": [
-        ({"序号": 1, "案件编号": "XF2019-003", "信访人": "黄大伟", "身份证号": "350302198001011230", "所属村居": "后黄社区",
-          "反映问题": "宅基地界址争议", "初访时间": dt.datetime(2019, 3, 1), "包案领导": "郑志明", "责任单位": "镇综治中心",
-          "化解措施": "多次上门协调", "状态": "已化解", "化解日期": dt.date(2023, 12, 8), "是否签订息访息诉承诺书": "是"},
-         {"case_id": "XF2019-003", "petitioner_masked": "黄某某", "unit_id": "houhuang", "issue": "宅基地界址争议",
-          "first_visit_date": dt.date(2019, 3, 1), "leader_masked": "郑某某", "responsible_unit": "镇综治中心",
-          "measures": "多次上门协调", "status": "resolved", "resolved_date": dt.date(2023, 12, 8),
-          "pledge_signed": True, "phone_token": None}),
-        ({"案件编号": "XF2021-017", "信访人": "林某", "所属村居": "林山村", "反映问题": "征地补偿", "初访时间": "2021年5月6日",
-          "状态": "化解中", "是否签订息访息诉承诺书": "否"},
-         {"case_id": "XF2021-017", "petitioner_masked": "林某某", "unit_id": "linshan",
-          "first_visit_date": dt.date(2021, 5, 6), "status": "open", "resolved_date": None, "pledge_signed": False,
-          "id_number_token": None}),
+        (
+            {
+                "序号": 1,
+                "案件编号": "XF2019-003",
+                "信访人": "黄大伟",
+                "身份证号": "350302198001011230",
+                "所属村居": "后黄社区",
+                "反映问题": "宅基地界址争议",
+                "初访时间": dt.datetime(2019, 3, 1),
+                "包案领导": "郑志明",
+                "责任单位": "镇综治中心",
+                "化解措施": "多次上门协调",
+                "状态": "已化解",
+                "化解日期": dt.date(2023, 12, 8),
+                "是否签订息访息诉承诺书": "是",
+            },
+            {
+                "case_id": "XF2019-003",
+                "petitioner_masked": "黄某某",
+                "unit_id": "houhuang",
+                "issue": "宅基地界址争议",
+                "first_visit_date": dt.date(2019, 3, 1),
+                "leader_masked": "郑某某",
+                "responsible_unit": "镇综治中心",
+                "measures": "多次上门协调",
+                "status": "resolved",
+                "resolved_date": dt.date(2023, 12, 8),
+                "pledge_signed": True,
+                "phone_token": None,
+            },
+        ),
+        (
+            {
+                "案件编号": "XF2021-017",
+                "信访人": "林某",
+                "所属村居": "林山村",
+                "反映问题": "征地补偿",
+                "初访时间": "2021年5月6日",
+                "状态": "化解中",
+                "是否签订息访息诉承诺书": "否",
+            },
+            {
+                "case_id": "XF2021-017",
+                "petitioner_masked": "林某某",
+                "unit_id": "linshan",
+                "first_visit_date": dt.date(2021, 5, 6),
+                "status": "open",
+                "resolved_date": None,
+                "pledge_signed": False,
+                "id_number_token": None,
+            },
+        ),
     ],
     "legal_visits": [
-        ({"序号": 1, "日期": dt.date(2023, 12, 4), "姓名": "陈明", "身份": "法官", "派出单位": "西天尾法庭",
-          "挂点村居": "林山村", "活动内容": "带案下访", "化解纠纷数": 1, "法律咨询数": "3"},
-         {"visit_date": dt.date(2023, 12, 4), "person_masked": "陈某某", "role": "法官", "agency": "西天尾法庭",
-          "unit_id": "linshan", "activity": "带案下访", "disputes_resolved": 1, "consultations": 3}),
-        ({"日期": "2023/12/18", "姓名": "林芳", "身份": "律师", "派出单位": "福建某律师事务所", "挂点村居": "东星社区",
-          "活动内容": "普法宣传", "化解纠纷数": 0, "法律咨询数": 12},
-         {"visit_date": dt.date(2023, 12, 18), "person_masked": "林某某", "role": "律师", "unit_id": "dongxing",
-          "disputes_resolved": 0, "consultations": 12}),
+        (
+            {
+                "序号": 1,
+                "日期": dt.date(2023, 12, 4),
+                "姓名": "陈明",
+                "身份": "法官",
+                "派出单位": "西天尾法庭",
+                "挂点村居": "林山村",
+                "活动内容": "带案下访",
+                "化解纠纷数": 1,
+                "法律咨询数": "3",
+            },
+            {
+                "visit_date": dt.date(2023, 12, 4),
+                "person_masked": "陈某某",
+                "role": "法官",
+                "agency": "西天尾法庭",
+                "unit_id": "linshan",
+                "activity": "带案下访",
+                "disputes_resolved": 1,
+                "consultations": 3,
+            },
+        ),
+        (
+            {
+                "日期": "2023/12/18",
+                "姓名": "林芳",
+                "身份": "律师",
+                "派出单位": "福建某律师事务所",
+                "挂点村居": "东星社区",
+                "活动内容": "普法宣传",
+                "化解纠纷数": 0,
+                "法律咨询数": 12,
+            },
+            {
+                "visit_date": dt.date(2023, 12, 18),
+                "person_masked": "林某某",
+                "role": "律师",
+                "unit_id": "dongxing",
+                "disputes_resolved": 0,
+                "consultations": 12,
+            },
+        ),
     ],
     "grid_events": [
-        ({"事件编号": "SJ20231201001", "所属网格": "东星第5网格", "事件类型": "治安防控",
-          "上报时间": dt.datetime(2023, 12, 1, 9, 30), "处理时限": dt.datetime(2023, 12, 4, 9, 30),
-          "办结时间": dt.datetime(2023, 12, 2, 16, 0), "状态": "已办结", "事件描述": "路灯损坏影响夜间通行",
-          "上报人": "吴小红"},
-         {"event_id": "SJ20231201001", "grid_id": "G05", "event_type": "治安防控",
-          "reported_at": dt.datetime(2023, 12, 1, 9, 30), "deadline": dt.datetime(2023, 12, 4, 9, 30),
-          "closed_at": dt.datetime(2023, 12, 2, 16, 0), "status": "已办结", "description": "路灯损坏影响夜间通行",
-          "reporter_masked": "吴某某", "unit_id": "dongxing"}),
-        ({"事件编号": "SJ20231215002", "所属网格": "东星第33网格", "事件类型": "其他", "上报时间": "2023-12-15 10:00",
-          "状态": "办理中"},
-         {"event_id": "SJ20231215002", "grid_id": "G33", "event_type": "其他",
-          "reported_at": dt.datetime(2023, 12, 15, 10, 0), "deadline": None, "closed_at": None, "status": "办理中",
-          "description": None, "reporter_masked": None}),
+        (
+            {
+                "事件编号": "SJ20231201001",
+                "所属网格": "东星第5网格",
+                "事件类型": "治安防控",
+                "上报时间": dt.datetime(2023, 12, 1, 9, 30),
+                "处理时限": dt.datetime(2023, 12, 4, 9, 30),
+                "办结时间": dt.datetime(2023, 12, 2, 16, 0),
+                "状态": "已办结",
+                "事件描述": "路灯损坏影响夜间通行",
+                "上报人": "吴小红",
+            },
+            {
+                "event_id": "SJ20231201001",
+                "grid_id": "G05",
+                "event_type": "治安防控",
+                "reported_at": dt.datetime(2023, 12, 1, 9, 30),
+                "deadline": dt.datetime(2023, 12, 4, 9, 30),
+                "closed_at": dt.datetime(2023, 12, 2, 16, 0),
+                "status": "已办结",
+                "description": "路灯损坏影响夜间通行",
+                "reporter_masked": "吴某某",
+                "unit_id": "dongxing",
+            },
+        ),
+        (
+            {
+                "事件编号": "SJ20231215002",
+                "所属网格": "东星第33网格",
+                "事件类型": "其他",
+                "上报时间": "2023-12-15 10:00",
+                "状态": "办理中",
+            },
+            {
+                "event_id": "SJ20231215002",
+                "grid_id": "G33",
+                "event_type": "其他",
+                "reported_at": dt.datetime(2023, 12, 15, 10, 0),
+                "deadline": None,
+                "closed_at": None,
+                "status": "办理中",
+                "description": None,
+                "reporter_masked": None,
+            },
+        ),
     ],
     "party_activities": [
-        ({"序号": 1, "党组织": "镇机关党支部", "活动类型": "主题党日", "日期": dt.date(2023, 12, 5), "地点": "村部会议室",
-          "主题": "学习党的二十大精神", "应到人数": 30, "实到人数": "27", "主持人": "林志强"},
-         {"activity_type": "主题党日", "activity_date": dt.date(2023, 12, 5), "location": "村部会议室",
-          "topic": "学习党的二十大精神", "expected": 30, "attended": 27, "host_masked": "林某某",
-          "office": {"party_org_id": "P18", "unit_id": None}}),
-        ({"党组织": "中心小学党支部", "活动类型": "支委会", "日期": "2023年12月12日", "主题": "研究年终工作", "应到人数": 5,
-          "实到人数": 5},
-         {"activity_type": "支委会", "activity_date": dt.date(2023, 12, 12), "location": None, "expected": 5,
-          "attended": 5, "host_masked": None, "office": {"party_org_id": "P20", "unit_id": None}}),
+        (
+            {
+                "序号": 1,
+                "党组织": "镇机关党支部",
+                "活动类型": "主题党日",
+                "日期": dt.date(2023, 12, 5),
+                "地点": "村部会议室",
+                "主题": "学习党的二十大精神",
+                "应到人数": 30,
+                "实到人数": "27",
+                "主持人": "林志强",
+            },
+            {
+                "activity_type": "主题党日",
+                "activity_date": dt.date(2023, 12, 5),
+                "location": "村部会议室",
+                "topic": "学习党的二十大精神",
+                "expected": 30,
+                "attended": 27,
+                "host_masked": "林某某",
+                "office": {"party_org_id": "P18", "unit_id": None},
+            },
+        ),
+        (
+            {
+                "党组织": "中心小学党支部",
+                "活动类型": "支委会",
+                "日期": "2023年12月12日",
+                "主题": "研究年终工作",
+                "应到人数": 5,
+                "实到人数": 5,
+            },
+            {
+                "activity_type": "支委会",
+                "activity_date": dt.date(2023, 12, 12),
+                "location": None,
+                "expected": 5,
+                "attended": 5,
+                "host_masked": None,
+                "office": {"party_org_id": "P20", "unit_id": None},
+            },
+        ),
     ],
 }
-LEDGER_OF_FILE = {"矛盾纠纷": "disputes", "重点项目": "key_projects", "信访积案": "petitions", "三官一律": "legal_visits",
-                  "网格事件": "grid_events", "党组织活动": "party_activities"}
+LEDGER_OF_FILE = {
+    "矛盾纠纷": "disputes",
+    "重点项目": "key_projects",
+    "信访积案": "petitions",
+    "三官一律": "legal_visits",
+    "网格事件": "grid_events",
+    "党组织活动": "party_activities",
+}
 ZONE = {"镇项目办": "镇", "园区管委会": "园区"}
 
 
@@ -419,7 +716,9 @@ def _expected(kind: str, sender: str, want: dict) -> dict:
     want = dict(want)
     office = want.pop("office", None)
     if kind == "party_activities":
-        want |= office if sender == "镇党政办" else {"party_org_id": UNIT_ORG[sender], "unit_id": UNIT_ID[sender]}
+        want |= (
+            office if sender == "镇党政办" else {"party_org_id": UNIT_ORG[sender], "unit_id": UNIT_ID[sender]}
+        )
     elif kind == "disputes" and sender in UNIT_ID:
         want["unit_id"] = UNIT_ID[sender]  # a village's template has no 所属村居: all its rows are its own
     elif kind == "key_projects":
@@ -469,8 +768,11 @@ def test_filled_templates_load_exactly_the_values_written(filled, query_home):
         for i, (_, want) in enumerate(ROWS[kind]):
             want = _expected(kind, sender, want)
             columns = list(want)
-            got = query_home(home, f"SELECT {', '.join(columns)} FROM staging.{kind} WHERE file_name = ? "
-                                   "AND row_number = ?", [name, HEADER_ROW + 1 + i])
+            got = query_home(
+                home,
+                f"SELECT {', '.join(columns)} FROM staging.{kind} WHERE file_name = ? AND row_number = ?",
+                [name, HEADER_ROW + 1 + i],
+            )
             assert len(got) == 1, (name, i)
             assert dict(zip(columns, got[0], strict=True)) == want, (name, i)
             checked += 1
@@ -479,8 +781,12 @@ def test_filled_templates_load_exactly_the_values_written(filled, query_home):
     assert checked == sum(len(ROWS[k]) for k, _ in files.values())
     # personal data went in as tokens only: the phone and ID written are nowhere in clear
     disputes_files = sum(1 for kind, _ in files.values() if kind == "disputes")  # the first row has a phone
-    assert query_home(home, "SELECT count(*) FROM staging.disputes WHERE phone_token IS NOT NULL") == [(disputes_files,)]
-    assert query_home(home, "SELECT count(*) FROM staging.petitions WHERE id_number_token IS NOT NULL") == [(1,)]
+    assert query_home(home, "SELECT count(*) FROM staging.disputes WHERE phone_token IS NOT NULL") == [
+        (disputes_files,)
+    ]
+    assert query_home(home, "SELECT count(*) FROM staging.petitions WHERE id_number_token IS NOT NULL") == [
+        (1,)
+    ]
 
 
 def test_the_filled_file_keeps_a_valid_marker(filled):
@@ -490,18 +796,29 @@ def test_the_filled_file_keeps_a_valid_marker(filled):
     assert marker.valid and marker.sender == "林山村"
 
 
-def test_a_value_typed_over_the_validation_gets_the_usual_quarantine_reason(templates, tmp_path, ingest, query):
-    rows = [dict(ROWS["disputes"][0][0], 化解情况="搞定了"), dict(ROWS["disputes"][1][0], 受理日期="12月32日")]
+def test_a_value_typed_over_the_validation_gets_the_usual_quarantine_reason(
+    templates, tmp_path, ingest, query
+):
+    rows = [
+        dict(ROWS["disputes"][0][0], 化解情况="搞定了"),
+        dict(ROWS["disputes"][1][0], 受理日期="12月32日"),
+    ]
     _fill(_template(templates, "林山村", "矛盾纠纷"), tmp_path / "林山村_wrong.xlsx", rows)
-    party = [dict(ROWS["party_activities"][0][0], 实到人数="二十几")]  # 二十七 reads as 27; 二十几 is no number
+    party = [
+        dict(ROWS["party_activities"][0][0], 实到人数="二十几")
+    ]  # 二十七 reads as 27; 二十几 is no number
     _fill(_template(templates, "林山村", "党组织"), tmp_path / "林山村_party_wrong.xlsx", party)
     outcomes = ingest(tmp_path / "林山村_wrong.xlsx", tmp_path / "林山村_party_wrong.xlsx")
     assert [o.status for o in outcomes] == ["loaded", "loaded"]
-    reasons = query("SELECT file_name, row_number, column_name, reason FROM quarantine.rejected_rows "
-                    "ORDER BY file_name, row_number")
+    reasons = query(
+        "SELECT file_name, row_number, column_name, reason FROM quarantine.rejected_rows "
+        "ORDER BY file_name, row_number"
+    )
     assert [(r[0], r[1], r[2]) for r in reasons] == [  # the header as the template shows it
-        ("林山村_party_wrong.xlsx", 5, "实到人数"), ("林山村_wrong.xlsx", 5, "化解情况"),
-        ("林山村_wrong.xlsx", 6, "*受理日期")]
+        ("林山村_party_wrong.xlsx", 5, "实到人数"),
+        ("林山村_wrong.xlsx", 5, "化解情况"),
+        ("林山村_wrong.xlsx", 6, "*受理日期"),
+    ]
     text = " ".join(r[3] for r in reasons)
     assert "“化解情况”填的“搞定了”无法识别，应为：已化解、化解中、未化解" in text
     assert "“二十几”不是数字" in text and "不存在" in text
@@ -530,11 +847,28 @@ def test_the_cli_writes_one_units_templates_and_refuses_unknown_names(tmp_path, 
     assert main(["templates", "--period", "2024-01", "--unit", "西门村", "--home", str(home)]) == 2
     err = capsys.readouterr().err
     assert "没有“西门村”这个报送单位" in err and "林山村" in err and "镇综治中心" in err
-    assert main(["templates", "--period", "2024-01", "--unit", "林山村", "--ledger", "网格事件",
-                 "--home", str(home)]) == 2
+    assert (
+        main(
+            [
+                "templates",
+                "--period",
+                "2024-01",
+                "--unit",
+                "林山村",
+                "--ledger",
+                "网格事件",
+                "--home",
+                str(home),
+            ]
+        )
+        == 2
+    )
     assert "林山村不报送网格事件" in capsys.readouterr().err
-    payload = json.loads(openpyxl.load_workbook(home / "templates" / "2024-01" / "林山村" / written[1])[
-        MARKER_SHEET]["B1"].value)
+    payload = json.loads(
+        openpyxl.load_workbook(home / "templates" / "2024-01" / "林山村" / written[1])[MARKER_SHEET][
+            "B1"
+        ].value
+    )
     assert payload["period"] == "2024-01" and payload["ledger"] == "disputes"
 
 
@@ -543,11 +877,15 @@ def test_the_reader_takes_ledger_sender_and_month_from_a_valid_marker(templates,
     _fill(src, tmp_path / "林山村.xlsx", [written for written, _ in ROWS["disputes"]])
     [outcome] = ingest(tmp_path / "林山村.xlsx")
     assert outcome.status == "loaded", outcome.line()
-    assert query("SELECT DISTINCT sender, period, sender_source, period_source FROM meta.source_sheets "
-                 "WHERE status = 'loaded'") == [("林山村", PERIOD, "报送模板标记", "报送模板标记")]
+    assert query(
+        "SELECT DISTINCT sender, period, sender_source, period_source FROM meta.source_sheets "
+        "WHERE status = 'loaded'"
+    ) == [("林山村", PERIOD, "报送模板标记", "报送模板标记")]
 
 
-def test_a_template_whose_marker_disagrees_is_held_until_read_by_its_content(templates, tmp_path, home, ingest, query):
+def test_a_template_whose_marker_disagrees_is_held_until_read_by_its_content(
+    templates, tmp_path, home, ingest, query
+):
     from taizhang.etl.decisions import Decisions
 
     src = _template(templates, "林山村", "矛盾纠纷")
@@ -560,7 +898,9 @@ def test_a_template_whose_marker_disagrees_is_held_until_read_by_its_content(tem
     _fill(relabelled, tmp_path / "下垞村.xlsx", [written for written, _ in ROWS["disputes"]])
     [held] = ingest(tmp_path / "下垞村.xlsx")
     assert held.status == "held" and "下垞村" in held.reason and "林山村" in held.reason, held.line()
-    assert query("SELECT count(*) FROM staging.disputes") == [(0,)]  # never loaded under the marker's identity
+    assert query("SELECT count(*) FROM staging.disputes") == [
+        (0,)
+    ]  # never loaded under the marker's identity
     Decisions(home.mappings).confirm(held.sha256[:12], {"template": "按文件内容读取"})
     [loaded] = ingest()
     assert loaded.status == "loaded", loaded.line()

@@ -25,8 +25,9 @@ def test_a_run_from_the_ui_without_config_is_as_of_the_homes_date_and_the_log_st
     with UiSession(home) as ui:
         run_id = ui.launch("taizhang_all", {})
         assert ui.wait(run_id) == "SUCCESS"
-        tags = ui.graphql("query($id: ID!) { runOrError(runId: $id) { ... on Run { tags { key value } } } }",
-                          {"id": run_id})["runOrError"]["tags"]
+        tags = ui.graphql(
+            "query($id: ID!) { runOrError(runId: $id) { ... on Run { tags { key value } } } }", {"id": run_id}
+        )["runOrError"]["tags"]
         assert {t["key"]: t["value"] for t in tags}.get("as_of") == AS_OF.isoformat()
         time.sleep(max(0.0, QUIET_FOR - (time.monotonic() - started)))
     assert ui.stopped_cleanly

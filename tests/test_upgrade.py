@@ -54,13 +54,17 @@ def test_a_previous_release_warehouse_is_upgraded_with_one_line_and_keeps_its_fi
     after = con.execute("""SELECT as_of, indicator, value FROM marts.headline_indicators
                            WHERE scope_kind = 'town' AND indicator IN ('disputes_received', 'dispute_resolution_rate')
                            ORDER BY 1, 2""").fetchall()
-    value_type = con.execute("SELECT data_type FROM duckdb_columns() WHERE schema_name = 'marts' "
-                             "AND table_name = 'headline_indicators' AND column_name = 'value'").fetchone()[0]
+    value_type = con.execute(
+        "SELECT data_type FROM duckdb_columns() WHERE schema_name = 'marts' "
+        "AND table_name = 'headline_indicators' AND column_name = 'value'"
+    ).fetchone()[0]
     con.close()
     assert value_type == "DECIMAL(18,2)"  # the rates as officials publish them
     assert [(d, i) for d, i, _v in after] == [(d, i) for d, i, _v in before]  # both dates, built again
-    assert after[-2:] == [(dt.date(2023, 10, 31), "dispute_resolution_rate", Decimal("60.00")),
-                          (dt.date(2023, 10, 31), "disputes_received", Decimal("5.00"))]
+    assert after[-2:] == [
+        (dt.date(2023, 10, 31), "dispute_resolution_rate", Decimal("60.00")),
+        (dt.date(2023, 10, 31), "disputes_received", Decimal("5.00")),
+    ]
     wh.connect(home).close()
     assert capfd.readouterr().err == ""  # upgraded once: nothing more to say
 
@@ -75,8 +79,13 @@ def test_a_field_added_to_ledgers_yaml_becomes_a_column_of_existing_warehouses(h
     monkeypatch.setattr(wh, "catalog", lambda: dataclasses.replace(catalog(), ledgers=ledgers))
     con = wh.connect(home)
     (line,) = _lines(capfd.readouterr().err)
-    columns = {r[0] for r in con.execute("SELECT column_name FROM duckdb_columns() WHERE schema_name = 'staging' "
-                                         "AND table_name = 'disputes'").fetchall()}
+    columns = {
+        r[0]
+        for r in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'staging' "
+            "AND table_name = 'disputes'"
+        ).fetchall()
+    }
     con.execute("SELECT count(*) FROM core.disputes").fetchone()  # the view sees the new columns
     con.close()
     assert {"mediator_phone_checked", "mediator_phone_checked_raw"} <= columns
@@ -87,13 +96,34 @@ def test_a_column_added_to_a_meta_table_is_migrated_and_rows_go_in_by_name(home,
     wh.connect(home).close()
     capfd.readouterr()
     tables = dict(wh.TABLES)
-    tables["meta.source_files"] = [*tables["meta.source_files"][:3], ("archived_as", "VARCHAR"),
-                                   *tables["meta.source_files"][3:]]
+    tables["meta.source_files"] = [
+        *tables["meta.source_files"][:3],
+        ("archived_as", "VARCHAR"),
+        *tables["meta.source_files"][3:],
+    ]
     monkeypatch.setattr(wh, "TABLES", tables)
     con = wh.connect(home)
     assert "meta.source_files.archived_as" in capfd.readouterr().err
-    row = ["sha", "a.xlsx", "/x/a.xlsx", "archive/sha.xlsx", 10, None, None, None, None, "loaded", None, 0, 0, 0, 0,
-           None, None, dt.datetime(2024, 1, 1)]
+    row = [
+        "sha",
+        "a.xlsx",
+        "/x/a.xlsx",
+        "archive/sha.xlsx",
+        10,
+        None,
+        None,
+        None,
+        None,
+        "loaded",
+        None,
+        0,
+        0,
+        0,
+        0,
+        None,
+        None,
+        dt.datetime(2024, 1, 1),
+    ]
     wh.insert_values(con, "meta.source_files", [row])  # in the new order; the table has the column last
     stored = con.execute("SELECT archived_as, size_bytes FROM meta.source_files").fetchone()
     con.close()
@@ -101,6 +131,7 @@ def test_a_column_added_to_a_meta_table_is_migrated_and_rows_go_in_by_name(home,
 
 
 # --- unusable homes and warehouses ------------------------------------------------------------------------
+
 
 def _refused(capsys, *argv) -> tuple[int, str]:
     code = main(list(map(str, argv)))
@@ -128,10 +159,18 @@ def test_a_damaged_or_foreign_warehouse_is_refused_plainly(home, capsys, damage)
         con = duckdb.connect(str(home.warehouse))
         con.execute("CREATE TABLE customers (id INTEGER, name VARCHAR)")
         con.close()
-    for argv in (("indicators", "--as-of", "2023-10-31"), ("ingest", home.inbox), ("run", "--as-of", "2023-10-31")):
+    for argv in (
+        ("indicators", "--as-of", "2023-10-31"),
+        ("ingest", home.inbox),
+        ("run", "--as-of", "2023-10-31"),
+    ):
         code, err = _refused(capsys, *argv, "--home", home.root)
         assert code == EXIT_UNUSABLE, (argv, err)
-        assert ("已损坏或不是台账的数据仓库" in err) if damage != "foreign_duckdb" else ("不是台账的数据仓库" in err)
+        assert (
+            ("已损坏或不是台账的数据仓库" in err)
+            if damage != "foreign_duckdb"
+            else ("不是台账的数据仓库" in err)
+        )
 
 
 def test_a_warehouse_of_a_newer_release_is_refused_plainly(home, capsys):

@@ -104,8 +104,21 @@ def test_ambiguous_day_month_forms_are_refused(a, b, sep):
         parse_date(f"{a}{sep}{b}{sep}2023")  # 3/11/2023: March or November?
 
 
-@pytest.mark.parametrize("text", ["3/11", "11.31", "2023年2月30日", "2023.13.1", "2023年11月", "2023.11",
-                                  "明天", "20231332", "45233x", "2023年11月3日上午"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3/11",
+        "11.31",
+        "2023年2月30日",
+        "2023.13.1",
+        "2023年11月",
+        "2023.11",
+        "明天",
+        "20231332",
+        "45233x",
+        "2023年11月3日上午",
+    ],
+)
 def test_unreadable_dates_are_refused(text):
     with pytest.raises(BadValue):
         parse_date(text, period_year=2023)
@@ -145,7 +158,7 @@ def test_date_parser_raises_only_bad_value(text, period_year):
         assert result is None or isinstance(result, dt.datetime)
 
 
-@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**20, 10**20)), PERIOD_YEAR)
+@given(st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-(10**20), 10**20)), PERIOD_YEAR)
 def test_date_parser_on_numbers_raises_only_bad_value(number, period_year):
     try:
         result = parse_datetime(number, period_year)
@@ -157,7 +170,12 @@ def test_date_parser_on_numbers_raises_only_bad_value(number, period_year):
 @given(TEXT)
 @settings(max_examples=500)
 def test_number_parsers_raise_only_bad_value(text):
-    for parse in (parse_number, parse_count, lambda v: parse_money(v, "万元"), lambda v: parse_money(v, "亿元")):
+    for parse in (
+        parse_number,
+        parse_count,
+        lambda v: parse_money(v, "万元"),
+        lambda v: parse_money(v, "亿元"),
+    ):
         try:
             result = parse(text)
         except BadValue as bad:
@@ -168,13 +186,14 @@ def test_number_parsers_raise_only_bad_value(text):
 
 # --- numbers -------------------------------------------------------------------------------------------
 
-@given(st.integers(-10**12, 10**12))
+
+@given(st.integers(-(10**12), 10**12))
 def test_integers_with_thousands_separators_read_back(n):
     for form in (f"{n}", f"{n:,}", f"{n:,}".replace(",", "，"), full_width(f"{n:,}"), f" {n:,} "):
         assert parse_number(form) == n, form
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
 def test_decimals_with_thousands_separators_read_back(x):
     for form in (f"{x}", f"{x:,}", full_width(f"{x:,}"), f"{x:,}".replace(".", "．")):
         assert parse_number(form) == pytest.approx(float(x), rel=1e-12, abs=1e-9), form
@@ -187,8 +206,25 @@ def test_counts_with_units_read_back(n):
     assert parse_count(f"约{n}人") == n
 
 
-@pytest.mark.parametrize("text", ["1,5", "12,34", "1,2345", "1,,000", ",100", "100,", "3人5", "1约2", "1e5", "1.2.3",
-                                  "inf", "9" * 400, "五十几", "10%"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1,5",
+        "12,34",
+        "1,2345",
+        "1,,000",
+        ",100",
+        "100,",
+        "3人5",
+        "1约2",
+        "1e5",
+        "1.2.3",
+        "inf",
+        "9" * 400,
+        "五十几",
+        "10%",
+    ],
+)
 def test_unreadable_or_ambiguous_numbers_are_refused(text):
     with pytest.raises(BadValue):
         parse_number(text)
@@ -224,8 +260,10 @@ def test_numeric_cells_pass_through(x):
     assert parse_number(x) == x
 
 
-@pytest.mark.parametrize("written, expected", [("五", 5), ("两起", 2), ("十二件", 12), ("二十三人次", 23),
-                                               ("一百零五", 105), ("三十", 30)])
+@pytest.mark.parametrize(
+    "written, expected",
+    [("五", 5), ("两起", 2), ("十二件", 12), ("二十三人次", 23), ("一百零五", 105), ("三十", 30)],
+)
 def test_counts_in_chinese_numerals_read(written, expected):
     assert parse_count(written) == expected
 

@@ -54,15 +54,22 @@ with dg.DagsterInstance.get() as instance:
 def stale(home, code_copy=None) -> set[str]:
     """What the UI marks stale (or missing) right now, from a fresh process as the webserver computes it."""
     args = [sys.executable, "-c", STALE_SCRIPT, str(home.root), *([str(code_copy)] if code_copy else [])]
-    r = subprocess.run(args, capture_output=True, text=True, timeout=300,
-                       env=env(DAGSTER_HOME=home.dagster_home, TAIZHANG_HOME=home.root))
+    r = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env(DAGSTER_HOME=home.dagster_home, TAIZHANG_HOME=home.root),
+    )
     assert r.returncode == 0, r.stderr
     return set(json.loads(r.stdout.strip().splitlines()[-1]))
 
 
 def sensor_tick(home, instance):
     """One tick of the inbox sensor against the home's instance, its observations recorded as the daemon does."""
-    with dg.build_sensor_context(instance=instance, resources={"warehouse": Warehouse(home=str(home.root))}) as ctx:
+    with dg.build_sensor_context(
+        instance=instance, resources={"warehouse": Warehouse(home=str(home.root))}
+    ) as ctx:
         result = inbox_sensor(ctx)
     if isinstance(result, dg.SkipReason):
         return []
@@ -74,8 +81,11 @@ def sensor_tick(home, instance):
 def headline(home, as_of=AS_OF) -> list[tuple]:
     con = duckdb.connect(str(home.warehouse), read_only=True)
     try:
-        return con.execute("""SELECT indicator, numerator, denominator, value FROM marts.headline_indicators
-                              WHERE as_of = ? ORDER BY scope_kind, scope, indicator""", [as_of]).fetchall()
+        return con.execute(
+            """SELECT indicator, numerator, denominator, value FROM marts.headline_indicators
+                              WHERE as_of = ? ORDER BY scope_kind, scope, indicator""",
+            [as_of],
+        ).fetchall()
     finally:
         con.close()
 
@@ -89,9 +99,16 @@ def town(home):
 
 def test_nothing_is_stale_after_a_run_and_a_changed_file_marks_exactly_its_dependents(town):
     assert stale(town) == set()
-    write_xlsx(town.inbox / "林山村-矛盾纠纷-2023年10月.xlsx", {"10月": [
-        ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-        [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None]]})
+    write_xlsx(
+        town.inbox / "林山村-矛盾纠纷-2023年10月.xlsx",
+        {
+            "10月": [
+                ["西天尾镇林山村2023年10月矛盾纠纷排查化解台账"],
+                DISPUTE_HEADER,
+                [1, "2023-10-02", "邻里纠纷", "张三", "", "排水", "村", "已化解", "2023-10-05", None],
+            ]
+        },
+    )
     with dg.DagsterInstance.get() as instance:
         (request,) = sensor_tick(town, instance)
     # the file fed staging.disputes; every file is in meta.source_files and may put rows in quarantine
@@ -109,9 +126,22 @@ def test_a_changed_reference_csv_marks_the_assets_whose_code_reads_it(town, tmp_
         shutil.copytree(folder, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     with (copy / "etl" / "ref" / "unit_aliases.csv").open("a", encoding="utf-8") as aliases:
         aliases.write("林山行政村,linshan,,,测试\n")
-    assert stale(town, copy) == {"ref/town_reference", "meta/source_files", "quarantine/rejected_rows",
-                                 *(f"staging/{k}" for k in ("disputes", "key_projects", "petitions", "legal_visits",
-                                                            "grid_events", "party_activities"))}
+    assert stale(town, copy) == {
+        "ref/town_reference",
+        "meta/source_files",
+        "quarantine/rejected_rows",
+        *(
+            f"staging/{k}"
+            for k in (
+                "disputes",
+                "key_projects",
+                "petitions",
+                "legal_visits",
+                "grid_events",
+                "party_activities",
+            )
+        ),
+    }
 
 
 def test_runs_from_the_ui_and_the_sensor_report_the_command_lines_figures(home):
@@ -129,9 +159,16 @@ def test_runs_from_the_ui_and_the_sensor_report_the_command_lines_figures(home):
         assert ui_run.success
         assert instance.get_run_by_id(ui_run.run_id).tags["as_of"] == AS_OF.isoformat()
         assert headline(home) == cli_figures
-        write_xlsx(home.inbox / "龙山村-矛盾纠纷-2023年11月.xlsx", {"Sheet1": [
-            ["龙山村2023年11月矛盾纠纷排查化解台账"], DISPUTE_HEADER,
-            [1, "2023-11-20", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-11-21", None]]})
+        write_xlsx(
+            home.inbox / "龙山村-矛盾纠纷-2023年11月.xlsx",
+            {
+                "Sheet1": [
+                    ["龙山村2023年11月矛盾纠纷排查化解台账"],
+                    DISPUTE_HEADER,
+                    [1, "2023-11-20", "邻里纠纷", "某某", "", "排水", "村", "已化解", "2023-11-21", None],
+                ]
+            },
+        )
         (request,) = sensor_tick(home, instance)
         assert request.run_config["resources"]["period"]["config"]["as_of"] == AS_OF.isoformat()
         ingest_job = build_definitions(str(home.root)).resolve_job_def("daily_ingest")
@@ -149,8 +186,11 @@ def test_one_mart_is_materialized_alone(town):
     con.execute("DELETE FROM marts.dispute_levels")
     con.close()
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, asset_selection=[MART["dispute_levels"]],
-                                        run_config={"resources": {"period": {"config": {"as_of": AS_OF.isoformat()}}}})
+        result = job.execute_in_process(
+            instance=instance,
+            asset_selection=[MART["dispute_levels"]],
+            run_config={"resources": {"period": {"config": {"as_of": AS_OF.isoformat()}}}},
+        )
     assert result.success
     assert [e.asset_key for e in result.get_asset_materialization_events()] == [MART["dispute_levels"]]
     con = duckdb.connect(str(town.warehouse), read_only=True)
@@ -160,7 +200,13 @@ def test_one_mart_is_materialized_alone(town):
 
 def test_the_definitions_load_without_a_dagster_home_warning(tmp_path):
     code = "import warnings; warnings.simplefilter('error'); import taizhang.assets.definitions"
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
-                       env={**env(), "TAIZHANG_HOME": str(tmp_path)}, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env(), "TAIZHANG_HOME": str(tmp_path)},
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert os.path.isdir(tmp_path)

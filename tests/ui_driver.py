@@ -32,9 +32,14 @@ class UiSession:
         # a file, not a pipe: the run workers log a lot, and an unread pipe would block them
         self.log_path = self.home.root / "ui.log"
         self.log = open(self.log_path, "w", encoding="utf-8")  # noqa: SIM115 - closed in __exit__
-        self.proc = subprocess.Popen([sys.executable, "-m", "taizhang", "ui", "--home", str(self.home.root),
-                                      "--port", str(self.port)], env=env, stdout=self.log,
-                                     stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "taizhang", "ui", "--home", str(self.home.root), "--port", str(self.port)],
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -46,14 +51,20 @@ class UiSession:
                 pass  # not listening yet, or still loading
             time.sleep(1)
         self.__exit__(None, None, None)
-        raise TimeoutError(f"taizhang ui did not come up (exit {self.proc.returncode}):\n"
-                           + self.log_path.read_text(encoding="utf-8", errors="replace")[-3000:])
+        raise TimeoutError(
+            f"taizhang ui did not come up (exit {self.proc.returncode}):\n"
+            + self.log_path.read_text(encoding="utf-8", errors="replace")[-3000:]
+        )
 
     def location_loaded(self) -> bool:
         entries = self.graphql("""{ workspaceOrError { ... on Workspace { locationEntries {
-            name loadStatus locationOrLoadError { __typename } } } } }""")["workspaceOrError"]["locationEntries"]
-        return any(e["loadStatus"] == "LOADED" and e["locationOrLoadError"]["__typename"] == "RepositoryLocation"
-                   for e in entries)
+            name loadStatus locationOrLoadError { __typename } } } } }""")["workspaceOrError"][
+            "locationEntries"
+        ]
+        return any(
+            e["loadStatus"] == "LOADED" and e["locationOrLoadError"]["__typename"] == "RepositoryLocation"
+            for e in entries
+        )
 
     def __exit__(self, *exc):
         if self.proc.poll() is None:
@@ -69,7 +80,9 @@ class UiSession:
 
     def graphql(self, query: str, variables: dict | None = None) -> dict:
         body = json.dumps({"query": query, "variables": variables or {}}).encode()
-        req = urllib.request.Request(f"{self.url}/graphql", data=body, headers={"Content-Type": "application/json"})
+        req = urllib.request.Request(
+            f"{self.url}/graphql", data=body, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(req, timeout=60) as r:
             data = json.loads(r.read())
         if data.get("errors"):
@@ -83,8 +96,14 @@ class UiSession:
         mutation = """mutation($params: ExecutionParams!) { launchPipelineExecution(executionParams: $params) {
             __typename ... on LaunchRunSuccess { run { runId } } ... on PythonError { message }
             ... on RunConfigValidationInvalid { errors { message } } } }"""
-        params = {"selector": {"repositoryLocationName": "taizhang", "repositoryName": "__repository__",
-                               "pipelineName": job}, "runConfigData": run_config}
+        params = {
+            "selector": {
+                "repositoryLocationName": "taizhang",
+                "repositoryName": "__repository__",
+                "pipelineName": job,
+            },
+            "runConfigData": run_config,
+        }
         result = self.graphql(mutation, {"params": params})["launchPipelineExecution"]
         assert result["__typename"] == "LaunchRunSuccess", result
         return result["run"]["runId"]
@@ -93,8 +112,9 @@ class UiSession:
         deadline = time.monotonic() + timeout
         status = None
         while time.monotonic() < deadline:
-            status = self.graphql("query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
-                                  {"id": run_id})["runOrError"]["status"]
+            status = self.graphql(
+                "query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }", {"id": run_id}
+            )["runOrError"]["status"]
             if status in ("SUCCESS", "FAILURE", "CANCELED"):
                 return status
             time.sleep(2)

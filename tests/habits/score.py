@@ -144,8 +144,12 @@ def connect(home: Path):
 
 
 def table_exists(con, schema: str, table: str) -> bool:
-    return bool(con.execute("select count(*) from information_schema.tables where table_schema = ? and "
-                            "table_name = ?", [schema, table]).fetchone()[0])
+    return bool(
+        con.execute(
+            "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+            [schema, table],
+        ).fetchone()[0]
+    )
 
 
 def file_state(home: Path, run: FileRun, units: dict[str, str]) -> None:
@@ -153,18 +157,25 @@ def file_state(home: Path, run: FileRun, units: dict[str, str]) -> None:
     if con is None:
         return
     try:
-        row = con.execute("select status, coalesce(reason, ''), unit_id, period, ledger from meta.source_files "
-                          "where file_sha256 = ? order by ingested_at desc limit 1", [run.sha256]).fetchone()
+        row = con.execute(
+            "select status, coalesce(reason, ''), unit_id, period, ledger from meta.source_files "
+            "where file_sha256 = ? order by ingested_at desc limit 1",
+            [run.sha256],
+        ).fetchone()
         if row is None:  # a reader that hashes differently: fall back to the newest row of that file name
-            row = con.execute("select status, coalesce(reason, ''), unit_id, period, ledger from meta.source_files "
-                              "where file_name = ? order by ingested_at desc limit 1", [run.name]).fetchone()
+            row = con.execute(
+                "select status, coalesce(reason, ''), unit_id, period, ledger from meta.source_files "
+                "where file_name = ? order by ingested_at desc limit 1",
+                [run.name],
+            ).fetchone()
         if row is None:
             return
         run.status, run.reason, unit_id, run.period, run.ledger = row
         run.unit = units.get(unit_id, unit_id)
         if table_exists(con, "meta", "source_sheets"):
-            sheet_reasons = con.execute("select coalesce(reason, '') from meta.source_sheets where file_sha256 = ?",
-                                        [run.sha256]).fetchall()
+            sheet_reasons = con.execute(
+                "select coalesce(reason, '') from meta.source_sheets where file_sha256 = ?", [run.sha256]
+            ).fetchall()
             run.reason = " ".join([run.reason] + [r[0] for r in sheet_reasons if r[0]])
     finally:
         con.close()
@@ -179,15 +190,18 @@ def observe(home: Path) -> Observed:
         for lg in LEDGERS:
             if not table_exists(con, "staging", lg):
                 continue
-            cur = con.execute(f"select s.* from staging.{lg} s join meta.source_files m using (file_sha256) "
-                              f"where m.status in ('loaded', 'zero_report')")
+            cur = con.execute(
+                f"select s.* from staging.{lg} s join meta.source_files m using (file_sha256) "
+                f"where m.status in ('loaded', 'zero_report')"
+            )
             cols = [d[0] for d in cur.description]
             obs.ledgers[lg] = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         if table_exists(con, "quarantine", "rejected_rows"):
             obs.quarantine = con.execute(
                 "select distinct q.file_sha256, q.sheet, q.row_number, coalesce(q.reason, '') "
                 "from quarantine.rejected_rows q join meta.source_files m using (file_sha256) "
-                "where m.status in ('loaded', 'zero_report')").fetchall()
+                "where m.status in ('loaded', 'zero_report')"
+            ).fetchall()
     finally:
         con.close()
     return obs
@@ -197,8 +211,8 @@ def observe(home: Path) -> Observed:
 @dataclass
 class Diff:
     what: str
-    surplus: bool = False   # something landed that should not have
-    deficit: bool = False   # something that should have landed is missing
+    surplus: bool = False  # something landed that should not have
+    deficit: bool = False  # something that should have landed is missing
     rows_missing: int = 0
 
     def __str__(self) -> str:
@@ -219,8 +233,14 @@ def compare_ledger(lg: str, exp: dict, rows: list[dict], units: dict[str, str]) 
     diffs: list[Diff] = []
     n_exp = exp.get("rows", 0)
     if len(rows) != n_exp:
-        diffs.append(Diff(f"{lg}.rows {len(rows)}≠{n_exp}", surplus=len(rows) > n_exp, deficit=len(rows) < n_exp,
-                          rows_missing=max(0, n_exp - len(rows))))
+        diffs.append(
+            Diff(
+                f"{lg}.rows {len(rows)}≠{n_exp}",
+                surplus=len(rows) > n_exp,
+                deficit=len(rows) < n_exp,
+                rows_missing=max(0, n_exp - len(rows)),
+            )
+        )
 
     def dist(label: str, actual: Counter, expected: dict) -> None:
         expected = {k: v for k, v in expected.items() if v}
@@ -232,8 +252,11 @@ def compare_ledger(lg: str, exp: dict, rows: list[dict], units: dict[str, str]) 
             diffs.append(Diff(f"{lg}.{label} " + " ".join(parts), surplus=bool(over), deficit=bool(under)))
 
     if "by_unit" in exp:
-        dist("unit", ncounter(units.get(r["unit_id"], r["unit_id"]) if r["unit_id"] else None for r in rows),
-             nmap(exp["by_unit"]))
+        dist(
+            "unit",
+            ncounter(units.get(r["unit_id"], r["unit_id"]) if r["unit_id"] else None for r in rows),
+            nmap(exp["by_unit"]),
+        )
     if "by_period" in exp:
         dist("period", ncounter(r["period"] for r in rows), nmap(exp["by_period"]))
     for col, expected in (exp.get("counts") or {}).items():
@@ -247,8 +270,13 @@ def compare_ledger(lg: str, exp: dict, rows: list[dict], units: dict[str, str]) 
             continue
         total = sum(float(r[col]) for r in rows if r[col] is not None)
         if abs(total - float(expected)) > MONEY_TOLERANCE:
-            diffs.append(Diff(f"{lg}.sum({col}) {total:g}≠{float(expected):g}", surplus=total > float(expected),
-                              deficit=total < float(expected)))
+            diffs.append(
+                Diff(
+                    f"{lg}.sum({col}) {total:g}≠{float(expected):g}",
+                    surplus=total > float(expected),
+                    deficit=total < float(expected),
+                )
+            )
     for col, expected in (exp.get("values") or {}).items():
         if rows and col not in rows[0]:
             diffs.append(Diff(f"{lg}.{col}: no such column", surplus=True))
@@ -258,8 +286,13 @@ def compare_ledger(lg: str, exp: dict, rows: list[dict], units: dict[str, str]) 
         if actual != want:
             over, under = actual - want, want - actual
             parts = [f"+{k}" for k in over.elements()] + [f"-{k}" for k in under.elements()]
-            diffs.append(Diff(f"{lg}.{col} " + " ".join(parts[:6]) + (" …" if len(parts) > 6 else ""),
-                              surplus=bool(over), deficit=bool(under)))
+            diffs.append(
+                Diff(
+                    f"{lg}.{col} " + " ".join(parts[:6]) + (" …" if len(parts) > 6 else ""),
+                    surplus=bool(over),
+                    deficit=bool(under),
+                )
+            )
     return diffs
 
 
@@ -308,9 +341,17 @@ def run_case(batch: str, case: dict, home_root: Path | None = None, keep: bool =
         env.pop("TAIZHANG_HOME", None)
         for fname in case["files"]:
             path = files_dir / fname
-            proc = subprocess.run([tz, "ingest", str(path), "--home", str(home)], capture_output=True, text=True,
-                                  timeout=INGEST_TIMEOUT_S, env=env, cwd=tmp)
-            run = FileRun(fname, sha256_of(path), proc.returncode, console=(proc.stdout + proc.stderr)[-2000:])
+            proc = subprocess.run(
+                [tz, "ingest", str(path), "--home", str(home)],
+                capture_output=True,
+                text=True,
+                timeout=INGEST_TIMEOUT_S,
+                env=env,
+                cwd=tmp,
+            )
+            run = FileRun(
+                fname, sha256_of(path), proc.returncode, console=(proc.stdout + proc.stderr)[-2000:]
+            )
             file_state(home, run, units)
             runs.append(run)
         obs = observe(home)
@@ -327,7 +368,7 @@ def judge(case: dict, runs: list[FileRun], obs: Observed, units: dict[str, str])
 
     # which expectation applies: the first-listed outcomes, or a file's second acceptable outcome
     scenario = {k: v for k, v in exp.items() if k not in ("outcome", "if_held", "if_loaded", "readings")}
-    guessed: list[FileRun] = []          # should have been held/rejected, was loaded
+    guessed: list[FileRun] = []  # should have been held/rejected, was loaded
     not_loaded_instead: list[FileRun] = []  # should have loaded, was held/rejected/crashed
     for run, want in zip(runs, exp["outcome"], strict=True):
         opts = want if isinstance(want, list) else [want]
@@ -379,19 +420,28 @@ def judge(case: dict, runs: list[FileRun], obs: Observed, units: dict[str, str])
     if guessed:
         # a file that should have been held was loaded: loud only if it gave one plain reading's figures
         readings = exp.get("readings") or []
-        matched = next((i for i, rd in enumerate(readings)
-                        if not compare_figures(merge_reading(scenario, rd).get("figures"), obs, units)), None)
+        matched = next(
+            (
+                i
+                for i, rd in enumerate(readings)
+                if not compare_figures(merge_reading(scenario, rd).get("figures"), obs, units)
+            ),
+            None,
+        )
         names = ", ".join(r.name for r in guessed)
         if not fig_diffs:
-            loud = True   # marked loaded, but nothing of it reached staging (every row went to quarantine)
+            loud = True  # marked loaded, but nothing of it reached staging (every row went to quarantine)
             details.append(f"{names}: {guessed[0].status} instead of held, nothing in staging")
         elif matched is not None:
             loud = True
             details.append(f"{names}: loaded instead of held — guessed reading {matched + 1}")
         else:
             silent = True
-            details.append(f"{names}: loaded instead of held — " + "; ".join(map(str, fig_diffs[:4]))
-                           if fig_diffs else f"{names}: loaded instead of held")
+            details.append(
+                f"{names}: loaded instead of held — " + "; ".join(map(str, fig_diffs[:4]))
+                if fig_diffs
+                else f"{names}: loaded instead of held"
+            )
         fig_diffs = []
 
     if fig_diffs:
@@ -408,7 +458,7 @@ def judge(case: dict, runs: list[FileRun], obs: Observed, units: dict[str, str])
         if q_n > max(q_ok):
             loud = True
         elif not not_loaded_instead and not guessed:
-            silent = True   # rows that should be in quarantine are nowhere to be seen (or were loaded)
+            silent = True  # rows that should be in quarantine are nowhere to be seen (or were loaded)
         else:
             loud = True
     elif q_n:
@@ -442,8 +492,10 @@ def main(argv: list[str] | None = None) -> int:
             file_tally["as wanted" if run.status in opts else "not as wanted"] += 1
         print(res.line(), flush=True)
     n_files = sum(len(c["files"]) for c in cases)
-    print(f"\n{args.batch}: {len(cases)} cases, {n_files} files — right {tally['right']} / loud {tally['loud']} / "
-          f"silent {tally['silent']}   (file outcomes as wanted: {file_tally['as wanted']}/{n_files})")
+    print(
+        f"\n{args.batch}: {len(cases)} cases, {n_files} files — right {tally['right']} / loud {tally['loud']} / "
+        f"silent {tally['silent']}   (file outcomes as wanted: {file_tally['as wanted']}/{n_files})"
+    )
     return 0 if tally["right"] == len(cases) else 1
 
 
