@@ -109,8 +109,8 @@ class Ingestor:
             if status != "held" or not self._has_answers(sha):
                 continue
             archived = self.versions.archived.get(sha)
-            if archived and Path(archived).is_file():
-                out.append((sha, name, Path(archived)))
+            if archived and (self.home.root / archived).is_file():
+                out.append((sha, name, self.home.root / archived))
         return out
 
     def _has_answers(self, sha: str) -> bool:
@@ -304,8 +304,9 @@ class Ingestor:
         )
 
     def _archived_path(self, outcome: FileOutcome) -> str | None:
+        # relative to the home, so a home folder moved or copied elsewhere still finds its archive
         target = self.home.archive / f"{outcome.sha256}{Path(outcome.file_name).suffix.lower()}"
-        return str(target) if target.exists() else None
+        return target.relative_to(self.home.root).as_posix() if target.exists() else None
 
     def _supersede(
         self, old: list[tuple[str, str, str]], new_sha: str, gone: set[tuple[str, str]]

@@ -104,26 +104,16 @@ def test_a_column_added_to_a_meta_table_is_migrated_and_rows_go_in_by_name(home,
     monkeypatch.setattr(wh, "TABLES", tables)
     con = wh.connect(home)
     assert "meta.source_files.archived_as" in capfd.readouterr().err
-    row = [
-        "sha",
-        "a.xlsx",
-        "/x/a.xlsx",
-        "archive/sha.xlsx",
-        10,
-        None,
-        None,
-        None,
-        None,
-        "loaded",
-        None,
-        0,
-        0,
-        0,
-        0,
-        None,
-        None,
-        dt.datetime(2024, 1, 1),
-    ]
+    given = {
+        "file_sha256": "sha",
+        "file_name": "a.xlsx",
+        "path": "/x/a.xlsx",
+        "archived_as": "archive/sha.xlsx",
+        "size_bytes": 10,
+        "status": "loaded",
+        "ingested_at": dt.datetime(2024, 1, 1),
+    }
+    row = [given.get(column) for column, _type in tables["meta.source_files"]]
     wh.insert_values(con, "meta.source_files", [row])  # in the new order; the table has the column last
     stored = con.execute("SELECT archived_as, size_bytes FROM meta.source_files").fetchone()
     con.close()
