@@ -38,7 +38,7 @@ STATUS_PROPOSED, STATUS_CONFIRMED = "待确认", "已确认"
 class Question:
     """One thing the reader cannot decide for a sheet, in words an analyst can answer."""
 
-    kind: str  # period | unit | sender | ledger | version | column | template
+    kind: str  # period | unit | sender | ledger | version | column | template | total
     text: str  # Chinese: what disagrees, each candidate with where it came from
     options: list[str] = field(default_factory=list)  # the possible answers, as they are to be written
     proposal: str | None = None  # the reader's suggestion (never applied without confirmation)

@@ -3,12 +3,13 @@ environment variable TAIZHANG_FAULT names that point — the nearest thing to pu
 hang there for good (for the readers' time limit).
 
     TAIZHANG_FAULT=ingest.before_commit        die the first time the point is reached
-    TAIZHANG_FAULT=ingest.after_commit@3       die the third time (here: after the third file's COMMIT)
+    TAIZHANG_FAULT=ingest.after_commit@3       die the third time (here: after the third COMMIT of stored files)
     TAIZHANG_FAULT=hang:reader.file:a.xlsx     hang there instead, as a parser in an endless loop would
 
 Points (grep for `checkpoint(` to see where they sit):
-    ingest.before_commit        a file's staging, quarantine and meta rows are inserted, COMMIT not yet run
-    ingest.after_commit         right after a file's COMMIT, before the next file
+    ingest.before_commit        a group of files' staging, quarantine and meta rows are inserted (see
+                                GROUP_FILES in etl/store.py), COMMIT not yet run
+    ingest.after_commit         right after a group's COMMIT, before the next file
     reader.file:<file name>     the process reading that file (a reader process, or the writer reading
                                 alone) dies as a parser crash would kill it
     marts.mid_transaction       half of the marts rebuilt inside build_marts' one transaction

@@ -59,6 +59,7 @@ class SheetOutcome:
     unmapped: list[str] = field(default_factory=list)
     sender_source: str | None = None
     period_source: str | None = None
+    total_disagrees: str | None = None  # a 合计 row that is not the sum of the records read (why, in Chinese)
 
 
 @dataclass

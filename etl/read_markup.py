@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .read import Grid, UnreadableFile, decode_text
+from .grid import Grid, UnreadableFile, decode_text
 
 SPREADSHEET_ML_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)

@@ -49,6 +49,7 @@ from .values import AmbiguousCategory, map_vocab
 
 TEMPLATE = "报送模板标记"
 READ_BY_CONTENT = "按文件内容读取"
+BY_RECORDS = "按明细导入"  # the answer that loads a sheet whose 合计 row disagrees with its records
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
 # a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
 _SECTION_PREFIX = re.compile(
@@ -281,6 +282,8 @@ class FileReader:
         out.columns = {f: c.header for f, c in layout.chosen.items()}
         self._read_rows(grid, layout, ident, rows, sections, out, sheet_says)
         questions += self._rows_of_another_unit(out, ident, kind)
+        if out.total_disagrees and sheet_answers.get("total") != BY_RECORDS:
+            questions.append(Question("total", out.total_disagrees, [BY_RECORDS]))
         if ident.period is None and layout.ledger.dates_in_period:
             ident.period = _period_from_data(out.records, layout.ledger.date_field)
             ident.period_source = DATA if ident.period else None
@@ -495,6 +498,9 @@ class FileReader:
         continuation = {x for extra in blocks.values() for x in extra}
         fill_merged_data_cells(grid, layout.first_data_row)
         section: dict[str, str] = dict(sheet_says)
+        totals: list[
+            tuple[int, dict[str, float], int, int]
+        ] = []  # (row, its sums, records above, quarantined)
         for r, why in rows:
             if why == "section" and sections.get(r) is not None:
                 section = {**sheet_says, **sections[r]}
@@ -505,6 +511,8 @@ class FileReader:
                 if why != "blank":
                     out.rows_read += 1
                 out.dropped[why] += 1
+                if why == "total" and (sums := reader.totals_of(grid.rows[r])):
+                    totals.append((r + 1, sums, len(out.records), out.rows_quarantined))
                 continue
             out.rows_read += 1
             if r in continuation:
@@ -519,6 +527,23 @@ class FileReader:
                 record["_row"] = r + 1
                 out.records.append(record)
         out.notes.extend(reader.notes)
+        out.total_disagrees = self._totals_disagree(reader, totals, out)
+
+    @staticmethod
+    def _totals_disagree(reader: RowReader, totals: list, out: SheetOutcome) -> str | None:
+        """A 合计/小计 row whose sums are not those of the records it closes: something was misread or missed
+        (or the clerk's sum is wrong) — asked, never loaded silently. Not judged where rows went to quarantine
+        (the clerk's sum counts them)."""
+        if out.rows_quarantined:
+            return None
+        before = 0
+        for row_number, sums, above, _quarantined in totals:
+            scopes = [out.records[before:above], out.records[:above]] if above else [out.records]
+            why = reader.total_disagrees(row_number, sums, scopes)
+            if why:
+                return why
+            before = above
+        return None
 
     def _identify(self, out: SheetOutcome, ident: Identity) -> None:
         sender = ident.sender

@@ -150,6 +150,44 @@ class RowReader:
         record["record_key"] = self.record_key(record)
         return record, []
 
+    # -- a 合计 / 小计 row: the clerk's own sums, a second reading of the rows ------------------------------------
+    def totals_of(self, row: list) -> dict[str, float]:
+        """The sums a total row gives for the summable figures (counts and amounts in a column of their own;
+        not the 序号), read as their column's cells are read; cells that are empty or not numbers say
+        nothing."""
+        out = {}
+        for f, col, index, _memo in self._plan:
+            if f.type not in ("int", "money") or f.name == "seq" or type(col) is not Column:
+                continue
+            value = row[index] if 0 <= index < len(row) else None
+            if _is_empty(value) or (isinstance(value, str) and squash(value) in _EMPTY_MARKS):
+                continue
+            try:
+                read = parse_count(value) if f.type == "int" else parse_money(value, col.unit)
+            except BadValue:
+                continue
+            if read is not None:
+                out[f.name] = float(read)
+        return out
+
+    def total_disagrees(
+        self, row_number: int, totals: dict[str, float], scopes: list[list[dict]]
+    ) -> str | None:
+        """Why a total row disagrees with the records it can be the sum of (those since the total row before
+        it, or all above it, or all of the sheet for a total row above the data), or None when it agrees."""
+        for name, total in totals.items():
+            sums = [sum(float(r.get(name) or 0) for r in scope) for scope in scopes]
+            if any(abs(total - s) <= 0.01 + 0.0005 * abs(total) for s in sums):
+                continue
+            f = self.ledger.fields[name]
+            header = self._headers.get(f.label, f.label)
+            return (
+                f"第{row_number}行合计（{header}）写的是{_number(total)}，逐行相加却是{_number(sums[0])}："
+                "可能有行没有读到、读错了列或单位，也可能是合计本身算错了。请核对原表；明细无误请回答“按明细导入”，"
+                "否则请村（社区）改正后重新报送"
+            )
+        return None
+
     def _ticked(self, group: TickGroup, row: list):
         """The value of a tick-box group: the option with a mark; None when none is marked."""
         marked = []
@@ -446,6 +484,10 @@ def _part(value, part: CompoundPart):
     if len(pieces) != len(part.column.compound):
         return _PartError(text)
     return pieces[part.position].strip()
+
+
+def _number(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def _is_empty(value) -> bool:

@@ -1,14 +1,17 @@
-"""Storing what was read: the run's single writer, one transaction per file; whether a later file for the
-same unit, ledger and month replaces the earlier one or adds to it; held files and the raw archive."""
+"""Storing what was read: the run's single writer, files committed in groups (each file whole or not at all);
+whether a later file for the same unit, ledger and month replaces the earlier one or adds to it; held files and
+the raw archive."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
 import re
 import shutil
 import stat
+import time
 from pathlib import Path
 
 import duckdb
@@ -28,12 +31,16 @@ CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报
 
 log = logging.getLogger(__name__)
 
-log = logging.getLogger(__name__)
+# Group commit: a COMMIT costs a WAL sync (~5 ms), more than storing a small ledger, so files are committed
+# together, at the latest every GROUP_FILES files or GROUP_SECONDS seconds (as each file is stored) and at the
+# end. A kill loses at most the open group, which the next run reads again (files are known by sha256).
+GROUP_FILES = int(os.environ.get("TAIZHANG_COMMIT_FILES", "64"))
+GROUP_SECONDS = float(os.environ.get("TAIZHANG_COMMIT_SECONDS", "2"))
 
 
 class Ingestor:
-    """Loads files into one warehouse connection (the run's single writer), one transaction per file, in the
-    order given; reading may run ahead in worker processes (see `read_in_order`)."""
+    """Loads files into one warehouse connection (the run's single writer), in the order given, committed in
+    groups; reading may run ahead in worker processes (see `read_in_order`)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, home: Home):
         self.con, self.home = con, home
@@ -43,6 +50,10 @@ class Ingestor:
         )
         self.catalog = self.reader.catalog
         self.versions = Versions(con)
+        self.group: list[FileOutcome] | None = None  # the files stored in the open transaction
+        self._group_began = 0.0
+        self._versions_before: Versions | None = None
+        self._forget_after_commit: list[str] = []
 
     def ingest(self, path: Path) -> FileOutcome:
         return self.ingest_all([path], workers=0)[0]
@@ -85,7 +96,82 @@ class Ingestor:
             outcomes[i] = self.store(outcome)
             if on_outcome is not None:
                 on_outcome(outcomes[i])
+        self.flush()
         return outcomes  # type: ignore[return-value]
+
+    # -- group commit ---------------------------------------------------------------------------------------
+    def store(self, outcome: FileOutcome) -> FileOutcome:
+        """Store one file inside the open group (opened if none). A value the warehouse cannot hold aborts
+        DuckDB's whole transaction: the group is rolled back and stored again file by file, so only the file
+        with that value is refused."""
+        if GROUP_FILES <= 1:
+            return self._store_alone(outcome)
+        if self.group is None:
+            self.con.execute("BEGIN TRANSACTION")
+            self.group, self._group_began = [], time.monotonic()
+            self._versions_before = copy.deepcopy(self.versions)
+        try:
+            stored = self._store(outcome, grouped=True)
+        except _DATA_ERRORS:
+            pending = [*self.group, outcome]
+            self._rollback_group()
+            for earlier in pending[:-1]:
+                self._store_alone(earlier)
+            return self._store_alone(outcome)
+        except BaseException:
+            self._rollback_group()
+            raise
+        self.group.append(outcome)
+        if len(self.group) >= GROUP_FILES or time.monotonic() - self._group_began >= GROUP_SECONDS:
+            self.flush()
+        return stored
+
+    def flush(self) -> None:
+        """Commit the open group (if any)."""
+        if self.group is None:
+            return
+        try:
+            checkpoint("ingest.before_commit")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self._rollback_group()
+            raise
+        self.group, self._versions_before = None, None
+        for sha in self._forget_after_commit:
+            self.decisions.forget(sha)
+        self._forget_after_commit.clear()
+        checkpoint("ingest.after_commit")
+
+    def _rollback_group(self) -> None:
+        self.con.execute("ROLLBACK")
+        self.versions = self._versions_before or Versions(self.con)
+        self.group, self._versions_before = None, None
+        self._forget_after_commit.clear()
+
+    def _store_alone(self, outcome: FileOutcome) -> FileOutcome:
+        """Store one file in a transaction of its own."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            stored = self._store(outcome, grouped=False)
+            checkpoint("ingest.before_commit")
+            self.con.execute("COMMIT")
+        except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
+            self.con.execute("ROLLBACK")
+            self.versions = Versions(self.con)
+            log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
+            outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
+            self.con.execute("BEGIN TRANSACTION")
+            self._record_rejected(outcome)
+            self.con.execute("COMMIT")
+            return outcome
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        for sha in self._forget_after_commit:
+            self.decisions.forget(sha)
+        self._forget_after_commit.clear()
+        checkpoint("ingest.after_commit")
+        return stored
 
     def archive(self, path: Path, sha: str) -> Path:
         """The file's copy in the home's raw archive (content-addressed, read-only), made if missing; the
@@ -119,7 +205,8 @@ class Ingestor:
         layouts = self.reader.layouts.layouts
         return any(key in layouts for key in self.versions.held_layouts.get(sha, ()))
 
-    def store(self, outcome: FileOutcome) -> FileOutcome:
+    def _store(self, outcome: FileOutcome, grouped: bool) -> FileOutcome:
+        """Store one file's rows and meta rows inside the open transaction."""
         same_as = self._already_known(
             outcome.sha256, outcome.status
         )  # e.g. the same bytes twice in one inbox
@@ -142,14 +229,8 @@ class Ingestor:
         if plan is None:  # a replace-or-add question: held
             self._hold(outcome)
             return outcome
-        try:
-            self._commit(outcome, plan)
-        except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
-            log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
-            outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
-            self._record_rejected(outcome)
-            return outcome
-        self.decisions.forget(outcome.sha256)
+        self._insert(outcome, plan)
+        self._forget_after_commit.append(outcome.sha256)
         return outcome
 
     def _already_known(self, sha: str, reading: str | None = None) -> str | None:
@@ -211,10 +292,12 @@ class Ingestor:
         return keys
 
     # -- the transaction ------------------------------------------------------------------------------------
-    def _commit(self, outcome: FileOutcome, plan: list[tuple[SheetOutcome, str, list]]) -> None:
-        """One transaction per file, with as few statements as the file needs: what is already in the
-        warehouse is looked up in the run's in-memory ledger of versions, not queried file by file."""
-        con, now = self.con, dt.datetime.now()
+    def _insert(self, outcome: FileOutcome, plan: list[tuple[SheetOutcome, str, list]]) -> None:
+        """A file's rows, with as few statements as the file needs (inside the open transaction): what is
+        already in the warehouse is looked up in the run's in-memory ledger of versions, not queried file by
+        file."""
+        now = dt.datetime.now()
+        outcome.replaced = []
         superseded = [old for _, how, old in plan if how == "replace"]
         added = [old for _, how, old in plan if how == "add"]
         if superseded:
@@ -224,22 +307,14 @@ class Ingestor:
                 - new_keys
             )
         outcome.added_to = sorted({name for old in added for _, _, name in old})
-        con.execute("BEGIN TRANSACTION")
-        try:
-            gone: set[tuple[str, str]] = set()
-            for old in superseded:
-                outcome.replaced.extend(self._supersede(old, outcome.sha256, gone))
-            if outcome.sha256 in self.versions.files:  # stored before as rejected or held: its meta rows go
-                self._forget_file(outcome.sha256)
-            self._insert_rows(outcome, now)
-            self._insert_meta(outcome, now)
-            checkpoint("ingest.before_commit")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        gone: set[tuple[str, str]] = set()
+        for old in superseded:
+            outcome.replaced.extend(self._supersede(old, outcome.sha256, gone))
+        if outcome.sha256 in self.versions.files:  # stored before as rejected or held: its meta rows go
+            self._forget_file(outcome.sha256)
+        self._insert_rows(outcome, now)
+        self._insert_meta(outcome, now)
         self.versions.committed(outcome, superseded)
-        checkpoint("ingest.after_commit")
 
     def _insert_meta(self, outcome: FileOutcome, now: dt.datetime) -> None:
         used = outcome.used if outcome.status != "held" else [s for s in outcome.sheets if s.ledger]
@@ -355,7 +430,7 @@ class Ingestor:
                     file_sha256=outcome.sha256,
                     file_name=name,
                     sheet=sheet.sheet,
-                    row_number=rec.pop("_row"),
+                    row_number=rec.pop("_row") if "_row" in rec else rec["row_number"],  # stored again
                     loaded_at=now,
                 )
             by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
@@ -429,74 +504,68 @@ class Ingestor:
 
     def _record_unloaded(self, outcome: FileOutcome) -> None:
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if outcome.sha256 in self.versions.files:
-                self._forget_file(outcome.sha256)
-            now = dt.datetime.now()
-            insert_rows(
-                con,
-                "meta.source_files",
-                FILE_COLUMNS,
-                [
-                    dict(
-                        file_sha256=outcome.sha256,
-                        file_name=outcome.file_name,
-                        path=outcome.location,
-                        size_bytes=outcome.size,
-                        sender=_joined(s.sender for s in outcome.sheets),
-                        unit_id=_joined(s.unit_id for s in outcome.sheets),
-                        ledger=_joined(s.ledger for s in outcome.sheets),
-                        period=_joined(s.period for s in outcome.sheets),
-                        status=outcome.status,
-                        reason=outcome.reason,
-                        rows_read=sum(s.rows_read for s in outcome.sheets),
-                        rows_loaded=0,
-                        rows_quarantined=0,
-                        rows_dropped=0,
-                        dropped_detail=None,
-                        superseded_by=None,
-                        ingested_at=now,
-                        archive_path=self._archived_path(outcome),
-                        rows_removed=0,
-                        added_to=None,
-                    )
-                ],
-            )
-            insert_rows(
-                con,
-                "meta.source_sheets",
-                SHEET_COLUMNS,
-                [
-                    dict(
-                        file_sha256=outcome.sha256,
-                        sheet=s.sheet,
-                        ledger=s.ledger,
-                        sender=s.sender,
-                        unit_id=s.unit_id,
-                        period=s.period,
-                        status=s.status,
-                        reason=s.reason,
-                        header_row=s.header_row,
-                        rows_read=s.rows_read,
-                        rows_loaded=0,
-                        rows_quarantined=0,
-                        rows_dropped=0,
-                        columns_unmapped=dumps(s.unmapped),
-                        sender_source=s.sender_source,
-                        period_source=s.period_source,
-                        unit_source=s.unit_source,
-                        ledger_source=s.ledger_source,
-                        columns=dumps(s.columns),
-                        layout=s.layout,
-                    )
-                    for s in outcome.sheets
-                ],
-            )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+        if outcome.sha256 in self.versions.files:
+            self._forget_file(outcome.sha256)
+        now = dt.datetime.now()
+        insert_rows(
+            con,
+            "meta.source_files",
+            FILE_COLUMNS,
+            [
+                dict(
+                    file_sha256=outcome.sha256,
+                    file_name=outcome.file_name,
+                    path=outcome.location,
+                    size_bytes=outcome.size,
+                    sender=_joined(s.sender for s in outcome.sheets),
+                    unit_id=_joined(s.unit_id for s in outcome.sheets),
+                    ledger=_joined(s.ledger for s in outcome.sheets),
+                    period=_joined(s.period for s in outcome.sheets),
+                    status=outcome.status,
+                    reason=outcome.reason,
+                    rows_read=sum(s.rows_read for s in outcome.sheets),
+                    rows_loaded=0,
+                    rows_quarantined=0,
+                    rows_dropped=0,
+                    dropped_detail=None,
+                    superseded_by=None,
+                    ingested_at=now,
+                    archive_path=self._archived_path(outcome),
+                    rows_removed=0,
+                    added_to=None,
+                )
+            ],
+        )
+        insert_rows(
+            con,
+            "meta.source_sheets",
+            SHEET_COLUMNS,
+            [
+                dict(
+                    file_sha256=outcome.sha256,
+                    sheet=s.sheet,
+                    ledger=s.ledger,
+                    sender=s.sender,
+                    unit_id=s.unit_id,
+                    period=s.period,
+                    status=s.status,
+                    reason=s.reason,
+                    header_row=s.header_row,
+                    rows_read=s.rows_read,
+                    rows_loaded=0,
+                    rows_quarantined=0,
+                    rows_dropped=0,
+                    columns_unmapped=dumps(s.unmapped),
+                    sender_source=s.sender_source,
+                    period_source=s.period_source,
+                    unit_source=s.unit_source,
+                    ledger_source=s.ledger_source,
+                    columns=dumps(s.columns),
+                    layout=s.layout,
+                )
+                for s in outcome.sheets
+            ],
+        )
         self.versions.unloaded(outcome, self._archived_path(outcome))
 
 

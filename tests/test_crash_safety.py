@@ -195,13 +195,15 @@ def test_kill_9_at_each_injected_point_then_a_rerun_equals_a_clean_run(crash_inb
     shas = _shas(crash_inbox)
     n_files = len(crash_inbox) - 1  # the notice is refused
 
-    # 1. inside the third file's transaction, its rows inserted, before COMMIT: two files in, nothing of the third
-    r = taizhang("ingest", inbox, home=home, fault="ingest.before_commit@3")
+    # files are committed in groups, here of two files
+    # 1. inside the second group's transaction, its rows inserted, before COMMIT: the first two files in, nothing
+    #    of the next two
+    r = taizhang("ingest", inbox, home=home, fault="ingest.before_commit@2", TAIZHANG_COMMIT_FILES="2")
     assert killed(r), (r.returncode, r.stderr)
     assert _loaded(assert_consistent(home, shas)) == 2
 
-    # 2. right after a COMMIT (the second of this process), between files: exactly four files in
-    r = taizhang("ingest", inbox, home=home, fault="ingest.after_commit@2")
+    # 2. right after the first COMMIT of this process, between groups: exactly four files in
+    r = taizhang("ingest", inbox, home=home, fault="ingest.after_commit@1", TAIZHANG_COMMIT_FILES="2")
     assert killed(r), (r.returncode, r.stderr)
     assert _loaded(assert_consistent(home, shas)) == 4
 

@@ -216,6 +216,42 @@ def test_cumulative_column_ending_at_the_reporting_month_is_read(tmp_path, inges
     assert query("SELECT completed_investment FROM staging.key_projects") == [(1200.0,)]
 
 
+def _projects_with_total(total_row):
+    head = ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"]
+    return [
+        ["镇项目办重点项目推进情况表（2023年10月）"],
+        head,
+        [1, "龙山溪综合治理", "在建", 3000, 1500, 1200],
+        [2, "东星社区停车场", "在建", 800, 800, 650],
+        total_row,
+    ]
+
+
+def test_a_total_row_that_agrees_with_the_records_loads(tmp_path, ingest, query):
+    rows = _projects_with_total(["合计", None, None, 3800, 2300, 1850])
+    [outcome] = ingest(write_xlsx(tmp_path / "镇项目办10月.xlsx", {"Sheet1": rows}))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(1850.0,)]
+
+
+def test_a_total_row_that_disagrees_holds_the_sheet_until_the_records_are_confirmed(
+    tmp_path, home, ingest, query
+):
+    """A 合计 of 2850 under records summing to 1850: a row was deleted or a figure mistyped; which one is
+    right only the clerk knows, so nothing loads until the analyst says the records stand."""
+    rows = _projects_with_total(["合计", None, None, 3800, 2300, 2850])
+    [held] = ingest(write_xlsx(tmp_path / "镇项目办10月.xlsx", {"Sheet1": rows}))
+    assert held.status == "held", held.line()
+    assert "合计" in held.reason and "2,850" in held.reason and "1,850" in held.reason, held.reason
+    assert query("SELECT count(*) FROM staging.key_projects") == [(0,)]
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    decisions.confirm(doc["sha256"][:12], {"total": "按明细导入"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(1850.0,)]
+
+
 # --- replace or add ------------------------------------------------------------------------------------
 
 
