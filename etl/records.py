@@ -48,6 +48,9 @@ _FIELD_MEMO_MAX = 4096  # texts remembered per field and sheet
 # an identifier that Excel shows in scientific notation (3.50304E+17): its digits are lost
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
+# a remark (or 序号) saying the clerk struck the row off: it must not be counted, and is quarantined so it is seen
+_VOID_MARK = re.compile(r"作废|删除|删去|重复登记|重复录入|重复填报|登记重复|不计入|不予统计|不统计")
+_NOTE_HEADERS = ("备注", "说明", "序号", "编号")
 SCIENTIFIC_REASON = (
     "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
 )
@@ -68,6 +71,7 @@ class RowReader:
         # per sheet, not per row: where each field's cell is, and the headers the row rules report under
         self._plan = [self._field_plan(f) for f in self.ledger.fields.values()]
         self._headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
+        self._note_columns = [c for c in layout.columns if any(h in c.header for h in _NOTE_HEADERS)]
         self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
         self._readers = {
             "date": self._read_date,
@@ -103,9 +107,17 @@ class RowReader:
         """The record of a data row (and the rows below it that belong to the same record, e.g. a second
         party), or the problems that keep it out. `section` holds what a section line above says (unit,
         category values) for fields the row does not give."""
+        width = len(row)
+        for col in self._note_columns:
+            text = cell_text(row[col.index]) if col.index < width else ""
+            if text and _VOID_MARK.search(text):
+                reason = (
+                    f"“{col.header}”写着“{cell_excerpt(text, 40)}”：这一行已被标注作废（或重复），没有计入"
+                )
+                hint = "如这条记录有效，请删去该标注后重新报送；确属作废可不处理"
+                return None, [Problem(row_number, col.header, privacy.scrub_text(text)[:200], reason, hint)]
         record: dict = {}
         problems: list[Problem] = []
-        width = len(row)
         notes_before = len(self.notes)
         for f, col, index, memo in self._plan:
             if isinstance(col, TickGroup):

@@ -376,6 +376,9 @@ _NEGATIONS = ("未能", "尚未", "暂未", "没有", "无法", "不能", "难�
 _NEGATION_WINDOW = 4  # characters before a word that a marker may stand in
 _CLAUSE_BREAK = re.compile(r"[,;。、/|()\[\]:：！!？?]")
 
+# 基本化解, 部分解决: an outcome only half reached is neither resolved nor not; the clerk must say which
+_HEDGES = ("基本", "部分", "初步", "大部分", "暂时")
+
 _VOCAB_ANSWERS: dict[tuple[int, str], object] = {}
 _VOCABS_HELD: dict[int, object] = {}  # keeps each vocab alive while its id() keys answers
 _VOCAB_ANSWERS_MAX = 32_768
@@ -418,6 +421,9 @@ def _map_vocab(vocab, raw: str) -> str | None:
             end = start + len(word)
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * len(word)
+                if vocab.negation and any(h in _clause_before(t, start) for h in _HEDGES):
+                    hedge = next(h for h in _HEDGES if h in _clause_before(t, start))
+                    raise AmbiguousCategory(f"“{raw}”写的是“{hedge}{word}”，说不清算不算{word}")
                 if _negated(t, start, end, word):
                     canon_meant = vocab.negation.get(canon)
                     shown = f"{_negation_before(t, start)}{word}"

@@ -392,6 +392,8 @@ def test_a_case_pasted_twice_is_loaded_once(tmp_path, ingest, query):
         ("双方达成协议", "resolved"),
         ("正在化解中", "open"),
         ("已化解", "resolved"),
+        ("已结", "resolved"),  # short for 已结案
+        ("司法确认", "resolved"),  # the mediation agreement confirmed by the court
     ],
 )
 def test_negation_anywhere_before_or_right_after_the_verb(tmp_path, ingest, query, written, expected):
@@ -413,6 +415,29 @@ def test_a_status_that_says_two_things_is_quarantined(tmp_path, ingest, query):
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
     assert outcome.rows_quarantined == 1, outcome.line()
     assert "意思不一致" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
+
+
+@pytest.mark.parametrize("written", ["基本化解", "部分解决", "初步达成协议"])
+def test_a_half_reached_outcome_is_quarantined_not_counted_as_resolved(tmp_path, ingest, query, written):
+    rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-03", written, "2023-10-20")]
+    [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (0, 1), outcome.line()
+    assert "说不清" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
+
+
+def test_a_row_marked_void_in_its_remark_is_quarantined_not_counted(tmp_path, ingest, query):
+    head = [*HEAD, "备注"]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        head,
+        [*case(1, "2023-10-03", "已化解", "2023-10-05"), None],
+        [*case(2, "2023-10-04", "已化解", "2023-10-05"), "此条作废（与第1条重复登记）"],
+        [*case(3, "2023-10-09", "化解中", summary="合同作废引发的纠纷"), "一方已起诉"],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 1), outcome.line()
+    [(row, reason)] = query("SELECT row_number, reason FROM quarantine.rejected_rows")
+    assert row == 4 and "作废" in reason
 
 
 def test_tick_box_status_columns_read_as_the_ticked_value(tmp_path, ingest, query):
