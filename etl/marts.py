@@ -29,7 +29,7 @@ INDICATORS: dict[str, tuple[str, str]] = {
     "dispute_resolution_rate": ("矛盾纠纷化解率", "%"),
     "disputes_within_village_rate": ("小事不出村（社区）占比", "%"),
     "disputes_within_town_rate": ("大事不出镇占比", "%"),
-    "disputes_escalated_rate": ("上交上级占比", "%"),
+    "disputes_escalated_rate": ("上级/移交占比", "%"),
     "legal_visits": ("“三官一律”下沉次数", "次"),
     "legal_visit_disputes_resolved": ("“三官一律”化解纠纷数", "件"),
     "legal_consultations": ("“三官一律”提供法律咨询数", "次"),

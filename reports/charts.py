@@ -129,6 +129,14 @@ def _n(v) -> float:
     return 0.0 if v is None else float(v)
 
 
+OTHER = ("其他", "未分类")  # catch-all categories: listed last, whatever their size
+
+
+def _by_size_other_last(items: list[dict], key: str, size: str) -> list[dict]:
+    """Largest first, the catch-all categories (其他, 未分类) last."""
+    return sorted(items, key=lambda r: ((r.get(key) or "未分类") in OTHER, -_n(r.get(size))))
+
+
 # ── 矛盾纠纷 ───────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -227,7 +235,7 @@ def disputes_by_month(con, as_of, out_dir: Path) -> Path:
 
 def disputes_by_category(con, as_of, out_dir: Path) -> Path:
     """Disputes received and resolved by category, with each category's rate."""
-    items = sorted(D.disputes_by_category(con, as_of), key=lambda r: -_n(r["received"]))
+    items = _by_size_other_last(D.disputes_by_category(con, as_of), "dispute_type", "received")
     fig, ax = _figure(max(7.5, 3.8 + 0.9 * len(items)))
     title = "矛盾纠纷分类受理与化解情况"
     if not items:
@@ -258,7 +266,8 @@ def disputes_by_category(con, as_of, out_dir: Path) -> Path:
 
 
 def dispute_levels(con, as_of, out_dir: Path) -> Path:
-    """Where disputes were resolved: 村/社区 · 片区调解室 · 镇 · 上级/移交, and 小事不出村 / 大事不出镇 / 上交."""
+    """Where disputes were resolved (the levels of etl/ledgers.yaml: 村/社区 · 片区调解室 · 镇 · 上级/移交), and the
+    three shares named as the headline indicators name them."""
     town = D.town_levels(con, as_of)
     fig, (ax1, ax2) = _figure(8.5, ncols=2, width_ratios=[1.15, 1])
     title = "矛盾纠纷化解层级"
@@ -267,12 +276,7 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
         _no_data(ax2)
         return _finish(fig, "dispute_levels", title, as_of, out_dir)
     resolved = _n(town["resolved"])
-    levels = [
-        ("村/社区", town["village_level"]),
-        ("片区调解室", town["area_room_level"]),
-        ("镇", town["town_level"]),
-        ("上级/移交", town["escalated"]),
-    ]
+    levels = [(level, town[col]) for level, col in D.LEVEL_COLUMNS.items()]
     if _n(town.get("unknown_level")):
         levels.append(("未注明", town["unknown_level"]))
     x = list(range(len(levels)))
@@ -283,8 +287,7 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
         padding=2,
         fontsize=S.ANNOT_SIZE,
     )
-    wrapped = {"片区调解室": "片区\n调解室", "上级/移交": "上级\n/移交", "村/社区": "村\n（社区）"}
-    ax1.set_xticks(x, [wrapped.get(k, k) for k, _ in levels])
+    ax1.set_xticks(x, [_wrap_label(D.LEVEL_NAMES.get(k, k)) for k, _ in levels])
     ax1.tick_params(axis="x", length=0)
     ax1.set_ylim(0, max(_n(v) for _, v in levels) * 1.3)
     _int_axis(ax1.yaxis)
@@ -292,15 +295,15 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
     ax1.set_title(f"按化解层级（共化解{resolved:.0f}件）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     _hgrid(ax1)
     shares = [
-        ("小事不出村（社区）", town["within_village_rate"], S.NAVY),
-        ("大事不出镇", town["within_town_rate"], S.TEAL),
-        ("矛盾上交", town["escalated_rate"], S.ORANGE),
+        (D.SHARE_NAMES["within_village_rate"], town["within_village_rate"], S.NAVY),
+        (D.SHARE_NAMES["within_town_rate"], town["within_town_rate"], S.TEAL),
+        (D.SHARE_NAMES["escalated_rate"], town["escalated_rate"], S.LEVEL_COLOURS[D.ESCALATED]),
     ]
     y = list(range(len(shares)))
     ax2.barh(y, [_n(v) for _, v, _ in shares], 0.55, color=[c for _, _, c in shares])
     for yi, (_, v, _) in zip(y, shares, strict=True):
         ax2.text(_n(v) + 2, yi, "—" if v is None else f"{v:.2f}%", va="center", fontsize=S.ANNOT_SIZE + 0.5)
-    ax2.set_yticks(y, [k for k, _, _ in shares])
+    ax2.set_yticks(y, [_wrap_label(k.removesuffix("占比"), 8) for k, _, _ in shares])
     ax2.invert_yaxis()
     ax2.set_xlim(0, 122)
     ax2.set_xticks(range(0, 101, 25))
@@ -309,6 +312,20 @@ def dispute_levels(con, as_of, out_dir: Path) -> Path:
     ax2.set_title("占化解总数的比例", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     _vgrid(ax2)
     return _finish(fig, "dispute_levels", title, as_of, out_dir)
+
+
+def _wrap_label(text: str, width: int = 6) -> str:
+    """A tick label on two lines when it is long: 片区调解室 → 片区\n调解室, 村（社区） → 村\n（社区）."""
+    if S.text_width(text) <= width:
+        return text
+    if "（" in text[1:]:
+        k = text.index("（", 1)
+        return text[:k] + "\n" + text[k:]
+    if "/" in text:
+        k = text.index("/")
+        return text[:k] + "\n" + text[k:]
+    half = len(text) // 2
+    return text[:half] + "\n" + text[half:]
 
 
 # ── 三官一律 ───────────────────────────────────────────────────────────────────────────────────────
@@ -437,15 +454,11 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
             pos += 1
         centres.append(((start + pos - 1) / 2, _zone_label(z)))
         pos += 0.8
-    bars = ax.bar(xs, [_n(v) for v in vals], 0.62, color=colours)
-    _white_labels(
-        ax.bar_label(
-            bars, labels=["—" if v is None else f"{v:.2f}%" for v in vals], padding=2, fontsize=S.ANNOT_SIZE
-        )
-    )
+    bars = ax.bar(xs, [_n(v) for v in vals], 0.62, color=colours, zorder=2)
     schedule = next((r["schedule_rate"] for r in items if r.get("schedule_rate") is not None), None)
     top = max([_n(v) for v in vals] + [_n(schedule), 1])
     ax.set_ylim(0, max(100.0, top) * 1.18)
+    _rate_labels(ax, bars, vals, schedule)
     _pct_axis(ax.yaxis)
     ax.set_ylabel("投资完成率（累计完成/年度计划）")
     ax.set_xticks(xs, labels)
@@ -458,13 +471,49 @@ def investment_completion(con, as_of, out_dir: Path) -> Path:
     handles = [Patch(color=c, label=s) for s, c in S.STAGE_COLOURS.items()] + [
         Patch(color=S.TOTAL, label="合计")
     ]
-    if schedule is not None:
+    if schedule is not None:  # behind the bars: it never crosses a bar or a label
         ax.axhline(schedule, color=S.RED, linestyle="--", linewidth=1.0, zorder=1.5)
         handles.append(
             Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0, label=f"序时进度 {schedule:.2f}%")
         )
     _legend_above(ax, handles, ncol=len(handles))
     return _finish(fig, "investment_completion", title, as_of, out_dir, source)
+
+
+def _rate_labels(ax, bars, vals, line: float | None) -> None:
+    """Each bar's rate above it — or inside its top, in white, when the reference line (序时进度) runs just
+    above the bar and would strike the label through. The line is drawn behind the bars, so a label inside a
+    bar, or above a bar the line crosses, is never struck."""
+    height = ax.get_ylim()[1] * 0.075  # a label's height in data units, with its padding
+    for bar, v in zip(bars, vals, strict=True):
+        x = bar.get_x() + bar.get_width() / 2
+        text = "—" if v is None else f"{v:.2f}%"
+        top = _n(v)
+        inside = line is not None and v is not None and top < line < top + height and top > 1.5 * height
+        if inside:
+            dark = bar.get_facecolor()[:3]
+            colour = "white" if sum(dark) < 1.8 else S.INK
+            ax.text(
+                x,
+                top - height * 0.2,
+                text,
+                ha="center",
+                va="top",
+                fontsize=S.ANNOT_SIZE,
+                color=colour,
+                zorder=3,
+            )
+        else:
+            ax.text(
+                x,
+                top + height * 0.15,
+                text,
+                ha="center",
+                va="bottom",
+                fontsize=S.ANNOT_SIZE,
+                color=S.INK,
+                zorder=3,
+            )
 
 
 # ── 网格事件 ───────────────────────────────────────────────────────────────────────────────────────
@@ -474,7 +523,7 @@ GRID_SOURCE = "东星社区网格化服务管理平台"
 
 def grid_events_by_type(con, as_of, out_dir: Path) -> Path:
     """Grid events collected by type, with each type's 按期办结率."""
-    items = sorted(D.grid_by_type(con, as_of), key=lambda r: -_n(r["collected"]))
+    items = _by_size_other_last(D.grid_by_type(con, as_of), "event_type", "collected")
     fig, ax = _figure(max(7.0, 3.6 + 0.75 * len(items)))
     title = "东星社区网格事件分类采集情况"
     if not items:
@@ -584,24 +633,36 @@ def party_by_org(con, as_of, out_dir: Path) -> Path:
     ax1.set_title("活动次数（次）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     ax1.tick_params(axis="y", length=0)
     _vgrid(ax1)
-    ax2.barh(y, [_n(r["attendance_rate"]) for r in items], 0.62, color=S.TEAL)
+    # 参学率 lies between about 90 % and 100 %: on a 0–100 % axis the differences vanish. The axis is zoomed to
+    # the data (it starts at lo, said in the panel's title), so the rates are dots on a line, not bars — a bar
+    # cut off at lo would exaggerate the differences it shows.
+    rates = [r["attendance_rate"] for r in items if r["attendance_rate"] is not None]
+    lo = _zoom_floor(rates + ([town] if town is not None else []))
+    for yi, r in zip(y, items, strict=True):
+        v = r["attendance_rate"]
+        if v is None:
+            continue
+        ax2.plot([lo, v], [yi, yi], color=S.LIGHT_GREY, linewidth=1.0, zorder=1)
+        ax2.plot([v], [yi], "o", color=S.TEAL, markersize=4, zorder=3)
+    right = 100 + (100 - lo) * 0.42  # room for the value column
     for yi, r in zip(y, items, strict=True):
         _column_text(
             ax2,
-            134,
+            right,
             yi,
             "—" if r["attendance_rate"] is None else f"{r['attendance_rate']:.2f}%",
             fontsize=S.ANNOT_SIZE - 0.5,
         )
-    ax2.set_xlim(0, 135)
-    ax2.set_xticks(range(0, 101, 25))
-    ax2.spines["bottom"].set_bounds(0, 100)
+    ax2.set_xlim(lo, right + (100 - lo) * 0.01)
+    step = 2 if 100 - lo <= 12 else 5
+    ax2.set_xticks([t for t in range(int(lo), 101) if t % step == 0])
+    ax2.spines["bottom"].set_bounds(lo, 100)
     _pct_axis(ax2.xaxis)
-    ax2.set_title("参学率（实到/应到）", fontsize=S.LABEL_SIZE + 0.5, loc="left")
+    ax2.set_title(f"参学率（实到/应到），横轴自{lo:.0f}%起", fontsize=S.LABEL_SIZE + 0.5, loc="left")
     ax2.tick_params(axis="y", length=0, labelleft=False)
     _vgrid(ax2)
     if town is not None:
-        ax2.axvline(town, color=S.RED, linestyle="--", linewidth=1.0, ymax=1.0)
+        ax2.axvline(town, color=S.RED, linestyle="--", linewidth=1.0, ymax=1.0, zorder=2)
         ax2.legend(
             handles=[Line2D([], [], color=S.RED, linestyle="--", linewidth=1.0, label=f"全镇 {town:.2f}%")],
             loc="lower right",
@@ -609,6 +670,16 @@ def party_by_org(con, as_of, out_dir: Path) -> Path:
             borderaxespad=0.2,
         )
     return _finish(fig, "party_by_org", title, as_of, out_dir, source)
+
+
+def _zoom_floor(rates: list[float]) -> float:
+    """Where a zoomed percentage axis starts: a round number (a multiple of 5) a little below the lowest rate,
+    0 when the rates spread over more than half the scale (then nothing needs zooming)."""
+    if not rates:
+        return 0.0
+    low = min(rates)
+    floor = max(0.0, (low - max(1.0, (100 - low) * 0.15)) // 5 * 5)
+    return 0.0 if floor < 50 else floor
 
 
 # ── registry ─────────────────────────────────────────────────────────────────────────────────────

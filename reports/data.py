@@ -11,6 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
+from taizhang.etl.marts import INDICATORS
 from taizhang.etl.schema import categories
 
 from .style import TOWN, to_date
@@ -23,6 +24,20 @@ EVENT_TYPES = categories("grid_event_type")
 ACTIVITY_TYPES = categories("party_activity_type")
 ROLES = categories("legal_role")
 TOWN_LEVEL_UNIT = "镇本级"  # a mart row without a unit (records of town offices)
+
+# 化解层级: the one vocabulary (etl/ledgers.yaml dispute_level) in its order, and the dispute_levels mart's
+# column of each; the escalated level is named as the vocabulary names it, everywhere in the pack
+LEVELS = categories("dispute_level")
+LEVEL_COLUMNS = dict(
+    zip(LEVELS, ("village_level", "area_room_level", "town_level", "escalated"), strict=True)
+)
+ESCALATED = LEVELS[-1]
+LEVEL_NAMES = {level: ("村（社区）" if level == "村/社区" else level) for level in LEVELS}
+# the three shares, named as the headline indicators name them (etl/marts.py)
+SHARE_NAMES = {
+    col: INDICATORS[f"disputes_{col}"][0]
+    for col in ("within_village_rate", "within_town_rate", "escalated_rate")
+}
 
 
 def _plain(v):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,11 @@ SUM = "sum"
 class Col:
     header: str
     key: str | Callable[[dict], Any] | None
-    kind: str = "count"  # seq · text · count · money · rate · pp · hours · date · auto
+    kind: str = "count"  # seq · text · count · money · rate · pp · hours · date · auto · auto_part
     group: str | None = None  # merged header over consecutive columns of the same group
     total: Any = SUM  # SUM · None · a callable(totals: dict, rows: list[dict]) -> value · a constant
     name: str | None = None  # key in the totals dict (defaults to key when it is a str)
+    blank: bool = False  # no value: an empty cell (not “—”), e.g. 分子/分母 of a figure they do not give
 
     @property
     def tkey(self) -> str:
@@ -143,8 +145,29 @@ class _Formats:
 
 
 def _auto_kind(row: dict) -> str:
+    """The kind of a headline row's value, from its unit."""
     unit = (row.get("unit") or "").strip()
     return {"%": "rate", "万元": "money", "个百分点": "pp", "小时": "hours"}.get(unit, "count")
+
+
+def _part_kind(row: dict) -> str:
+    """The kind of a rate's 分子/分母: money (万元) for the investment completion rates, else a count."""
+    return "money" if "investment" in str(row.get("indicator") or "") else "count"
+
+
+def _kind(c: Col, row: dict) -> str:
+    return {"auto": _auto_kind, "auto_part": _part_kind}.get(c.kind, lambda _r: c.kind)(row)
+
+
+def exact(value: int | float | Decimal) -> int | Decimal:
+    """The number as it is published, for the cell's XML: xlsxwriter writes a float with 16 significant digits
+    (84.71 → 84.70999999999999 in the file); a Decimal of the float's shortest form writes 84.71 itself."""
+    if isinstance(value, Decimal):
+        value = float(value)  # 219180.4500000000 (a sum's scale) → 219180.45
+    if isinstance(value, float):
+        value = round(value, 9)  # a sum of floats (219180.44999999998) is the figure it adds up to
+        return int(value) if value.is_integer() else Decimal(repr(value))
+    return value
 
 
 def _put(ws, fm: _Formats, r: int, c: int, value, kind: str, role: str = "data") -> None:
@@ -160,10 +183,10 @@ def _put(ws, fm: _Formats, r: int, c: int, value, kind: str, role: str = "data")
     elif isinstance(value, dt.datetime | dt.date) and kind == "date":
         d = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, dt.time())
         ws.write_datetime(r, c, d, fm.cell("date", role))
-    elif isinstance(value, int | float) and not _is_text(kind):
-        ws.write_number(r, c, value, fm.cell(kind, role))
-    elif isinstance(value, int | float) and kind == "seq":
-        ws.write_number(r, c, value, fm.cell("seq", role))
+    elif isinstance(value, int | float | Decimal) and not _is_text(kind):
+        ws.write_number(r, c, exact(value), fm.cell(kind, role))
+    elif isinstance(value, int | float | Decimal) and kind == "seq":
+        ws.write_number(r, c, exact(value), fm.cell("seq", role))
     else:
         ws.write_string(r, c, str(value), fm.cell(kind if _is_text(kind) else "seq", role))
 
@@ -182,8 +205,8 @@ def _shown(value, kind: str) -> str:
         if kind in ("rate", "pp"):
             return f"{value:+.2f}" if kind == "pp" else f"{value:.2f}"
         if kind == "hours":
-            return f"{value:.1f}"
-        return f"{value:.0f}" if float(value).is_integer() else f"{value}"
+            return S.fmt_hours(value)
+        return S.fmt_count(value) if float(value).is_integer() else f"{value:,}"
     return str(value)
 
 
@@ -207,7 +230,7 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
     ws = wb.add_worksheet(table.sheet)
     cols = table.cols
     n = len(cols)
-    kinds = [[(_auto_kind(r) if c.kind == "auto" else c.kind) for c in cols] for r in table.rows]
+    kinds = [[_kind(c, r) for c in cols] for r in table.rows]
     totals = compute_totals(table) if table.totals else None
     widths = _widths(table, kinds, totals)
     # the title (16 pt) must fit over the table
@@ -274,6 +297,9 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
             v = c.get(row)
             if c.kind == "seq":
                 v = seq if role == "data" else None
+            if v is None and c.blank:
+                ws.write_blank(r, j, None, fm.cell("seq", role))
+                continue
             _put(ws, fm, r, j, v, kinds[i][j], role)
         ws.set_row(r, 18)
         r += 1
@@ -301,10 +327,11 @@ def _write_table(wb, fm: _Formats, table: Table, as_of: dt.date) -> None:
         for j in range(lead, n):
             c = cols[j]
             v = totals.get(c.tkey)
+            kind = c.kind if c.kind not in ("auto", "auto_part") else "count"
             if v is None:
-                ws.write_blank(r, j, None, fm.cell(c.kind if c.kind != "auto" else "count", "total"))
+                ws.write_blank(r, j, None, fm.cell(kind, "total"))
             else:
-                _put(ws, fm, r, j, v, c.kind if c.kind != "auto" else "count", "total")
+                _put(ws, fm, r, j, v, kind, "total")
         ws.set_row(r, 20)
         r += 1
 
@@ -342,6 +369,11 @@ def _month_zh(month: str, as_of) -> str:
     return f"{year}年{label.replace('(', '（').replace(')', '）')}"
 
 
+def _mom(key: str, as_of) -> Callable[[dict], Any]:
+    """A 环比 cell: the mart's figure, or 本月截至3日 for the month the as-of date cuts short (no 环比)."""
+    return lambda r: S.partial_month_note(r["month"], as_of) or r.get(key)
+
+
 def _seq() -> Col:
     return Col("序号", None, "seq", total=None)
 
@@ -362,15 +394,30 @@ def _headline_table(con, as_of) -> Table:
             Col("指标", "name_zh", "text"),
             Col("数值", "value", "auto"),
             Col("单位", "unit", "center"),
-            Col("分子", "numerator", "general"),
-            Col("分母", "denominator", "general"),
-            Col("指标代码", "indicator", "text"),
+            # 分子/分母 only where they give the figure: a rate (%); a count is its own figure, and
+            # 超序时进度 or a median comes from no 分子/分母
+            Col(
+                "分子",
+                lambda r: r.get("numerator") if r.get("unit") == "%" else None,
+                "auto_part",
+                blank=True,
+            ),
+            Col(
+                "分母",
+                lambda r: r.get("denominator") if r.get("unit") == "%" else None,
+                "auto_part",
+                blank=True,
+            ),
         ],
         rows=items,
         totals=False,
         freeze_cols=3,
         merge_col="_group",
-        notes=["注：比率指标保留分子、分母，比率＝分子÷分母×100%，保留两位小数。"],
+        notes=[
+            "注：比率＝分子÷分母×100%，保留两位小数（投资完成率的分子、分母单位为万元）；"
+            "超序时进度＝投资完成率－序时进度，单位为个百分点；办结用时中位数为全部已办结事件用时的中位数；"
+            "二者均无分子、分母。"
+        ],
     )
 
 
@@ -509,14 +556,17 @@ def _disputes_month_table(con, as_of) -> Table:
             Col("月份", "_month", "center", total=None),
             Col("受理数", "received", group="当月"),
             Col("化解数", "resolved", group="当月"),
-            Col("受理环比", "received_mom_pct", "rate", group="当月", total=None),
+            Col("受理环比", _mom("received_mom_pct", as_of), "rate", group="当月", total=None),
             Col("累计受理", "cumulative_received", group="累计", total=None),
             Col("累计化解", "cumulative_resolved", group="累计", total=None),
             Col("累计化解率", "cumulative_rate", "rate", group="累计", total=rate_of("resolved", "received")),
         ],
         rows=items,
         freeze_cols=1,
-        notes=["注：当月化解数按化解日期所在月份统计；环比＝（本月受理数－上月受理数）÷上月受理数×100%。"],
+        notes=[
+            "注：当月化解数按化解日期所在月份统计；环比＝（本月受理数－上月受理数）÷上月受理数×100%；"
+            "截至日所在月份未满一月，不计环比。"
+        ],
     )
 
 
@@ -538,29 +588,32 @@ def _levels_table(con, as_of) -> Table:
     cols += [
         Col(kind_label, "scope", "text", total=None),
         Col("化解数", "resolved"),
-        Col("村（社区）", "village_level", group="化解层级（件）"),
-        Col("片区调解室", "area_room_level", group="化解层级（件）"),
-        Col("镇", "town_level", group="化解层级（件）"),
-        Col("上级/移交", "escalated", group="化解层级（件）"),
+        *(Col(D.LEVEL_NAMES[level], col, group="化解层级（件）") for level, col in D.LEVEL_COLUMNS.items()),
         Col("未注明", "unknown_level", group="化解层级（件）"),
         Col(
-            "小事不出村（社区）",
+            D.SHARE_NAMES["within_village_rate"],
             "within_village_rate",
             "rate",
-            group="比例（%）",
+            group="占化解数的比例（%）",
             total=rate_of("village_level", "resolved"),
         ),
         Col(
-            "大事不出镇",
+            D.SHARE_NAMES["within_town_rate"],
             "within_town_rate",
             "rate",
-            group="比例（%）",
+            group="占化解数的比例（%）",
             total=lambda t, _r: S.rate(
                 sum(t.get(k) or 0 for k in ("village_level", "area_room_level", "town_level")),
                 t.get("resolved"),
             ),
         ),
-        Col("矛盾上交", "escalated_rate", "rate", group="比例（%）", total=rate_of("escalated", "resolved")),
+        Col(
+            D.SHARE_NAMES["escalated_rate"],
+            "escalated_rate",
+            "rate",
+            group="占化解数的比例（%）",
+            total=rate_of("escalated", "resolved"),
+        ),
     ]
     return Table(
         sheet="化解层级",
@@ -571,8 +624,9 @@ def _levels_table(con, as_of) -> Table:
         merge_col="area" if kind_label != "片区" else None,
         freeze_cols=3 if kind_label != "片区" else 2,
         notes=[
-            "注：小事不出村（社区）＝村（社区）一级化解数÷化解数；大事不出镇＝（村（社区）＋片区调解室＋镇）化解数÷化解数；"
-            "矛盾上交＝上级/移交数÷化解数。"
+            f"注：{D.SHARE_NAMES['within_village_rate']}＝村（社区）一级化解数÷化解数；"
+            f"{D.SHARE_NAMES['within_town_rate']}＝（村（社区）＋片区调解室＋镇）化解数÷化解数；"
+            f"{D.SHARE_NAMES['escalated_rate']}＝{D.ESCALATED}化解数÷化解数。"
         ],
     )
 
@@ -590,12 +644,15 @@ def _legal_month_table(con, as_of) -> Table:
             Col("下沉次数", "visits"),
             Col("化解纠纷数", "disputes_resolved"),
             Col("法律咨询数", "consultations"),
-            Col("下沉次数环比", "visits_mom_pct", "rate", total=None),
+            Col("下沉次数环比", _mom("visits_mom_pct", as_of), "rate", total=None),
         ],
         rows=items,
         freeze_cols=1,
         source="“三官一律”下沉工作台账",
-        notes=["注：“三官一律”指法官、检察官、警官和律师；环比＝（本月－上月）÷上月×100%。"],
+        notes=[
+            "注：“三官一律”指法官、检察官、警官和律师；环比＝（本月－上月）÷上月×100%；"
+            "截至日所在月份未满一月，不计环比。"
+        ],
     )
 
 
@@ -684,7 +741,8 @@ def _projects_stage_table(con, as_of) -> Table:
         source="镇项目办、园区管委会重点项目台账",
         notes=[
             "注：投资完成率＝累计完成投资÷年度计划投资×100%；序时进度＝已过月数÷12×100%；"
-            "超序时进度＝投资完成率－序时进度（负数为滞后）。小计为各类别全部项目。"
+            "超序时进度＝投资完成率－序时进度（负数为滞后）。小计为各类别全部项目（含前期项目的年度计划投资），"
+            "与报送单位台账合计行的口径一致；前期项目累计完成投资填“—”“无”的按0计。"
         ],
     )
 
@@ -764,7 +822,7 @@ def _grid_tables(con, as_of) -> list[Table]:
             title=f"东星社区{year}年网格事件月度办理情况统计表",
             unit_line="单位：件、%、小时",
             cols=_grid_cols([Col("月份", "_month", "center", total=None)], median)
-            + [Col("采集数环比", "collected_mom_pct", "rate", total=None)],
+            + [Col("采集数环比", _mom("collected_mom_pct", as_of), "rate", total=None)],
             rows=by_month,
             freeze_cols=1,
             source=src,

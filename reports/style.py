@@ -65,13 +65,14 @@ DOC_MARGINS_CM = {"top": 3.7, "bottom": 3.5, "left": 2.8, "right": 2.6}
 # ── Excel formats (xlsxwriter num_format)
 XL_FONT = "宋体"
 XL_TITLE_FONT = "黑体"
+# one format per kind across the workbook: counts and money with thousands separators, rates, percentage
+# points and hours with the 2 decimals the marts store (the figure officials publish)
 XL_FORMATS = {
-    "count": "0",
+    "count": "#,##0",
     "money": "#,##0.00",
     "rate": "0.00",
-    "hours": "0.0",
+    "hours": "0.00",
     "pp": "+0.00;-0.00;0.00",
-    "general": "General",
     "date": 'yyyy"年"m"月"d"日"',
 }
 
@@ -124,15 +125,30 @@ def source_line(as_of, source: str = DEFAULT_SOURCE) -> str:
     return f"数据来源：{source}，{as_of_phrase(as_of)}"
 
 
+def partial_month_day(month: str, as_of) -> int | None:
+    """The as-of date's day when `month` ('YYYY-MM') is the as-of month and the as-of date does not close it
+    (a month cut short: no 环比), else None."""
+    year, mon = (int(x) for x in str(month).split("-")[:2])
+    d = to_date(as_of)
+    nxt = dt.date(year + (mon == 12), mon % 12 + 1, 1)
+    if (d.year, d.month) == (year, mon) and d != nxt - dt.timedelta(days=1):
+        return d.day
+    return None
+
+
+def partial_month_note(month: str, as_of) -> str | None:
+    """What a 环比 cell of a month cut short says instead of a figure: 本月截至3日."""
+    day = partial_month_day(month, as_of)
+    return None if day is None else f"本月截至{day}日"
+
+
 def month_label(month: str, as_of=None) -> str:
     """'2023-11' → '11月'; the as-of month, when not finished, → '11月(1—3日)'."""
-    year, mon = (int(x) for x in str(month).split("-")[:2])
+    mon = int(str(month).split("-")[1])
     label = f"{mon}月"
-    if as_of is not None:
-        d = to_date(as_of)
-        nxt = dt.date(year + (mon == 12), mon % 12 + 1, 1)
-        if (d.year, d.month) == (year, mon) and d != nxt - dt.timedelta(days=1):
-            label += f"\n(1—{d.day}日)"
+    day = None if as_of is None else partial_month_day(month, as_of)
+    if day is not None:
+        label += f"\n(1—{day}日)"
     return label
 
 
@@ -156,6 +172,21 @@ def rate(numerator, denominator, places: int = 2) -> float | None:
 def fmt_money(x) -> str:
     """万元 with thousands separators: 12,345.60"""
     return "—" if x is None else f"{x:,.2f}"
+
+
+def fmt_count(x) -> str:
+    """a count with thousands separators: 16,213"""
+    return "—" if x is None else f"{x:,.0f}"
+
+
+def fmt_rate(x) -> str:
+    """a percentage's figure, 2 decimals: 84.71"""
+    return "—" if x is None else f"{x:.2f}"
+
+
+def fmt_hours(x) -> str:
+    """hours, 2 decimals as stored: 19.67"""
+    return "—" if x is None else f"{x:.2f}"
 
 
 def fmt_pp(x) -> str:

@@ -74,6 +74,15 @@ def _schedule_phrase(ahead) -> str | None:
     return f"低于序时进度{-ahead:.2f}个百分点"
 
 
+def _period(as_of) -> str:
+    """今年以来 for a cut-off within the year, 全年 only when the as-of date closes the year."""
+    d = S.to_date(as_of)
+    return "全年" if (d.month, d.day) == (12, 31) else "今年以来"
+
+
+ISSUER = f"中共{S.TOWN}委员会"  # the 落款's issuing unit
+
+
 def _join(parts: list[str | None], sep: str = "，") -> str:
     return sep.join(p for p in parts if p)
 
@@ -242,9 +251,10 @@ def _projects(con, as_of, ind, md) -> Section:
         text = "；".join(inv) + "。"
         if building:
             text += (
-                "其中在建项目"
-                + "、".join(
-                    f"{'园区' if r['zone'] == '园区' else '镇'}{_pct(r['completion_rate'])}" for r in building
+                "分阶段看，"
+                + "，".join(
+                    f"{'园区' if r['zone'] == '园区' else '镇'}在建项目投资完成率{_pct(r['completion_rate'])}"
+                    for r in building
                 )
                 + "。"
             )
@@ -326,7 +336,7 @@ def _disputes(con, as_of, ind, md) -> Section:
         text += f"截至{md}，全镇各类矛盾纠纷化解{_cnt(resolved)}件"
         text += f"，化解率{_pct(rate)}。" if rate is not None else "。"
         if received is not None:
-            text += f"全年共受理矛盾纠纷{_cnt(received)}件。"
+            text += f"{_period(as_of)}共受理矛盾纠纷{_cnt(received)}件。"
     cats = sorted(
         [
             r
@@ -895,6 +905,10 @@ def write_word_report(con, as_of, charts: dict[str, Path], path: Path) -> Path:
         "下一步，将坚持不懈用习近平新时代中国特色社会主义思想凝心铸魂，引导广大党员、干部把精力聚焦到"
         "加快绿色高质量发展上来，确保主题教育取得实实在在成效。"
     )
+    for line in (ISSUER, S.date_zh(as_of)):  # 落款: issuing unit and date, right-aligned
+        p = doc.add_paragraph(line)
+        p.paragraph_format.alignment = 2  # right
+        p.paragraph_format.first_line_indent = 0
     doc.add_paragraph("附：数据说明", style="Heading 2")
     doc.add_paragraph(
         f"本稿数据取自台账数据仓库，统计口径为{as_of.year}年1月1日至{S.date_zh(as_of)}，"

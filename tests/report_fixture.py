@@ -322,7 +322,7 @@ def _headline(as_of, parts):
         lv[0] + lv[1] + lv[2],
         resolved,
     )
-    add("disputes_escalated_rate", "矛盾上交比例", _rate(lv[3], resolved), "%", lv[3], resolved)
+    add("disputes_escalated_rate", "上级/移交占比", _rate(lv[3], resolved), "%", lv[3], resolved)
     add("legal_visits", "“三官一律”下沉次数", sum(LEGAL_VISITS), "次", sum(LEGAL_VISITS))
     add(
         "legal_visit_disputes_resolved",

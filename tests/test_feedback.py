@@ -157,21 +157,24 @@ def test_one_workbook_per_sender_with_the_quarantine_rows(con, tmp_path):
     assert "林山村" in ws["A1"].value and ws.freeze_panes == "A4"
     assert [c.value for c in ws[3]] == HEADERS
     whole_file = rows[0]  # the refused file comes first (matched to 林山村 through the reference names)
-    assert whole_file[0] == "../../林山村2023年11月台账.xlsx" and whole_file[5].startswith(
+    assert whole_file[1] == "../../林山村2023年11月台账.xlsx" and whole_file[7].startswith(
         "整个文件未能导入：文件已加密"
     )
     expected = sorted((r for r in QUARANTINE if r["sender"] == "林山村"), key=lambda r: r["row_number"])
     assert rows[1:] == [
         [
+            str(i),
             r["file_name"],
             r["sheet"],
             str(r["row_number"]),
             r["column_name"],
             r["value"],
+            "",
             r["reason"],
             r["fix_hint"],
+            "",
         ]
-        for r in expected
+        for i, r in enumerate(expected, start=2)
     ]
     # every cell is a string: '=1+1' is text, not a formula; a URL is not a hyperlink
     for cells in ws.iter_rows(min_row=1):
@@ -180,14 +183,16 @@ def test_one_workbook_per_sender_with_the_quarantine_rows(con, tmp_path):
             assert cell.hyperlink is None
     formula = [c for r in ws.iter_rows(min_row=4) for c in r if c.value == "=1+1"]
     assert formula and formula[0].data_type == "s"
-    assert ws.column_dimensions["F"].width >= 30  # room for Chinese text
+    assert ws.column_dimensions["H"].width >= 20  # room for Chinese text
 
     _, rows = read_rows(
         folder / "退回修改_后黄社区.xlsx"
     )  # no sender in quarantine: the unit's reference name
-    assert rows == [["后黄.xlsx", "Sheet1", "3", "日期", "", "“日期”没有填写，这一项必须填", "请填写"]]
+    assert rows == [
+        ["1", "后黄.xlsx", "Sheet1", "3", "日期", "", "", "“日期”没有填写，这一项必须填", "请填写", ""]
+    ]
     _, rows = read_rows(folder / f"退回修改_{UNKNOWN_SENDER}.xlsx")
-    assert rows[0][0] == "abc.xlsx" and "文件是空的" in rows[0][5]
+    assert rows[0][1] == "abc.xlsx" and "文件是空的" in rows[0][7]
 
 
 def test_check_samples_are_listed_and_old_workbooks_removed(con, tmp_path):
@@ -232,17 +237,20 @@ def test_check_samples_are_listed_and_old_workbooks_removed(con, tmp_path):
     _, rows = read_rows(folder / "退回修改_东星社区.xlsx")
     assert rows == [
         [
+            "1",
             "网格事件10月.csv",
             "网格事件10月",
             "12",
             "事件编号",
             "E1",
+            "",
             "同一月份中事件编号不能重复（与 网格事件10月 第13行 重复）（必须修改）",
             "请删去重复导出的事件",
+            "",
         ]
     ]
     _, rows = read_rows(folder / "退回修改_林山村.xlsx")
-    assert all(r[0] != "不应出现.xlsx" for r in rows)
+    assert all(r[1] != "不应出现.xlsx" for r in rows)
 
 
 def test_paths_come_from_reference_names_only(tmp_path):
@@ -256,3 +264,139 @@ def test_nothing_to_send_back_writes_nothing(tmp_path):
         assert write_feedback(c, tmp_path / "h" / "reports") == []
     finally:
         c.close()
+
+
+# --- printable, one line per record, the clerk's own words (issue 14.6) ---------------------------------
+
+
+def _cumulative(con, months=(6, 7, 8, 9, 10, 11)):
+    """下垞村 sends a cumulative ledger each month: its row 18 (办结日期 before 登记日期) comes back in each
+    file; its own headers are 登记日期 / 办结日期 (meta.source_sheets.columns, as the reader records them)."""
+    rows, sheets = [], []
+    for m in months:
+        sha = f"xc-{m}"
+        name = f"下垞村矛盾纠纷排查化解台账（2023.{m}）.xlsx"
+        rows.append(
+            dict(
+                q(
+                    name,
+                    "Sheet1",
+                    18,
+                    "办结日期",
+                    "2023-05-28（受理日期2023-06-12）",
+                    "化解日期早于受理日期",
+                    "请核对受理日期和化解日期",
+                    "下垞村",
+                    "xiacha",
+                ),
+                file_sha256=sha,
+                period=f"2023-{m:02d}",
+            )
+        )
+        sheets.append(
+            dict(
+                file_sha256=sha,
+                sheet="Sheet1",
+                ledger="disputes",
+                sender="下垞村",
+                unit_id="xiacha",
+                period=f"2023-{m:02d}",
+                status="loaded",
+                columns='{"received_date": "登记日期", "resolved_date": "办结日期", "status": "调处结果"}',
+            )
+        )
+    insert_rows(con, "quarantine.rejected_rows", list(rows[0]), rows)
+    insert_rows(con, "meta.source_sheets", list(sheets[0]), sheets)
+
+
+def test_a_record_of_cumulative_files_is_one_line_in_the_clerks_words(con, tmp_path):
+    _cumulative(con)
+    write_feedback(con, tmp_path)
+    _, rows = read_rows(tmp_path / "feedback" / "退回修改_下垞村.xlsx")
+    assert rows == [
+        [
+            "1",
+            "下垞村矛盾纠纷排查化解台账（2023.11）.xlsx",  # the latest file: the one to correct
+            "Sheet1",
+            "18",
+            "办结日期",
+            "2023-05-28",
+            "登记日期：2023-06-12",  # the value 办结日期 precedes, under the clerk's own header
+            "办结日期早于登记日期",
+            "请核对登记日期和办结日期",
+            "6月、7月、8月、9月、10月的台账（共5份）",
+        ]
+    ]
+
+
+def test_two_rows_of_one_file_with_the_same_problem_stay_two_lines(con, tmp_path):
+    twin = [dict(r, row_number=r["row_number"] + 1) for r in QUARANTINE if r["sender"] is None]
+    insert_rows(con, "quarantine.rejected_rows", list(twin[0]), twin)
+    write_feedback(con, tmp_path)
+    _, rows = read_rows(tmp_path / "feedback" / "退回修改_后黄社区.xlsx")
+    assert [r[3] for r in rows] == ["3", "4"]
+
+
+def test_the_conflicting_figure_of_a_reason_is_shown(con, tmp_path):
+    row = q(
+        "洞湖村-党组织活动台账-2023年4月.xlsx",
+        "Sheet1",
+        8,
+        "实际参加人数",
+        "15",
+        "实到人数（15）多于应到人数（12）",
+        "请核对应到、实到人数",
+        "洞湖村",
+        "donghu",
+        "party_activities",
+    )
+    insert_rows(con, "quarantine.rejected_rows", list(row), [row])
+    sheet = dict(
+        file_sha256=row["file_sha256"],
+        sheet="Sheet1",
+        ledger="party_activities",
+        columns='{"expected": "应参加人数", "attended": "实际参加人数"}',
+    )
+    insert_rows(con, "meta.source_sheets", list(sheet), [sheet])
+    write_feedback(con, tmp_path)
+    _, rows = read_rows(tmp_path / "feedback" / "退回修改_洞湖村.xlsx")
+    assert rows[0][4:8] == ["实际参加人数", "15", "应参加人数：12", "实际参加人数（15）多于应参加人数（12）"]
+
+
+def test_the_workbook_prints_landscape_on_the_page_width_with_the_header_on_every_page(con, tmp_path):
+    import zipfile
+
+    paths = write_feedback(con, tmp_path)
+    with zipfile.ZipFile(next(p for p in paths if p.name == "退回修改_林山村.xlsx")) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+        book = z.read("xl/workbook.xml").decode()
+    assert 'orientation="landscape"' in sheet and 'paperSize="9"' in sheet
+    assert 'fitToHeight="0"' in sheet and "<pageSetUpPr fitToPage=" in sheet
+    assert "_xlnm.Print_Titles" in book and "$3:$3" in book  # the header row repeats on every page
+
+
+def test_held_files_are_listed_on_their_own_sheet(con, tmp_path):
+    held = source_file(
+        "h1",
+        "林山村台账.xlsx",
+        "held",
+        "填报单位写的是林山村，标题写的是林峰社区：请确认是哪个单位的台账",
+        sender="林山村",
+        unit_id="linshan",
+    )
+    held["ledger"], held["period"] = "disputes", "2023-10"
+    insert_rows(con, "meta.source_files", list(held), [held])
+    write_feedback(con, tmp_path)
+    book = openpyxl.load_workbook(tmp_path / "feedback" / "退回修改_林山村.xlsx")
+    assert book.sheetnames == ["退回修改", "待确认文件"]
+    rows = [list(r) for r in book["待确认文件"].iter_rows(min_row=4, values_only=True)]
+    assert rows == [
+        [
+            "1",
+            "林山村台账.xlsx",
+            "矛盾纠纷排查化解台账",
+            "2023-10",
+            "2023-11-05 09:00",
+            "填报单位写的是林山村，标题写的是林峰社区：请确认是哪个单位的台账",
+        ]
+    ]

@@ -154,3 +154,44 @@ def test_a_numerator_and_denominator_only_where_they_give_the_figure(home, town)
             assert row["denominator"] is None and row["numerator"] == row["value"], code
     # completed / planned of the three projects (small_town.py) less 10 of 12 months elapsed by 31 October
     assert figures["key_projects_ahead_of_schedule"]["value"] == round(round(100 * 4600 / 6200, 2) - 83.33, 2)
+
+
+def test_investment_completion_counts_every_project_of_the_year_as_the_sender_totals_it(home, ingest):
+    """前期 projects with no completed investment ("—", "无") keep their annual plan in the 小计 and the town's
+    denominator: the figure is the one the sender's own 合计 row gives (as in the demo's 镇项目办 files, whose
+    合计 row 104,780 / 69,179 gives 66.02%), not the 在建/预备 projects alone."""
+    from builders import write_xlsx
+
+    rows = [
+        ["西天尾镇2023年重点项目推进情况表（2023年10月）"],
+        ["填报单位：镇项目办"],
+        ["项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+        ["甲项目", "续建", 20000, 5000, 4500],
+        ["乙项目", "预备", 800, 200, 20],
+        ["丙项目", "前期", 3000, 1000, "—"],
+        ["丁项目", "前期", 900, 300, "无"],
+        ["合计", None, 24700, 6500, 4520],
+    ]
+    write_xlsx(home.inbox / "镇项目办-重点项目-2023年10月.xlsx", {"Sheet1": rows})
+    ingest(home.inbox)
+    as_of = dt.date(2023, 10, 31)
+    figures = _town_figures(home, as_of)
+    rate = figures["key_projects_investment_completion_rate"]
+    # 4520 ÷ 6500 = 69.54 %, the 合计 row's figure (not 4520 ÷ 5200 = 86.92 % without the 前期 plans)
+    assert (rate["numerator"], rate["denominator"], rate["value"]) == (4520, 6500, 69.54)
+    assert figures["key_projects_ahead_of_schedule"]["value"] == -13.79  # 69.54 − 83.33
+    con = duckdb.connect(str(home.warehouse), read_only=True)
+    try:
+        stage = {
+            r[0]: r[1:]
+            for r in con.execute(
+                """SELECT stage, annual_plan, completed_investment, completion_rate
+                   FROM marts.key_projects_by_stage WHERE as_of = ? AND zone = '镇'""",
+                [as_of],
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    assert stage["前期"] == (1300, 0, 0)  # shown as 0, so the stage rows add up to the 小计
+    assert stage["合计"][:2] == (6500, 4520)
+    assert sum(v[1] for k, v in stage.items() if k != "合计") == stage["合计"][1]

@@ -254,7 +254,7 @@ def test_workbook_has_no_formulas_and_proper_number_formats(wb):
                 assert c.data_type != "f", (ws.title, c.coordinate)
                 assert not (isinstance(c.value, str) and c.value.startswith("=")), (ws.title, c.coordinate)
     ws = wb["矛盾纠纷化解情况"]
-    assert ws["E6"].number_format == "0" and ws["G6"].number_format == "0.00"
+    assert ws["E6"].number_format == "#,##0" and ws["G6"].number_format == "0.00"
     ws = wb["重点项目（按阶段）"]
     money = [
         c
@@ -290,7 +290,7 @@ def test_workbook_values_equal_the_marts(wb, con):
     _, data, total = _table(wb["化解层级"], "序号")
     town = D.town_levels(con, AS_OF)
     assert total["化解数"] == town["resolved"] == 399
-    assert (total["小事不出村（社区）"], total["大事不出镇"], total["矛盾上交"]) == (
+    assert (total["小事不出村（社区）占比"], total["大事不出镇占比"], total["上级/移交占比"]) == (
         town["within_village_rate"],
         town["within_town_rate"],
         town["escalated_rate"],
@@ -321,12 +321,68 @@ def test_workbook_values_equal_the_marts(wb, con):
     assert len(data) == 8 and total["化解情况"] == "已化解6件"
     assert sum(1 for r in data if r["化解情况"] == "已化解") == 6
 
-    _, data, _ = _table(wb["主要指标"], "序号")
-    head = D.headline(con, AS_OF)
-    by_name = {r["指标代码"]: r for r in data}
+    names, data, _ = _table(wb["主要指标"], "序号")
+    head = {r["name_zh"]: r for r in D.headline(con, AS_OF).values()}
+    by_name = {r["指标"]: r for r in data}
     assert set(by_name) == set(head)
-    for code, r in by_name.items():
-        assert r["数值"] == head[code]["value"], code
+    for name, r in by_name.items():
+        assert r["数值"] == head[name]["value"], name
+
+
+# ── figures as officials publish them (issue 14.4) ─────────────────────────────────────────────────
+
+
+def test_main_indicators_show_a_numerator_and_denominator_only_for_rates(wb):
+    names, data, _ = _table(wb["主要指标"], "序号")
+    assert "指标代码" not in names and names[-2:] == ["分子", "分母"]
+    rows = {r["指标"]: r for r in data}
+    rate = rows["矛盾纠纷化解率"]
+    assert (rate["数值"], rate["分子"], rate["分母"]) == (84.71, 399, 471)  # the seed's 84.71%
+    for name in ("矛盾纠纷受理数", "镇重点项目超序时进度", "网格事件办结时长中位数", "网格事件采集数"):
+        assert rows[name]["分子"] is None and rows[name]["分母"] is None, name  # they do not give the figure
+
+
+def test_rates_are_written_as_the_two_decimal_figure(pack):
+    """The cell holds 84.71 itself (the sheet's XML), not a float that prints 84.70999999999999."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(pack["excel"]) as z:
+        xml = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+    numbers = re.findall(r"<v>([-0-9.eE]+)</v>", xml)
+    assert "84.71" in numbers
+    assert not [n for n in numbers if "." in n and len(n.split(".")[1]) > 2], "a long float in a cell"
+
+
+def test_a_month_cut_short_has_no_month_on_month_change(wb):
+    """3 days of November are no month to compare with October: the 环比 cell says so instead of a figure."""
+    for sheet, first, column in (
+        ("矛盾纠纷月度", "月份", "受理环比"),
+        ("三官一律", "月份", "下沉次数环比"),
+        ("网格事件（按月）", "月份", "采集数环比"),
+    ):
+        _, data, _ = _table(wb[sheet], first)
+        assert data[-1]["月份"] == "2023年11月（1—3日）"
+        assert data[-1][column] == "本月截至3日", sheet
+        assert isinstance(data[-2][column], float), sheet  # October, a whole month, has its 环比
+
+
+def test_one_number_format_per_kind_across_the_workbook(wb):
+    """Counts and money carry thousands separators everywhere; rates two decimals."""
+    formats: dict[str, set] = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                figure = isinstance(c.value, int | float) and not isinstance(c.value, bool)
+                if figure and c.column > 1:  # column A: 序号
+                    formats.setdefault(ws.title, set()).add(c.number_format)
+    used = set().union(*formats.values())
+    assert "0" not in used and "General" not in used and "0.0" not in used
+    assert "#,##0" in formats["网格事件（按类型）"] and "#,##0" in formats["主要指标"]
+    _, data, total = _table(wb["网格事件（按类型）"], "序号")
+    ws = wb["网格事件（按类型）"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == total["采集数"])
+    assert cell.number_format == "#,##0"  # 16213 shows as 16,213
 
 
 def test_workbook_ignores_other_as_of_rows(wb, con):
@@ -384,8 +440,11 @@ def test_word_carries_the_headline_phrases(doc, pack):
         "已成功化解6件多年信访积案",
         "共划分33个网格、446个单元，下设24个网格党组织",
         "共采集事件约16200件",
+        "今年以来共受理矛盾纠纷470余件",  # an 11月3日 cut-off is not 全年
+        "中共西天尾镇委员会\n2023年11月3日",  # the 落款
     ):
         assert phrase in text, phrase
+    assert "全年" not in text and "其中在建项目镇" not in text
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert [h[:2] for h in headings] == ["一、", "二、", "三、", "四、"]
     assert (

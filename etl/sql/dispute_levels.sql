@@ -1,4 +1,4 @@
--- 化解层级：小事不出村（社区）、大事不出镇、上交上级的件数和占比。
+-- 化解层级：小事不出村（社区）、大事不出镇、上级/移交的件数和占比。
 WITH r AS (SELECT * FROM w_disputes WHERE is_resolved),
 scoped AS (
     SELECT 'town' AS scope_kind, getvariable('town') AS scope, level FROM r

@@ -49,7 +49,9 @@ h(scope_kind, scope, indicator, numerator, denominator) AS (
               FROM town t, project_zones z LEFT JOIN w_key_projects k ON k.zone = z.zone GROUP BY ALL
     UNION ALL SELECT t.*, z.prefix || '_preliminary', count(*) FILTER (k.stage = '前期'), NULL
               FROM town t, project_zones z LEFT JOIN w_key_projects k ON k.zone = z.zone GROUP BY ALL
-    UNION ALL SELECT t.*, z.prefix || '_investment_completion_rate', round(sum(k.completed_investment), 2),
+    -- every project's plan, 前期 included; 累计完成投资 "—"/"无" beside a plan is 0 (key_projects_by_stage.sql)
+    UNION ALL SELECT t.*, z.prefix || '_investment_completion_rate',
+                     CASE WHEN sum(k.annual_plan) IS NOT NULL THEN round(coalesce(sum(k.completed_investment), 0), 2) END,
                      round(sum(k.annual_plan), 2)
               FROM town t, project_zones z LEFT JOIN w_key_projects k ON k.zone = z.zone GROUP BY ALL
     -- 网格化管理
@@ -79,7 +81,7 @@ h(scope_kind, scope, indicator, numerator, denominator) AS (
 -- figures no numerator and denominator give: 超序时进度 (完成率 − 序时进度) and the median hours to close
 derived(scope_kind, scope, indicator, value) AS (
     SELECT t.*, z.prefix || '_ahead_of_schedule',
-           pct(sum(k.completed_investment), sum(k.annual_plan)) - getvariable('schedule_rate')
+           pct(coalesce(sum(k.completed_investment), 0), sum(k.annual_plan)) - getvariable('schedule_rate')
     FROM town t, project_zones z LEFT JOIN w_key_projects k ON k.zone = z.zone GROUP BY ALL
     UNION ALL SELECT t.*, 'grid_events_median_hours_to_close', round(median(e.hours_to_close), 2)
               FROM town t, w_grid_events e GROUP BY ALL)

@@ -1,9 +1,13 @@
 -- 重点项目按阶段（在建、预备、前期）汇总，含投资完成率和超序时进度。
+-- 合计 is every project of the zone, 前期 included (their annual plan is part of the year's plan, as in the
+-- senders' own 合计 rows); a 累计完成投资 written "—"/"无" counts as 0 beside a plan (SPEC: 投资完成率 =
+-- completed ÷ plan), so each stage row adds up to the 合计.
 WITH s AS (
     SELECT zone, CASE WHEN grouping(stage) = 1 THEN NULL ELSE coalesce(stage, '未注明') END AS stage,
            count(*) AS projects,
            round(sum(total_investment), 2) AS total_investment, round(sum(annual_plan), 2) AS annual_plan,
-           round(sum(completed_investment), 2) AS completed_investment
+           CASE WHEN sum(annual_plan) IS NOT NULL THEN round(coalesce(sum(completed_investment), 0), 2)
+           END AS completed_investment
     FROM w_key_projects GROUP BY GROUPING SETS ((zone, stage), (zone)))
 SELECT getvariable('as_of') AS as_of, zone, coalesce(stage, '合计') AS stage, projects, total_investment, annual_plan,
        completed_investment, pct(completed_investment, annual_plan) AS completion_rate,
