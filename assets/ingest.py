@@ -8,6 +8,7 @@ from dagster._core.definitions.data_version import DATA_VERSION_TAG
 from taizhang.etl import fingerprints as fp
 from taizhang.etl.schema import LEDGER_KINDS, catalog
 
+from . import labels
 from .resources import Warehouse
 from .versions import code_version, reported, unchanged
 
@@ -41,7 +42,11 @@ def town_reference(context: dg.AssetExecutionContext, warehouse: Warehouse) -> d
             counts = {
                 name: con.execute(f"SELECT count(*) FROM ref.{name}").fetchone()[0] for name in REF_TABLES
             }
-    return reported(REFERENCE, now, {**{f"rows/{k}": v for k, v in counts.items()}, "reloaded": last is None})
+    rows = dg.MetadataValue.table(
+        records=[dg.TableRecord({"表": f"ref.{k}", "行数": v}) for k, v in counts.items()],
+        schema=dg.TableSchema(columns=[dg.TableColumn("表", "string"), dg.TableColumn("行数", "number")]),
+    )
+    return reported(REFERENCE, now, {labels.TABLE_ROWS: rows, labels.REDONE: labels.yes_no(last is None)})
 
 
 def observe_inbox(warehouse: Warehouse, wait: float = 60.0) -> dict[str, str]:
@@ -149,11 +154,9 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
             versions[STAGING[kind].to_user_string()],
             {
                 "dagster/row_count": counts[kind],
-                "files": per_kind_files.get(kind, 0),
-                "rows_loaded_this_run": sum(
-                    len(s.records) for o in changed for s in o.used if s.ledger == kind
-                ),
-                "rows_quarantined_this_run": sum(
+                labels.FILES: per_kind_files.get(kind, 0),
+                labels.ROWS_LOADED: sum(len(s.records) for o in changed for s in o.used if s.ledger == kind),
+                labels.ROWS_QUARANTINED: sum(
                     s.rows_quarantined for o in changed for s in o.used if s.ledger == kind
                 ),
             },
@@ -165,10 +168,10 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         SOURCE_FILES,
         versions[SOURCE_FILES.to_user_string()],
         {
-            "files_this_run": len(changed),
-            "rejected_this_run": len(rejected),
-            "by_status": dg.MetadataValue.json(files),
-            "rejected_files": dg.MetadataValue.md(
+            labels.FILES_READ: len(changed),
+            labels.FILES_REJECTED: len(rejected),
+            labels.FILES_BY_STATUS: _by_status(files),
+            labels.REJECTED_FILES: dg.MetadataValue.md(
                 "\n".join(f"- {o.name}：{o.reason}" for o in rejected[:20]) or "（无）"
             ),
         },
@@ -179,9 +182,21 @@ def ingest_ledgers(context: dg.AssetExecutionContext, warehouse: Warehouse):
         versions[QUARANTINE.to_user_string()],
         {
             "dagster/row_count": q_total,
-            "by_reason": dg.MetadataValue.md(q_by or "（无）"),
+            labels.QUARANTINE_BY_REASON: dg.MetadataValue.md(q_by or "（无）"),
         },
         inputs=every_inbox,
+    )
+
+
+def _by_status(files: dict[str, int]) -> dg.TableMetadataValue:
+    """Files per status (已导入, 零报告, 待确认, 拒收, 已被替换 …) as a table."""
+    from taizhang.etl.outcome import STATUS_ZH
+
+    return dg.MetadataValue.table(
+        records=[
+            dg.TableRecord({"状态": STATUS_ZH.get(k, k), "文件数": n}) for k, n in sorted(files.items())
+        ],
+        schema=dg.TableSchema(columns=[dg.TableColumn("状态", "string"), dg.TableColumn("文件数", "number")]),
     )
 
 
@@ -189,5 +204,12 @@ def _quarantine_summary(con) -> tuple[int, str]:
     total = con.execute("SELECT count(*) FROM quarantine.rejected_rows").fetchone()[0]
     rows = con.execute("""SELECT ledger, left(reason, 30) AS reason, count(*) AS n FROM quarantine.rejected_rows
                           GROUP BY ALL ORDER BY n DESC LIMIT 10""").fetchall()
-    md = "| 台账 | 原因 | 行数 |\n|---|---|---|\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in rows)
+    ledgers = catalog().ledgers
+
+    def ledger_zh(kind):
+        return ledgers[kind].name_zh if kind in ledgers else (kind or "（未识别）")
+
+    md = "| 台账 | 原因 | 行数 |\n|---|---|---|\n" + "\n".join(
+        f"| {ledger_zh(a)} | {b} | {c} |" for a, b, c in rows
+    )
     return total, md if rows else ""

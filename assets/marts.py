@@ -12,6 +12,7 @@ import dagster as dg
 from taizhang.etl import fingerprints as fp
 from taizhang.etl.marts import MART_TABLES, description, mart_inputs
 
+from . import labels
 from .ingest import REFERENCE, SOURCE_FILES, STAGING, WRITER_POOL
 from .resources import ReportingPeriod, Warehouse
 from .submissions import chase_metadata
@@ -122,18 +123,23 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, period:
             done[name] = unchanged(context, key, deps, fp.mart_version(con, name, as_of))
         todo = tuple(name for name in selected if done[name] is None)
         if todo:
-            context.log.info(f"building {len(todo)} of {len(selected)} marts as of {as_of}")
+            context.log.info(f"截至 {as_of} 重新计算 {len(todo)} 个指标表（共选 {len(selected)} 个）")
             build(con, as_of, tables=todo)
         results = []
         for name in selected:
             version = fp.mart_version(con, name, as_of)
             rows = con.execute(f"SELECT count(*) FROM marts.{name} WHERE as_of = ?", [as_of]).fetchone()[0]
-            metadata = {"as_of": as_of.isoformat(), "dagster/row_count": rows, "rebuilt": name in todo}
+            metadata = {
+                labels.AS_OF: as_of.isoformat(),
+                "dagster/row_count": rows,
+                labels.REDONE: labels.yes_no(name in todo),
+            }
             if name == "submission_completeness":  # the 催报清单 of the month due by as_of
                 metadata |= chase_metadata(con, as_of)
-            if name in todo or "preview" not in done[name].metadata:
-                metadata["preview"] = _preview(con, name, as_of)
+            label = labels.preview_label(name)
+            if name in todo or label not in done[name].metadata:
+                metadata[label] = _preview(con, name, as_of)
             else:
-                metadata["preview"] = done[name].metadata["preview"]
+                metadata[label] = done[name].metadata[label]
             results.append(reported(MART[name], version, metadata))
     yield from results

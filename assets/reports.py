@@ -11,6 +11,7 @@ import dagster as dg
 from taizhang.etl import fingerprints as fp
 from taizhang.reports.catalog import CHART_MARTS, CHART_TITLES
 
+from . import labels
 from .ingest import QUARANTINE, SOURCE_FILES
 from .marts import MART
 from .resources import ReportingPeriod, Warehouse
@@ -31,6 +32,14 @@ def pack_dir(warehouse: Warehouse, as_of: dt.date) -> Path:
 
 def chart_path(warehouse: Warehouse, as_of: dt.date, name: str) -> Path:
     return pack_dir(warehouse, as_of) / "charts" / f"{name}.png"
+
+
+def _chart_image(path: Path, name: str) -> dg.MarkdownMetadataValue:
+    """The chart itself, inlined as a thumbnail: the UI shows it under "[Show Markdown]" (Dagster 1.13 has no
+    image metadata, and renders markdown in place only below 1,000 characters)."""
+    from taizhang.reports.charts import thumbnail_markdown
+
+    return dg.MetadataValue.md(thumbnail_markdown(path, alt=CHART_TITLES[name]))
 
 
 @dg.multi_asset(
@@ -60,26 +69,24 @@ def render_charts(context: dg.AssetExecutionContext, warehouse: Warehouse, perio
             inputs = current_versions(deps_of(context, key), con, as_of)
             last = unchanged(context, key, inputs, fp.file_version(path, as_of))
             if last is None:
-                from taizhang.reports.charts import CHARTS, thumbnail_markdown
+                from taizhang.reports.charts import CHARTS
 
                 path = CHARTS[name](con, as_of, path.parent)
                 redrawn.append(name)
-                preview = dg.MetadataValue.md(thumbnail_markdown(path))
-            else:
-                preview = last.metadata.get("preview") or dg.MetadataValue.md("")
+            picture = (last.metadata.get(labels.CHART) if last else None) or _chart_image(path, name)
             results.append(
                 reported(
                     key,
                     fp.file_version(path, as_of),
                     {
-                        "as_of": as_of.isoformat(),
-                        "path": dg.MetadataValue.path(str(path)),
-                        "redrawn": name in redrawn,
-                        "preview": preview,
+                        labels.AS_OF: as_of.isoformat(),
+                        labels.CHART: picture,
+                        labels.FILE: dg.MetadataValue.path(str(path)),
+                        labels.REDONE: labels.yes_no(name in redrawn),
                     },
                 )
             )
-    context.log.info(f"charts redrawn: {len(redrawn)} of {len(names)}")
+    context.log.info(f"重绘图表 {len(redrawn)} 张（共选 {len(names)} 张）")
     yield from results
 
 
@@ -109,10 +116,10 @@ def excel_report(
         EXCEL_REPORT,
         fp.file_version(path, as_of),
         {
-            "as_of": as_of.isoformat(),
-            "path": dg.MetadataValue.path(str(path)),
-            "size_kb": round(path.stat().st_size / 1024, 1),
-            "redrawn": last is None,
+            labels.AS_OF: as_of.isoformat(),
+            labels.FILE: dg.MetadataValue.path(str(path)),
+            labels.SIZE_KB: round(path.stat().st_size / 1024, 1),
+            labels.REDONE: labels.yes_no(last is None),
         },
     )
 
@@ -147,10 +154,10 @@ def word_report(
         WORD_REPORT,
         fp.file_version(path, as_of),
         {
-            "as_of": as_of.isoformat(),
-            "path": dg.MetadataValue.path(str(path)),
-            "charts_embedded": len(charts),
-            "redrawn": last is None,
+            labels.AS_OF: as_of.isoformat(),
+            labels.FILE: dg.MetadataValue.path(str(path)),
+            labels.CHARTS_EMBEDDED: len(charts),
+            labels.REDONE: labels.yes_no(last is None),
         },
     )
 
@@ -183,10 +190,12 @@ def feedback_workbooks(context: dg.AssetExecutionContext, warehouse: Warehouse) 
         FEEDBACK,
         fp.folder_version(folder) or fp.digest("none"),
         {
-            "workbooks": len(paths),
-            "folder": dg.MetadataValue.path(str(folder)),
-            "rewritten": last is None,
-            "units": dg.MetadataValue.md("\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）"),
+            labels.WORKBOOKS: len(paths),
+            labels.FOLDER: dg.MetadataValue.path(str(folder)),
+            labels.REDONE: labels.yes_no(last is None),
+            labels.FEEDBACK_FILES: dg.MetadataValue.md(
+                "\n".join(f"- {p.name}" for p in paths) or "（没有需要退回的问题）"
+            ),
         },
     )
 

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import dagster as dg
 import duckdb
-from pydantic import PrivateAttr
+from pydantic import Field, PrivateAttr
 from taizhang.etl.home import Home
 
 AS_OF_TAG = "as_of"  # the run's reporting date, as a run tag: the UI lists it, every step reads the same
@@ -17,7 +17,7 @@ AS_OF_TAG = "as_of"  # the run's reporting date, as a run tag: the UI lists it, 
 class Warehouse(dg.ConfigurableResource):
     """The DuckDB warehouse of a home folder. Writers hold the `duckdb_writer` pool; readers open read-only."""
 
-    home: str
+    home: str = Field(description="数据目录（由 taizhang ui / taizhang run 填好，一般不用改）")
 
     @property
     def paths(self) -> Home:
@@ -54,8 +54,12 @@ class ReportingPeriod(dg.ConfigurableResource):
     latest record date (after this run's ingest), else today. Either way it is written to the run's `as_of`
     tag, and every step of the run — in this process or another — takes that one date."""
 
-    as_of: str = ""
-    home: str = ""
+    as_of: str = Field(
+        default="",
+        description="截至日期，格式 YYYY-MM-DD。留空即可：用数据目录设定的日期（taizhang.toml），"
+        "未设定时用数据中的最新日期。要生成某个月的报表包，请在 monthly_report_pack 中选择分区（月份）。",
+    )
+    home: str = Field(default="", description="数据目录（由 taizhang ui / taizhang run 填好，一般不用改）")
     _date: dt.date | None = PrivateAttr(default=None)
     _context: dg.InitResourceContext | None = PrivateAttr(default=None)
 

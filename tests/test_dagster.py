@@ -13,7 +13,7 @@ from small_town import write_small_town
 from taizhang.assets.automation import daily_ingest_schedule, inbox_sensor, monthly_report_schedule
 from taizhang.assets.definitions import build_definitions
 from taizhang.assets.resources import Warehouse
-from taizhang.assets.runner import prepare_instance, run_pipeline
+from taizhang.assets.runner import LOCATION_NAME, REPOSITORY_NAME, prepare_instance, run_pipeline
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.txt"
 
@@ -88,7 +88,53 @@ def test_the_whole_pipeline_runs_in_process_on_a_small_town(home):
     assert list(pack.glob("*.docx")) and len(list((pack / "charts").glob("*.png"))) >= 10
     # the run is in the home's instance, so the UI shows it
     with dg.DagsterInstance.get() as instance:
-        assert instance.get_run_by_id(outcome.run_id) is not None
+        run = instance.get_run_by_id(outcome.run_id)
+        assert run is not None
+        # under the UI's code location: the Overview timeline leaves out runs without a repository origin
+        origin = run.remote_job_origin
+        assert origin is not None and origin.job_name == "taizhang_all"
+        assert origin.repository_origin.code_location_origin.location_name == LOCATION_NAME
+        assert origin.repository_origin.repository_name == REPOSITORY_NAME
+        # only tags that say something: the reporting date and who started it (no host, pid, start time)
+        assert {k: v for k, v in run.tags.items() if not k.startswith("dagster/")} == {
+            "as_of": "2023-10-31",
+            "trigger": "命令行",
+        }
+        _assert_the_ui_shows_tables_and_the_chart(instance)
+
+
+def _latest_metadata(instance, key: dg.AssetKey) -> dict:
+    event = instance.get_latest_materialization_event(key)
+    assert event is not None, key
+    return dict(event.asset_materialization.metadata)
+
+
+def _assert_the_ui_shows_tables_and_the_chart(instance) -> None:
+    """The headline figures and the rates by unit are tables with Chinese headers on their assets, the key
+    chart is an image on its own, and every label the analyst reads is Chinese."""
+    from taizhang.assets import labels
+
+    headline = _latest_metadata(instance, dg.AssetKey(["marts", "headline_indicators"]))
+    table = headline[labels.HEADLINE]
+    assert isinstance(table, dg.TableMetadataValue)
+    assert [c.name for c in table.schema.columns] == ["指标", "数值", "单位", "分子", "分母"]
+    rate = next(r.data for r in table.records if r.data["指标"] == "矛盾纠纷化解率")
+    assert rate["单位"] == "%" and rate["数值"] == pytest.approx(100 * rate["分子"] / rate["分母"], abs=0.01)
+    assert headline[labels.AS_OF].value == "2023-10-31" and headline[labels.REDONE].value in ("是", "否")
+
+    by_unit = _latest_metadata(instance, dg.AssetKey(["marts", "dispute_resolution_by_unit"]))[labels.BY_UNIT]
+    assert isinstance(by_unit, dg.TableMetadataValue) and by_unit.records
+    columns = {c.name: c.type for c in by_unit.schema.columns}
+    assert columns["村社区"] == "string" and columns["化解率(%)"] == "number"
+    assert all(not r.data["村社区"].isascii() for r in by_unit.records)  # unit names, not ids
+
+    chart = _latest_metadata(instance, dg.AssetKey(["charts", "dispute_rate_by_unit"]))
+    assert chart[labels.CHART].value.startswith("![各村（社区）矛盾纠纷化解率](data:image/png;base64,")
+    assert chart[labels.FILE].value.endswith("dispute_rate_by_unit.png")
+
+    for key in build_definitions().resolve_asset_graph().materializable_asset_keys:
+        for label in _latest_metadata(instance, key):
+            assert label.startswith("dagster/") or not label.isascii(), (key, label)
 
 
 def test_a_second_run_with_no_new_files_loads_nothing(home):

@@ -16,6 +16,7 @@ import pytest
 from builders import DISPUTE_HEADER, write_xlsx
 from cli_kit import env, snapshot, taizhang
 from small_town import write_small_town
+from taizhang.assets.labels import NO, REDONE, YES
 from taizhang.etl import as_of as reporting_date
 from taizhang.etl import fingerprints
 from taizhang.etl.home import Home
@@ -300,22 +301,22 @@ def test_a_rerun_of_the_job_rebuilds_nothing_until_a_file_is_new(ran):
     outcome = run_pipeline(home, AS_OF)
     assert outcome.success and outcome.checks.passed and not outcome.checks.failed
     done = _materializations(outcome.run_id)
-    assert done["ref/town_reference"]["reloaded"] is False
-    assert done["marts/headline_indicators"]["rebuilt"] is False
-    assert not any(
-        md["redrawn"]
+    assert done["ref/town_reference"][REDONE] == NO
+    assert done["marts/headline_indicators"][REDONE] == NO
+    assert all(
+        md[REDONE] == NO
         for key, md in done.items()
         if key.startswith(("charts/", "reports/excel", "reports/word"))
     )
-    assert done["reports/feedback_workbooks"]["rewritten"] is False
+    assert done["reports/feedback_workbooks"][REDONE] == NO
     assert snapshot(ran, ("marts",)) == marts
 
     write_longshan_disputes(home.inbox)
     outcome = run_pipeline(home, AS_OF)
     assert outcome.success
     done = _materializations(outcome.run_id)
-    assert done["marts/headline_indicators"]["rebuilt"] is True
-    assert done["charts/dispute_rate_by_unit"]["redrawn"] is True
+    assert done["marts/headline_indicators"][REDONE] == YES
+    assert done["charts/dispute_rate_by_unit"][REDONE] == YES
     assert snapshot(ran, ("marts",)) != marts
 
 
@@ -331,10 +332,10 @@ def test_touched_marts_and_reference_tables_are_built_again_though_the_files_are
     outcome = run_pipeline(Home.resolve(ran), AS_OF)
     assert outcome.success
     done = _materializations(outcome.run_id)
-    assert done["ref/town_reference"]["reloaded"] is True
-    assert done["marts/dispute_levels"]["rebuilt"] is True
+    assert done["ref/town_reference"][REDONE] == YES
+    assert done["marts/dispute_levels"][REDONE] == YES
     # the reloaded reference tables are the ones the other marts were built from: those are current
-    assert done["marts/headline_indicators"]["rebuilt"] is False
+    assert done["marts/headline_indicators"][REDONE] == NO
     assert snapshot(ran, ("ref", "marts")) == tables
 
 
