@@ -255,7 +255,7 @@ def _write_xlsx(df, path: Path, info, as_of: dt.date | None, scope: str | None) 
                 width = 17
             else:
                 texts = [_shown(v, kind) for v in values[:2000]]
-                width = max((display_width(t) for t in texts), default=0)
+                width = max((display_width(t) for t in texts), default=0) * 1.1
             widths.append(min(max(width, display_width(c) if display_width(c) <= 16 else 16, 6) + 2, 60))
             for i, v in enumerate(values):
                 r = header_row + 1 + i
