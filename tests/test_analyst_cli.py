@@ -7,8 +7,9 @@ import datetime as dt
 import duckdb
 import pytest
 from small_town import write_small_town
-from taizhang.cli import main
 from taizhang.etl.marts import build_marts
+
+from taizhang.cli import main
 
 
 @pytest.fixture
