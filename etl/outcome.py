@@ -158,7 +158,7 @@ class FileOutcome:
         if self.rows_quarantined:
             first = next((p for s in self.used for p in s.problems), None)
             where = (
-                f"（如第{first.row_number}行 {first.column}）" if first else ""
+                f"（如第{first.row_number}行{(' ' + first.column) if first.column else ''}）" if first else ""
             )  # no value: it may be personal
             return f"有隔离行　{name}：隔离 {self.rows_quarantined} 行{where}"
         return None
