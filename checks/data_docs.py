@@ -138,7 +138,9 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
         "<h1>台账数据质量检查报告</h1>",
         f'<div class="meta">生成时间：{_safe(generated)}'
         + (f"　截至日期：{_safe(as_of)}" if as_of else "")
-        + f'　共 {len(outcomes)} 项检查：<span class="passed">通过 {counts["passed"]}</span>，'
+        + f"　共 {len({(o.table, o.check or o.name) for o in outcomes})} 项检查、{len(outcomes)} 条规则"
+        "（一项检查含一条或多条规则；taizhang run 数的是检查）"
+        + f'。规则：<span class="passed">通过 {counts["passed"]}</span>，'
         f'<span class="warned">警告 {counts["warned"]}</span>，'
         f'<span class="failed">未通过 {counts["failed"]}</span>。'
         "“未通过”为阻断级（ERROR）问题：报表在修正前不会生成；“警告”（WARN）不阻断。</div>",

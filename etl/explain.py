@@ -8,6 +8,7 @@ import datetime as dt
 import duckdb
 
 from .marts import INDICATORS, prepare_as_of
+from .reference import TOWN_NAME
 
 SOURCE = "file_name AS 来源文件, sheet AS 工作表, row_number AS 行号"
 
@@ -85,32 +86,84 @@ REFERENCE_FIGURES = {
 }
 
 
+# the columns of each view a scope cuts by (etl/scope.py kinds)
+SCOPE_COLUMNS: dict[str, dict[str, str]] = {
+    "w_disputes": {"unit": "unit", "area": "area"},
+    "w_legal_visits": {"unit": "unit", "area": "area"},
+    "w_petitions": {"unit": "unit"},
+    "w_grid_events": {"grid": "grid"},
+    "w_party_activities": {"party_org": "org"},
+    "w_key_projects": {"zone": "zone"},
+}
+
+
 class UnknownIndicator(ValueError):
     pass
 
 
+def _plain(text: str) -> str:
+    """A name as compared: no spaces, no quotes of any width."""
+    return "".join(ch for ch in text if ch not in " \u3000“”\"'‘’「」").lower()
+
+
+def resolve_indicator(text: str) -> str:
+    """The indicator code for a code or a Chinese name (quotes and spaces do not matter); UnknownIndicator
+    listing the candidates (or every indicator) otherwise."""
+    if text in INDICATORS:
+        return text
+    wanted = _plain(text)
+    for code, (name_zh, _unit) in INDICATORS.items():
+        if wanted in (_plain(code), _plain(name_zh)):
+            return code
+    near = [
+        code
+        for code, (name_zh, _unit) in INDICATORS.items()
+        if wanted and (wanted in _plain(name_zh) or wanted in code or _plain(name_zh) in wanted)
+    ]
+    if near:
+        raise UnknownIndicator(
+            f"指标“{text}”不是一个完整的名称，可能是：\n"
+            + indicator_listing(near)
+            + "\n请写出指标名称或代码。"
+        )
+    raise UnknownIndicator(f"没有指标“{text}”。可用的指标（名称或代码均可）：\n" + indicator_listing())
+
+
+def indicator_listing(codes=None) -> str:
+    from .text import pad
+
+    return "\n".join(f"  {pad(INDICATORS[c][0], 30)}{c}" for c in (codes or INDICATORS))
+
+
 def explain(con: duckdb.DuckDBPyConnection, indicator: str, as_of: dt.date, scope: str | None = None):
-    """(column names, rows) of the records behind an indicator, optionally for one unit, 片区 or grid."""
-    if indicator not in INDICATORS:
-        known = ", ".join(INDICATORS)
-        raise UnknownIndicator(f"未知指标 {indicator}。可用指标：{known}")
+    """(column names, rows) of the records behind an indicator (its code or Chinese name), optionally for
+    one unit, 片区, grid, party organisation or project zone. UnknownIndicator, or ScopeError for a scope
+    that is unknown, ambiguous or not one this indicator is counted by."""
+    from .scope import ScopeError, filter_for, resolve
+
+    indicator = resolve_indicator(indicator)
+    chosen = resolve(scope) if scope else None
+    name_zh = INDICATORS[indicator][0]
+    if indicator in REFERENCE_FIGURES and chosen and not chosen.is_town:
+        raise ScopeError(f"{name_zh}是全镇的参考数据，只能按全镇查看（不写 --scope 或写 {TOWN_NAME}）。")
     prepare_as_of(con, as_of)
     if indicator in REFERENCE_FIGURES:
         cur = con.execute(REFERENCE_FIGURES[indicator][0])
     else:
         view, cols, cond = EXPLAIN[indicator]
-        params: list = []
-        if scope:
-            scope_cols = {
-                "w_disputes": ("unit", "area"),
-                "w_legal_visits": ("unit", "area"),
-                "w_petitions": ("unit",),
-                "w_grid_events": ("grid",),
-                "w_party_activities": ("org",),
-                "w_key_projects": ("zone",),
-            }[view]
-            cond += " AND (" + " OR ".join(f"{c} = $scope" for c in scope_cols) + ")"
-            params = {"scope": _canonical_scope(con, scope)}
+        params: dict = {}
+        cut = filter_for(chosen, SCOPE_COLUMNS[view], f"指标“{name_zh}”") if chosen else None
+        if cut and view == "w_key_projects":
+            own = "园区" if indicator.startswith("park_") else "镇"
+            if cut[1] != own:
+                raise ScopeError(
+                    f"{name_zh}只统计{own}的重点项目；{cut[1]}的项目请看"
+                    f"“{INDICATORS[_other_zone(indicator)][0]}”（{_other_zone(indicator)}）。"
+                )
+            cut = None  # the indicator's own zone: its rows already
+        if cut:
+            cond += f" AND {cut[0]} = $scope"
+            params = {"scope": cut[1]}
         cur = con.execute(
             f"SELECT {cols} FROM {view} WHERE {cond} ORDER BY 来源文件, 工作表, 行号", params or None
         )
@@ -118,8 +171,7 @@ def explain(con: duckdb.DuckDBPyConnection, indicator: str, as_of: dt.date, scop
     return names, cur.fetchall()
 
 
-def _canonical_scope(con: duckdb.DuckDBPyConnection, scope: str) -> str:
-    from .reference import reference
-
-    unit = reference().resolve_unit(scope)
-    return reference().unit_name(unit) if unit else scope
+def _other_zone(indicator: str) -> str:
+    if indicator.startswith("park_"):
+        return "key_" + indicator.removeprefix("park_")
+    return "park_" + indicator.removeprefix("key_")

@@ -120,31 +120,82 @@ class FileOutcome:
         return total
 
     def line(self) -> str:
+        """The file's one line, in Chinese: what it was read as, and what became of its rows."""
         name = self.file_name
         if self.status == "held":
-            return f"? {name}: 待确认 — {self.reason}"
+            return f"? {name}：待确认 — {self.reason}"
         if self.status == "skipped":
-            return f"- {name}: skipped 未读取 — {self.reason}"
+            return f"- {name}：未读取 — {self.reason}"
         if self.status == "rejected":
-            return f"✗ {name}: rejected 拒收 — {self.reason}"
+            return f"✗ {name}：拒收 — {self.reason}"
         if self.status == "unchanged":
-            return f"= {name}: unchanged 未变化（与已导入的 {self.same_as} 内容相同）"
-        what = "; ".join(f"{s.ledger} {s.sender or '?'} {s.period or '?'}" for s in self.used)
+            return f"= {name}：未变化（与已导入的 {self.same_as} 内容相同）"
+        what = "；".join(f"{_ledger_zh(s.ledger)} {s.sender or '?'} {s.period or '?'}" for s in self.used)
         dropped = self.dropped
         detail = "、".join(f"{DROP_LABELS.get(k, k)}{v}" for k, v in sorted(dropped.items()))
         text = (
-            f"✓ {name} [{what}]: loaded {self.rows_loaded} rows · quarantined {self.rows_quarantined}"
-            f" · dropped {sum(dropped.values())}" + (f" ({detail})" if detail else "")
+            f"✓ {name}［{what}］：导入 {self.rows_loaded} 行，隔离 {self.rows_quarantined} 行，"
+            f"略过 {sum(dropped.values())} 行" + (f"（{detail}）" if detail else "")
         )
         if self.status == "zero_report":
-            text += " · 零报告"
+            text += "；零报告"
         if self.replaced:
-            text += f" · replaces {', '.join(self.replaced)}"
+            text += f"；替换 {'、'.join(self.replaced)}"
             if self.rows_removed:
                 text += f"（去掉原文件中的{self.rows_removed}条记录）"
         if self.added_to:
-            text += f" · 追加到 {', '.join(self.added_to)}"
+            text += f"；追加到 {'、'.join(self.added_to)}"
         skipped = [s for s in self.sheets if s.status == "skipped" and s.reason]
         if skipped:
-            text += " · skipped sheets: " + "; ".join(f"{s.sheet}（{s.reason}）" for s in skipped)
+            text += "；跳过的工作表：" + "、".join(f"{s.sheet}（{s.reason}）" for s in skipped)
         return text
+
+    def problem(self) -> str | None:
+        """Why this file needs a look, in one line (None when it loaded whole): rejected, held, not read, or
+        rows quarantined (with the first one's place and reason)."""
+        name = self.file_name
+        if self.status in ("rejected", "held", "skipped"):
+            return f"{STATUS_ZH[self.status]}　{name}：{self.reason}"
+        if self.rows_quarantined:
+            first = next((p for s in self.used for p in s.problems), None)
+            where = (
+                f"（如第{first.row_number}行{(' ' + first.column) if first.column else ''}）" if first else ""
+            )  # no value: it may be personal
+            return f"有隔离行　{name}：隔离 {self.rows_quarantined} 行{where}"
+        return None
+
+
+def _ledger_zh(kind: str | None) -> str:
+    from .schema import catalog
+
+    ledgers = catalog().ledgers
+    return ledgers[kind].name_zh if kind in ledgers else (kind or "?")
+
+
+def summary(outcomes: list[FileOutcome], verbose: bool = False) -> list[str]:
+    """What an ingest did, for the console: one line of counts (files loaded, rows quarantined, files held,
+    files rejected), then each file that needs a look on its own line with its reason; every file's line
+    first with `verbose`."""
+    lines = [o.line() for o in outcomes] if verbose else []
+    count = {s: sum(1 for o in outcomes if o.status == s) for s in STATUS_ZH}
+    loaded = count["loaded"] + count["zero_report"]
+    text = (
+        f"共 {len(outcomes)} 个文件：导入 {loaded} 个（{sum(o.rows_loaded for o in outcomes):,} 行"
+        + (f"，其中零报告 {count['zero_report']} 个" if count["zero_report"] else "")
+        + f"），隔离 {sum(o.rows_quarantined for o in outcomes):,} 行，"
+        f"待确认 {count['held']} 个，拒收 {count['rejected']} 个"
+    )
+    extra = [f"{STATUS_ZH[s]} {count[s]} 个" for s in ("unchanged", "skipped") if count[s]]
+    lines.append(text + ("，" + "，".join(extra) if extra else "") + "。")
+    problems = [p for p in (o.problem() for o in outcomes) if p]
+    if problems:
+        lines.append("需要处理的文件：")
+        lines += [f"  {p}" for p in problems]
+    if count["held"]:
+        lines.append("待确认的文件：taizhang mappings 列出问题，taizhang mappings confirm 编号 确认后导入。")
+    if any(o.rows_quarantined for o in outcomes):
+        lines.append(
+            "隔离的行：taizhang export quarantine.rejected_rows --format xlsx -o 隔离的行.xlsx，"
+            "或运行后看退回修改清单（reports/feedback/）。"
+        )
+    return lines

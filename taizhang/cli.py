@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -60,6 +61,7 @@ def _read_con(home: Home):
 
 def cmd_ingest(args) -> int:
     from taizhang.etl.ingest import ingest_paths
+    from taizhang.etl.outcome import summary
     from taizhang.etl.reading import ReadersFailed
     from taizhang.etl.warehouse import WarehouseBusy, connect, load_reference, lock_wait
 
@@ -82,25 +84,78 @@ def cmd_ingest(args) -> int:
     except WarehouseBusy as busy:
         print(busy, file=sys.stderr)
         return EXIT_BUSY
+    paths = [Path(p) for p in args.paths]
+    bar = _progress(paths)
     try:
         load_reference(con)
-        outcomes = ingest_paths([Path(p) for p in args.paths], home, con)
+        outcomes = ingest_paths(paths, home, con, on_outcome=bar.step if bar else None)
     except ReadersFailed as failed:  # the files loaded before this stay loaded; a rerun goes on from there
         print(failed, file=sys.stderr)
         return 1
     finally:
+        if bar:
+            bar.close()
         con.close()
-    for o in outcomes:
-        print(o.line())
-    rejected = [o for o in outcomes if o.status == "rejected"]
-    print(
-        f"共 {len(outcomes)} 个文件：导入 {sum(o.rows_loaded for o in outcomes)} 行，"
-        f"隔离 {sum(o.rows_quarantined for o in outcomes)} 行，拒收 {len(rejected)} 个文件。"
-    )
-    if rejected:
+    for line in summary(outcomes, verbose=getattr(args, "verbose", False)):
+        print(line)
+    if any(o.status == "rejected" for o in outcomes):
         print("被拒收的文件请按上面的原因修改后重新报送。", file=sys.stderr)
         return EXIT_REJECTED
     return 0
+
+
+PROGRESS_FROM_FILES = 20  # fewer files read in a moment: no bar
+
+
+class _Bar:
+    """A progress bar on the terminal (tqdm, on stderr): never when the output goes to a file or a pipe."""
+
+    def __init__(self, total: int | None, what: str, unit: str):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, desc=what, unit=unit, file=sys.stderr, leave=False, dynamic_ncols=True)
+
+    def step(self, _outcome=None) -> None:
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+@contextlib.contextmanager
+def _ticking(what: str):
+    """While a run works, a line on the terminal with the time it has taken (the run's steps report only at
+    its end); nothing when the output goes to a file or a pipe."""
+    if not sys.stdout.isatty() or not sys.stderr.isatty():
+        yield
+        return
+    import threading
+
+    bar = _Bar(None, what, "秒")
+    bar.bar.bar_format = "{desc}：已用时 {elapsed}"
+    done = threading.Event()
+
+    def tick():
+        while not done.wait(1.0):
+            bar.bar.refresh()
+
+    thread = threading.Thread(target=tick, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+        bar.close()
+
+
+def _progress(paths: list[Path]) -> _Bar | None:
+    if not sys.stdout.isatty() or not sys.stderr.isatty():
+        return None
+    from taizhang.etl.discover import find
+
+    total = len(find(paths).files)
+    return _Bar(total, "读取文件", "个") if total >= PROGRESS_FROM_FILES else None
 
 
 # --- run ---------------------------------------------------------------------------------------------
@@ -154,7 +209,8 @@ def cmd_run(args) -> int:
     from taizhang.etl.run_state import forget_last_run
 
     forget_last_run(home)  # the record is of a run that finished well: not of one killed half-way
-    outcome = run_pipeline(home, as_of)
+    with _ticking("运行中（读取、计算指标、检查、出图、写报表）"):
+        outcome = run_pipeline(home, as_of)
     print(
         f"Dagster run {outcome.run_id}：{'成功' if outcome.success else '未完成'}（截至 {outcome.as_of or '—'}）"
     )
@@ -176,10 +232,7 @@ def _nothing_changed(home: Home) -> int:
 
     last = last_run(home)
     when = last.finished_at.replace("T", " ")
-    print(
-        f"自运行 {last.run_id}（{when}）以来没有任何变化，未重新运行（--force 可强制运行）/ "
-        f"nothing changed since run {last.run_id} at {when}; not run again"
-    )
+    print(f"自运行 {last.run_id}（{when}）以来没有任何变化，未重新运行（--force 可强制运行）")
     for line in last.checks:
         print(line)
     _print_outputs(home, last.as_of)
@@ -226,23 +279,31 @@ def _print_outputs(home: Home, as_of: str | None) -> None:
 
 
 def cmd_indicators(args) -> int:
-    from taizhang.etl.marts import headline
+    from taizhang.etl.marts import headline, mart_dates
+    from taizhang.etl.text import pad
 
     home = _home(args)
     con = _read_con(home)
     try:
-        rows = headline(con, args.as_of, None if args.all_scopes else "town")
+        as_of = args.as_of or _reporting_date(home, con)
+        rows = headline(con, as_of, None if args.all_scopes else "town")
+        dates = mart_dates(con) if not rows else []
     finally:
         con.close()
     if not rows:
-        print(f"没有截至 {args.as_of} 的指标：请先运行 taizhang run --as-of {args.as_of}", file=sys.stderr)
+        held = "、".join(d.isoformat() for d in dates) or "无"
+        print(
+            f"没有截至 {as_of} 的指标（已有的截至日期：{held}）：请先运行 taizhang run --as-of {as_of}",
+            file=sys.stderr,
+        )
         return 1
     if args.json:
         print(
             json.dumps([{**r, "as_of": r["as_of"].isoformat()} for r in rows], ensure_ascii=False, indent=2)
         )
         return 0
-    print(f"西天尾镇核心指标（截至{args.as_of:%Y年%m月%d日}）")
+    print(f"西天尾镇核心指标（截至{as_of.year}年{as_of.month}月{as_of.day}日）")
+    width = max(_width(r["name_zh"]) for r in rows) + 2
     for r in rows:
         value = (
             "—"
@@ -255,20 +316,41 @@ def cmd_indicators(args) -> int:
             else ""
         )
         scope = "" if r["scope_kind"] == "town" else f"[{r['scope']}] "
-        print(f"  {scope}{r['name_zh']}：{value}{r['unit']}{ratio}")
+        figure = f"{value}{r['unit']}{ratio}"
+        if args.codes_only:
+            print(f"  {scope}{r['indicator']}：{figure}")
+        else:
+            print(f"  {scope}{pad(r['name_zh'], width)}{pad(figure, 28)}{r['indicator']}")
+    if not args.codes_only:
+        print("（最后一列是指标代码；taizhang explain 指标名称或代码 可查看指标背后的记录）")
     return 0
+
+
+def _width(text: str) -> int:
+    from taizhang.etl.text import display_width
+
+    return display_width(text)
+
+
+def _reporting_date(home: Home, con) -> dt.date:
+    """The home's reporting date (etl/as_of.py: the pinned date, else the latest record date)."""
+    from taizhang.etl import as_of as reporting_date
+
+    return reporting_date.resolve(home, None, con)[0]
 
 
 def cmd_explain(args) -> int:
     from taizhang.etl.explain import UnknownIndicator, explain
+    from taizhang.etl.scope import ScopeError
 
     home = _home(args)
     con = _read_con(home)
     try:
-        names, rows = explain(con, args.indicator, args.as_of, args.scope)
-    except UnknownIndicator as unknown:
+        as_of = args.as_of or _reporting_date(home, con)
+        names, rows = explain(con, args.indicator, as_of, args.scope)
+    except (UnknownIndicator, ScopeError) as unknown:
         print(unknown, file=sys.stderr)
-        return 1
+        return EXIT_REJECTED
     finally:
         con.close()
     if args.json:
@@ -285,28 +367,61 @@ def cmd_explain(args) -> int:
             )
         )
         return 0
+    from taizhang.etl.explain import resolve_indicator
+    from taizhang.etl.marts import INDICATORS
+
+    code = resolve_indicator(args.indicator)
     print("\t".join(names))
     for r in rows:
         print("\t".join("" if v is None else str(v) for v in r))
     print(
-        f"共 {len(rows)} 条记录（{args.indicator}，截至 {args.as_of}{'，' + args.scope if args.scope else ''}）"
+        f"共 {len(rows)} 条记录（{INDICATORS[code][0]} {code}，截至 {as_of}"
+        f"{'，' + args.scope if args.scope else ''}）"
     )
     return 0
 
 
 def cmd_export(args) -> int:
-    from taizhang.etl.export import ExportError, export_table
+    from taizhang.etl.export import ExportError, export_table, find_table
 
     home = _home(args)
     con = _read_con(home)
     try:
-        n = export_table(con, args.table, args.format, Path(args.output))
+        info = find_table(con, args.table)
+        as_of = (args.as_of or _reporting_date(home, con)) if info.has_as_of else None
+        output = Path(args.output or _default_output(info, as_of, args.scope, args.format))
+        done = export_table(con, args.table, args.format, output, as_of=as_of, scope=args.scope)
     except ExportError as bad:
         print(bad, file=sys.stderr)
-        return 1
+        return EXIT_REJECTED
     finally:
         con.close()
-    print(f"已导出 {args.table}：{n} 行 → {args.output}")
+    when = f"截至 {done.as_of}，" if done.as_of else ""
+    scope = f"{done.scope}，" if done.scope else ""
+    print(f"已导出“{done.name_zh}”（{done.table}，{when}{scope}{done.rows} 行）→ {output}")
+    return 0
+
+
+def _default_output(info, as_of, scope, fmt: str) -> str:
+    parts = [info.name, *([scope] if scope else []), *([as_of.isoformat()] if as_of else [])]
+    return "_".join(parts).replace("/", "／").replace("“", "").replace("”", "") + f".{fmt}"
+
+
+def cmd_tables(args) -> int:
+    from taizhang.etl.export import table_list
+    from taizhang.etl.text import pad
+
+    home = _home(args)
+    con = _read_con(home)
+    try:
+        tables = table_list(con)
+    finally:
+        con.close()
+    print("可导出的表（taizhang export 表名 --format xlsx；表名写英文名或中文名均可）：")
+    for name, name_zh, about, dates in tables:
+        when = f"　截至日期：{'、'.join(d.isoformat() for d in dates)}" if dates else ""
+        print(f"  {pad(name, 32)}{pad(name_zh, 30)}{about}{when}")
+    print("个人信息所在的 staging 表不能导出。")
     return 0
 
 
@@ -474,7 +589,9 @@ def cmd_demo(args) -> int:
     as_of = args.as_of or DEMO_AS_OF
     home.pin_reporting_date(as_of)  # the UI, the schedules and the sensor then report as of this date too
     code = cmd_run(argparse.Namespace(home=str(home.root), as_of=as_of))
-    cmd_indicators(argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False))
+    cmd_indicators(
+        argparse.Namespace(home=str(home.root), as_of=as_of, json=False, all_scopes=False, codes_only=False)
+    )
     command = Path(sys.executable).parent / "taizhang"
     print(
         f"\n打开界面：{command if command.exists() else 'taizhang'} ui --home {home.root}   （http://127.0.0.1:3000）"
@@ -501,49 +618,101 @@ def cmd_ui(args) -> int:
     return serve(_home(args), port=args.port)
 
 
+class _ChineseHelp(argparse.RawDescriptionHelpFormatter):
+    """argparse's own words (usage, options, positional arguments) in Chinese."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+def _parser_words() -> None:
+    """argparse's fixed texts in Chinese (it takes them from gettext; our one language is Chinese)."""
+    words = {
+        "usage: ": "用法：",
+        "positional arguments": "参数",
+        "options": "选项",
+        "optional arguments": "选项",
+        "show this help message and exit": "显示本帮助并退出",
+        "the following arguments are required: %s": "缺少必填参数：%s",
+        "unrecognized arguments: %s": "无法识别的参数：%s",
+        "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+        "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+        "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+        "expected one argument": "需要一个值",
+        "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    }
+    argparse._ = lambda text: words.get(text, text)  # argparse looks its texts up through this name
+    argparse.ngettext = lambda singular, plural, n: words.get(singular if n == 1 else plural, plural)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="taizhang", description="台账 — 乡镇台账数据仓库与报表")
-    sub = parser.add_subparsers(dest="command", required=True)
+    _parser_words()
+    parser = argparse.ArgumentParser(
+        prog="taizhang",
+        description="台账 — 乡镇台账数据仓库与报表。使用说明：docs/使用说明.md",
+        formatter_class=_ChineseHelp,
+        add_help=False,
+    )
+    parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    sub = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
 
     def add(name, func, help_text):
-        p = sub.add_parser(name, help=help_text)
-        p.add_argument("--home", help="home folder (default: $TAIZHANG_HOME or ./data)")
+        p = sub.add_parser(
+            name, help=help_text, description=help_text, formatter_class=_ChineseHelp, add_help=False
+        )
+        p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        p.add_argument("--home", metavar="目录", help="数据目录（默认：环境变量 TAIZHANG_HOME，否则 ./data）")
         p.set_defaults(func=func)
         return p
 
-    p = add("demo", cmd_demo, "write the demo town's 2023 files into the inbox and run everything")
-    p.add_argument("--as-of", type=_date, default=None, help="default 2023-11-03")
-    p = add("ingest", cmd_ingest, "read ledger files or folders into the warehouse")
-    p.add_argument("paths", nargs="+")
-    p = add(
-        "run", cmd_run, "materialise every asset through Dagster, in-process (skipped when nothing changed)"
-    )
-    p.add_argument(
-        "--as-of",
-        type=_date,
-        default=None,
-        help="截至日期（默认：数据目录 taizhang.toml 设定的日期，否则为数据中的最新日期）",
-    )
-    p.add_argument("--force", action="store_true", help="run even when nothing changed since the last run")
+    as_of_help = "截至日期 YYYY-MM-DD（默认：数据目录 taizhang.toml 设定的报告日期，否则为数据中的最新日期）"
+    p = add("demo", cmd_demo, "把演示镇2023年的台账文件写入收件箱，并导入、运行全部流程")
+    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help="截至日期（默认 2023-11-03）")
+    p = add("ingest", cmd_ingest, "把台账文件或文件夹读入数据仓库；默认只列出汇总和有问题的文件")
+    p.add_argument("paths", nargs="+", metavar="文件或文件夹", help="台账文件（xlsx、xls、csv）或文件夹")
+    p.add_argument("-v", "--verbose", action="store_true", help="逐个列出每个文件的读取结果")
+    p = add("run", cmd_run, "通过 Dagster 运行全部流程（指标、检查、图表、报表）；没有变化时不重复运行")
+    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help=as_of_help)
+    p.add_argument("--force", action="store_true", help="即使自上次运行以来没有变化也重新运行")
     p.add_argument(
         "--allow-empty", action="store_true", help="允许截至日期晚于今天或早于最早的记录（报表将全部为零）"
     )
     p = add("rebuild", cmd_rebuild, "用当前的读取程序把原始文件存档重新读入一个新的数据仓库，再替换现有的")
-    p = add("indicators", cmd_indicators, "the headline indicators as of a date")
-    p.add_argument("--as-of", type=_date, required=True)
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--all-scopes", action="store_true", help="also 片区, units and grids")
-    p = add("explain", cmd_explain, "the records behind an indicator, with source file, sheet and row")
-    p.add_argument("indicator")
-    p.add_argument("--as-of", type=_date, required=True)
-    p.add_argument("--scope", help="a unit, 片区 or grid")
-    p.add_argument("--json", action="store_true")
-    p = add(
-        "export", cmd_export, "export a warehouse table (marts, meta, quarantine) to xlsx, csv or parquet"
+    p = add("indicators", cmd_indicators, "核心指标：每个指标的名称、数值和指标代码")
+    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help=as_of_help)
+    p.add_argument(
+        "--json", action="store_true", help="以 JSON 输出（字段与 marts.headline_indicators 相同）"
     )
-    p.add_argument("table")
-    p.add_argument("--format", choices=("xlsx", "csv", "parquet"), required=True)
-    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--all-scopes", action="store_true", help="同时列出各片区、村（社区）和网格的指标")
+    p.add_argument(
+        "--codes", dest="codes_only", action="store_true", help="每行只写指标代码和数值（便于脚本使用）"
+    )
+    p = add("explain", cmd_explain, "列出某个指标背后的记录（来源文件、工作表、行号）")
+    p.add_argument("indicator", metavar="指标", help="指标名称或代码，如 矛盾纠纷化解数 或 disputes_resolved")
+    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help=as_of_help)
+    p.add_argument(
+        "--scope",
+        metavar="范围",
+        help="只看一个范围：村（社区）、片区、网格、党组织、镇/园区；写镇名（西天尾镇）为全镇",
+    )
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p = add("tables", cmd_tables, "列出可导出的表及其中文名称和已有的截至日期")
+    p = add(
+        "export", cmd_export, "导出一张表的一个截至日期的数据（中文列名、单位名称）为 xlsx、csv 或 parquet"
+    )
+    p.add_argument(
+        "table",
+        metavar="表",
+        help="表名（taizhang tables 列出），如 dispute_resolution_by_unit 或 各村（社区）矛盾纠纷化解情况",
+    )
+    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help=as_of_help)
+    p.add_argument("--scope", metavar="范围", help="只导出一个村（社区）、片区、网格等的行；写镇名为全镇")
+    p.add_argument(
+        "--format", choices=("xlsx", "csv", "parquet"), default="xlsx", help="文件格式（默认 xlsx）"
+    )
+    p.add_argument(
+        "-o", "--output", metavar="文件", help="输出文件（默认：表的中文名_截至日期.格式，写在当前文件夹）"
+    )
     p = add("mappings", cmd_mappings, "待确认的文件和已确认的版式；确认后导入被暂扣的文件")
     p.add_argument(
         "action",
@@ -552,7 +721,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="list",
         help="list 列出（默认）；confirm 确认一个文件的答案并导入",
     )
-    p.add_argument("id", nargs="?", help="待确认文件的编号（taizhang mappings 列出的方括号中的编号）")
+    p.add_argument(
+        "id", nargs="?", metavar="编号", help="待确认文件的编号（taizhang mappings 列出的方括号中的编号）"
+    )
     p.add_argument(
         "--answer",
         action="append",
@@ -564,19 +735,24 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_templates,
         "报送模板：每个单位每类台账一份带下拉选项的 xlsx，写入 <home>/templates/<月份>/",
     )
-    p.add_argument("--period", type=_period, required=True, help="报送月份 YYYY-MM，如 2023-12")
-    p.add_argument("--unit", help="只生成这个单位的（如 林山村、镇综治中心）")
-    p.add_argument("--ledger", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
+    p.add_argument(
+        "--period", type=_period, required=True, metavar="月份", help="报送月份 YYYY-MM，如 2023-12"
+    )
+    p.add_argument("--unit", metavar="单位", help="只生成这个单位的（如 林山村、镇综治中心）")
+    p.add_argument("--ledger", metavar="台账", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
     p = add("missing", cmd_missing, "催报清单：某月各单位各类台账已报、零报告、未报、退回未改")
-    p.add_argument("--period", type=_period, help="报送月份 YYYY-MM（默认：报告日期的上一个月）")
+    p.add_argument(
+        "--period", type=_period, metavar="月份", help="报送月份 YYYY-MM（默认：报告日期的上一个月）"
+    )
     p.add_argument(
         "--as-of",
         type=_date,
         default=None,
+        metavar="日期",
         help="报告日期，清单写入 reports/<日期>/（默认：最近一次运行的截至日期）",
     )
-    p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
-    p.add_argument("--port", type=int, default=3000)
+    p = add("ui", cmd_ui, "在 127.0.0.1 上启动 Dagster 界面和后台进程（Ctrl-C 全部停止）")
+    p.add_argument("--port", type=int, default=3000, metavar="端口", help="端口（默认 3000）")
     return parser
 
 

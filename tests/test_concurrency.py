@@ -171,7 +171,7 @@ def test_an_ingest_waits_for_a_reader_to_finish(home_with_marts, tmp_path):
         {"8月": [["西天尾镇后埔村2023年8月矛盾纠纷排查化解台账"], DISPUTE_HEADER, *dispute_rows(5, month=8)]},
     )
     proc = subprocess.Popen(
-        cmd("ingest", extra, home=home_with_marts),
+        cmd("ingest", "--verbose", extra, home=home_with_marts),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -180,7 +180,7 @@ def test_an_ingest_waits_for_a_reader_to_finish(home_with_marts, tmp_path):
     err = "".join(_release_when_waiting(proc, reader))
     assert proc.wait(60) == 0, err
     assert reader.poll() is not None, "the ingest never waited"
-    assert "loaded 5 rows" in proc.stdout.read()
+    assert "导入 5 行" in proc.stdout.read()
     _no_lock_noise(err)
 
 

@@ -371,17 +371,17 @@ def test_bad_cells_cost_their_row_or_their_file_never_the_others(inbox, tmp_path
         },
     )
 
-    r = taizhang("ingest", inbox, home=tmp_path / "home", timeout=120)
+    r = taizhang("ingest", "--verbose", inbox, home=tmp_path / "home", timeout=120)
 
     out = r.stdout + r.stderr
     assert r.returncode == 2, out  # the CSV is refused as a whole
     assert "Traceback" not in out and str(BIG) not in out and "13905941207" not in out
     assert re.search(r"✗ 龙山村-10月\.csv.*超过128KB", out)
-    lines = {x.split(" ")[1]: x for x in r.stdout.splitlines() if x[:1] in "✓✗"}
-    assert "loaded 4 rows · quarantined 0" in lines["林山村-10月.xlsx"]
-    assert "loaded 1 rows · quarantined 1" in lines["镇综治中心-三官一律-2023年10月.xlsx"]
-    assert "loaded 1 rows · quarantined 2" in lines["后卓村-10月.xlsx"]
-    assert "loaded 1 rows · quarantined 1" in lines["镇项目办-重点项目-2023年10月.xlsx"]
+    lines = {re.split(r"[［：]", x[2:])[0]: x for x in r.stdout.splitlines() if x[:1] in "✓✗"}
+    assert "导入 4 行，隔离 0 行" in lines["林山村-10月.xlsx"]
+    assert "导入 1 行，隔离 1 行" in lines["镇综治中心-三官一律-2023年10月.xlsx"]
+    assert "导入 1 行，隔离 2 行" in lines["后卓村-10月.xlsx"]
+    assert "导入 1 行，隔离 1 行" in lines["镇项目办-重点项目-2023年10月.xlsx"]
 
     import duckdb
 

@@ -52,7 +52,7 @@ def test_title_filler_line_two_row_header_totals_and_footer(tmp_path, ingest, qu
     )
     assert got[0] == ("linshan", "2023-10", dt.date(2023, 10, 1), "open", "村/社区", 5)
     assert [r[3] for r in got] == ["open", "resolved", "open", "resolved"]
-    assert "loaded 4 rows" in outcome.line() and "合计1" in outcome.line()
+    assert "导入 4 行" in outcome.line() and "合计1" in outcome.line()
 
 
 def test_mixed_date_forms_full_width_digits_and_year_from_title(tmp_path, ingest, query):
@@ -278,14 +278,14 @@ def test_corrupt_empty_and_unrecognisable_files_are_rejected_with_exit_2(tmp_pat
     (inbox / "photo.xlsx").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
     write_xlsx(inbox / "notes.xlsx", {"Sheet1": [["会议纪要"], ["今天开会"]]})
     write_xlsx(inbox / "good.xlsx", {"Sheet1": [TITLE, DISPUTE_HEADER, *dispute_rows(2)]})
-    code = main(["ingest", str(inbox), "--home", str(home.root)])
+    code = main(["ingest", str(inbox), "--home", str(home.root), "--verbose"])
     out = capsys.readouterr().out
     assert code == 2
-    assert "empty.xlsx: rejected" in out and "文件是空的" in out
-    assert "corrupt.xlsx: rejected" in out and "损坏" in out
-    assert "photo.xlsx: rejected" in out
-    assert "notes.xlsx: rejected" in out and "没有找到可识别的台账" in out
-    assert "good.xlsx [disputes 林山村 2023-10]: loaded 2 rows" in out
+    assert "empty.xlsx：拒收" in out and "文件是空的" in out
+    assert "corrupt.xlsx：拒收" in out and "损坏" in out
+    assert "photo.xlsx：拒收" in out
+    assert "notes.xlsx：拒收" in out and "没有找到可识别的台账" in out
+    assert "good.xlsx［矛盾纠纷排查化解台账 林山村 2023-10］：导入 2 行" in out
 
 
 def test_all_good_files_exit_0(tmp_path, home):
@@ -443,7 +443,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
         and lines[-2].startswith("=")
         and lines[-1].startswith("✗")
     )
-    assert "replaces 林山村-8月.xlsx" in lines[8]
+    assert "替换 林山村-8月.xlsx" in lines[8]
     assert len(tables["quarantine.rejected_rows"]) == 1
 
 

@@ -503,10 +503,10 @@ def test_dispute_header_wording_not_in_the_synonyms(tmp_path, home, query, capsy
         [2, "2023-10-21", "婚姻家庭", "黄某", "赡养纠纷", "王某", "片区调解室", "化解中", None],
     ]
     path = write_xlsx(tmp_path / "北大村纠纷台账.xlsx", {"Sheet1": rows})
-    code = main(["ingest", str(path), "--home", str(home.root)])
+    code = main(["ingest", str(path), "--home", str(home.root), "--verbose"])
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "北大村纠纷台账.xlsx [disputes 北大村 2023-10]: loaded 2 rows · quarantined 0" in out, out
+    assert "北大村纠纷台账.xlsx［矛盾纠纷排查化解台账 北大村 2023-10］：导入 2 行，隔离 0 行" in out, out
     assert query(
         "SELECT dispute_type, level, status, resolved_date, mediator_masked, summary FROM staging.disputes "
         "ORDER BY row_number"
