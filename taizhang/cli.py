@@ -577,6 +577,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("ui", cmd_ui, "the Dagster UI and daemon on 127.0.0.1")
     p.add_argument("--port", type=int, default=3000)
+    from taizhang.county_cli import add_county_parser  # `taizhang county …` (its own module)
+
+    add_county_parser(sub)
     return parser
 
 
