@@ -82,7 +82,17 @@ def start() -> Server:
         as_user = [runuser, "-u", "postgres", "--"]
     data, port = folder / "data", free_port()
     steps = [
-        [str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"],
+        [
+            str(pg_bin / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ],
         [
             str(pg_bin / "pg_ctl"),
             "-D",
@@ -100,10 +110,16 @@ def start() -> Server:
     for step in steps:
         done = subprocess.run([*as_user, *step], capture_output=True, text=True, timeout=START_WAIT + 30)
         if done.returncode != 0:
-            log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
+            log = (
+                (folder / "server.log").read_text(errors="replace")
+                if (folder / "server.log").exists()
+                else ""
+            )
             shutil.rmtree(folder, ignore_errors=True)
-            raise Unavailable(f"Postgres 未能启动（{Path(step[0]).name}）：{done.stderr.strip()[-400:]} {log[-400:]}")
-    server = Server(f"postgresql://postgres@127.0.0.1:{port}/postgres", folder, pg_bin, as_user)
+            raise Unavailable(
+                f"Postgres 未能启动（{Path(step[0]).name}）：{done.stderr.strip()[-400:]} {log[-400:]}"
+            )
+    server = Server(f"postgresql+psycopg2://postgres@127.0.0.1:{port}/postgres", folder, pg_bin, as_user)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with socket.socket() as s:
