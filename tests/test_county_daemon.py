@@ -139,7 +139,7 @@ def test_rollup_equals_sums_from_each_towns_staging(county):
 
 def test_medians_are_not_summed_and_say_so(county):
     root, _, _ = county
-    for k, t, indicator, n, d, v, method, _, _, note in _rollup(root, AS_OFS[1]):
+    for _k, t, indicator, _n, _d, v, method, _, _, note in _rollup(root, AS_OFS[1]):
         if t is None and indicator == "grid_events_median_hours_to_close":
             assert v is None and method == "not_additive" and "中位数不可相加" in note
 
