@@ -74,7 +74,7 @@ def _staging_sums(root, town, as_of):
         # each record's latest version, from the files still in force
         received, resolved = con.execute(
             """WITH latest AS (
-                   SELECT d.* FROM staging.disputes d JOIN meta.source_files f ON f.sha256 = d.file_sha256
+                   SELECT d.* FROM staging.disputes d JOIN meta.source_files f ON f.file_sha256 = d.file_sha256
                    WHERE f.status = 'loaded' AND d.period <= strftime(?::DATE, '%Y-%m')
                    QUALIFY row_number() OVER (PARTITION BY d.unit_id, d.record_key ORDER BY d.period DESC) = 1)
                SELECT count(*), count(*) FILTER (WHERE status = 'resolved' AND resolved_date <= ?)
