@@ -2411,14 +2411,46 @@ class Truth:
     events: list[GridEvent]
 
 
-def build_truth(seed: int = 2023) -> Truth:
-    return Truth(
+def build_truth(seed: int = 2023, scale: float = 1.0) -> Truth:
+    truth = Truth(
         build_disputes(seed),
         build_visits(seed),
         build_petitions(seed),
         build_projects(seed),
         build_activities(seed),
         build_grid_events(seed),
+    )
+    return thin(truth, seed, scale) if scale != 1.0 else truth
+
+
+def thin(truth: Truth, seed: int, scale: float) -> Truth:
+    """A smaller town: keep about `scale` of the disputes, visits, activities and grid events, each drawn on its
+    own from the seed (the rows a clerk got wrong are always kept). The kept shares differ by record kind and
+    outcome, so towns of other seeds and sizes differ in every rate, not only in counts; the manifest's figures
+    are computed from what is kept. Projects and petition cases (a few dozen) are kept whole."""
+    if not 0.0 < scale <= 1.0:
+        raise ValueError(f"scale must be in (0, 1], got {scale}")
+    rng = random.Random(f"{seed}-thin-{scale}")
+
+    def keep(items: list, share: float) -> list:
+        return [x for x in items if getattr(x, "bad", None) or rng.random() < share]
+
+    def share() -> float:  # each kind and outcome its own share around `scale`
+        return min(1.0, scale * rng.uniform(0.8, 1.2))
+
+    resolved, other = share(), share()
+    disputes = [d for d in truth.disputes if d.bad or rng.random() < (resolved if d.fate == "R" else other)]
+    for uid, d in enumerate(disputes, 1):
+        d.uid = uid
+    closed, open_ = share(), share()
+    events = [e for e in truth.events if rng.random() < (closed if e.closed else open_)]
+    return Truth(
+        disputes,
+        keep(truth.visits, share()),
+        truth.petitions,
+        truth.projects,
+        keep(truth.activities, share()),
+        events,
     )
 
 
@@ -2503,11 +2535,12 @@ def build_files(truth: Truth, seed: int) -> list[OutFile]:
     return files
 
 
-def generate(inbox: Path, manifest_path: Path, seed: int = 2023) -> list[Path]:
-    """Write the 2023 demo ledger files into `inbox` and the manifest of expected figures to `manifest_path`."""
+def generate(inbox: Path, manifest_path: Path, seed: int = 2023, scale: float = 1.0) -> list[Path]:
+    """Write the 2023 demo ledger files into `inbox` and the manifest of expected figures to `manifest_path`.
+    `scale` < 1 writes a smaller town (`thin`); the default is the seed document's town."""
     inbox = Path(inbox)
     manifest_path = Path(manifest_path)
-    truth = build_truth(seed)
+    truth = build_truth(seed, scale)
     files = build_files(truth, seed)
     inbox.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -2523,6 +2556,7 @@ def generate(inbox: Path, manifest_path: Path, seed: int = 2023) -> list[Path]:
         paths.append(path)
     manifest = {
         "seed": seed,
+        **({"scale": scale} if scale != 1.0 else {}),
         "as_of": {day.isoformat(): figures(truth, day) for day in AS_OFS},
         "files": {
             "written": len(files),
@@ -2563,8 +2597,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("inbox", type=Path)
     parser.add_argument("manifest", type=Path)
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--scale", type=float, default=1.0, help="(0, 1]: a smaller town, e.g. 0.4")
     args = parser.parse_args(argv)
-    paths = generate(args.inbox, args.manifest, args.seed)
+    paths = generate(args.inbox, args.manifest, args.seed, args.scale)
     print(f"{len(paths)} files → {args.inbox}; manifest → {args.manifest}")
     return 0
 

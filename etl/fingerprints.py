@@ -44,6 +44,7 @@ _NOT_INGEST = {
     "export.py",
     "explain.py",
     "safe_output.py",
+    "county.py",  # the county layer (lake, rollup): not read by a town's ingest
 }
 
 # part of the pipeline → the libraries whose version can change what it produces

@@ -753,6 +753,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p = add("ui", cmd_ui, "在 127.0.0.1 上启动 Dagster 界面和后台进程（Ctrl-C 全部停止）")
     p.add_argument("--port", type=int, default=3000, metavar="端口", help="端口（默认 3000）")
+    from taizhang.county_cli import add_county_parser  # `taizhang county …` (its own module)
+
+    add_county_parser(sub)
     return parser
 
 
