@@ -10,7 +10,7 @@ are printed next to the measured figure with "met" or "MISSED".
 2. The whole pipeline (`taizhang run`): a full run, a run with no change (and the same with --force, through
    Dagster), a run after one changed file; each a fresh process, split by Dagster's step timings.
 3. Scale: ingest of 1, 5, N towns (one process, one warehouse per town), rows/s and peak memory.
-4. The county through Dagster (assets/county.py): N town partitions, --workers at a time, then the rollup.
+4. (The county through the Dagster daemon is timed by `taizhang county run`; see tests/test_county_daemon.py.)
 5. Import time of assets.definitions vs dagster; in-process vs multiprocess executor on a small inbox.
 """
 
@@ -381,143 +381,6 @@ def scaling(report: Report, towns_root: Path, towns: int, targets: list) -> dict
     return r
 
 
-def county_run(report: Report, root: Path, towns: int, workers: int, targets: list) -> dict:
-    print(f"  … county: {towns} partitions, {workers} at a time, then the rollup", flush=True)
-    r = child(
-        "county_dagster",
-        "--work",
-        str(root),
-        "--towns",
-        str(towns),
-        "--as-of",
-        AS_OF,
-        "--workers",
-        str(workers),
-    )
-    parts = r["partitions"]
-    ok = [p for p in parts if p["success"]]
-    md = [p["metadata"] for p in ok]
-
-    def mean(key):
-        return sum(m[key] for m in md) / len(md) if md else None
-
-    worker_peak = max((p["worker_peak_rss_mb"] for p in parts), default=0)
-    rows = [
-        [
-            f"{len(ok)}/{len(parts)} partitions ok",
-            r["partitions_seconds"],
-            sum(p["seconds"] for p in parts),
-            mean("ingest_seconds"),
-            mean("marts_seconds"),
-            mean("export_seconds"),
-            sum(m["rows_read_this_run"] for m in md),
-            worker_peak,
-        ]
-    ]
-    report.add(
-        f"{towns} town partitions of assets/county.py (each: ingest → its own DuckDB → marts as of {AS_OF} → "
-        f"Parquet), {workers} Dagster runs at a time (ProcessPoolExecutor; one run per partition, as the "
-        f"daemon's backfill launches them), then county_rollup reads the lake: {r['rollup_seconds']:.2f} s "
-        f"({'ok' if r['rollup_success'] else 'FAILED'}); whole county {r['seconds']:.1f} s."
-    )
-    report.add("")
-    report.add(
-        table(
-            [
-                "partitions",
-                "wall s",
-                "Σ partition run s",
-                "mean ingest s",
-                "mean marts s",
-                "mean export s",
-                "ledger rows",
-                "peak RSS MB (worker)",
-            ],
-            rows,
-        )
-    )
-    # the rollup's figures against the towns' (and the generator's manifests)
-    manifest_sum: dict[str, float] = {}
-    for i in range(1, towns + 1):
-        manifest = json.loads(
-            (root / "towns" / scale.town_key(i) / "manifest.json").read_text(encoding="utf-8")
-        )
-        for code, value in manifest["as_of"][AS_OF]["town"].items():
-            if isinstance(value, int | float):
-                manifest_sum[code] = manifest_sum.get(code, 0) + value
-    frows, mismatches = [], 0
-    for code in (
-        "disputes_received",
-        "disputes_resolved",
-        "dispute_resolution_rate",
-        "legal_visits",
-        "legal_consultations",
-        "grid_events_collected",
-        "grid_events_closure_rate",
-        "party_activities",
-        "party_attendance_rate",
-        "key_projects_total",
-        "key_projects_investment_completion_rate",
-    ):
-        f = r["figures"].get(code)
-        if not f:
-            continue
-        if f["method"] == "sum":
-            check = f["value"] == f["sum_of_town_values"]
-        elif f["denominator"]:
-            check = f["value"] == round(
-                100.0 * f["sum_of_town_numerators"] / f["sum_of_town_denominators"], 2
-            )
-        else:
-            check = f["value"] is None
-        mismatches += not check
-        expected = manifest_sum.get(code) if f["method"] == "sum" else None
-        shown = None if expected is None else ("✓ " if expected == f["value"] else "✗ ") + f"{expected:,.0f}"
-        frows.append(
-            [
-                code,
-                f["method"],
-                f["numerator"],
-                f["denominator"],
-                f["value"],
-                f["towns"],
-                "✓" if check else "✗",
-                shown,
-            ]
-        )
-    report.add("")
-    report.add(
-        table(
-            [
-                "indicator",
-                "method",
-                "numerator",
-                "denominator",
-                "county value",
-                "towns",
-                "= Σ towns (rates from Σ num/Σ den)",
-                "Σ manifests",
-            ],
-            frows,
-        )
-    )
-    targets.append(
-        [
-            f"county of {towns} towns on this machine",
-            f"{r['seconds']:.0f} s, rollup {'ok' if r['rollup_success'] and not mismatches else 'WRONG'}",
-            verdict(r["rollup_success"] and len(ok) == towns and not mismatches),
-        ]
-    )
-    targets.append(
-        [
-            "peak memory ≤ 1 GiB for the county",
-            f"{worker_peak:.0f} MB per worker",
-            verdict(worker_peak <= 1024),
-        ]
-    )
-    return r
-
-
 def imports(report: Report, targets: list, repeat: int = 5) -> dict:
     out = {}
     for module in ("dagster", "taizhang.assets.definitions"):
@@ -660,8 +523,6 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_slow:
         report.section(f"3. Scale: ingest of 1, 5 and {args.towns} towns")
         scaling(report, scale.DEFAULT_OUT / "towns", args.towns, targets)
-        report.section(f"4. The county through Dagster: {args.towns} town partitions and the rollup")
-        county_run(report, scale.DEFAULT_OUT, args.towns, args.workers, targets)
     report.section("5. Import time and executors")
     imports(report, targets)
     report.add("")

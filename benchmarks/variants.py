@@ -366,103 +366,6 @@ def county_ingest(towns_root: Path, work: Path, towns: int, checkpoints: list[in
     return {"points": points}
 
 
-# --- the county through Dagster: partitions in parallel, then the rollup ----------------------------------
-
-
-def _materialize_town(root: str, towns: list[str], as_of: str, town: str) -> dict:
-    import dagster as dg
-    from taizhang.assets.county import build_county_definitions
-
-    defs = build_county_definitions(root, towns=towns, as_of=as_of)
-    started = time.perf_counter()
-    with dg.DagsterInstance.get() as instance:
-        result = dg.materialize(
-            [defs.resolve_assets_def("town_indicators")],
-            partition_key=town,
-            instance=instance,
-            raise_on_error=False,
-        )
-    wall = time.perf_counter() - started
-    md = {}
-    if result.success:
-        md = {
-            k: v.value
-            for k, v in result.asset_materializations_for_node("town_indicators")[0].metadata.items()
-        }
-    return {
-        "town": town,
-        "success": result.success,
-        "seconds": wall,
-        "metadata": md,
-        "pid": os.getpid(),
-        "worker_peak_rss_mb": peak_rss_mb(),
-    }
-
-
-def county_dagster(root: Path, towns: int, as_of: str, workers: int) -> dict:
-    from concurrent.futures import ProcessPoolExecutor
-
-    import dagster as dg
-    import duckdb
-    from taizhang.assets.county import ROLLUP_TABLE, build_county_definitions
-    from taizhang.assets.runner import prepare_instance
-    from taizhang.etl.home import Home
-
-    keys = [f"town_{i:02d}" for i in range(1, towns + 1)]
-    for key in keys:  # fresh warehouses: the proof is a full county run
-        for name in ("warehouse.duckdb", "warehouse.duckdb.wal", "secret.key"):
-            (root / "towns" / key / name).unlink(missing_ok=True)
-    for path in (root / "lake", root / "dagster"):
-        shutil.rmtree(path, ignore_errors=True)
-    (root / "county.duckdb").unlink(missing_ok=True)
-    prepare_instance(Home(root))  # DAGSTER_HOME=<root>/dagster: the runs show in a UI pointed there
-    with dg.DagsterInstance.get() as instance:  # create its storage here, not in two workers at once
-        instance.get_runs(limit=1)
-    started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(pool.map(_materialize_town, [str(root)] * towns, [keys] * towns, [as_of] * towns, keys))
-    partitions_done = time.perf_counter()
-    defs = build_county_definitions(root, towns=keys, as_of=as_of)
-    with dg.DagsterInstance.get() as instance:
-        rollup = dg.materialize(
-            [defs.resolve_assets_def("town_indicators"), defs.resolve_assets_def("county_rollup")],
-            selection=[defs.resolve_assets_def("county_rollup")],
-            instance=instance,
-            raise_on_error=False,
-        )
-    done = time.perf_counter()
-    figures = {}
-    if rollup.success:
-        con = duckdb.connect(str(root / "county.duckdb"), read_only=True)
-        rows = con.execute(f"""
-            SELECT c.indicator, c.value, c.numerator, c.denominator, c.method, c.towns,
-                   (SELECT sum(t.value) FROM {ROLLUP_TABLE} t WHERE t.scope_kind = 'town' AND t.indicator = c.indicator),
-                   (SELECT sum(t.numerator) FROM {ROLLUP_TABLE} t WHERE t.scope_kind = 'town' AND t.indicator = c.indicator),
-                   (SELECT sum(t.denominator) FROM {ROLLUP_TABLE} t WHERE t.scope_kind = 'town' AND t.indicator = c.indicator)
-            FROM {ROLLUP_TABLE} c WHERE c.scope_kind = 'county'""").fetchall()
-        con.close()
-        for ind, value, num, den, method, n, sum_values, sum_num, sum_den in rows:
-            figures[ind] = {
-                "value": value,
-                "numerator": num,
-                "denominator": den,
-                "method": method,
-                "towns": n,
-                "sum_of_town_values": sum_values,
-                "sum_of_town_numerators": sum_num,
-                "sum_of_town_denominators": sum_den,
-            }
-    return {
-        "partitions": parts,
-        "partitions_seconds": partitions_done - started,
-        "rollup_seconds": done - partitions_done,
-        "seconds": done - started,
-        "rollup_success": rollup.success,
-        "figures": figures,
-        "workers": workers,
-    }
-
-
 # --- import time ------------------------------------------------------------------------------------------
 
 
@@ -507,8 +410,6 @@ def main(argv: list[str] | None = None) -> int:
         result = executor_runs(a.work, a.executor, a.as_of, a.runs)
     elif a.variant == "county_ingest":
         result = county_ingest(a.inbox, a.work, a.towns, [int(x) for x in a.checkpoints.split(",")])
-    elif a.variant == "county_dagster":
-        result = county_dagster(a.work, a.towns, a.as_of, a.workers)
     else:
         parser.error(f"unknown variant {a.variant}")
     emit(result)
