@@ -91,7 +91,7 @@ class FileReader:
     def _read(self, path: Path, name: str, given: Answers | None = None) -> FileOutcome:
         outcome = FileOutcome(path=path, sent_name=name).named(self.tokeniser)
         try:
-            data = _read_bytes_checked(path)
+            data = _read_bytes_checked(path, outcome.file_name)
         except UnreadableFile as bad:
             outcome.status, outcome.reason = "rejected", bad.reason
             outcome.sha256 = sha256_if_regular(path)  # streamed: it may be a bomb
@@ -799,13 +799,13 @@ def _period_from_data(records: list[dict], date_field: str | None) -> str | None
     return f"{latest.year:04d}-{latest.month:02d}"
 
 
-def _read_bytes_checked(path: Path) -> bytes:
+def _read_bytes_checked(path: Path, shown_name: str) -> bytes:
     """The file's bytes, after the pre-parse safety checks (size, zip bombs, XML entities)."""
     try:
-        inspect_before_parsing(path)
+        inspect_before_parsing(path, shown_name=shown_name)
         return read_regular(path)
-    except RejectedFile as bad:
-        raise UnreadableFile(bad.reason_zh) from None
+    except RejectedFile as bad:  # the file's own line names it already: the reason starts after the name
+        raise UnreadableFile(bad.reason_zh.removeprefix(f"“{shown_name}”：")) from None
     except OSError as err:  # gone, or swapped for something that is not a regular file since the check
         raise UnreadableFile(
             f"文件打不开（{err.strerror or '不是普通文件'}），请确认文件还在后重新报送"

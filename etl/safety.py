@@ -124,14 +124,15 @@ class Limits:
     max_cells: int = field(default_factory=lambda: _env_number("TAIZHANG_MAX_CELLS", 5_000_000, int))
 
 
-def inspect_before_parsing(path: Path, limits: Limits | None = None) -> None:
+def inspect_before_parsing(path: Path, limits: Limits | None = None, shown_name: str | None = None) -> None:
     """Raise `RejectedFile` if the file must not be given to a spreadsheet parser; return None if it may.
 
-    `limits` defaults to `Limits()`, made at call time so the TAIZHANG_* environment variables apply.
+    `limits` defaults to `Limits()`, made at call time so the TAIZHANG_* environment variables apply;
+    `shown_name` is the name the reasons quote (the name as sent, when `path` is the file's archived copy).
     """
     limits = limits if limits is not None else Limits()
     path = Path(path)
-    name = path.name
+    name = shown_name or path.name
     try:
         fh = open_regular(path)  # without blocking, and only a regular file
     except NotRegularFile:

@@ -339,6 +339,16 @@ def _reporting_date(home: Home, con) -> dt.date:
     return reporting_date.resolve(home, None, con)[0]
 
 
+def _snapshot_to_export(home: Home, con, table: str) -> dt.date:
+    """The date the home pins, else the table's latest snapshot (the last run's date), else the reporting date."""
+    from taizhang.etl import as_of as reporting_date
+    from taizhang.etl.export import snapshot_dates
+
+    as_of, source = reporting_date.resolve(home, None, con)
+    dates = snapshot_dates(con, table)
+    return as_of if source == reporting_date.PINNED or not dates else dates[-1]
+
+
 def cmd_explain(args) -> int:
     from taizhang.etl.explain import UnknownIndicator, explain
     from taizhang.etl.scope import ScopeError
@@ -388,7 +398,7 @@ def cmd_export(args) -> int:
     con = _read_con(home)
     try:
         info = find_table(con, args.table)
-        as_of = (args.as_of or _reporting_date(home, con)) if info.has_as_of else None
+        as_of = (args.as_of or _snapshot_to_export(home, con, info.table)) if info.has_as_of else None
         output = Path(args.output or _default_output(info, as_of, args.scope, args.format))
         done = export_table(con, args.table, args.format, output, as_of=as_of, scope=args.scope)
     except ExportError as bad:
@@ -705,7 +715,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="表",
         help="表名（taizhang tables 列出），如 dispute_resolution_by_unit 或 各村（社区）矛盾纠纷化解情况",
     )
-    p.add_argument("--as-of", type=_date, default=None, metavar="日期", help=as_of_help)
+    p.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="日期",
+        help="截至日期 YYYY-MM-DD（默认：taizhang.toml 设定的报告日期，否则为这张表最近一次运行的截至日期）",
+    )
     p.add_argument("--scope", metavar="范围", help="只导出一个村（社区）、片区、网格等的行；写镇名为全镇")
     p.add_argument(
         "--format", choices=("xlsx", "csv", "parquet"), default="xlsx", help="文件格式（默认 xlsx）"

@@ -98,3 +98,29 @@ def test_indicators_show_the_code_beside_the_name(home, town, capsys):
     assert main(["indicators", "--as-of", "2023-10-31", "--home", str(home.root)]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if "矛盾纠纷化解率" in x)
     assert "dispute_resolution_rate" in line
+
+
+def test_without_as_of_the_latest_run_is_exported_and_an_empty_mart_is_an_empty_table(home, town, tmp_path):
+    """No date pinned: the table's latest run (2023-10-31, not the latest record date). A mart a run left
+    empty (nothing overdue) exports its header, not a "run first" error."""
+    con = duckdb.connect(str(home.warehouse))
+    try:
+        con.execute("DELETE FROM marts.overdue_disputes")  # as if nothing were overdue on either date
+    finally:
+        con.close()
+    out = tmp_path / "u.csv"
+    assert (
+        main(
+            ["export", "dispute_resolution_by_unit", "--format", "csv", "-o", str(out)]
+            + ["--home", str(home.root)]
+        )
+        == 0
+    )
+    assert {r[0] for r in list(csv.reader(out.open(encoding="utf-8-sig")))[1:]} == {"2023-10-31"}
+    empty = tmp_path / "o.csv"
+    assert (
+        main(["export", "overdue_disputes", "--format", "csv", "-o", str(empty), "--home", str(home.root)])
+        == 0
+    )
+    rows = list(csv.reader(empty.open(encoding="utf-8-sig")))
+    assert rows[0][0] == "截至日期" and rows[1:] == []

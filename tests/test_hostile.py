@@ -99,7 +99,7 @@ def test_an_xls_with_a_looping_or_zeroed_fat_is_refused_and_the_good_files_load(
     broken_fat(inbox / "碗洋村-10月-清零.xls", "zeroed")
     assert (inbox / "碗洋村-10月-清零.xls").stat().st_size < 6000
 
-    r = taizhang("ingest", inbox, home=tmp_path / "home", timeout=120)
+    r = taizhang("ingest", inbox, "--verbose", home=tmp_path / "home", timeout=120)
 
     assert r.returncode == 2, r.stdout + r.stderr
     lines = r.stdout.splitlines()
@@ -108,7 +108,8 @@ def test_an_xls_with_a_looping_or_zeroed_fat_is_refused_and_the_good_files_load(
         assert line.startswith("✗") and "文件结构损坏" in line, line
     for name in ("林山村-10月.xlsx", "后卓村-10月.xls"):
         assert next(x for x in lines if name in x).startswith(f"✓ {name}"), lines
-    assert f"导入 {2 * GOOD_ROWS} 行" in r.stdout and "拒收 2 个文件" in r.stdout
+    assert f"导入 2 个（{2 * GOOD_ROWS:,} 行" in r.stdout and "拒收 2 个" in r.stdout
+    assert all(name.count("碗洋村") <= 1 for name in lines), "the reason quotes the name as sent, once"
     assert "Traceback" not in r.stderr and "memory allocation" not in r.stderr
 
 
@@ -254,7 +255,7 @@ def test_paths_that_are_not_regular_files_are_refused_at_once(tmp_path):
     os.mkfifo(fifo)
     good = good_xlsx(tmp_path / "后卓村-10月.xlsx", "后卓村")
 
-    r = taizhang("ingest", fifo, "/dev/zero", good, home=tmp_path / "home", timeout=120)
+    r = taizhang("ingest", fifo, "/dev/zero", good, "--verbose", home=tmp_path / "home", timeout=120)
 
     assert r.returncode == 2, r.stdout + r.stderr
     lines = r.stdout.splitlines()
@@ -262,7 +263,7 @@ def test_paths_that_are_not_regular_files_are_refused_at_once(tmp_path):
     for name in ("林山村-10月.xlsx", "zero"):
         line = next(x for x in lines if name in x)
         assert line.startswith("✗") and "不是普通文件" in line, line
-    assert "拒收 2 个文件" in r.stdout
+    assert "拒收 2 个" in r.stdout
 
 
 @needs_fifo
@@ -288,13 +289,13 @@ def test_an_inbox_with_fifos_links_and_hidden_names_loads_its_files_and_says_wha
     for name in (".隐藏.xlsx", "..\\上级.xlsx", "~$林山村-10月.xlsx"):
         good_xlsx(inbox / name, "后黄社区")
 
-    r = taizhang("ingest", inbox, home=home, timeout=120)
+    r = taizhang("ingest", inbox, "--verbose", home=home, timeout=120)
 
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.splitlines()
 
-    def line(name):
-        return next(x for x in lines if name in x)
+    def line(name):  # the file's own line of the verbose list: a mark, a space, the name
+        return next(x for x in lines if x[2:].startswith(name))
 
     assert line("林山村-10月.xlsx").startswith("✓ 林山村-10月.xlsx")
     assert line("链接-内部.xlsx").startswith("=")  # the same bytes as the file it points to

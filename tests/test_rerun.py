@@ -24,7 +24,7 @@ from taizhang.etl.run_state import Inputs, what_changed
 
 AS_OF = dt.date(2023, 10, 31)
 EXCEL = f"{AS_OF.isoformat()}/西天尾镇报表_{AS_OF.isoformat()}.xlsx"
-NOTHING_CHANGED = "nothing changed since run"
+NOTHING_CHANGED = "以来没有任何变化，未重新运行"
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ def test_nothing_changed_is_said_with_the_outputs_and_dagster_is_not_even_import
         [sys.executable, "-c", code, str(ran)], capture_output=True, text=True, env=env(), timeout=120
     )
     assert r.returncode == 0, r.stdout + r.stderr
-    assert f"{NOTHING_CHANGED} {recorded_run(ran)['run_id']}" in r.stdout and "没有任何变化" in r.stdout
+    assert f"自运行 {recorded_run(ran)['run_id']}（" in r.stdout and NOTHING_CHANGED in r.stdout
     assert "dagster imported: False" in r.stdout
     assert "Dagster run" not in r.stdout
     assert f"  {EXCEL}" in r.stdout and "数据质量检查：通过" in r.stdout  # the outputs, as a run lists them
