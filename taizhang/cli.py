@@ -1,4 +1,5 @@
-"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, missing, ui."""
+"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, missing, quality,
+ui."""
 
 from __future__ import annotations
 
@@ -545,6 +546,23 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def cmd_quality(args) -> int:
+    """The data-quality summary (checks.quality): the numbers the data docs page shows, which it rebuilds."""
+    from taizhang.checks.data_docs import refresh
+
+    home = _home(args)
+    con = _read_con(home) if home.warehouse.exists() else None
+    try:
+        page, summary = refresh(home.reports, con)
+    finally:
+        if con is not None:
+            con.close()
+    for line in summary.lines():
+        print(line)
+    print(f"数据质量报告（与上面的数字相同）：{page}")
+    return 0
+
+
 def cmd_missing(args) -> int:
     from taizhang.etl.missing import (
         chase_list,
@@ -740,6 +758,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unit", metavar="单位", help="只生成这个单位的（如 林山村、镇综治中心）")
     p.add_argument("--ledger", metavar="台账", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
+    p = add(
+        "quality",
+        cmd_quality,
+        "数据质量汇总：导入、待确认、拒收的文件，隔离的行（按村（社区）列出主要原因），检查的结果；"
+        "同时更新数据质量报告页面",
+    )
     p = add("missing", cmd_missing, "催报清单：某月各单位各类台账已报、零报告、未报、退回未改")
     p.add_argument(
         "--period", type=_period, metavar="月份", help="报送月份 YYYY-MM（默认：报告日期的上一个月）"
