@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from taizhang.etl.files import atomic
+from taizhang.etl.home import WORD_TEMPLATE
 
 from . import data as D
 from . import style as S
 from .phrasing import official_phrase as P
 
-TEMPLATE_NAME = "工作情况汇报.docx"
+TEMPLATE_NAME = WORD_TEMPLATE  # the packaged one and an office's own in <home>/templates/ are named alike
 PACKAGED_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
 APPENDIX_MARK = "〔附表、附图由系统生成，放在此处〕"  # what {{ appendix }} renders to, replaced by the tables
 MISSING = "—"  # a figure the marts do not have

@@ -168,3 +168,16 @@ def test_the_template_is_package_data():
     assert tool["package-dir"]["taizhang.reports"] == "reports"
     assert "templates/*.docx" in tool["package-data"]["taizhang.reports"]
     assert any(d.startswith("docxtpl") for d in conf["project"]["dependencies"])
+
+
+def test_an_office_template_is_an_input_of_the_next_run(home):
+    from taizhang.etl.run_state import Inputs
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE
+
+    assert Inputs.now(home, AS_OF).word_template == ""
+    home.word_template.parent.mkdir(parents=True)
+    shutil.copy(PACKAGED_TEMPLATE, home.word_template)
+    first = Inputs.now(home, AS_OF).word_template
+    with home.word_template.open("ab") as f:  # saved again after an edit
+        f.write(b"\0")
+    assert "" != first != Inputs.now(home, AS_OF).word_template
