@@ -730,6 +730,47 @@ def _add_chart(doc, name: str, png: Path, number: int) -> None:
     doc.add_paragraph(f"图{number}{S.FULL_SPACE}{caption}", style="图题")
 
 
+class TemplateProblem(ValueError):
+    """A template that cannot be filled: the message says, in Chinese, what to fix in it."""
+
+
+def _render(template: Path, values: dict):
+    """The template with its placeholders filled (a python-docx Document); a name the template uses that is
+    not in `values`, a broken tag or a file that is no .docx is a TemplateProblem, never a silent gap."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+
+    fix = "请在 Word 或 WPS 中改正，或删除该文件以使用系统自带的模板。"
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render(values, jinja_env=Environment(undefined=StrictUndefined, autoescape=True))
+    except UndefinedError as err:
+        import re
+
+        name = re.search(r"'([^']+)' is undefined", err.message or "")
+        raise TemplateProblem(
+            f"工作总结模板 {template} 中有系统不认识的名称"
+            + (f"“{name.group(1)}”" if name else f"（{err.message}）")
+            + "。"
+            f"可用的名称：{'、'.join(sorted(values))}。{fix}"
+        ) from None
+    except TemplateError as err:
+        near = "".join(getattr(err, "docx_context", None) or []).strip()[:60]
+        raise TemplateProblem(
+            f"工作总结模板 {template} 中的双花括号或 {{% %}} 标记有误（{err.message}）"
+            + (f"，出错处附近的文字：“{near}”" if near else "")
+            + f"。{fix}"
+        ) from None
+    except (OSError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as err:
+        raise TemplateProblem(
+            f"工作总结模板 {template} 不是可以读取的 .docx 文件（{err}）：请用 Word 或 WPS 另存为 .docx。{fix}"
+        ) from None
+    return tpl.docx
+
+
 def _insert_appendix(doc, tables: list[DocTable], charts: dict[str, Path]) -> None:
     """Put the 附表 and 附图 where the template's appendix paragraph is (at the end when it has none)."""
     body = doc.element.body
@@ -752,17 +793,13 @@ def _insert_appendix(doc, tables: list[DocTable], charts: dict[str, Path]) -> No
 def write_word_report(con, as_of, charts: dict[str, Path], path: Path, template: Path | None = None) -> Path:
     """Write the 工作总结 draft (.docx) for the as-of date from the template (default: the packaged one),
     with the 附表 and the given chart PNGs as 附图; return the path."""
-    from docxtpl import DocxTemplate
-
     as_of = S.to_date(as_of)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     charts = {k: Path(v) for k, v in (charts or {}).items()}
     values = context(con, as_of)
 
-    tpl = DocxTemplate(str(template or PACKAGED_TEMPLATE))
-    tpl.render(values, autoescape=True)
-    doc = tpl.docx
+    doc = _render(Path(template or PACKAGED_TEMPLATE), values)
     _add_para_styles(doc)
     _insert_appendix(doc, appendix_tables(con, as_of), charts)
 

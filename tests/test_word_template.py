@@ -181,3 +181,40 @@ def test_an_office_template_is_an_input_of_the_next_run(home):
     with home.word_template.open("ab") as f:  # saved again after an edit
         f.write(b"\0")
     assert "" != first != Inputs.now(home, AS_OF).word_template
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("化解{{ disputes_solved }}件。", "disputes_solved"),  # a misspelt name: not left empty
+        ("化解{{ disputes_resolved 件。", "标记有误"),  # a tag not closed
+    ],
+)
+def test_a_broken_office_template_is_said_plainly(con, tmp_path, text, said):
+    import docx
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE, TemplateProblem, write_word_report
+
+    own = tmp_path / "工作情况汇报.docx"
+    d = docx.Document(str(PACKAGED_TEMPLATE))
+    d.paragraphs[2].insert_paragraph_before(text)
+    d.save(str(own))
+    with pytest.raises(TemplateProblem, match=said) as raised:
+        write_word_report(con, AS_OF, {}, tmp_path / "out.docx", template=own)
+    assert "删除该文件以使用系统自带的模板" in str(raised.value)
+    own.write_bytes(b"not a docx")
+    with pytest.raises(TemplateProblem, match="不是可以读取的 .docx 文件"):
+        write_word_report(con, AS_OF, {}, tmp_path / "out.docx", template=own)
+
+
+def test_without_the_appendix_paragraph_the_tables_go_at_the_end(con, tmp_path):
+    import docx
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE, write_word_report
+
+    own = tmp_path / "工作情况汇报.docx"
+    d = docx.Document(str(PACKAGED_TEMPLATE))
+    anchor = next(p for p in d.paragraphs if "{{ appendix }}" in p.text)
+    anchor._p.getparent().remove(anchor._p)
+    d.save(str(own))
+    out = docx.Document(str(write_word_report(con, AS_OF, {}, tmp_path / "out.docx", template=own)))
+    body = [el for el in out.element.body if not el.tag.endswith("}sectPr")]
+    assert body[-1].tag.endswith("}tbl") and len(out.tables) >= 4
