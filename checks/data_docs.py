@@ -106,9 +106,7 @@ def build_data_docs(
     con=None,
     summary: Quality | None = None,
 ) -> Path:
-    """Write data_docs/index.html and data_docs/outcomes.json under `out_dir`; returns the page's path.
-    With the warehouse (`con`, or its `summary` already counted) the page also shows the files, the
-    quarantined rows and their units."""
+    """Write data_docs/index.html and outcomes.json (with `con` or `summary`: the 数据概况 too); the page."""
     outcomes = list(outcomes)
     docs = _docs_dir(out_dir)
     docs.mkdir(parents=True, exist_ok=True)
@@ -290,9 +288,7 @@ def record_outcomes(
     fingerprint: str | None = None,
     con=None,
 ) -> Path:
-    """Keep the latest outcomes of one table (replacing that table's earlier ones) and rebuild the page
-    from every table's latest outcomes (with the warehouse's files and rows when `con` is given). Returns
-    the page's path."""
+    """Keep one table's latest outcomes and rebuild the page from every table's (with `con`: 数据概况 too)."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
         write_text(
@@ -313,8 +309,7 @@ def record_outcomes(
 
 
 def refresh(reports_dir: Path, con) -> tuple[Path, Quality]:
-    """Count (checks.quality) and rebuild the page from the recorded outcomes and the warehouse as it is now,
-    keeping the page's reporting date; returns the page and the counts it shows (taizhang quality)."""
+    """Count (checks.quality) and rebuild the page from the warehouse now; the page and its counts."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
         try:

@@ -107,8 +107,7 @@ def _tables(con) -> set[str]:
 
 
 def quality(con, outcomes: Iterable[CheckOutcome]) -> Quality:
-    """Count files, quarantined rows (by unit, with the top reasons) and checks; con may be None (no
-    warehouse yet: only the checks are counted)."""
+    """Count files, quarantined rows by unit and checks (con None: no warehouse yet, only the checks)."""
     from taizhang.etl.privacy import scrub_text
 
     q = Quality()

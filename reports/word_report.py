@@ -735,8 +735,7 @@ class TemplateProblem(ValueError):
 
 
 def _render(template: Path, values: dict):
-    """The template with its placeholders filled (a python-docx Document); a name the template uses that is
-    not in `values`, a broken tag or a file that is no .docx is a TemplateProblem, never a silent gap."""
+    """The filled template (python-docx); an unknown name, a broken tag or no .docx is a TemplateProblem."""
     import zipfile
 
     from docx.opc.exceptions import PackageNotFoundError
@@ -791,8 +790,7 @@ def _insert_appendix(doc, tables: list[DocTable], charts: dict[str, Path]) -> No
 
 
 def write_word_report(con, as_of, charts: dict[str, Path], path: Path, template: Path | None = None) -> Path:
-    """Write the 工作总结 draft (.docx) for the as-of date from the template (default: the packaged one),
-    with the 附表 and the given chart PNGs as 附图; return the path."""
+    """Write the 工作总结 (.docx) from the template (default: the packaged one), 附表 and 附图 after the 落款."""
     as_of = S.to_date(as_of)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
