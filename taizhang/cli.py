@@ -546,6 +546,25 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def cmd_word_template(args) -> int:
+    """Copy the packaged 工作总结 template into the home for the office to edit (never over their own)."""
+    import shutil
+
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE
+
+    home = _home(args)
+    own = home.word_template
+    if own.exists():
+        print(f"已有本单位的工作总结模板：{own}（未覆盖；删除它即恢复使用系统自带的模板）")
+        return 0
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PACKAGED_TEMPLATE, own)
+    print(f"已复制工作总结模板：{own}")
+    print("用 Word 或 WPS 修改其中的文字后保存，下一次 taizhang run 就按修改后的文字生成工作总结；")
+    print("双花括号 {{ … }} 中的名称由系统填入数字，请勿改动括号里的名称。")
+    return 0
+
+
 def cmd_quality(args) -> int:
     """The data-quality summary (checks.quality): the numbers the data docs page shows, which it rebuilds."""
     from taizhang.checks.data_docs import refresh
@@ -758,6 +777,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unit", metavar="单位", help="只生成这个单位的（如 林山村、镇综治中心）")
     p.add_argument("--ledger", metavar="台账", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
+    p = add(
+        "word-template",
+        cmd_word_template,
+        "把系统自带的工作总结模板复制到 <home>/templates/工作情况汇报.docx 供修改（已有时不覆盖）",
+    )
     p = add(
         "quality",
         cmd_quality,

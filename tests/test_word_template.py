@@ -218,3 +218,17 @@ def test_without_the_appendix_paragraph_the_tables_go_at_the_end(con, tmp_path):
     out = docx.Document(str(write_word_report(con, AS_OF, {}, tmp_path / "out.docx", template=own)))
     body = [el for el in out.element.body if not el.tag.endswith("}sectPr")]
     assert body[-1].tag.endswith("}tbl") and len(out.tables) >= 4
+
+
+def test_the_command_copies_the_template_into_the_home_once(home, capsys):
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE, template_path
+
+    from taizhang.cli import main
+
+    assert main(["word-template", "--home", str(home.root)]) == 0
+    assert home.word_template.read_bytes() == PACKAGED_TEMPLATE.read_bytes()
+    assert template_path(home.root) == home.word_template
+    home.word_template.write_bytes(b"their own")
+    assert main(["word-template", "--home", str(home.root)]) == 0
+    assert home.word_template.read_bytes() == b"their own"  # never over an office's own
+    assert "未覆盖" in capsys.readouterr().out
