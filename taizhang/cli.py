@@ -1,5 +1,5 @@
-"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, missing, quality,
-ui."""
+"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, word-template,
+quality, missing, ui."""
 
 from __future__ import annotations
 
