@@ -175,7 +175,10 @@ def staging_checks(kind: str) -> dg.AssetChecksDefinition:
             context.log.info(
                 f"staging.{kind} unchanged since its last validation today: outcomes reused, GX not run"
             )
-        docs = record_outcomes(warehouse.paths.reports, suite.table, outcomes, fingerprint=fingerprint)
+        with warehouse.read() as con:  # the page shows the files and quarantined rows too (checks.quality)
+            docs = record_outcomes(
+                warehouse.paths.reports, suite.table, outcomes, fingerprint=fingerprint, con=con
+            )
         for name in _selected(context, key, groups):
             severity, description = groups[name]
             yield check_result(
@@ -207,7 +210,7 @@ def marts_checks(context: dg.AssetCheckExecutionContext, warehouse: Warehouse, p
     as_of = period.date()
     with warehouse.read() as con:
         outcomes = marts_rules.run_mart_rules(con, as_of, names)
-    docs = record_outcomes(warehouse.paths.reports, marts_rules.HEADLINE, outcomes, as_of=as_of)
+        docs = record_outcomes(warehouse.paths.reports, marts_rules.HEADLINE, outcomes, as_of=as_of, con=con)
     for o in outcomes:
         severity, description, _rule = marts_rules.RULES[o.name]
         yield check_result(MARTS_KEY, o.name, severity, description, [o], docs)

@@ -30,6 +30,7 @@ MART_PREVIEW = {"headline_indicators": HEADLINE, "dispute_resolution_by_unit": B
 CHART = "图表"  # the chart itself, inlined (the UI opens it with "[Show Markdown]")
 SIZE_KB = "大小（KB）"
 CHARTS_EMBEDDED = "插图数"
+TEMPLATE = "工作总结模板"
 WORKBOOKS = "退回修改清单数"
 FEEDBACK_FILES = "退回修改清单"
 

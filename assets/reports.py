@@ -142,18 +142,28 @@ def word_report(
     charts = {
         n: chart_path(warehouse, as_of, n) for n in CHART_TITLES if chart_path(warehouse, as_of, n).exists()
     }
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE, template_path
+
+    # the office's own template (<home>/templates/工作情况汇报.docx) when there is one: editing it redraws
+    template = template_path(warehouse.paths.root)
+
+    def version():
+        drawn = fp.file_version(path, as_of)
+        return drawn and fp.digest(drawn, fp.sha256_of_file(template))
+
     with warehouse.read() as con:
         files = {CHART[n]: chart_path(warehouse, as_of, n) for n in CHART_TITLES}
         inputs = current_versions(deps_of(context, WORD_REPORT), con, as_of, files)
-        last = unchanged(context, WORD_REPORT, inputs, fp.file_version(path, as_of))
+        last = unchanged(context, WORD_REPORT, inputs, version())
         if last is None:
             from taizhang.reports.word_report import write_word_report
 
-            path = write_word_report(con, as_of, charts, path)
+            path = write_word_report(con, as_of, charts, path, template=template)
     return reported(
         WORD_REPORT,
-        fp.file_version(path, as_of),
+        version(),
         {
+            labels.TEMPLATE: "系统自带模板" if template == PACKAGED_TEMPLATE else f"本单位模板 {template}",
             labels.AS_OF: as_of.isoformat(),
             labels.FILE: dg.MetadataValue.path(str(path)),
             labels.CHARTS_EMBEDDED: len(charts),

@@ -23,6 +23,7 @@ from pathlib import Path
 from taizhang.etl.files import write_text
 
 from .outcome import CheckOutcome
+from .quality import Quality, quality
 
 DOCS_DIR = "data_docs"
 STATUS_ZH = {"passed": "通过", "warned": "警告", "failed": "未通过"}
@@ -99,9 +100,13 @@ def _num(value) -> str:
 
 
 def build_data_docs(
-    outcomes: Iterable[CheckOutcome], out_dir: Path, as_of: dt.date | str | None = None
+    outcomes: Iterable[CheckOutcome],
+    out_dir: Path,
+    as_of: dt.date | str | None = None,
+    con=None,
+    summary: Quality | None = None,
 ) -> Path:
-    """Write data_docs/index.html and data_docs/outcomes.json under `out_dir`; returns the page's path."""
+    """Write data_docs/index.html and outcomes.json (with `con` or `summary`: the 数据概况 too); the page."""
     outcomes = list(outcomes)
     docs = _docs_dir(out_dir)
     docs.mkdir(parents=True, exist_ok=True)
@@ -120,15 +125,21 @@ def build_data_docs(
         ),
     )
     index = docs / "index.html"
-    write_text(index, render_html(outcomes, generated, as_of))
+    if summary is None and con is not None:
+        summary = quality(con, outcomes)
+    write_text(index, render_html(outcomes, generated, as_of, summary))
     return index
 
 
-def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str:
+def render_html(
+    outcomes: list[CheckOutcome], generated: str, as_of=None, summary: Quality | None = None
+) -> str:
+    """The page; the counts of checks (and, with `summary`, of files and rows) are checks.quality's."""
     tables: dict[str, list[CheckOutcome]] = {}
     for o in outcomes:
         tables.setdefault(o.table, []).append(o)
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in STATUS_ZH}
+    q = summary or quality(None, outcomes)
     out = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN"><head><meta charset="utf-8">',
@@ -138,13 +149,15 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
         "<h1>台账数据质量检查报告</h1>",
         f'<div class="meta">生成时间：{_safe(generated)}'
         + (f"　截至日期：{_safe(as_of)}" if as_of else "")
-        + f"　共 {len({(o.table, o.check or o.name) for o in outcomes})} 项检查、{len(outcomes)} 条规则"
-        "（一项检查含一条或多条规则；taizhang run 数的是检查）"
-        + f'。规则：<span class="passed">通过 {counts["passed"]}</span>，'
+        + f"　运行检查 {q.checks_run} 项：通过 {q.checks_passed} 项，警告 {q.checks_warned} 项，"
+        f"未通过（阻断）{q.checks_failed} 项（与 taizhang quality 的计数相同；一项检查含一条或多条规则，"
+        f"共 {len(outcomes)} 条规则" + f'：<span class="passed">通过 {counts["passed"]}</span>，'
         f'<span class="warned">警告 {counts["warned"]}</span>，'
-        f'<span class="failed">未通过 {counts["failed"]}</span>。'
+        f'<span class="failed">未通过 {counts["failed"]}</span>）。'
         "“未通过”为阻断级（ERROR）问题：报表在修正前不会生成；“警告”（WARN）不阻断。</div>",
     ]
+    if summary is not None:
+        out.append(_overview(summary))
     # summary per table and check
     described = _check_descriptions()
     out.append(
@@ -204,6 +217,24 @@ def render_html(outcomes: list[CheckOutcome], generated: str, as_of=None) -> str
     return "\n".join(out)
 
 
+def _overview(q: Quality) -> str:
+    """数据概况: the figures of checks.quality, then the quarantined rows by village/community."""
+    rows = "".join(
+        f'<tr><td>{_safe(label)}</td><td class="n">{value}</td></tr>' for label, value in q.figures()
+    )
+    out = f'<h2 id="overview">数据概况</h2><table class="overview"><tr><th>项目</th><th>数量</th></tr>{rows}</table>'
+    if not q.by_unit:
+        return out + "<p>没有隔离的行。</p>"
+    units = "".join(
+        f'<tr><td>{_safe(u.unit)}</td><td class="n">{u.rows}</td><td>{_safe(u.reasons_text())}</td></tr>'
+        for u in q.by_unit
+    )
+    return (
+        out + '<h3>隔离的行（按村（社区）/单位）</h3><table class="by-unit"><tr><th>村（社区）/单位</th>'
+        f"<th>隔离行数</th><th>主要原因</th></tr>{units}</table>"
+    )
+
+
 def _check_descriptions() -> dict[str, str]:
     """Asset check name → Chinese description (staging groups and mart rules)."""
     from .marts_rules import RULES
@@ -250,10 +281,14 @@ def _locked(docs: Path) -> Iterator[None]:
 
 
 def record_outcomes(
-    reports_dir: Path, table: str, outcomes: list[CheckOutcome], as_of=None, fingerprint: str | None = None
+    reports_dir: Path,
+    table: str,
+    outcomes: list[CheckOutcome],
+    as_of=None,
+    fingerprint: str | None = None,
+    con=None,
 ) -> Path:
-    """Keep the latest outcomes of one table (replacing that table's earlier ones) and rebuild the page
-    from every table's latest outcomes. Returns the page's path."""
+    """Keep one table's latest outcomes and rebuild the page from every table's (with `con`: 数据概况 too)."""
     docs = _docs_dir(reports_dir)
     with _locked(docs):
         write_text(
@@ -270,7 +305,20 @@ def record_outcomes(
                 default=str,
             ),
         )
-        return build_data_docs(load_outcomes(reports_dir), reports_dir, as_of=as_of)
+        return build_data_docs(load_outcomes(reports_dir), reports_dir, as_of=as_of, con=con)
+
+
+def refresh(reports_dir: Path, con) -> tuple[Path, Quality]:
+    """Count (checks.quality) and rebuild the page from the warehouse now; the page and its counts."""
+    docs = _docs_dir(reports_dir)
+    with _locked(docs):
+        try:
+            as_of = json.loads((docs / "outcomes.json").read_text(encoding="utf-8")).get("as_of")
+        except (OSError, ValueError):
+            as_of = None
+        outcomes = load_outcomes(reports_dir)
+        summary = quality(con, outcomes)
+        return build_data_docs(outcomes, reports_dir, as_of=as_of, summary=summary), summary
 
 
 def cached_outcomes(reports_dir: Path, table: str, fingerprint: str) -> list[CheckOutcome] | None:

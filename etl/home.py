@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "taizhang.toml"
+WORD_TEMPLATE = "工作情况汇报.docx"  # an office's own template of the Word 工作总结, in <home>/templates/
 EXIT_UNUSABLE = 5  # the home folder or its warehouse cannot be used (see HomeError)
 
 
@@ -61,6 +62,11 @@ class Home:
     def state(self) -> Path:
         """Bookkeeping of the command line (the record of the last successful run, locks)."""
         return self.root / "state"
+
+    @property
+    def word_template(self) -> Path:
+        """The office's own 工作总结 template (used when present; reports/word_report.py)."""
+        return self.root / "templates" / WORD_TEMPLATE
 
     @property
     def key_file(self) -> Path:

@@ -47,6 +47,7 @@ class Inputs:
     reference: str
     code: dict[str, str]
     limits: str  # the TAIZHANG_MAX_* limits a file is refused by: raised limits let a refused file in
+    word_template: str = ""  # the office's own 工作总结 template (<home>/templates/): its bytes, "" when none
 
     @classmethod
     def now(cls, home: Home, as_of: dt.date) -> Inputs:
@@ -59,6 +60,7 @@ class Inputs:
             reference=fp.reference_version(),
             code=fp.all_code_versions(),
             limits=json.dumps(asdict(Limits()), sort_keys=True),
+            word_template=sha256_of_file(home.word_template) if home.word_template.is_file() else "",
         )
 
 
@@ -141,6 +143,8 @@ def what_changed(home: Home, inputs: Inputs, con: duckdb.DuckDBPyConnection | No
         reasons.append(f"程序或依赖库已更新（{'、'.join(changed_code)}）")
     if inputs.limits != last.limits:
         reasons.append("文件大小等限制已调整")
+    if inputs.word_template != last.word_template:
+        reasons.append("工作总结模板（templates/工作情况汇报.docx）已添加、修改或删除")
     if _reader_died(con):
         reasons.append("有文件读取时读取程序意外退出，再读一次")
     if fp.warehouse_version(con) != last.warehouse:

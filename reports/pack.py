@@ -1,6 +1,6 @@
 """The report pack of one as-of date: charts, the Excel 报表 and the Word 工作总结 draft, in one folder.
 
-    render_pack(con, as_of, reports_root) -> {"dir", "charts", "excel", "word", "files"}
+    render_pack(con, as_of, reports_root, template=None) -> {"dir", "charts", "excel", "word", "files"}
 
 Layout:  <reports_root>/<as_of ISO>/
              charts/<name>.png                 (CHARTS of reports/charts.py, 200 dpi)
@@ -32,8 +32,9 @@ def word_name(as_of) -> str:
     return f"工作总结_{S.to_date(as_of).isoformat()}.docx"
 
 
-def render_pack(con, as_of, reports_root: Path) -> dict:
-    """Render every chart, the workbook and the Word draft for as_of into <reports_root>/<as_of>/."""
+def render_pack(con, as_of, reports_root: Path, template: Path | None = None) -> dict:
+    """Render every chart, the workbook and the Word draft (from `template`, default the packaged one) for
+    as_of into <reports_root>/<as_of>/."""
     from .charts import render_all
     from .excel_report import write_excel_report
     from .word_report import write_word_report
@@ -43,7 +44,7 @@ def render_pack(con, as_of, reports_root: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     charts = render_all(con, as_of, out / "charts")
     excel = write_excel_report(con, as_of, out / excel_name(as_of))
-    word = write_word_report(con, as_of, charts, out / word_name(as_of))
+    word = write_word_report(con, as_of, charts, out / word_name(as_of), template=template)
     files = [*charts.values(), excel, word]
     log.info("report pack as of %s: %d files in %s", as_of, len(files), out)
     return {"as_of": as_of, "dir": out, "charts": charts, "excel": excel, "word": word, "files": files}

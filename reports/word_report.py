@@ -1,27 +1,36 @@
-"""The Word 工作总结 draft (数据稿): the seed document's sections, with the figures filled in from the marts.
+"""The Word 工作总结 draft (数据稿), rendered from an editable template with the figures of the marts.
 
-    write_word_report(con, as_of, charts: dict[str, Path], path) -> Path
-    sections(con, as_of) -> list[Section]     # the content, without python-docx (tests and other writers)
+    write_word_report(con, as_of, charts: dict[str, Path], path, template=None) -> Path
+    context(con, as_of) -> dict          # the placeholders' values: {{ disputes_resolved }} → 近400 …
+    appendix_tables(con, as_of) -> list[DocTable]   # the exact figures, printed as 附表 at the end
+    template_path(home_root) -> Path     # <home>/templates/工作情况汇报.docx when the office has one
 
-Sections 一、二、三、四 follow the seed's order (party study; key projects and rural revitalisation; dispute
-resolution, 三官一律 and petitions; grid governance). Running text uses the rounding phrases officials use
-(近400件, 970余次, 约16200件; reports/phrasing.py); every section has a table with the exact figures, and the
-charts are embedded at 15 cm with numbered captions. Official layout: A4, margins 3.7/3.5/2.8/2.6 cm, body
-仿宋_GB2312 三号 at a fixed 28 pt line, 黑体 / 楷体_GB2312 headings, 方正小标宋简体 title, fonts set for both
-the Latin (w:ascii/w:hAnsi) and the East Asian (w:eastAsia) slots so WPS and Word show them alike.
+The text is the template's (reports/templates/工作情况汇报.docx, made by reports/make_template.py; docxtpl,
+Jinja placeholders): an office edits it in Word or WPS, saves it as <home>/templates/工作情况汇报.docx, and
+the next report uses their text. The code only fills the placeholders, in the wording officials use
+(近400件, 970余次, 约16200件; reports/phrasing.py), and puts the 附表 and 附图 where the template's
+appendix paragraph ({{ appendix }}) is. Official layout (the template's styles): A4, margins
+3.7/3.5/2.8/2.6 cm, body 仿宋_GB2312 三号 at a fixed 28 pt line, 黑体 / 楷体_GB2312 headings, 方正小标宋简体
+title, fonts set for both the Latin and the East Asian slots so WPS and Word show them alike.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from taizhang.etl.files import atomic
+from taizhang.etl.home import WORD_TEMPLATE
 
 from . import data as D
 from . import style as S
 from .phrasing import official_phrase as P
+
+TEMPLATE_NAME = WORD_TEMPLATE  # the packaged one and an office's own in <home>/templates/ are named alike
+PACKAGED_TEMPLATE = Path(__file__).resolve().parent / "templates" / TEMPLATE_NAME
+APPENDIX_MARK = "〔附表、附图由系统生成，放在此处〕"  # what {{ appendix }} renders to, replaced by the tables
+MISSING = "—"  # a figure the marts do not have
 
 
 @dataclass
@@ -31,14 +40,6 @@ class DocTable:
     rows: list[list]  # cells: str, int, float or None; the last row may be 合计
     kinds: list[str]  # per column: text · count · rate · money · pp · hours
     merge_first: bool = False  # merge runs of equal values in the first column (grouping, e.g. 镇 / 园区)
-
-
-@dataclass
-class Section:
-    heading: str  # 一、聚焦理论学习，提高政治站位
-    blocks: list = field(
-        default_factory=list
-    )  # ("sub", text) · ("p", text) · ("table", DocTable) · ("chart", name)
 
 
 CHART_CAPTIONS = {
@@ -54,21 +55,40 @@ CHART_CAPTIONS = {
     "grid_events_by_month": "东星社区网格事件月度办理情况",
 }
 
+ISSUER = f"中共{S.TOWN}委员会"  # the 落款's issuing unit
+
+
+def template_path(home_root: Path | None = None) -> Path:
+    """The office's template <home>/templates/工作情况汇报.docx when it exists, else the packaged one."""
+    if home_root is not None:
+        own = Path(home_root) / "templates" / TEMPLATE_NAME
+        if own.is_file():
+            return own
+    return PACKAGED_TEMPLATE
+
 
 # ── wording helpers ──────────────────────────────────────────────────────────────────────────────
 
 
-def _cnt(n) -> str | None:
-    return None if n is None else P(int(round(n)))
+def _cnt(n) -> str:
+    """A count as running text writes it (近400, 970余, 约16200)."""
+    return MISSING if n is None else P(int(round(n)))
 
 
-def _pct(x) -> str | None:
-    return None if x is None else f"{x:.2f}%"
+def _pct(x) -> str:
+    """A rate as running text writes it (84.71%)."""
+    return MISSING if x is None else f"{x:.2f}%"
 
 
-def _schedule_phrase(ahead) -> str | None:
+def _exact(n) -> str:
+    """A small exact count (22个党组织)."""
+    return MISSING if n is None else str(int(round(n)))
+
+
+def _schedule_phrase(ahead) -> str:
+    """超序时进度2.50个百分点 / 低于序时进度1.20个百分点."""
     if ahead is None:
-        return None
+        return MISSING
     if ahead >= 0:
         return f"超序时进度{ahead:.2f}个百分点"
     return f"低于序时进度{-ahead:.2f}个百分点"
@@ -78,13 +98,6 @@ def _period(as_of) -> str:
     """今年以来 for a cut-off within the year, 全年 only when the as-of date closes the year."""
     d = S.to_date(as_of)
     return "全年" if (d.month, d.day) == (12, 31) else "今年以来"
-
-
-ISSUER = f"中共{S.TOWN}委员会"  # the 落款's issuing unit
-
-
-def _join(parts: list[str | None], sep: str = "，") -> str:
-    return sep.join(p for p in parts if p)
 
 
 def _total_row(
@@ -105,67 +118,169 @@ def _total_row(
     return row
 
 
-# ── the content ──────────────────────────────────────────────────────────────────────────────────
+# ── the placeholders' values ─────────────────────────────────────────────────────────────────────
 
 
-def sections(con, as_of) -> list[Section]:
+def context(con, as_of) -> dict:
+    """Every placeholder of the template, as text (figures already phrased); lists are empty when absent."""
     as_of = S.to_date(as_of)
     ind = D.headline(con, as_of)
-    md = S.month_day_zh(as_of)
-    return [
-        _party(con, as_of, ind, md),
-        _projects(con, as_of, ind, md),
-        _disputes(con, as_of, ind, md),
-        _grid(con, as_of, ind, md),
-    ]
+    ctx: dict = {
+        "town": S.TOWN,
+        "year": as_of.year,
+        "as_of_date": S.date_zh(as_of),
+        "month_day": S.month_day_zh(as_of),
+        "period": _period(as_of),
+        "issuer": ISSUER,
+        "date": S.date_zh(as_of),
+        "appendix": APPENDIX_MARK,
+    }
+    ctx["title"] = f"{S.TOWN}{as_of.year}年主题教育阶段性工作总结（数据稿）"
+    ctx.update(_party(con, as_of, ind))
+    ctx.update(_projects(con, as_of, ind))
+    ctx.update(_disputes(con, as_of, ind))
+    ctx.update(_grid(con, as_of, ind))
+    return ctx
 
 
-def _party(con, as_of, ind, md) -> Section:
-    sec = Section("一、聚焦理论学习，提高政治站位")
-    orgs = D.hcount(ind, "party_orgs")
-    acts = D.hcount(ind, "party_activities")
+def _party(con, as_of, ind) -> dict:
     att_rate = D.hv(ind, "party_attendance_rate")
-    att = D.hv(ind, "party_attendance_rate", "numerator")
-    exp_ = D.hv(ind, "party_attendance_rate", "denominator")
     by_type = D.party_by_type(con, as_of)
-    by_org = D.party_by_org(con, as_of)
-    sec.blocks.append(
-        (
-            "p",
-            _join(
-                [
-                    "镇党委把开展主题教育作为重要政治任务抓紧抓实",
-                    f"{orgs}个党组织常态化开展理论学习" if orgs is not None else None,
-                    "结合“三会一课”“主题党日”等组织生活，推进主题教育各项工作任务落实落地",
-                ]
-            )
-            + "。",
-        )
+    by_org = [r for r in D.party_by_org(con, as_of) if r.get("attendance_rate") is not None]
+    top = sorted([r for r in by_type if r.get("activities")], key=lambda r: -r["activities"])[:3]
+    best = max(by_org, key=lambda r: r["attendance_rate"], default=None)
+    below = [r for r in by_org if att_rate is not None and r["attendance_rate"] < att_rate]
+    return {
+        "party_orgs": _exact(D.hcount(ind, "party_orgs")),
+        "party_activities": _cnt(D.hcount(ind, "party_activities")),
+        "party_expected": _cnt(D.hv(ind, "party_attendance_rate", "denominator")),
+        "party_attended": _cnt(D.hv(ind, "party_attendance_rate", "numerator")),
+        "party_attendance_rate": _pct(att_rate),
+        "party_top_types": "、".join(f"{r['activity_type']}{r['activities']}次" for r in top),
+        "party_best_org": best["org"] if best else "",
+        "party_best_rate": _pct(best["attendance_rate"]) if best else MISSING,
+        "party_orgs_below": len(below),
+    }
+
+
+def _projects(con, as_of, ind) -> dict:
+    out: dict = {}
+    for prefix in ("key_projects", "park_projects"):
+        for c in ("total", "in_construction", "preparatory", "preliminary"):
+            out[f"{prefix}_{c}"] = _exact(D.hcount(ind, f"{prefix}_{c}"))
+    stages = D.projects_by_stage(con, as_of)
+    zone_total = {r["zone"]: r for r in stages if r["stage"] == "合计"}
+    building = {r["zone"]: r for r in stages if r["stage"] == "在建"}
+    for zone, prefix in (("镇", "key_projects"), ("园区", "park_projects")):
+        zt = zone_total.get(zone) or {}
+        code = f"{prefix}_investment_completion_rate"
+        # the headline keeps numerator (completed) and denominator (annual plan); the stage mart's 合计 too
+        plan = D.hv(ind, code, "denominator")
+        done = D.hv(ind, code, "numerator")
+        out[f"{prefix}_plan"] = S.money_phrase(zt.get("annual_plan") if plan is None else plan)
+        out[f"{prefix}_done"] = S.money_phrase(zt.get("completed_investment") if done is None else done)
+        out[f"{prefix}_rate"] = _pct(D.hv(ind, code))
+        out[f"{prefix}_schedule"] = _schedule_phrase(D.hv(ind, f"{prefix}_ahead_of_schedule"))
+        out[f"{prefix}_building_rate"] = _pct((building.get(zone) or {}).get("completion_rate"))
+    km = D.hv(ind, "showcase_line_km")
+    out["showcase_line_km"] = MISSING if km is None else f"{km:.0f}" if float(km).is_integer() else f"{km:g}"
+    return out
+
+
+def _disputes(con, as_of, ind) -> dict:
+    rate = D.hv(ind, "dispute_resolution_rate")
+    out: dict = {
+        "disputes_received": _cnt(D.hcount(ind, "disputes_received")),
+        "disputes_resolved": _cnt(D.hcount(ind, "disputes_resolved")),
+        "dispute_resolution_rate": _pct(rate),
+        "mediation_rooms": _exact(D.hcount(ind, "mediation_rooms")),
+    }
+    cats = sorted(
+        [
+            r
+            for r in D.disputes_by_category(con, as_of)
+            if r.get("received") and r.get("dispute_type") not in ("其他", "未分类", None)
+        ],
+        key=lambda r: -r["received"],
     )
-    if acts is not None:
-        top = sorted([r for r in by_type if r.get("activities")], key=lambda r: -r["activities"])[:3]
-        detail = "、".join(f"{r['activity_type']}{r['activities']}次" for r in top)
-        text = f"截至{md}，各党组织共开展组织生活{_cnt(acts)}次"
-        if exp_ is not None and att is not None:
-            text += f"，应到{_cnt(exp_)}人次、实到{_cnt(att)}人次"
-        if att_rate is not None:
-            text += f"，参学率{_pct(att_rate)}"
-        text += "。"
-        if detail:
-            text += f"其中{detail}。"
-        if att_rate is not None and by_org:
-            below = [
-                r for r in by_org if r.get("attendance_rate") is not None and r["attendance_rate"] < att_rate
-            ]
-            best = max(
-                (r for r in by_org if r.get("attendance_rate") is not None),
-                key=lambda r: r["attendance_rate"],
-                default=None,
-            )
-            if best is not None:
-                text += f"参学率最高的是{best['org']}（{_pct(best['attendance_rate'])}）"
-                text += f"，{len(below)}个党组织参学率低于全镇平均水平，需进一步压实责任。" if below else "。"
-        sec.blocks.append(("p", text))
+    out["dispute_top_types"] = "、".join(f"{r['dispute_type']}{r['received']}件" for r in cats[:3])
+    units = [
+        r for r in D.disputes_by_unit(con, as_of) if r.get("unit") and r.get("resolution_rate") is not None
+    ]
+    above = [r for r in units if rate is not None and r["resolution_rate"] >= rate]
+    best = max(units, key=lambda r: (r["resolution_rate"], r["received"] or 0), default=None)
+    out.update(
+        units_count=len(units) if rate is not None else 0,
+        units_above=len(above),
+        units_below=len(units) - len(above),
+        best_unit=best["unit"] if best else "",
+        best_unit_rate=_pct(best["resolution_rate"]) if best else MISSING,
+    )
+    out["area_results"] = "；".join(
+        f"{r['area']}受理{r['received']}件、化解{r['resolved']}件，化解率{_pct(r['resolution_rate'])}"
+        for r in D.disputes_by_area(con, as_of)
+    )
+    lv = D.town_levels(con, as_of) or {}
+    out["levels"] = bool(lv.get("resolved"))
+    within_town = sum(lv.get(k) or 0 for k in ("village_level", "area_room_level", "town_level"))
+    out.update(
+        village_level=_cnt(lv.get("village_level")),
+        within_village_rate=_pct(D.hv(ind, "disputes_within_village_rate") or lv.get("within_village_rate")),
+        within_town=_cnt(within_town if lv else None),
+        within_town_rate=_pct(D.hv(ind, "disputes_within_town_rate") or lv.get("within_town_rate")),
+        escalated=_cnt(lv.get("escalated")),
+        escalated_rate=_pct(D.hv(ind, "disputes_escalated_rate") or lv.get("escalated_rate")),
+    )
+    out["legal_visits"] = _cnt(D.hcount(ind, "legal_visits"))
+    out["legal_visit_disputes_resolved"] = _cnt(D.hcount(ind, "legal_visit_disputes_resolved"))
+    out["legal_consultations"] = _cnt(D.hcount(ind, "legal_consultations"))
+    out["legal_roles"] = "、".join(f"{r['role']}下沉{r['visits']}次" for r in D.legal_by_role(con, as_of))
+    cases = D.hcount(ind, "petition_backlog_cases")
+    pres = D.hcount(ind, "petition_backlog_resolved")
+    pledged = D.hcount(ind, "petition_pledges_signed")
+    out.update(
+        petition_backlog_cases=_exact(cases),
+        petition_backlog_resolved=_cnt(pres),
+        petition_pledges_signed=_cnt(pledged),
+        all_pledged=bool(pledged is not None and pres and pledged >= pres),
+        some_pledged=bool(pledged),
+        petitions_open=(cases - pres) if cases is not None and pres is not None and cases > pres else 0,
+    )
+    return out
+
+
+def _grid(con, as_of, ind) -> dict:
+    median = D.hv(ind, "grid_events_median_hours_to_close")
+    types = sorted(
+        [
+            r
+            for r in D.grid_by_type(con, as_of)
+            if r.get("collected") and r.get("event_type") not in ("其他", "未分类", None)
+        ],
+        key=lambda r: -r["collected"],
+    )
+    return {
+        "grid_count": _exact(D.hcount(ind, "grid_count")),
+        "grid_units": _exact(D.hcount(ind, "grid_units")),
+        "grid_party_orgs": _exact(D.hcount(ind, "grid_party_orgs")),
+        "grid_events_collected": _cnt(D.hcount(ind, "grid_events_collected")),
+        "grid_events_closed": _cnt(D.hcount(ind, "grid_events_closed")),
+        "grid_events_closure_rate": _pct(D.hv(ind, "grid_events_closure_rate")),
+        "grid_events_on_time_rate": _pct(D.hv(ind, "grid_events_on_time_rate")),
+        "grid_median_hours": MISSING if median is None else f"{median:.1f}",
+        "grid_top_types": "、".join(f"{r['event_type']}类{r['collected']}件" for r in types[:3]),
+    }
+
+
+# ── the 附表: exact figures ────────────────────────────────────────────────────────────────────────
+
+
+def appendix_tables(con, as_of) -> list[DocTable]:
+    """The tables printed after the 落款 (附表1 …), in the order of the text; tables without data left out."""
+    as_of = S.to_date(as_of)
+    md = S.month_day_zh(as_of)
+    out: list[DocTable] = []
+    by_type = D.party_by_type(con, as_of)
     if by_type:
         rows = [
             [r["activity_type"], r["activities"], r["expected"], r["attended"], r["attendance_rate"]]
@@ -176,89 +291,15 @@ def _party(con, as_of, ind, md) -> Section:
                 "合计", by_type, ["activities", "expected", "attended"], {4: ("attended", "expected")}, 5
             )
         )
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"党组织活动分类型情况（截至{md}）",
-                    ["活动类型", "活动次数", "应到人次", "实到人次", "参学率（%）"],
-                    rows,
-                    ["text", "count", "count", "count", "rate"],
-                ),
+        out.append(
+            DocTable(
+                f"党组织活动分类型情况（截至{md}）",
+                ["活动类型", "活动次数", "应到人次", "实到人次", "参学率（%）"],
+                rows,
+                ["text", "count", "count", "count", "rate"],
             )
         )
-    sec.blocks.append(("chart", "party_by_org"))
-    return sec
-
-
-def _projects(con, as_of, ind, md) -> Section:
-    sec = Section("二、聚焦服务大局，奋力干事创业")
-    year = as_of.year
-    sec.blocks.append(("sub", "（一）全力推动重点项目建设"))
-    k = {
-        c: D.hcount(ind, f"key_projects_{c}")
-        for c in ("total", "in_construction", "preparatory", "preliminary")
-    }
-    p = {
-        c: D.hcount(ind, f"park_projects_{c}")
-        for c in ("total", "in_construction", "preparatory", "preliminary")
-    }
-    parts = []
-    if k["total"] is not None:
-        parts.append(
-            f"{year}年度，全镇重点项目{k['total']}个，其中在建项目{k['in_construction']}个、"
-            f"预备项目{k['preparatory']}个、前期项目{k['preliminary']}个"
-        )
-    if p["total"] is not None:
-        parts.append(
-            f"园区{year}年重点项目{p['total']}个，其中在建项目{p['in_construction']}个、"
-            f"预备{p['preparatory']}个、前期{p['preliminary']}个"
-        )
-    if parts:
-        sec.blocks.append(("p", "镇立足“一区一园”，全力推动重点项目建设提速。" + "；".join(parts) + "。"))
     stages = D.projects_by_stage(con, as_of)
-    zone_total = {r["zone"]: r for r in stages if r["stage"] == "合计"}
-    inv = []
-    for zone, prefix, label in (
-        ("镇", "key_projects", "镇重点项目"),
-        ("园区", "park_projects", "园区重点项目"),
-    ):
-        zt = zone_total.get(zone) or {}
-        code = f"{prefix}_investment_completion_rate"
-        rate = D.hv(ind, code)
-        ahead = D.hv(ind, f"{prefix}_ahead_of_schedule")
-        # the headline keeps numerator (completed) and denominator (annual plan); the stage mart's 合计 row too
-        plan = D.hv(ind, code, "denominator")
-        done = D.hv(ind, code, "numerator")
-        plan = zt.get("annual_plan") if plan is None else plan
-        done = zt.get("completed_investment") if done is None else done
-        if rate is None and plan is None:
-            continue
-        money = None
-        if plan is not None and done is not None:
-            money = f"{label}年度计划投资{S.money_phrase(plan)}、累计完成投资{S.money_phrase(done)}"
-        inv.append(
-            _join(
-                [
-                    money or label,
-                    f"投资完成率{_pct(rate)}" if rate is not None else None,
-                    _schedule_phrase(ahead),
-                ]
-            )
-        )
-    building = [r for r in stages if r["stage"] == "在建" and r.get("completion_rate") is not None]
-    if inv:
-        text = "；".join(inv) + "。"
-        if building:
-            text += (
-                "分阶段看，"
-                + "，".join(
-                    f"{'园区' if r['zone'] == '园区' else '镇'}在建项目投资完成率{_pct(r['completion_rate'])}"
-                    for r in building
-                )
-                + "。"
-            )
-        sec.blocks.append(("p", text))
     if stages:
         rows = []
         for r in stages:
@@ -286,116 +327,24 @@ def _projects(con, as_of, ind, md) -> Section:
         schedule = next((r["schedule_rate"] for r in stages if r.get("schedule_rate") is not None), None)
         tot[6] = None if tot[5] is None or schedule is None else S.round_half_up(tot[5] - schedule)
         rows.append(tot)
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"重点项目分阶段推进情况（截至{md}）",
-                    [
-                        "类别",
-                        "阶段",
-                        "项目数",
-                        "年度计划投资（万元）",
-                        "累计完成投资（万元）",
-                        "投资完成率（%）",
-                        "超序时进度（百分点）",
-                    ],
-                    rows,
-                    ["text", "text", "count", "money", "money", "rate", "pp"],
-                    merge_first=True,
-                ),
+        out.append(
+            DocTable(
+                f"重点项目分阶段推进情况（截至{md}）",
+                [
+                    "类别",
+                    "阶段",
+                    "项目数",
+                    "年度计划投资（万元）",
+                    "累计完成投资（万元）",
+                    "投资完成率（%）",
+                    "超序时进度（百分点）",
+                ],
+                rows,
+                ["text", "text", "count", "money", "money", "rate", "pp"],
+                merge_first=True,
             )
         )
-    sec.blocks.append(("chart", "key_projects_by_stage"))
-    sec.blocks.append(("chart", "investment_completion"))
-    km = D.hv(ind, "showcase_line_km")
-    sec.blocks.append(("sub", "（二）提升乡村振兴示范带动作用"))
-    if km is not None:
-        km_txt = f"{km:.0f}" if float(km).is_integer() else f"{km:g}"
-        sec.blocks.append(
-            (
-                "p",
-                "理清产业发展思路，创建乡村振兴精品示范线，打造“串点连线成片”省级精品线路，"
-                f"总里程{km_txt}公里。",
-            )
-        )
-    return sec
-
-
-def _disputes(con, as_of, ind, md) -> Section:
-    sec = Section("三、聚焦矛盾化解，维护和谐稳定")
-    sec.blocks.append(("sub", "（一）矛盾纠纷排查化解"))
-    received = D.hcount(ind, "disputes_received")
-    resolved = D.hcount(ind, "disputes_resolved")
-    rate = D.hv(ind, "dispute_resolution_rate")
-    text = (
-        "镇狠抓社会矛盾纠纷化解工作，以化解山林权属、征地拆迁、土地承包、婚姻家庭、邻里纠纷等突出矛盾纠纷和"
-        "涉法涉诉信访问题为重点，早发现、早介入、早化解。"
-    )
-    if resolved is not None:
-        text += f"截至{md}，全镇各类矛盾纠纷化解{_cnt(resolved)}件"
-        text += f"，化解率{_pct(rate)}。" if rate is not None else "。"
-        if received is not None:
-            text += f"{_period(as_of)}共受理矛盾纠纷{_cnt(received)}件。"
-    cats = sorted(
-        [
-            r
-            for r in D.disputes_by_category(con, as_of)
-            if r.get("received") and r.get("dispute_type") not in ("其他", "未分类", None)
-        ],
-        key=lambda r: -r["received"],
-    )
-    if cats:
-        text += "从类型看，" + "、".join(f"{r['dispute_type']}{r['received']}件" for r in cats[:3]) + "居前。"
-    units = [
-        r for r in D.disputes_by_unit(con, as_of) if r.get("unit") and r.get("resolution_rate") is not None
-    ]
-    if units and rate is not None:
-        above = [r for r in units if r["resolution_rate"] >= rate]
-        best = max(units, key=lambda r: (r["resolution_rate"], r["received"] or 0))
-        text += (
-            f"{len(units)}个村（社区）中，化解率不低于全镇平均的{len(above)}个，{best['unit']}最高"
-            f"（{_pct(best['resolution_rate'])}）"
-        )
-        text += (
-            f"；低于全镇平均的{len(units) - len(above)}个，需加大攻坚力度。"
-            if len(above) < len(units)
-            else "。"
-        )
-    sec.blocks.append(("p", text))
-    rooms = D.hcount(ind, "mediation_rooms")
     areas = D.disputes_by_area(con, as_of)
-    lv = D.town_levels(con, as_of)
-    text = ""
-    if rooms is not None:
-        text += (
-            f"探索在镇和村（社区）两级之间增设一级{rooms}个“片区品牌调解室”，由专职调解员分别负责片区"
-            "村（社区）的矛盾纠纷调处、衔接、贯通工作。"
-        )
-    if areas:
-        text += (
-            "各片区化解情况为："
-            + "；".join(
-                f"{r['area']}受理{r['received']}件、化解{r['resolved']}件，化解率{_pct(r['resolution_rate'])}"
-                for r in areas
-            )
-            + "。"
-        )
-    if lv and lv.get("resolved"):
-        within_town = (
-            (lv.get("village_level") or 0) + (lv.get("area_room_level") or 0) + (lv.get("town_level") or 0)
-        )
-        text += (
-            f"从化解层级看，在村（社区）一级化解{_cnt(lv['village_level'])}件，小事不出村（社区）比例"
-            f"{_pct(D.hv(ind, 'disputes_within_village_rate') or lv['within_village_rate'])}；"
-            f"在镇域内化解{_cnt(within_town)}件，大事不出镇比例"
-            f"{_pct(D.hv(ind, 'disputes_within_town_rate') or lv['within_town_rate'])}；"
-            f"上交上级或移交{_cnt(lv['escalated'])}件，占"
-            f"{_pct(D.hv(ind, 'disputes_escalated_rate') or lv['escalated_rate'])}，"
-            "努力做到“小事不出村（社区），大事不出镇，矛盾不上交”。"
-        )
-    if text:
-        sec.blocks.append(("p", text))
     if areas:
         rows = [
             [r["area"], r["mediation_room"], r["received"], r["resolved"], r["resolution_rate"]]
@@ -404,17 +353,15 @@ def _disputes(con, as_of, ind, md) -> Section:
         rows.append(
             _total_row("合计", areas, ["received", "resolved"], {4: ("resolved", "received")}, 5, lead=2)
         )
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"各片区矛盾纠纷化解情况（截至{md}）",
-                    ["片区", "片区品牌调解室", "受理数（件）", "化解数（件）", "化解率（%）"],
-                    rows,
-                    ["text", "text", "count", "count", "rate"],
-                ),
+        out.append(
+            DocTable(
+                f"各片区矛盾纠纷化解情况（截至{md}）",
+                ["片区", "片区品牌调解室", "受理数（件）", "化解数（件）", "化解率（%）"],
+                rows,
+                ["text", "text", "count", "count", "rate"],
             )
         )
+    lv = D.town_levels(con, as_of)
     if lv and lv.get("resolved"):
         res = lv["resolved"]
         lrows = [
@@ -429,71 +376,26 @@ def _disputes(con, as_of, ind, md) -> Section:
             if k != "未注明" or lv.get(col)
         ]
         lrows.append(["合计", res, 100.0 if res else None])
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"矛盾纠纷化解层级（截至{md}）",
-                    ["化解层级", "化解数（件）", "占比（%）"],
-                    lrows,
-                    ["text", "count", "rate"],
-                ),
+        out.append(
+            DocTable(
+                f"矛盾纠纷化解层级（截至{md}）",
+                ["化解层级", "化解数（件）", "占比（%）"],
+                lrows,
+                ["text", "count", "rate"],
             )
         )
-    for name in ("dispute_rate_by_unit", "disputes_by_month", "disputes_by_category", "dispute_levels"):
-        sec.blocks.append(("chart", name))
-
-    sec.blocks.append(("sub", "（二）推行“三官一律”力量下沉"))
-    visits = D.hcount(ind, "legal_visits")
-    ldisp = D.hcount(ind, "legal_visit_disputes_resolved")
-    consult = D.hcount(ind, "legal_consultations")
     roles = D.legal_by_role(con, as_of)
-    if visits is not None:
-        text = (
-            "结合“党建引领、夯基惠民”工程，全镇推行“三官一律”力量下沉，带案下访，及时帮助群众解决矛盾纠纷和"
-            f"涉法涉诉问题。截至目前，该镇“三官一律”共下沉{_cnt(visits)}次"
-        )
-        if ldisp is not None:
-            text += f"，化解成功{_cnt(ldisp)}件纠纷"
-        if consult is not None:
-            text += f"，提供法律咨询{_cnt(consult)}次"
-        text += "。"
-        if roles:
-            text += "其中" + "、".join(f"{r['role']}下沉{r['visits']}次" for r in roles) + "。"
-        sec.blocks.append(("p", text))
     if roles:
         rows = [[r["role"], r["visits"], r["disputes_resolved"], r["consultations"]] for r in roles]
         rows.append(_total_row("合计", roles, ["visits", "disputes_resolved", "consultations"], {}, 4))
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"“三官一律”下沉工作情况（截至{md}）",
-                    ["身份", "下沉次数（次）", "化解纠纷（件）", "法律咨询（次）"],
-                    rows,
-                    ["text", "count", "count", "count"],
-                ),
+        out.append(
+            DocTable(
+                f"“三官一律”下沉工作情况（截至{md}）",
+                ["身份", "下沉次数（次）", "化解纠纷（件）", "法律咨询（次）"],
+                rows,
+                ["text", "count", "count", "count"],
             )
         )
-    sec.blocks.append(("chart", "legal_visits_by_month"))
-
-    sec.blocks.append(("sub", "（三）推进信访积案集中攻坚"))
-    cases = D.hcount(ind, "petition_backlog_cases")
-    pres = D.hcount(ind, "petition_backlog_resolved")
-    pledged = D.hcount(ind, "petition_pledges_signed")
-    if pres is not None:
-        text = (
-            "面对积案、旧案，转变工作思路和工作方法，对信访人提出的诉求认真分析，做好调解预案，分段式处理，"
-            f"引导信访人回归理性。目前，已成功化解{_cnt(pres)}件多年信访积案"
-        )
-        if pledged is not None and pres and pledged >= pres:
-            text += "，信访人自愿签订了息访息诉承诺书"
-        elif pledged:
-            text += f"，其中{_cnt(pledged)}件信访人自愿签订了息访息诉承诺书"
-        text += "。"
-        if cases is not None and cases > pres:
-            text += f"全镇{cases}件信访积案中，尚有{cases - pres}件正在化解。"
-        sec.blocks.append(("p", text))
     plist = D.petitions(con, as_of)
     if plist:
         rows = [
@@ -507,60 +409,14 @@ def _disputes(con, as_of, ind, md) -> Section:
             ]
             for r in plist
         ]
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"信访积案化解情况（截至{md}）",
-                    ["案件编号", "所属村（社区）", "初访时间", "状态", "化解日期", "签订承诺书"],
-                    rows,
-                    ["text", "text", "date", "text", "date", "text"],
-                ),
+        out.append(
+            DocTable(
+                f"信访积案化解情况（截至{md}）",
+                ["案件编号", "所属村（社区）", "初访时间", "状态", "化解日期", "签订承诺书"],
+                rows,
+                ["text", "text", "date", "text", "date", "text"],
             )
         )
-    return sec
-
-
-def _grid(con, as_of, ind, md) -> Section:
-    sec = Section("四、聚焦“四下基层”，攻坚化解难题")
-    grids, gunits, gorgs = (D.hcount(ind, c) for c in ("grid_count", "grid_units", "grid_party_orgs"))
-    collected = D.hcount(ind, "grid_events_collected")
-    closed = D.hcount(ind, "grid_events_closed")
-    closure = D.hv(ind, "grid_events_closure_rate")
-    on_time = D.hv(ind, "grid_events_on_time_rate")
-    median = D.hv(ind, "grid_events_median_hours_to_close")
-    text = "传承弘扬“四下基层”优良传统，坚持问题导向，推动从解决“一件事”向办好“一类事”延伸。"
-    if grids is not None:
-        text += f"东星社区以“党建引领、夯基惠民”为载体，共划分{grids}个网格"
-        text += f"、{gunits}个单元" if gunits is not None else ""
-        text += f"，下设{gorgs}个网格党组织" if gorgs is not None else ""
-        text += "，将网格化服务管理与基层党建有机融合。"
-    if collected is not None:
-        text += f"截至目前，共采集事件{_cnt(collected)}件"
-        if closed is not None:
-            text += f"，已办结{_cnt(closed)}件"
-        if closure is not None:
-            text += f"，办结率{_pct(closure)}"
-        if on_time is not None:
-            text += f"，按期办结率{_pct(on_time)}"
-        if median is not None:
-            text += f"，事件办结时长中位数{median:.1f}小时"
-        text += "。"
-    types = sorted(
-        [
-            r
-            for r in D.grid_by_type(con, as_of)
-            if r.get("collected") and r.get("event_type") not in ("其他", "未分类", None)
-        ],
-        key=lambda r: -r["collected"],
-    )
-    if types:
-        text += (
-            "从事件类型看，"
-            + "、".join(f"{r['event_type']}类{r['collected']}件" for r in types[:3])
-            + "居前。"
-        )
-    sec.blocks.append(("p", text))
     ordered = D.grid_by_type(con, as_of)
     if ordered:
         rows = [
@@ -583,27 +439,15 @@ def _grid(con, as_of, ind, md) -> Section:
                 6,
             )
         )
-        sec.blocks.append(
-            (
-                "table",
-                DocTable(
-                    f"东星社区网格事件分类办理情况（截至{md}）",
-                    [
-                        "事件类型",
-                        "采集（件）",
-                        "办结（件）",
-                        "按期办结（件）",
-                        "办结率（%）",
-                        "按期办结率（%）",
-                    ],
-                    rows,
-                    ["text", "count", "count", "count", "rate", "rate"],
-                ),
+        out.append(
+            DocTable(
+                f"东星社区网格事件分类办理情况（截至{md}）",
+                ["事件类型", "采集（件）", "办结（件）", "按期办结（件）", "办结率（%）", "按期办结率（%）"],
+                rows,
+                ["text", "count", "count", "count", "rate", "rate"],
             )
         )
-    sec.blocks.append(("chart", "grid_events_by_type"))
-    sec.blocks.append(("chart", "grid_events_by_month"))
-    return sec
+    return out
 
 
 # ── python-docx rendering ────────────────────────────────────────────────────────────────────────
@@ -651,7 +495,6 @@ def _style_font(style, name: str, size_pt: float, bold: bool = False) -> None:
 
 
 def _setup(doc) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -706,30 +549,51 @@ def _setup(doc) -> None:
         spf.keep_with_next = True
         spf.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
-    def para_style(
-        name, font, size, *, bold=False, align=WD_ALIGN_PARAGRAPH.CENTER, keep=False, before=0, after=0
-    ):
-        st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        st.base_style = normal
-        st.quick_style = True
-        _style_font(st, font, size, bold)
-        spf = st.paragraph_format
-        spf.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        spf.first_line_indent = Pt(0)
-        spf.alignment = align
-        spf.keep_with_next = keep
-        spf.space_before = Pt(before)
-        spf.space_after = Pt(after)
-        return st
+    _add_para_styles(doc)
 
-    para_style("公文标题", S.DOC_TITLE_FONT, S.DOC_TITLE_PT, after=6)
-    para_style("副标题", S.DOC_SUBHEADING_FONT, S.DOC_BODY_PT, after=18)
-    para_style("表题", S.DOC_HEADING_FONT, S.DOC_CAPTION_PT, keep=True, before=8, after=4)
-    para_style("图题", S.DOC_SUBHEADING_FONT, S.DOC_CAPTION_PT, before=2, after=10)
-    para_style("图片", S.DOC_BODY_FONT, S.DOC_BODY_PT, keep=True, before=6)
-    para_style("表格文字", S.DOC_TABLE_FONT, S.DOC_TABLE_PT)
-    para_style("表格表头", S.DOC_HEADING_FONT, S.DOC_TABLE_PT)
-    para_style("页码", "宋体", 14)
+
+# name, font, size, options: the template's own paragraph styles (the title, the 落款, the 附表 and 附图)
+PARA_STYLES = [
+    ("公文标题", S.DOC_TITLE_FONT, S.DOC_TITLE_PT, {"after": 6}),
+    ("副标题", S.DOC_SUBHEADING_FONT, S.DOC_BODY_PT, {"after": 18}),
+    ("落款", S.DOC_BODY_FONT, S.DOC_BODY_PT, {"align": "right", "line": True}),
+    ("附件标题", S.DOC_HEADING_FONT, S.DOC_BODY_PT, {"align": "left", "keep": True, "after": 12}),
+    ("表题", S.DOC_HEADING_FONT, S.DOC_CAPTION_PT, {"keep": True, "before": 8, "after": 4}),
+    ("图题", S.DOC_SUBHEADING_FONT, S.DOC_CAPTION_PT, {"before": 2, "after": 10}),
+    ("图片", S.DOC_BODY_FONT, S.DOC_BODY_PT, {"keep": True, "before": 6}),
+    ("表格文字", S.DOC_TABLE_FONT, S.DOC_TABLE_PT, {}),
+    ("表格表头", S.DOC_HEADING_FONT, S.DOC_TABLE_PT, {}),
+    ("页码", "宋体", 14, {}),
+]
+
+
+def _add_para_styles(doc) -> None:
+    """Add the paragraph styles of PARA_STYLES the document lacks (an office's own template may lack some)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import Pt
+
+    have = {st.name for st in doc.styles}
+    for name, font, size, opt in PARA_STYLES:
+        if name in have:
+            continue
+        st = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        st.base_style = doc.styles["Normal"]
+        st.quick_style = True
+        _style_font(st, font, size, False)
+        spf = st.paragraph_format
+        if opt.get("line"):  # the body's fixed line
+            spf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            spf.line_spacing = Pt(S.DOC_LINE_PT)
+        else:
+            spf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        spf.first_line_indent = Pt(0)
+        spf.alignment = {"right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT}.get(
+            opt.get("align"), WD_ALIGN_PARAGRAPH.CENTER
+        )
+        spf.keep_with_next = opt.get("keep", False)
+        spf.space_before = Pt(opt.get("before", 0))
+        spf.space_after = Pt(opt.get("after", 0))
 
 
 def _page_number_footer(doc) -> None:
@@ -802,7 +666,7 @@ def _add_table(doc, t: DocTable, number: int) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    doc.add_paragraph(f"表{number}{S.FULL_SPACE}{t.title}", style="表题")
+    doc.add_paragraph(f"附表{number}{S.FULL_SPACE}{t.title}", style="表题")
     ncol = len(t.header)
     table = doc.add_table(rows=1 + len(t.rows), cols=ncol)
     table.style = doc.styles["Table Grid"]
@@ -866,62 +730,82 @@ def _add_chart(doc, name: str, png: Path, number: int) -> None:
     doc.add_paragraph(f"图{number}{S.FULL_SPACE}{caption}", style="图题")
 
 
-def write_word_report(con, as_of, charts: dict[str, Path], path: Path) -> Path:
-    """Write the 工作总结 draft (.docx) for the as-of date, embedding the given chart PNGs; return the path."""
-    import docx
+class TemplateProblem(ValueError):
+    """A template that cannot be filled: the message says, in Chinese, what to fix in it."""
 
+
+def _render(template: Path, values: dict):
+    """The filled template (python-docx); an unknown name, a broken tag or no .docx is a TemplateProblem."""
+    import zipfile
+
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+
+    fix = "请在 Word 或 WPS 中改正，或删除该文件以使用系统自带的模板。"
+    try:
+        tpl = DocxTemplate(str(template))
+        tpl.render(values, jinja_env=Environment(undefined=StrictUndefined, autoescape=True))
+    except UndefinedError as err:
+        import re
+
+        name = re.search(r"'([^']+)' is undefined", err.message or "")
+        raise TemplateProblem(
+            f"工作总结模板 {template} 中有系统不认识的名称"
+            + (f"“{name.group(1)}”" if name else f"（{err.message}）")
+            + "。"
+            f"可用的名称：{'、'.join(sorted(values))}。{fix}"
+        ) from None
+    except TemplateError as err:
+        near = "".join(getattr(err, "docx_context", None) or []).strip()[:60]
+        raise TemplateProblem(
+            f"工作总结模板 {template} 中的双花括号或 {{% %}} 标记有误（{err.message}）"
+            + (f"，出错处附近的文字：“{near}”" if near else "")
+            + f"。{fix}"
+        ) from None
+    except (OSError, KeyError, zipfile.BadZipFile, PackageNotFoundError) as err:
+        raise TemplateProblem(
+            f"工作总结模板 {template} 不是可以读取的 .docx 文件（{err}）：请用 Word 或 WPS 另存为 .docx。{fix}"
+        ) from None
+    return tpl.docx
+
+
+def _insert_appendix(doc, tables: list[DocTable], charts: dict[str, Path]) -> None:
+    """Put the 附表 and 附图 where the template's appendix paragraph is (at the end when it has none)."""
+    body = doc.element.body
+    kept = len(body) - (1 if len(body) and body[-1].tag.endswith("}sectPr") else 0)
+    for number, table in enumerate(tables, 1):
+        _add_table(doc, table, number)
+    shown = [(name, charts[name]) for name in CHART_CAPTIONS if name in charts and charts[name].is_file()]
+    shown += [(n, p) for n, p in charts.items() if n not in CHART_CAPTIONS and p.is_file()]
+    for number, (name, png) in enumerate(shown, 1):
+        _add_chart(doc, name, png, number)
+    added = [el for el in list(body)[kept:] if not el.tag.endswith("}sectPr")]  # appended before sectPr
+    anchor = next((p for p in doc.paragraphs if APPENDIX_MARK in p.text), None)
+    if anchor is None:
+        return
+    for el in added:
+        anchor._p.addprevious(el)
+    anchor._p.getparent().remove(anchor._p)
+
+
+def write_word_report(con, as_of, charts: dict[str, Path], path: Path, template: Path | None = None) -> Path:
+    """Write the 工作总结 (.docx) from the template (default: the packaged one), 附表 and 附图 after the 落款."""
     as_of = S.to_date(as_of)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     charts = {k: Path(v) for k, v in (charts or {}).items()}
+    values = context(con, as_of)
 
-    doc = docx.Document()
-    _setup(doc)
-    _page_number_footer(doc)
-    title = f"{S.TOWN}{as_of.year}年主题教育阶段性工作总结（数据稿）"
-    doc.add_paragraph(title, style="公文标题")
-    doc.add_paragraph(f"（{S.as_of_phrase(as_of)}）", style="副标题")
-    doc.add_paragraph(
-        f"第二批主题教育启动以来，镇迅速行动、积极部署，围绕“学思想、强党性、重实践、建新功”的总要求，"
-        f"注重解决实际问题、抓好衔接联动。现将截至{S.month_day_zh(as_of)}的主要工作和数据情况总结如下。"
-    )
-
-    tables = figures = 0
-    for sec in sections(con, as_of):
-        doc.add_paragraph(sec.heading, style="Heading 1")
-        for kind, item in sec.blocks:
-            if kind == "sub":
-                doc.add_paragraph(item, style="Heading 2")
-            elif kind == "p":
-                doc.add_paragraph(item)
-            elif kind == "table":
-                tables += 1
-                _add_table(doc, item, tables)
-            elif kind == "chart" and item in charts and charts[item].is_file():
-                figures += 1
-                _add_chart(doc, item, charts[item], figures)
-
-    doc.add_paragraph(
-        "下一步，将坚持不懈用习近平新时代中国特色社会主义思想凝心铸魂，引导广大党员、干部把精力聚焦到"
-        "加快绿色高质量发展上来，确保主题教育取得实实在在成效。"
-    )
-    for line in (ISSUER, S.date_zh(as_of)):  # 落款: issuing unit and date, right-aligned
-        p = doc.add_paragraph(line)
-        p.paragraph_format.alignment = 2  # right
-        p.paragraph_format.first_line_indent = 0
-    doc.add_paragraph("附：数据说明", style="Heading 2")
-    doc.add_paragraph(
-        f"本稿数据取自台账数据仓库，统计口径为{as_of.year}年1月1日至{S.date_zh(as_of)}，"
-        "由各村（社区）及镇项目办、园区管委会、镇综治中心、东星社区网格化服务管理平台报送的台账汇总生成。"
-        "文中概数按“近”“余”“约”的惯例表述，精确数据见各表；比率均为分子÷分母×100%，保留两位小数。"
-        "文字部分请起草人结合工作实际修改完善。"
-    )
+    doc = _render(Path(template or PACKAGED_TEMPLATE), values)
+    _add_para_styles(doc)
+    _insert_appendix(doc, appendix_tables(con, as_of), charts)
 
     cp = doc.core_properties
     stamp = dt.datetime.combine(as_of, dt.time())
-    cp.title, cp.author, cp.last_modified_by = title, S.TOWN, S.TOWN
+    cp.title, cp.author, cp.last_modified_by = values["title"], S.TOWN, S.TOWN
     cp.subject, cp.keywords = "主题教育阶段性工作总结（数据稿）", "台账;工作总结"
-    cp.comments = "由台账系统根据数据集市生成"
+    cp.comments = "由台账系统根据数据集市和工作情况汇报模板生成"
     cp.created = cp.modified = stamp
     cp.last_printed = stamp
     cp.revision = 1

@@ -1,4 +1,5 @@
-"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, missing, ui."""
+"""The `taizhang` command line: demo, ingest, run, indicators, explain, export, templates, word-template,
+quality, missing, ui."""
 
 from __future__ import annotations
 
@@ -555,6 +556,42 @@ def cmd_templates(args) -> int:
     return 0
 
 
+def cmd_word_template(args) -> int:
+    """Copy the packaged 工作总结 template into the home for the office to edit (never over their own)."""
+    import shutil
+
+    from taizhang.reports.word_report import PACKAGED_TEMPLATE
+
+    home = _home(args)
+    own = home.word_template
+    if own.exists():
+        print(f"已有本单位的工作总结模板：{own}（未覆盖；删除它即恢复使用系统自带的模板）")
+        return 0
+    own.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(PACKAGED_TEMPLATE, own)
+    print(f"已复制工作总结模板：{own}")
+    print("用 Word 或 WPS 修改其中的文字后保存，下一次 taizhang run 就按修改后的文字生成工作总结；")
+    print("双花括号 {{ … }} 中的名称由系统填入数字，请勿改动括号里的名称。")
+    return 0
+
+
+def cmd_quality(args) -> int:
+    """The data-quality summary (checks.quality): the numbers the data docs page shows, which it rebuilds."""
+    from taizhang.checks.data_docs import refresh
+
+    home = _home(args)
+    con = _read_con(home) if home.warehouse.exists() else None
+    try:
+        page, summary = refresh(home.reports, con)
+    finally:
+        if con is not None:
+            con.close()
+    for line in summary.lines():
+        print(line)
+    print(f"数据质量报告（与上面的数字相同）：{page}")
+    return 0
+
+
 def cmd_missing(args) -> int:
     from taizhang.etl.missing import (
         chase_list,
@@ -756,6 +793,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--unit", metavar="单位", help="只生成这个单位的（如 林山村、镇综治中心）")
     p.add_argument("--ledger", metavar="台账", help="只生成这类台账的（如 disputes 或 矛盾纠纷）")
+    p = add(
+        "word-template",
+        cmd_word_template,
+        "把系统自带的工作总结模板复制到 <home>/templates/工作情况汇报.docx 供修改（已有时不覆盖）",
+    )
+    p = add(
+        "quality",
+        cmd_quality,
+        "数据质量汇总：导入、待确认、拒收的文件，隔离的行（按村（社区）列出主要原因），检查的结果；"
+        "同时更新数据质量报告页面",
+    )
     p = add("missing", cmd_missing, "催报清单：某月各单位各类台账已报、零报告、未报、退回未改")
     p.add_argument(
         "--period", type=_period, metavar="月份", help="报送月份 YYYY-MM（默认：报告日期的上一个月）"
