@@ -84,16 +84,21 @@ def find_table(con: duckdb.DuckDBPyConnection, table: str) -> catalogue.TableInf
     raise ExportError(f"没有可导出的表“{table}”。可导出的表（taizhang tables）：\n{listing}")
 
 
-RUNS_TABLE = "marts.headline_indicators"  # every run writes its rows: its dates are the dates the marts were built
+RUNS_TABLE = (
+    "marts.headline_indicators"  # every run writes its rows: its dates are the dates the marts were built
+)
 
 
 def snapshot_dates(con: duckdb.DuckDBPyConnection, table: str) -> list[dt.date]:
     """The as-of dates a mart holds, with the dates of runs in which it came out empty (nothing overdue …)."""
     sql = f"SELECT as_of FROM {table}"
-    if table != RUNS_TABLE and con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema || '.' || table_name = ?",
-        [RUNS_TABLE],
-    ).fetchone()[0]:
+    if (
+        table != RUNS_TABLE
+        and con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema || '.' || table_name = ?",
+            [RUNS_TABLE],
+        ).fetchone()[0]
+    ):
         sql += f" UNION SELECT as_of FROM {RUNS_TABLE}"
     return [r[0] for r in con.execute(f"SELECT DISTINCT as_of FROM ({sql}) ORDER BY 1").fetchall()]
 
