@@ -154,7 +154,7 @@ class RowReader:
                     else:
                         records[i][f.name] = value.date() if f.type == "date" else value
                     continue
-                key = _memo_key(value, kind) if keyed else _NO_KEY
+                key = _NO_KEY if not keyed else value if kind is str else _memo_key(value, kind)
                 if key is not _NO_KEY:
                     read = memo.get(key)
                     if read is not None:
