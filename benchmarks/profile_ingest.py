@@ -25,7 +25,7 @@ PHASES = [  # (label, function name, file suffix): inclusive time of each, as a 
     ("finding the header and ledger", "find_layout", "etl/layout.py"),
     ("sender and period", "resolve_sender", "etl/identity.py"),
     ("classifying rows (合计/页脚/…)", "classify_row", "etl/layout.py"),
-    ("reading and normalising values", "RowReader.read", "etl/records.py"),
+    ("reading and normalising values", "RowReader.read_rows", "etl/records.py"),
     ("storing: one transaction per file (all SQL)", "Ingestor._commit", "etl/store.py"),
     ("  of which: superseding older versions", "Ingestor._supersede", "etl/store.py"),
     ("  of which: staging + quarantine rows (Arrow)", "insert_rows", "etl/warehouse.py"),
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     import taizhang.etl.store
 
     taizhang.etl.store.read_in_order = lambda reader, paths, workers=None: (
-        reader.read_file(p) for p in paths
+        reader.read_file(p, n, a) for p, n, a in paths
     )
     outcomes = ingest_paths([inbox], home, con)
     profiler.stop()

@@ -774,7 +774,11 @@ def classify_row(row: list, layout: Layout) -> str | None:
         return "total"
     if _EXAMPLE.match(filled[0]):
         return "example"  # the template's 示例 row, left in
-    if all(squash(c) in _NOTHING_MARKS for c in filled) and len(filled) >= 2:
+    if (
+        len(filled) >= 2
+        and squash(filled[0]) in _NOTHING_MARKS
+        and all(squash(c) in _NOTHING_MARKS for c in filled)
+    ):
         return "zero_report"  # 无 in every cell: nothing this month
     if len(filled) <= 2 and ZERO_REPORT.search(squash(" ".join(filled))):
         return "zero_report"

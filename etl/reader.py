@@ -183,8 +183,14 @@ class FileReader:
                 problem.reason, problem.fix_hint = _scrubbed(problem.reason), _scrubbed(problem.fix_hint)
             if sheet.ledger and sheet.records:
                 for column in _raw_text_columns(self.catalog.ledgers[sheet.ledger]):
+                    done: dict[str, str] = {}  # a text recurs down its column: scrubbed once
                     for rec in sheet.records:
-                        rec[column] = _scrubbed(rec.get(column))
+                        value = rec.get(column)
+                        if type(value) is str:
+                            if value not in done:
+                                done[value] = _scrubbed(value)
+                            value = done[value]
+                        rec[column] = value  # every record gets the column, as before
 
     # -- one sheet ------------------------------------------------------------------------------------------
     def read_sheet(
@@ -498,9 +504,8 @@ class FileReader:
         continuation = {x for extra in blocks.values() for x in extra}
         fill_merged_data_cells(grid, layout.first_data_row)
         section: dict[str, str] = dict(sheet_says)
-        totals: list[
-            tuple[int, dict[str, float], int, int]
-        ] = []  # (row, its sums, records above, quarantined)
+        totals: list[tuple[int, dict[str, float], int]] = []  # (row, its sums, data rows read above it)
+        items: list[tuple[list, int, dict, list[list]]] = []  # the data rows, read together below
         for r, why in rows:
             if why == "section" and sections.get(r) is not None:
                 section = {**sheet_says, **sections[r]}
@@ -512,22 +517,28 @@ class FileReader:
                     out.rows_read += 1
                 out.dropped[why] += 1
                 if why == "total" and (sums := reader.totals_of(grid.rows[r])):
-                    totals.append((r + 1, sums, len(out.records), out.rows_quarantined))
+                    totals.append((r + 1, sums, len(items)))
                 continue
             out.rows_read += 1
             if r in continuation:
                 out.dropped["part_of_record"] += 1
                 continue
-            extra = [grid.rows[x] for x in blocks.get(r, ())]
-            record, problems = reader.read(grid.rows[r], r + 1, section, extra)
+            items.append((grid.rows[r], r + 1, section, [grid.rows[x] for x in blocks.get(r, ())]))
+        above: list[tuple[int, int]] = []  # (records, quarantined) before each data row, and after the last
+        for (_row, row_number, _section, _extra), (record, problems) in zip(
+            items, reader.read_rows(items), strict=True
+        ):
+            above.append((len(out.records), out.rows_quarantined))
             if record is None:
                 out.problems.extend(problems)
                 out.rows_quarantined += 1
             else:
-                record["_row"] = r + 1
+                record["_row"] = row_number
                 out.records.append(record)
+        above.append((len(out.records), out.rows_quarantined))
+        totals_seen = [(row, sums, *above[k]) for row, sums, k in totals]
         out.notes.extend(reader.notes)
-        out.total_disagrees = self._totals_disagree(reader, totals, out)
+        out.total_disagrees = self._totals_disagree(reader, totals_seen, out)
 
     @staticmethod
     def _totals_disagree(reader: RowReader, totals: list, out: SheetOutcome) -> str | None:

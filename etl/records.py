@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ _EMPTY_MARKS = frozenset({"", "-", "—", "——", "/"})  # a cell holding only
 # squash, so it is never one of the marks above: one-off IDs, dates and numbers skip squash.
 _NOT_EMPTY_STARTS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _OPTIONAL_EVEN_IF_REQUIRED = ("unit", "grid", "party_org")  # the sender or a section line can stand in
-_FIELD_MEMO_MAX = 4096  # texts remembered per field and sheet
+_FIELD_MEMO_MAX = 32_768  # values remembered per field and sheet
 # an identifier that Excel shows in scientific notation (3.50304E+17): its digits are lost
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
@@ -93,53 +94,119 @@ class RowReader:
         """(field, its column or tick group, the column's index or -1, the field's memo or None).
 
         Within one sheet a cell reads the same every time (the sheet's year, period and units are fixed), and
-        most texts repeat (categories, units, grids, names, empty or absent cells): what a text (or None)
-        gave is kept per field, so a repeat costs one lookup. Only readings that succeeded are kept. Moments
-        (datetime) are nearly all different, so they are not kept."""
+        most values repeat (categories, units, grids, names, dates, empty or absent cells): what a value gave
+        is kept per field, so a repeat costs one lookup. Only readings that succeeded are kept, and only in a
+        column whose values recur (read_rows)."""
         col = self.columns.get(f.name)
-        memo = None if f.type == "datetime" or isinstance(col, (TickGroup, CompoundPart)) else {}
+        memo = None if isinstance(col, (TickGroup, CompoundPart)) else {}
         return f, col, (col.index if isinstance(col, (Column, CompoundPart)) else -1), memo
 
-    # -- one row ------------------------------------------------------------------------------------
-    def read(
-        self, row: list, row_number: int, section: dict[str, str] | None = None, extra_rows: list[list] = ()
-    ) -> tuple[dict | None, list[Problem]]:
-        """The record of a data row (and the rows below it that belong to the same record, e.g. a second
-        party), or the problems that keep it out. `section` holds what a section line above says (unit,
-        category values) for fields the row does not give."""
-        width = len(row)
-        for col in self._note_columns:
-            text = cell_text(row[col.index]) if col.index < width else ""
-            if text and _VOID_MARK.search(text):
-                reason = (
-                    f"“{col.header}”写着“{cell_excerpt(text, 40)}”：这一行已被标注作废（或重复），没有计入"
-                )
-                hint = "如这条记录有效，请删去该标注后重新报送；确属作废可不处理"
-                return None, [Problem(row_number, col.header, privacy.scrub_text(text)[:200], reason, hint)]
-        record: dict = {}
-        problems: list[Problem] = []
-        notes_before = len(self.notes)
+    # -- the data rows of the sheet, column by column ------------------------------------------------------
+    def read_rows(
+        self, items: list[tuple[list, int, dict | None, list[list]]]
+    ) -> list[tuple[dict | None, list]]:
+        """For each (row, row number, section, extra rows): the record of a data row (and of the rows below it
+        that belong to the same record, e.g. a second party), or the problems that keep it out. `section`
+        holds what a section line above says (unit, category values) for fields the row does not give.
+
+        Read a field at a time over all rows: the branches per field are taken once, and a value that recurs
+        in the column is read once (the field's memo)."""
+        n = len(items)
+        rows = [item[0] for item in items]
+        voided = self._voided(items)
+        records: list[dict] = [{} for _ in range(n)]
+        problems: list[list[Problem]] = [[] for _ in range(n)]
+        notes: dict[int, list[Problem]] = {}  # the notes of a row, said only if the row loads
+        sectioned = [i for i, item in enumerate(items) if item[2]]
+        joined = [i for i, item in enumerate(items) if item[3]]
         for f, col, index, memo in self._plan:
             if isinstance(col, TickGroup):
-                value = self._ticked(col, row)
+                values = [self._ticked(col, row) for row in rows]
             elif isinstance(col, CompoundPart):
-                value = _part(row[index] if index < width else None, col)
+                values = [_part(row[index] if index < len(row) else None, col) for row in rows]
+            elif index >= 0:
+                values = [row[index] if index < len(row) else None for row in rows]
+                if joined and f.type in ("name", "phone", "id_number", "text"):
+                    for i in joined:
+                        values[i] = _joined(
+                            [values[i], *(r[index] if index < len(r) else None for r in items[i][3])]
+                        )
             else:
-                value = row[index] if 0 <= index < width else None
-                if extra_rows and f.type in ("name", "phone", "id_number", "text") and col is not None:
-                    value = _joined([value, *(r[index] if index < len(r) else None for r in extra_rows)])
-            if section and f.name in section and _is_empty(value):
-                value = section[f.name]
-            try:
-                if memo is not None and (value is None or type(value) is str):
-                    if value in memo:
-                        record |= memo[value]
+                values = [None] * n
+            for i in sectioned:
+                section = items[i][2]
+                if f.name in section and _is_empty(values[i]):
+                    values[i] = section[f.name]
+            moments = f.type in ("date", "datetime") and not f.identifier and type(col) is Column
+            keyed = memo is not None and _worth_remembering(
+                [v for v in values if type(v) is not dt.datetime] if moments else values
+            )
+            for i, value in enumerate(values):
+                if voided[i] is not None:
+                    continue
+                kind = type(value)
+                if moments and kind is dt.datetime and value.tzinfo is None:
+                    # what _read_field gives for a date cell, without its text (only a reason quotes it)
+                    if value < EARLIEST:
+                        what = "日期" if f.type == "date" else "时间"
+                        reason = f"{what}“{cell_text(value)}”早于1990年，请核对"
+                        problems[i].append(self._problem(items[i][1], col, value, reason, _hint(f)))
                     else:
-                        record |= self._read_remembered(f, col, value, memo, row_number)
-                else:
-                    self._read_field(f, col, value, record, row_number)
-            except BadValue as bad:
-                problems.append(self._problem(row_number, col, value, bad.reason, _hint(f)))
+                        records[i][f.name] = value.date() if f.type == "date" else value
+                    continue
+                key = _NO_KEY if not keyed else value if kind is str else _memo_key(value, kind)
+                if key is not _NO_KEY:
+                    read = memo.get(key)
+                    if read is not None:
+                        records[i] |= read
+                        continue
+                read = {}
+                noted = len(self.notes)
+                try:
+                    self._read_field(f, col, value, read, items[i][1])
+                except BadValue as bad:
+                    del self.notes[noted:]
+                    problems[i].append(self._problem(items[i][1], col, value, bad.reason, _hint(f)))
+                    continue
+                if len(self.notes) != noted:  # a cell that gave a note is read again (the note names its row)
+                    notes.setdefault(i, []).extend(self.notes[noted:])
+                    del self.notes[noted:]
+                elif key is not _NO_KEY and len(memo) < _FIELD_MEMO_MAX:
+                    memo[key] = read
+                records[i] |= read
+        return [
+            (None, [voided[i]])
+            if voided[i] is not None
+            else self._finish(records[i], problems[i], notes.get(i), *items[i][1:3])
+            for i in range(n)
+        ]
+
+    def _voided(self, items: list) -> list[Problem | None]:
+        """Per row, the problem of a remark (or 序号) saying the clerk struck it off, or None."""
+        out: list[Problem | None] = [None] * len(items)
+        for col in self._note_columns:
+            said: dict = {}  # cell value → its text when that holds a void mark, else ''
+            for i, item in enumerate(items):
+                if out[i] is not None:
+                    continue
+                row = item[0]
+                value = row[col.index] if col.index < len(row) else None
+                text = said.get(value) if type(value) is str or value is None else None
+                if text is None:
+                    text = cell_text(value)
+                    text = text if text and _VOID_MARK.search(text) else ""
+                    if type(value) is str or value is None:
+                        said[value] = text
+                if text:
+                    reason = f"“{col.header}”写着“{cell_excerpt(text, 40)}”：这一行已被标注作废（或重复），没有计入"
+                    hint = "如这条记录有效，请删去该标注后重新报送；确属作废可不处理"
+                    out[i] = Problem(item[1], col.header, privacy.scrub_text(text)[:200], reason, hint)
+        return out
+
+    def _finish(
+        self, record: dict, problems: list[Problem], notes: list[Problem] | None, row_number: int, section
+    ) -> tuple[dict | None, list[Problem]]:
+        """The row's record after the rules that judge it whole, or its problems."""
         if section and section.get("unit_id") and not record.get("unit_id"):
             record["unit_id"] = section["unit_id"]
         if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
@@ -157,8 +224,9 @@ class RowReader:
                     )
                 )
         if problems:
-            del self.notes[notes_before:]  # the row goes to quarantine: its notes are said there
-            return None, problems
+            return None, problems  # the row goes to quarantine: its notes are said there
+        if notes:
+            self.notes.extend(notes)
         record["record_key"] = self.record_key(record)
         return record, []
 
@@ -223,15 +291,6 @@ class RowReader:
         if field_name and self.ledger.fields[field_name].type in ("name", "phone", "id_number"):
             shown = "（个人信息，不在此显示）"
         return Problem(row_number, col.header if col is not None else "", shown[:200], reason, hint)
-
-    def _read_remembered(self, f: Field, col, value: str | None, memo: dict, row_number: int) -> dict:
-        """The record entries a text (or empty) cell gives for field f, remembered in the field's memo."""
-        read: dict = {}
-        noted = len(self.notes)
-        self._read_field(f, col, value, read, row_number)
-        if len(memo) < _FIELD_MEMO_MAX and len(self.notes) == noted:  # a cell that gave a note is read again
-            memo[value] = read
-        return read
 
     def _read_field(self, f: Field, col, value, record: dict, row_number: int) -> None:
         if isinstance(value, _TickValue):
@@ -504,6 +563,33 @@ def _number(x: float) -> str:
 
 def _is_empty(value) -> bool:
     return value is None or (isinstance(value, str) and squash(value) in _EMPTY_MARKS)
+
+
+_NO_KEY = object()
+# cell types whose equal values read the same (a float's -0.0 and a datetime with a zone are not remembered)
+_KEYED_TYPES = frozenset({int, float, bool, dt.date, dt.timedelta})
+
+
+def _worth_remembering(values: list) -> bool:
+    """Whether a column's values recur: not when most are one-offs (IDs, summaries), where a memo costs and
+    never pays."""
+    try:
+        distinct = len(set(values))
+    except TypeError:  # a value that is not hashable: _memo_key decides per value
+        return True
+    return distinct * 2 <= len(values) or distinct <= 64
+
+
+def _memo_key(value, kind: type):
+    """The key a cell value is remembered under in a field's memo: a text (or None) itself, another value
+    with its type (1, 1.0 and True are equal in Python but read differently); _NO_KEY: not remembered."""
+    if kind is str or value is None:
+        return value
+    if kind in _KEYED_TYPES and not (kind is float and value == 0 and math.copysign(1, value) < 0):
+        return kind, value
+    if kind is dt.datetime and value.tzinfo is None:
+        return kind, value
+    return _NO_KEY
 
 
 def _joined(values: list) -> str | None:
