@@ -84,23 +84,16 @@ def find_table(con: duckdb.DuckDBPyConnection, table: str) -> catalogue.TableInf
     raise ExportError(f"没有可导出的表“{table}”。可导出的表（taizhang tables）：\n{listing}")
 
 
-RUNS_TABLE = (
-    "marts.headline_indicators"  # every run writes its rows: its dates are the dates the marts were built
-)
-
-
 def snapshot_dates(con: duckdb.DuckDBPyConnection, table: str) -> list[dt.date]:
-    """The as-of dates a mart holds, with the dates of runs in which it came out empty (nothing overdue …)."""
-    sql = f"SELECT as_of FROM {table}"
-    if (
-        table != RUNS_TABLE
-        and con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema || '.' || table_name = ?",
-            [RUNS_TABLE],
-        ).fetchone()[0]
-    ):
-        sql += f" UNION SELECT as_of FROM {RUNS_TABLE}"
-    return [r[0] for r in con.execute(f"SELECT DISTINCT as_of FROM ({sql}) ORDER BY 1").fetchall()]
+    """The as-of dates a mart holds, with those a run built it for and left it empty (nothing overdue …)."""
+    sql, params = f"SELECT as_of FROM {table}", []
+    if con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'meta' AND table_name = 'mart_builds'"
+    ).fetchone()[0]:
+        sql += " UNION SELECT as_of FROM meta.mart_builds WHERE mart = ?"
+        params = [table.split(".", 1)[1]]
+    return [r[0] for r in con.execute(f"SELECT DISTINCT as_of FROM ({sql}) ORDER BY 1", params).fetchall()]
 
 
 def frame(con, info: catalogue.TableInfo, as_of: dt.date | None, scope: str | None):

@@ -202,6 +202,8 @@ def build_marts(
             counts[name] = con.execute(
                 f"SELECT count(*) FROM marts.{name} WHERE as_of = ?", [as_of]
             ).fetchone()[0]
+            con.execute("DELETE FROM meta.mart_builds WHERE mart = ? AND as_of = ?", [name, as_of])
+            con.execute("INSERT INTO meta.mart_builds VALUES (?, ?, ?)", [name, as_of, counts[name]])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

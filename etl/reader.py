@@ -504,7 +504,7 @@ class FileReader:
         continuation = {x for extra in blocks.values() for x in extra}
         fill_merged_data_cells(grid, layout.first_data_row)
         section: dict[str, str] = dict(sheet_says)
-        totals: list[tuple[int, dict[str, float], int]] = []  # (row, its sums, data rows read above it)
+        totals: list[tuple[int, dict, int]] = []  # (row, its sums, data rows above it)
         items: list[tuple[list, int, dict, list[list]]] = []  # the data rows, read together below
         for r, why in rows:
             if why == "section" and sections.get(r) is not None:
@@ -524,33 +524,51 @@ class FileReader:
                 out.dropped["part_of_record"] += 1
                 continue
             items.append((grid.rows[r], r + 1, section, [grid.rows[x] for x in blocks.get(r, ())]))
-        above: list[tuple[int, int]] = []  # (records, quarantined) before each data row, and after the last
-        for (_row, row_number, _section, _extra), (record, problems) in zip(
+        figures: list[tuple[dict, bool]] = []  # per data row: its summable figures, whether it was loaded
+        for (row, row_number, _section, _extra), (record, problems) in zip(
             items, reader.read_rows(items), strict=True
         ):
-            above.append((len(out.records), out.rows_quarantined))
             if record is None:
                 out.problems.extend(problems)
                 out.rows_quarantined += 1
+                if totals:
+                    figures.append((reader.totals_of(row), False))
             else:
                 record["_row"] = row_number
                 out.records.append(record)
-        above.append((len(out.records), out.rows_quarantined))
-        totals_seen = [(row, sums, *above[k]) for row, sums, k in totals]
+                if totals:
+                    figures.append((record, True))
         out.notes.extend(reader.notes)
-        out.total_disagrees = self._totals_disagree(reader, totals_seen, out)
+        out.total_disagrees = self._totals_disagree(reader, totals, figures)
 
     @staticmethod
-    def _totals_disagree(reader: RowReader, totals: list, out: SheetOutcome) -> str | None:
-        """A 合计/小计 row whose sums are not those of the records it closes: something was misread or missed
-        (or the clerk's sum is wrong) — asked, never loaded silently. Not judged where rows went to quarantine
-        (the clerk's sum counts them)."""
-        if out.rows_quarantined:
-            return None
+    def _totals_disagree(reader: RowReader, totals: list, figures: list[tuple[dict, bool]]) -> str | None:
+        """A 合计/小计 row whose sums are not those of the rows it closes: something was misread or missed (or
+        the clerk's sum is wrong) — asked, never loaded silently. The clerk may have summed the rows since the
+        total before or all above it (all of the sheet for a total above the data), with or without the rows
+        that went to quarantine (a 作废 row, a row with a bad cell)."""
         before = 0
-        for row_number, sums, above, _quarantined in totals:
-            scopes = [out.records[before:above], out.records[:above]] if above else [out.records]
-            why = reader.total_disagrees(row_number, sums, scopes)
+        for row_number, sums, above in totals:
+            scopes = [figures[before:above], figures[:above]] if above else [figures]
+            readings = []
+            for scope in scopes:
+                for with_quarantined in (False, True):
+                    reading: dict[str, float | None] = {}
+                    for name in sums:
+                        total: float | None = 0.0
+                        for f, loaded in scope:
+                            if loaded:  # a record: an empty figure is 0
+                                total += float(f.get(name) or 0)
+                            elif (
+                                with_quarantined
+                            ):  # a quarantined row: a cell it cannot read leaves it unjudged
+                                if name in f and f[name] is None:
+                                    total = None
+                                    break
+                                total += f.get(name) or 0.0
+                        reading[name] = total
+                    readings.append(reading)
+            why = reader.total_disagrees(row_number, sums, readings)
             if why:
                 return why
             before = above

@@ -50,8 +50,13 @@ _FIELD_MEMO_MAX = 32_768  # values remembered per field and sheet
 _SCIENTIFIC = re.compile(r"^[+-]?\d(?:\.\d+)?[eE][+-]?\d+$")
 EXACT_DIGITS = 15  # a number cell keeps 15 significant digits; a longer identifier typed as a number is cut
 # a remark (or 序号) saying the clerk struck the row off: it must not be counted, and is quarantined so it is seen
-_VOID_MARK = re.compile(r"作废|删除|删去|重复登记|重复录入|重复填报|登记重复|不计入|不予统计|不统计")
-_NOTE_HEADERS = ("备注", "说明", "序号", "编号")
+# Strong marks count anywhere in the cell; 删除 / 不计入 only as the whole remark or after 此条 / 本行 (已删除联系方式
+# and 不计入考核 are ordinary remarks); a mark right after 非 / 不是 / 无 / 未 is denied (经核实非重复登记).
+_VOID_MARK = re.compile(
+    r"(?<!非)(?<!不是)(?<!无)(?<!未)(?:作废|重复登记|重复录入|重复填报|登记重复|重复上报|重复报送|不予统计"
+    r"|与第\d+[行条]重复|^(?:此条|本条|此行|本行|该条)?(?:已)?(?:删除|删去|不计入|不统计)$|^(?:此条|本条|此行|本行|该条)(?:已)?(?:删除|删去|不计入|不统计))"
+)
+_NOTE_HEADERS = frozenset({"备注", "说明", "备注说明", "备考", "序号", "编号"})  # the whole header, squashed
 SCIENTIFIC_REASON = (
     "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
 )
@@ -72,7 +77,9 @@ class RowReader:
         # per sheet, not per row: where each field's cell is, and the headers the row rules report under
         self._plan = [self._field_plan(f) for f in self.ledger.fields.values()]
         self._headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
-        self._note_columns = [c for c in layout.columns if any(h in c.header for h in _NOTE_HEADERS)]
+        self._note_columns = [
+            c for c in layout.columns if re.sub(r"[(（].*?[)）]", "", squash(c.header)) in _NOTE_HEADERS
+        ]
         self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
         self._readers = {
             "date": self._read_date,
@@ -194,7 +201,7 @@ class RowReader:
                 text = said.get(value) if type(value) is str or value is None else None
                 if text is None:
                     text = cell_text(value)
-                    text = text if text and _VOID_MARK.search(text) else ""
+                    text = text if text and _VOID_MARK.search(squash(text)) else ""
                     if type(value) is str or value is None:
                         said[value] = text
                 if text:
@@ -231,11 +238,12 @@ class RowReader:
         return record, []
 
     # -- a 合计 / 小计 row: the clerk's own sums, a second reading of the rows ------------------------------------
-    def totals_of(self, row: list) -> dict[str, float]:
-        """The sums a total row gives for the summable figures (counts and amounts in a column of their own;
-        not the 序号), read as their column's cells are read; cells that are empty or not numbers say
-        nothing."""
-        out = {}
+    def totals_of(self, row: list) -> dict[str, float | None]:
+        """The summable figures of a row (counts and amounts in a column of their own; not the 序号), read as
+        their column's cells are read: for a 合计 row its sums, for a quarantined row what it would add. A cell
+        that is not a number (a formula without its value, 十几) is None: it cannot be judged; empty cells are
+        left out."""
+        out: dict[str, float | None] = {}
         for f, col, index, _memo in self._plan:
             if f.type not in ("int", "money") or f.name == "seq" or type(col) is not Column:
                 continue
@@ -245,19 +253,25 @@ class RowReader:
             try:
                 read = parse_count(value) if f.type == "int" else parse_money(value, col.unit)
             except BadValue:
-                continue
-            if read is not None:
-                out[f.name] = float(read)
+                read = None
+            out[f.name] = None if read is None else float(read)
         return out
 
     def total_disagrees(
-        self, row_number: int, totals: dict[str, float], scopes: list[list[dict]]
+        self, row_number: int, totals: dict[str, float | None], readings: list[dict[str, float | None]]
     ) -> str | None:
-        """Why a total row disagrees with the records it can be the sum of (those since the total row before
-        it, or all above it, or all of the sheet for a total row above the data), or None when it agrees."""
+        """Why a total row disagrees with every reading of the rows it can close, or None when one agrees.
+        `readings`: field → sum for each way the clerk may have summed (the records since the total row before,
+        or all above it, each with or without the rows sent to quarantine); None where a row's cell could not
+        be read, so that field cannot be judged. Counts must match exactly; amounts to 0.05% (rounding)."""
         for name, total in totals.items():
-            sums = [sum(float(r.get(name) or 0) for r in scope) for scope in scopes]
-            if any(abs(total - s) <= 0.01 + 0.0005 * abs(total) for s in sums):
+            if total is None:
+                continue
+            sums = [r.get(name, 0.0) for r in readings]
+            if any(s is None for s in sums):
+                continue
+            slack = 0.01 if self.ledger.fields[name].type == "int" else 0.01 + 0.0005 * abs(total)
+            if any(abs(total - s) <= slack for s in sums):
                 continue
             f = self.ledger.fields[name]
             header = self._headers.get(f.label, f.label)

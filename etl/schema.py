@@ -85,6 +85,8 @@ class Vocab:
     negation: dict[str, str] = field(default_factory=dict)
     # what a canonical value becomes when its word follows 正在/尚在/仍在 (正在化解 → open)
     ongoing: dict[str, str] = field(default_factory=dict)
+    # words that mean their value only as the whole cell (已结, but not 已结转下月)
+    whole: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # whole-cell words (and the canonical names themselves) → canonical value
     exact: dict[str, str] = field(init=False, repr=False, compare=False)
     # (word, canonical) for the words of 2+ characters that may stand inside a longer text, longest first
@@ -94,6 +96,9 @@ class Vocab:
         exact: dict[str, str] = {}
         for canon, words in self.values.items():
             exact.setdefault(canon.lower(), canon)
+            for w in words:
+                exact.setdefault(w, canon)
+        for canon, words in self.whole.items():
             for w in words:
                 exact.setdefault(w, canon)
         inside = sorted(
@@ -203,6 +208,10 @@ def catalog() -> Catalog:
             other=spec.get("other"),
             negation={str(k): str(v) for k, v in (spec.get("negation") or {}).items()},
             ongoing={str(k): str(v) for k, v in (spec.get("ongoing") or {}).items()},
+            whole={
+                str(canon): tuple(squash(str(w)).lower() for w in words)
+                for canon, words in (spec.get("whole") or {}).items()
+            },
         )
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 

@@ -23,7 +23,7 @@ from .files import atomic, sha256_if_regular
 from .home import Home
 from .outcome import FileOutcome, SheetOutcome
 from .reader import FileReader
-from .reading import read_in_order, warm_up
+from .reading import ReadersFailed, read_in_order, warm_up
 from .warehouse import dumps, insert_rows
 
 # words in a file's name, title or sheet name that say it corrects an earlier file
@@ -89,13 +89,17 @@ class Ingestor:
         sources = [
             (p, n, self.reader.answers.get(_sha_of(p)) or self.reader.layouts) for _, p, n, _ in to_read
         ]
-        for (i, _, _, given), outcome in zip(
-            to_read, read_in_order(self.reader, sources, workers), strict=True
-        ):
-            outcome.path, outcome.location = given, self.reader.tokeniser.scrub_name(str(given))
-            outcomes[i] = self.store(outcome)
-            if on_outcome is not None:
-                on_outcome(outcomes[i])
+        try:
+            for (i, _, _, given), outcome in zip(
+                to_read, read_in_order(self.reader, sources, workers), strict=True
+            ):
+                outcome.path, outcome.location = given, self.reader.tokeniser.scrub_name(str(given))
+                outcomes[i] = self.store(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcomes[i])
+        except ReadersFailed:
+            self.flush()  # the open group holds whole files only: what was stored before stays stored
+            raise
         self.flush()
         return outcomes  # type: ignore[return-value]
 
@@ -157,6 +161,7 @@ class Ingestor:
             self.con.execute("COMMIT")
         except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
             self.con.execute("ROLLBACK")
+            self._forget_after_commit.clear()  # its answers stay: the file was not loaded
             self.versions = Versions(self.con)
             log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
             outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
@@ -166,6 +171,7 @@ class Ingestor:
             return outcome
         except BaseException:
             self.con.execute("ROLLBACK")
+            self._forget_after_commit.clear()
             raise
         for sha in self._forget_after_commit:
             self.decisions.forget(sha)

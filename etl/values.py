@@ -377,7 +377,10 @@ _NEGATION_WINDOW = 4  # characters before a word that a marker may stand in
 _CLAUSE_BREAK = re.compile(r"[,;。、/|()\[\]:：！!？?]")
 
 # 基本化解, 部分解决: an outcome only half reached is neither resolved nor not; the clerk must say which
-_HEDGES = ("基本", "部分", "初步", "大部分", "暂时")
+_HEDGE_BEFORE = re.compile(
+    r"(基本上?|大部分|部分|初步|暂时)(已经|已|了)?$"
+)  # right before the word: 基本化解
+_HEDGE_AFTER = re.compile(r"^[^,;。]*?(一部分|大部分|部分|基本|初步)")  # later in its clause: 已化解部分
 
 _VOCAB_ANSWERS: dict[tuple[int, str], object] = {}
 _VOCABS_HELD: dict[int, object] = {}  # keeps each vocab alive while its id() keys answers
@@ -421,9 +424,6 @@ def _map_vocab(vocab, raw: str) -> str | None:
             end = start + len(word)
             if not any(taken[start:end]):
                 taken[start:end] = b"\x01" * len(word)
-                if vocab.negation and any(h in _clause_before(t, start) for h in _HEDGES):
-                    hedge = next(h for h in _HEDGES if h in _clause_before(t, start))
-                    raise AmbiguousCategory(f"“{raw}”写的是“{hedge}{word}”，说不清算不算{word}")
                 if _negated(t, start, end, word):
                     canon_meant = vocab.negation.get(canon)
                     shown = f"{_negation_before(t, start)}{word}"
@@ -431,6 +431,10 @@ def _map_vocab(vocab, raw: str) -> str | None:
                     canon_meant, shown = vocab.ongoing[canon], f"正在{word}"
                 else:
                     canon_meant, shown = canon, word
+                if canon_meant is not None and canon_meant in vocab.negation:  # a positive outcome (化解)
+                    hedge = _HEDGE_BEFORE.search(t[:start]) or _HEDGE_AFTER.search(t[end:])
+                    if hedge:
+                        raise AmbiguousCategory(f"“{raw}”里有“{hedge.group(1)}”，说不清算不算{word}")
                 if canon_meant is not None:
                     meanings.setdefault(canon_meant, shown)
             start = t.find(word, start + 1)

@@ -112,6 +112,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
     "meta.warehouse_info": [("key", "VARCHAR PRIMARY KEY"), ("value", "VARCHAR")],
     "meta.mart_definitions": [("mart", "VARCHAR PRIMARY KEY"), ("definition", "VARCHAR")],
+    # every (mart, as-of date) a run built, with its rows: a mart left empty by a run (nothing overdue) is an
+    # empty snapshot, not a missing one
+    "meta.mart_builds": [("mart", "VARCHAR"), ("as_of", "DATE"), ("rows", "BIGINT")],
 }
 
 LOCK_WAIT_ENV = "TAIZHANG_LOCK_WAIT"

@@ -90,7 +90,7 @@ def cmd_ingest(args) -> int:
     try:
         load_reference(con)
         outcomes = ingest_paths(paths, home, con, on_outcome=bar.step if bar else None)
-    except ReadersFailed as failed:  # the files loaded before this stay loaded; a rerun goes on from there
+    except ReadersFailed as failed:  # the files stored before this stay stored; a rerun goes on from there
         print(failed, file=sys.stderr)
         return 1
     finally:

@@ -124,3 +124,11 @@ def test_without_as_of_the_latest_run_is_exported_and_an_empty_mart_is_an_empty_
     )
     rows = list(csv.reader(empty.open(encoding="utf-8-sig")))
     assert rows[0][0] == "截至日期" and rows[1:] == []
+    # a date the mart was never built for is no empty snapshot: refused, with the dates it has
+    con = duckdb.connect(str(home.warehouse))
+    try:
+        con.execute("DELETE FROM meta.mart_builds WHERE mart = 'overdue_disputes' AND as_of = '2023-10-15'")
+    finally:
+        con.close()
+    never = ["export", "overdue_disputes", "--as-of", "2023-10-15", "--format", "csv", "-o", str(empty)]
+    assert main([*never, "--home", str(home.root)]) == 2

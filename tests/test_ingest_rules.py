@@ -252,6 +252,25 @@ def test_a_total_row_that_disagrees_holds_the_sheet_until_the_records_are_confir
     assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(1850.0,)]
 
 
+def test_a_quarantined_row_does_not_switch_the_total_check_off(tmp_path, ingest, query):
+    """One row with an unknown stage goes to quarantine; the 合计 is still 1000 off whether the clerk counted
+    that row or not: held."""
+    rows = _projects_with_total(["合计", None, None, 4100, 2400, 2950])
+    rows.insert(4, [3, "溪白社区道路", "不知道", 300, 100, 100])
+    [held] = ingest(write_xlsx(tmp_path / "镇项目办10月.xlsx", {"Sheet1": rows}))
+    assert held.status == "held" and "2,950" in held.reason, held.line()
+
+
+@pytest.mark.parametrize("total", [1850, 1950])
+def test_a_void_row_may_be_in_the_clerks_total_or_not(tmp_path, ingest, query, total):
+    rows = _projects_with_total(["合计", None, None, None, None, total])
+    rows[1] = [*rows[1], "备注"]
+    rows.insert(4, [3, "溪白社区道路", "在建", 300, 100, 100, "作废"])
+    [outcome] = ingest(write_xlsx(tmp_path / "镇项目办10月.xlsx", {"Sheet1": rows}))
+    assert outcome.status == "loaded" and outcome.rows_quarantined == 1, outcome.line()
+    assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(1850.0,)]
+
+
 # --- replace or add ------------------------------------------------------------------------------------
 
 
@@ -392,8 +411,12 @@ def test_a_case_pasted_twice_is_loaded_once(tmp_path, ingest, query):
         ("双方达成协议", "resolved"),
         ("正在化解中", "open"),
         ("已化解", "resolved"),
-        ("已结", "resolved"),  # short for 已结案
+        ("已结", "resolved"),  # short for 已结案, as the whole cell
         ("司法确认", "resolved"),  # the mediation agreement confirmed by the court
+        ("待司法确认", "open"),
+        ("已结转下月", "open"),
+        ("基本情况已化解", "resolved"),  # 基本 says how the 情况 is, not the outcome
+        ("暂时调解不成", "not_resolved"),
     ],
 )
 def test_negation_anywhere_before_or_right_after_the_verb(tmp_path, ingest, query, written, expected):
@@ -417,7 +440,7 @@ def test_a_status_that_says_two_things_is_quarantined(tmp_path, ingest, query):
     assert "意思不一致" in query("SELECT reason FROM quarantine.rejected_rows")[0][0]
 
 
-@pytest.mark.parametrize("written", ["基本化解", "部分解决", "初步达成协议"])
+@pytest.mark.parametrize("written", ["基本化解", "部分解决", "初步达成协议", "已化解部分", "化解了一部分"])
 def test_a_half_reached_outcome_is_quarantined_not_counted_as_resolved(tmp_path, ingest, query, written):
     rows = [["林山村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-03", written, "2023-10-20")]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
@@ -433,11 +456,15 @@ def test_a_row_marked_void_in_its_remark_is_quarantined_not_counted(tmp_path, in
         [*case(1, "2023-10-03", "已化解", "2023-10-05"), None],
         [*case(2, "2023-10-04", "已化解", "2023-10-05"), "此条作废（与第1条重复登记）"],
         [*case(3, "2023-10-09", "化解中", summary="合同作废引发的纠纷"), "一方已起诉"],
+        [*case(4, "2023-10-10", "化解中"), "已删除联系方式"],
+        [*case(5, "2023-10-11", "化解中"), "经核实非重复登记"],
+        [*case(6, "2023-10-12", "化解中"), "不计入考核"],
+        [*case(7, "2023-10-13", "化解中"), "与第2行重复"],
     ]
     [outcome] = ingest(write_xlsx(tmp_path / "林山村.xlsx", {"Sheet1": rows}))
-    assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 1), outcome.line()
-    [(row, reason)] = query("SELECT row_number, reason FROM quarantine.rejected_rows")
-    assert row == 4 and "作废" in reason
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (5, 2), outcome.line()
+    got = query("SELECT row_number, reason FROM quarantine.rejected_rows ORDER BY 1")
+    assert [r for r, _ in got] == [4, 9] and all("作废" in reason for _, reason in got)
 
 
 def test_tick_box_status_columns_read_as_the_ticked_value(tmp_path, ingest, query):
