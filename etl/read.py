@@ -108,7 +108,7 @@ def read_csv(data: bytes, name: str) -> Grid:
         delimiter = max(",\t;|", key=lambda d: sum(1 for ln in lines if ln.count(d) >= 2))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
-        rows = [[_excel_text(c) for c in row] for row in reader]
+        rows = _shared_cells(reader)
     except (
         csv.Error
     ):  # a cell over the csv module's 128 KiB: an unclosed quote swallowing the rest, or not a ledger
@@ -119,6 +119,30 @@ def read_csv(data: bytes, name: str) -> Grid:
     if not any(any(c.strip() for c in row) for row in rows):
         raise UnreadableFile("文件里没有任何内容，请确认导出了正确的表格")
     return Grid(name=name, rows=rows, encoding=encoding)
+
+
+_SHARED_PER_COLUMN = 4096  # distinct texts shared per column; columns of one-off values (IDs, times) stop there
+
+
+def _shared_cells(reader) -> list[list[str]]:
+    """The rows, each repeated text of a column (a grid's name, a status) one object: a big platform export is
+    mostly repeats, and a cell per row would cost its own string."""
+    shared: list[dict[str, str]] = []
+    rows = []
+    for row in reader:
+        while len(shared) < len(row):
+            shared.append({})
+        out = []
+        for j, cell in enumerate(row):
+            cell = _excel_text(cell)
+            seen = shared[j]
+            if len(seen) < _SHARED_PER_COLUMN:
+                cell = seen.setdefault(cell, cell)
+            else:
+                cell = seen.get(cell, cell)
+            out.append(cell)
+        rows.append(out)
+    return rows
 
 
 def _excel_text(cell: str) -> str:

@@ -385,16 +385,18 @@ def load_reference(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
+INSERT_CHUNK = 50_000  # rows per Arrow hand-off: a big file's columns are not all copied at once
+
+
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
-    """Insert dict rows through Arrow (one columnar hand-off, not row-by-row SQL)."""
-    if not rows:
-        return
+    """Insert dict rows through Arrow (columnar hand-offs of INSERT_CHUNK rows, not row-by-row SQL)."""
     import pyarrow as pa
 
-    data = {c: [r.get(c) for r in rows] for c in columns}
-    arrow = pa.table(data)  # noqa: F841 - read by DuckDB below
     names = ", ".join(columns)
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+    for start in range(0, len(rows), INSERT_CHUNK):
+        chunk = rows[start : start + INSERT_CHUNK]
+        arrow = pa.table({c: [r.get(c) for r in chunk] for c in columns})  # noqa: F841 - read by DuckDB below
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
 
 
 def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
