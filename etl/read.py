@@ -121,7 +121,8 @@ def read_csv(data: bytes, name: str) -> Grid:
     return Grid(name=name, rows=rows, encoding=encoding)
 
 
-_SHARED_PER_COLUMN = 4096  # distinct texts shared per column; columns of one-off values (IDs, times) stop there
+# distinct texts shared per column; a column of one-off values (IDs, times) stops sharing there
+_SHARED_PER_COLUMN = 4096
 
 
 def _shared_cells(reader) -> list[list[str]]:
