@@ -67,6 +67,16 @@ READER_DIED = (
     "读取这个文件时读取程序意外退出，文件可能已损坏或含有异常内容。请用 Excel 或 WPS 打开后另存为 .xlsx，"
     "检查无误后重新报送"
 )
+BIG_FILE_MB = 50  # a file this big that exhausts its reader is big, not broken: the reason says so
+
+
+def big_file_reason(size_mb: float, memory_mb: float) -> str:
+    return (
+        f"文件很大（{size_mb:.0f} MB），读取时超出读取程序的内存上限（{memory_mb:.0f} MB），无法一次读完。"
+        "请按月份或村（社区）拆成几个文件分别报送；管理员也可以调高 TAIZHANG_READER_MEMORY_MB 后重新导入"
+    )
+
+
 NOT_STARTED = (
     "读取进程无法启动，导入已停止（内存不足或系统问题？如在自己的脚本中调用，请把调用放在 "
     'if __name__ == "__main__": 之下）'
@@ -395,6 +405,13 @@ class ReaderPool:
 
     @staticmethod
     def _rejected(job: _Job, reason: str, tokeniser) -> FileOutcome:
+        if reason in (MEMORY_REASON, TIMEOUT_REASON, READER_DIED):
+            try:
+                size_mb = os.stat(job.path).st_size / 2**20
+            except OSError:
+                size_mb = 0
+            if size_mb >= BIG_FILE_MB:
+                reason = big_file_reason(size_mb, _env_number(MEMORY_ENV, DEFAULT_MEMORY_MB))
         return FileOutcome(
             path=job.path,
             sent_name=job.name,

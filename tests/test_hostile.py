@@ -448,3 +448,20 @@ def test_an_amount_a_town_cannot_have_fires_the_plausibility_check(inbox, ingest
         assert marts_rules.project_amounts_plausible(con, as_of).passed
     finally:
         con.close()
+
+
+def test_a_big_file_that_exhausts_its_reader_is_told_it_is_big_not_broken(tmp_path, monkeypatch):
+    """A 200 MB platform export is not damaged: the reason says to split it (or raise the limit)."""
+    from taizhang.etl import privacy
+    from taizhang.etl.reading import MEMORY_REASON, READER_DIED, ReaderPool, _Job
+
+    monkeypatch.setenv("TAIZHANG_READER_MEMORY_MB", "2048")
+    big, small = tmp_path / "网格事件-大.csv", tmp_path / "网格事件.csv"
+    with big.open("wb") as f:
+        f.truncate(60 * 2**20)  # sparse: the size is what counts here
+    small.write_bytes(b"a,b\n1,2\n")
+    tokeniser = privacy.Tokeniser(b"k" * 32)
+    for reason in (MEMORY_REASON, READER_DIED):
+        said = ReaderPool._rejected(_Job(0, big, big.name), reason, tokeniser).reason
+        assert "文件很大（60 MB）" in said and "2048 MB" in said and "拆成几个文件" in said, said
+        assert ReaderPool._rejected(_Job(0, small, small.name), reason, tokeniser).reason == reason
