@@ -328,31 +328,7 @@ class Ingestor:
             self.con,
             "meta.source_sheets",
             SHEET_COLUMNS,
-            [
-                dict(
-                    file_sha256=outcome.sha256,
-                    sheet=s.sheet,
-                    ledger=s.ledger,
-                    sender=s.sender,
-                    unit_id=s.unit_id,
-                    period=s.period,
-                    status=s.status,
-                    reason=s.reason,
-                    header_row=s.header_row,
-                    rows_read=s.rows_read,
-                    rows_loaded=len(s.records),
-                    rows_quarantined=s.rows_quarantined,
-                    rows_dropped=sum(s.dropped.values()),
-                    columns_unmapped=dumps(s.unmapped),
-                    sender_source=s.sender_source,
-                    period_source=s.period_source,
-                    unit_source=s.unit_source,
-                    ledger_source=s.ledger_source,
-                    columns=dumps(s.columns),
-                    layout=s.layout,
-                )
-                for s in outcome.sheets
-            ],
+            [_sheet_row(outcome.sha256, s, loaded=True) for s in outcome.sheets],
         )
         insert_rows(
             self.con,
@@ -546,33 +522,35 @@ class Ingestor:
             con,
             "meta.source_sheets",
             SHEET_COLUMNS,
-            [
-                dict(
-                    file_sha256=outcome.sha256,
-                    sheet=s.sheet,
-                    ledger=s.ledger,
-                    sender=s.sender,
-                    unit_id=s.unit_id,
-                    period=s.period,
-                    status=s.status,
-                    reason=s.reason,
-                    header_row=s.header_row,
-                    rows_read=s.rows_read,
-                    rows_loaded=0,
-                    rows_quarantined=0,
-                    rows_dropped=0,
-                    columns_unmapped=dumps(s.unmapped),
-                    sender_source=s.sender_source,
-                    period_source=s.period_source,
-                    unit_source=s.unit_source,
-                    ledger_source=s.ledger_source,
-                    columns=dumps(s.columns),
-                    layout=s.layout,
-                )
-                for s in outcome.sheets
-            ],
+            [_sheet_row(outcome.sha256, s, loaded=False) for s in outcome.sheets],
         )
         self.versions.unloaded(outcome, self._archived_path(outcome))
+
+
+def _sheet_row(sha256: str, s: SheetOutcome, loaded: bool) -> dict:
+    """A sheet's meta.source_sheets row; a sheet of a file not loaded (held, rejected) counts no rows."""
+    return dict(
+        file_sha256=sha256,
+        sheet=s.sheet,
+        ledger=s.ledger,
+        sender=s.sender,
+        unit_id=s.unit_id,
+        period=s.period,
+        status=s.status,
+        reason=s.reason,
+        header_row=s.header_row,
+        rows_read=s.rows_read,
+        rows_loaded=len(s.records) if loaded else 0,
+        rows_quarantined=s.rows_quarantined if loaded else 0,
+        rows_dropped=sum(s.dropped.values()) if loaded else 0,
+        columns_unmapped=dumps(s.unmapped),
+        sender_source=s.sender_source,
+        period_source=s.period_source,
+        unit_source=s.unit_source,
+        ledger_source=s.ledger_source,
+        columns=dumps(s.columns),
+        layout=s.layout,
+    )
 
 
 SHEET_COLUMNS = [
