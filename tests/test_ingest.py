@@ -107,6 +107,20 @@ def test_every_data_row_ends_in_staging_or_quarantine(tmp_path, ingest, query):
     assert meta == (10, 9, 1)
 
 
+def test_a_file_inserted_in_several_chunks_lands_whole(tmp_path, ingest, query, monkeypatch):
+    """Big files go to DuckDB INSERT_CHUNK rows at a time; a chunk whose optional column is all empty still
+    lands in the typed column beside chunks that fill it."""
+    from taizhang.etl import warehouse
+
+    monkeypatch.setattr(warehouse, "INSERT_CHUNK", 3)
+    rows = [TITLE, DISPUTE_HEADER, *dispute_rows(10)]
+    [outcome] = ingest(write_xlsx(tmp_path / "chunks.xlsx", {"Sheet1": rows}))
+    assert outcome.rows_loaded == 10, outcome.line()
+    got = query("SELECT row_number, received_date, resolved_date FROM staging.disputes ORDER BY row_number")
+    assert [r[0] for r in got] == list(range(3, 13))
+    assert all(isinstance(r[1], dt.date) for r in got)
+
+
 def test_header_synonyms_tell_the_ledger_kind(tmp_path, ingest, query):
     visits = [
         ["西天尾镇“三官一律”下沉工作台账（2023年10月）"],
