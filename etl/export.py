@@ -56,11 +56,7 @@ def table_list(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, list
     out = []
     for table in exportable_tables(con):
         info = catalogue.tables()[table]
-        dates = (
-            [r[0] for r in con.execute(f"SELECT DISTINCT as_of FROM {table} ORDER BY 1").fetchall()]
-            if info.has_as_of
-            else []
-        )
+        dates = snapshot_dates(con, table) if info.has_as_of else []
         out.append((info.short if info.has_as_of else table, info.name, info.about, dates))
     return out
 

@@ -550,24 +550,9 @@ class FileReader:
         before = 0
         for row_number, sums, above in totals:
             scopes = [figures[before:above], figures[:above]] if above else [figures]
-            readings = []
-            for scope in scopes:
-                for with_quarantined in (False, True):
-                    reading: dict[str, float | None] = {}
-                    for name in sums:
-                        total: float | None = 0.0
-                        for f, loaded in scope:
-                            if loaded:  # a record: an empty figure is 0
-                                total += float(f.get(name) or 0)
-                            elif (
-                                with_quarantined
-                            ):  # a quarantined row: a cell it cannot read leaves it unjudged
-                                if name in f and f[name] is None:
-                                    total = None
-                                    break
-                                total += f.get(name) or 0.0
-                        reading[name] = total
-                    readings.append(reading)
+            readings = [
+                _summed(scope, sums, quarantined) for scope in scopes for quarantined in (False, True)
+            ]
             why = reader.total_disagrees(row_number, sums, readings)
             if why:
                 return why
@@ -816,6 +801,24 @@ def _raw_text_columns(ledger) -> tuple[str, ...]:
             out.append(column)
     _RAW_TEXT_COLUMNS[ledger.kind] = tuple(out)
     return _RAW_TEXT_COLUMNS[ledger.kind]
+
+
+def _summed(scope: list[tuple[dict, bool]], names, with_quarantined: bool) -> dict[str, float | None]:
+    """Field → the sum of a total row's scope: the records (an empty figure is 0), and the quarantined rows
+    too if asked (a cell they could not read leaves the field unjudged: None)."""
+    out: dict[str, float | None] = {}
+    for name in names:
+        total: float | None = 0.0
+        for figures, loaded in scope:
+            if loaded:
+                total += float(figures.get(name) or 0)
+            elif with_quarantined:
+                if name in figures and figures[name] is None:
+                    total = None
+                    break
+                total += figures.get(name) or 0.0
+        out[name] = total
+    return out
 
 
 def _period_from_data(records: list[dict], date_field: str | None) -> str | None:

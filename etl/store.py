@@ -331,33 +331,32 @@ class Ingestor:
             [_sheet_row(outcome.sha256, s, loaded=True) for s in outcome.sheets],
         )
         insert_rows(
-            self.con,
-            "meta.source_files",
-            FILE_COLUMNS,
-            [
-                dict(
-                    file_sha256=outcome.sha256,
-                    file_name=outcome.file_name,
-                    path=outcome.location,
-                    size_bytes=outcome.size,
-                    sender=_joined(s.sender for s in used),
-                    unit_id=_joined(s.unit_id for s in used),
-                    ledger=_joined(s.ledger for s in used),
-                    period=_joined(s.period for s in used),
-                    status=outcome.status,
-                    reason=outcome.reason if outcome.status == "held" else None,
-                    rows_read=sum(s.rows_read for s in used),
-                    rows_loaded=outcome.rows_loaded,
-                    rows_quarantined=outcome.rows_quarantined,
-                    rows_dropped=sum(outcome.dropped.values()),
-                    dropped_detail=dumps(dict(outcome.dropped)),
-                    superseded_by=None,
-                    ingested_at=now,
-                    archive_path=self._archived_path(outcome),
-                    rows_removed=outcome.rows_removed,
-                    added_to=_joined(outcome.added_to),
-                )
-            ],
+            self.con, "meta.source_files", FILE_COLUMNS, [self._file_row(outcome, used, now, loaded=True)]
+        )
+
+    def _file_row(self, outcome: FileOutcome, sheets: list, now: dt.datetime, loaded: bool) -> dict:
+        """A file's meta.source_files row; a file not loaded (held, rejected) counts no rows."""
+        return dict(
+            file_sha256=outcome.sha256,
+            file_name=outcome.file_name,
+            path=outcome.location,
+            size_bytes=outcome.size,
+            sender=_joined(s.sender for s in sheets),
+            unit_id=_joined(s.unit_id for s in sheets),
+            ledger=_joined(s.ledger for s in sheets),
+            period=_joined(s.period for s in sheets),
+            status=outcome.status,
+            reason=outcome.reason if not loaded or outcome.status == "held" else None,
+            rows_read=sum(s.rows_read for s in sheets),
+            rows_loaded=outcome.rows_loaded if loaded else 0,
+            rows_quarantined=outcome.rows_quarantined if loaded else 0,
+            rows_dropped=sum(outcome.dropped.values()) if loaded else 0,
+            dropped_detail=dumps(dict(outcome.dropped)) if loaded else None,
+            superseded_by=None,
+            ingested_at=now,
+            archive_path=self._archived_path(outcome),
+            rows_removed=outcome.rows_removed if loaded else 0,
+            added_to=_joined(outcome.added_to) if loaded else None,
         )
 
     def _archived_path(self, outcome: FileOutcome) -> str | None:
@@ -493,30 +492,7 @@ class Ingestor:
             con,
             "meta.source_files",
             FILE_COLUMNS,
-            [
-                dict(
-                    file_sha256=outcome.sha256,
-                    file_name=outcome.file_name,
-                    path=outcome.location,
-                    size_bytes=outcome.size,
-                    sender=_joined(s.sender for s in outcome.sheets),
-                    unit_id=_joined(s.unit_id for s in outcome.sheets),
-                    ledger=_joined(s.ledger for s in outcome.sheets),
-                    period=_joined(s.period for s in outcome.sheets),
-                    status=outcome.status,
-                    reason=outcome.reason,
-                    rows_read=sum(s.rows_read for s in outcome.sheets),
-                    rows_loaded=0,
-                    rows_quarantined=0,
-                    rows_dropped=0,
-                    dropped_detail=None,
-                    superseded_by=None,
-                    ingested_at=now,
-                    archive_path=self._archived_path(outcome),
-                    rows_removed=0,
-                    added_to=None,
-                )
-            ],
+            [self._file_row(outcome, outcome.sheets, now, loaded=False)],
         )
         insert_rows(
             con,
