@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .decisions import Question
-from .periods import period_end
+from .periods import month_zh, period_end
 from .read import Grid
 from .reference import KIND_ZH, TOWN_NAME, Mention, Reference, Sender
 from .schema import Ledger
@@ -21,7 +21,7 @@ FILLER, TITLE, SHEET, FILE, DATA, SECTION, PLAN, ANSWER = (
     "标题",
     "工作表名",
     "文件名",
-    "数据日期",
+    "记录日期",
     "分节行",
     "报送安排",
     "分析员确认",
@@ -57,6 +57,7 @@ class Clue:
     text: str  # the words as written (a short excerpt)
     mention: Mention | None = None
     period: str | None = None  # 'YYYY-MM', or 'YYYY' for a year only
+    bare_month: int | None = None  # a month named with no year anywhere (东星网格事件10月.csv)
     exact: bool = False  # the whole 填报单位 value or sheet name is the name
 
 
@@ -204,6 +205,8 @@ def period_clues(title_lines: list[str], sheet_name: str, file_name: str) -> lis
         for month in bare:
             if year and not any(m.endswith(f"-{month:02d}") for m in months):
                 clues.append(Clue(source, _excerpt(text), period=f"{year}-{month:02d}"))
+            elif not all_years:
+                clues.append(Clue(source, _excerpt(text), bare_month=month))
         if not months and not bare:
             clues.extend(Clue(source, _excerpt(text), period=y) for y in years)
     return clues
@@ -232,7 +235,7 @@ def resolve_period(
         return period, said[0].source, []
     if len(months) > 1:
         options = sorted(months)
-        text = "；".join(f"{_month_zh(p)}（{_where(cs)}）" for p, cs in sorted(months.items()))
+        text = "；".join(f"{month_zh(p)}（{_where(cs)}）" for p, cs in sorted(months.items()))
         return None, None, [Question("period", f"报送月份不一致：{text}。这份台账是哪个月的？", options)]
     years = {c.period: c for c in clues if c.period}
     if len(years) == 1:
@@ -252,8 +255,46 @@ def resolve_period(
     return None, None, []
 
 
-def _month_zh(period: str) -> str:
-    return f"{period[:4]}年{int(period[5:7])}月" if len(period) == 7 else f"{period}年"
+def period_from_dates(clues: list[Clue], dates: list[dt.date]) -> tuple[str | None, str | None]:
+    """When no source names a year-month, the records' dates may prove it: a month named without a year
+    (10月) takes the year of the records when they all fall in that year on or before that month; with no
+    month named, records that all fall in one calendar month give that month. Otherwise (None, None): asked."""
+    if not dates:
+        return None, None
+    bare = {c.bare_month for c in clues if c.bare_month}
+    latest = max(dates)
+    if len(bare) == 1:
+        month = next(iter(bare))
+        if month >= latest.month and all(d.year == latest.year for d in dates):
+            said = next(c for c in clues if c.bare_month == month)
+            return f"{latest.year:04d}-{month:02d}", f"{said.source}（年份据{DATA}）"
+        return None, None
+    if not bare and {(d.year, d.month) for d in dates} == {(latest.year, latest.month)}:
+        return f"{latest.year:04d}-{latest.month:02d}", DATA
+    return None, None
+
+
+def month_question(clues: list[Clue], dates: list[dt.date], label: str) -> Question:
+    """No year-month named and the records' dates do not prove one: asked, with what the sheet says (a month
+    without a year, the span of its records) and the latest record's month as the suggestion (a 补报 of last
+    month carries this month's dates too, so it is never taken without a word)."""
+    bare = [c for c in clues if c.bare_month]
+    said = (
+        "、".join(f"{c.source}“{c.text}”只写了{c.bare_month}月、没有年份" for c in bare)
+        if bare
+        else "标题、工作表名和文件名中都没有写明月份"
+    )
+    if not dates:
+        return Question("period", f"无法确定报送月份：{said}，表中也没有可用的日期。这份台账是哪个月的？")
+    months = sorted({f"{d.year:04d}-{d.month:02d}" for d in dates})
+    span = month_zh(months[0]) + (f"至{month_zh(months[-1])}" if len(months) > 1 else "")
+    return Question(
+        "period",
+        f"无法确定报送月份：{said}；表中{label}在{span}。这份台账是哪个月的？"
+        "请在标题或文件名中写明年月后重新报送，或确认月份",
+        sorted(set(months) | {f"{max(dates).year:04d}-{c.bare_month:02d}" for c in bare}),
+        proposal=months[-1],
+    )
 
 
 def check_data_dates(
@@ -261,7 +302,7 @@ def check_data_dates(
 ) -> list[Question]:
     """Records dated after the reporting month: the title may be last month's (a copied template), or the
     records may belong to the next report. Not decided here: asked, with the counts."""
-    if period_source in (DATA, ANSWER) or not dates:
+    if period_source == ANSWER or not dates:
         return []
     end = period_end(period)
     later = sorted(d for d in dates if d > end)
@@ -270,7 +311,7 @@ def check_data_dates(
         return [
             Question(
                 "period",
-                f"{period_source}写的是{_month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
+                f"{period_source}写的是{month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
                 f"{years}年：是把往年的表又报了一次，还是日期的年份写错了？请核对后重新报送，"
                 f"或确认这份台账是哪个月的",
                 [period],
@@ -283,7 +324,7 @@ def check_data_dates(
     return [
         Question(
             "period",
-            f"{period_source}写的是{_month_zh(period)}，但有{len(later)}条记录的{label}在此之后"
+            f"{period_source}写的是{month_zh(period)}，但有{len(later)}条记录的{label}在此之后"
             f"（最晚{latest:%Y年%m月%d日}，共{len(dates)}条有日期）：是标题或文件名的月份写错了"
             f"（例如沿用了上月模板），还是这些记录应在下月报送？请确认这份台账是哪个月的",
             sorted({period, suggestion}),

@@ -22,6 +22,7 @@ from .text import (
     same_header,
     squash,
 )
+from .values import BadValue, parse_number, unit_written_in
 
 HEADER_SCAN_LIMIT = 300  # rows searched for the header when no data block has begun before it
 DATA_BLOCK_ROWS = 3  # rows with values after the best header: the table has begun, stop searching
@@ -543,7 +544,42 @@ def apply_unit_line(grid: Grid, layout: Layout) -> list:
                     )
                 ]
             return []
-    return []
+    return _unitless_money(grid, layout)
+
+
+def _unitless_money(grid: Grid, layout: Layout) -> list:
+    """Money columns whose header names no unit, under no 单位 line, with bare numbers below: 35000 may be 元 or
+    万元 (the templates say 万元, a clerk's own table may not), so the unit is asked, never assumed."""
+    from .decisions import Question
+
+    money = [
+        c for c in layout.columns if c.field and not c.unit and layout.ledger.fields[c.field].type == "money"
+    ]
+    bare = [
+        c
+        for c in money
+        if any(_bare_amount(row[c.index]) for row in grid.rows[layout.first_data_row :] if c.index < len(row))
+    ]
+    if not bare:
+        return []
+    names = "、".join(c.header for c in bare)
+    return [
+        Question(
+            "unit_of_money",
+            f"金额列（{names}）的表头没有写单位，表格上方也没有“单位：万元”之类的说明，"
+            f"数字按万元还是元计差一万倍：请在表头写明单位（如“总投资（万元）”）后重新报送，或确认金额单位",
+            ["万元", "元", "亿元"],
+        )
+    ]
+
+
+def _bare_amount(value) -> bool:
+    """A non-zero amount with no unit written beside it (0 is 0 in any unit; 1.2亿元 says its own)."""
+    try:
+        number = parse_number(value)
+    except BadValue:
+        return False
+    return bool(number) and not (isinstance(value, str) and unit_written_in(value))
 
 
 # --- which column is which field ------------------------------------------------------------------------

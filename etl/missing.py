@@ -16,6 +16,7 @@ import duckdb
 
 from .files import atomic
 from .home import Home
+from .periods import month_zh
 from .reference import TOWN_NAME, read_ref
 from .safe_output import xlsx_workbook_options
 from .schema import LEDGER_KINDS, catalog
@@ -120,7 +121,7 @@ def counts(rows: list[ChaseRow]) -> dict[str, int]:
 
 def summary(rows: list[ChaseRow], period: str) -> str:
     n = counts(rows)
-    return f"{TOWN_NAME}{_month_zh(period)}台账报送情况：应报 {len(rows)} 项，" + "，".join(
+    return f"{TOWN_NAME}{month_zh(period)}台账报送情况：应报 {len(rows)} 项，" + "，".join(
         f"{STATUS_ZH[s]} {n[s]}" for s in STATUS_ORDER
     )
 
@@ -142,10 +143,6 @@ def due_period(as_of: dt.date) -> str:
 
 def chase_path(home: Home, as_of: dt.date, period: str) -> Path:
     return home.reports / as_of.isoformat() / f"催报清单_{period}.xlsx"
-
-
-def _month_zh(period: str) -> str:
-    return f"{period[:4]}年{int(period[5:7])}月"
 
 
 HEADERS = ("序号", "单位", "台账", "报送情况", "最近文件导入时间", "文件数", "导入行数", "待改行数", "说明")
@@ -182,7 +179,7 @@ def write_chase_list(rows: list[ChaseRow], path: Path, as_of: dt.date, period: s
                 for s, fill in _FILLS.items()
             }
             last = len(HEADERS) - 1
-            ws.merge_range(0, 0, 0, last, f"{TOWN_NAME}{_month_zh(period)}台账报送情况（催报清单）", title)
+            ws.merge_range(0, 0, 0, last, f"{TOWN_NAME}{month_zh(period)}台账报送情况（催报清单）", title)
             ws.set_row(0, 30)
             ws.merge_range(
                 1, 0, 1, last, f"截至 {as_of:%Y年%m月%d日}　" + summary(rows, period).split("：", 1)[1], line

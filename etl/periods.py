@@ -28,3 +28,8 @@ def period_end(period: str) -> dt.date:
     if len(period) == 4:
         return dt.date(start.year, 12, 31)
     return start.replace(day=calendar.monthrange(start.year, start.month)[1])
+
+
+def month_zh(period: str) -> str:
+    """'2023-10' → 2023年10月; '2023' → 2023年 (as analysts write a reporting period)."""
+    return f"{period[:4]}年{int(period[5:7])}月" if len(period) == 7 else f"{period}年"

@@ -13,14 +13,15 @@ from .discover import sha256_of
 from .faults import checkpoint
 from .files import read_regular, sha256_if_regular
 from .identity import (
-    DATA,
     FILE,
     SHEET,
     Identity,
     check_data_dates,
     ledger_question,
     lines_above,
+    month_question,
     period_clues,
+    period_from_dates,
     resolve_period,
     resolve_sender,
     sender_clues,
@@ -290,22 +291,18 @@ class FileReader:
         questions += self._rows_of_another_unit(out, ident, kind)
         if out.total_disagrees and sheet_answers.get("total") != BY_RECORDS:
             questions.append(Question("total", out.total_disagrees, [BY_RECORDS]))
-        if ident.period is None and layout.ledger.dates_in_period:
-            ident.period = _period_from_data(out.records, layout.ledger.date_field)
-            ident.period_source = DATA if ident.period else None
-        if ident.period is None and not any(q.kind == "period" for q in questions):
-            questions.append(
-                Question(
-                    "period",
-                    "无法确定报送月份：标题、工作表名和文件名中都没有写明月份，表中也没有可用的日期。"
-                    "这份台账是哪个月的？",
-                )
-            )
         latest = (
             _period_from_data(out.records, layout.ledger.date_field)
             if layout.ledger.dates_in_period
             else None
         )
+        if ident.period is None and not any(q.kind == "period" for q in questions):
+            date_field = layout.ledger.date_field if layout.ledger.dates_in_period else None
+            dates = [_day(r[date_field]) for r in out.records if date_field and r.get(date_field)]
+            ident.period, ident.period_source = period_from_dates(pclues, dates)
+            if ident.period is None:
+                label = layout.ledger.fields[date_field].label if date_field else ""
+                questions.append(month_question(pclues, dates, label))
         for q in questions:  # a month question: the month of the latest record is the suggestion
             if q.kind == "period" and q.proposal is None and latest in q.options:
                 q.proposal = latest

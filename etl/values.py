@@ -352,12 +352,12 @@ def parse_money(value, unit: str | None) -> float | None:
     if number < 0:
         raise BadValue(f"“{value}”是负数，投资额不能为负")
     if isinstance(value, str):  # '1.2亿元' in a 万元 column: the unit written in the cell wins
-        unit = _unit_written_in(value) or unit
+        unit = unit_written_in(value) or unit
     return round(number * MONEY_SCALE.get(unit or "万元", 1.0), 6)
 
 
 @lru_cache(maxsize=_PARSE_CACHE_SIZE)
-def _unit_written_in(text: str) -> str | None:
+def unit_written_in(text: str) -> str | None:
     """亿元/万元/元/亿 at the end of a money cell's text, else None."""
     written = _CELL_MONEY_UNIT.search(squash(text))
     return written.group(1) if written else None

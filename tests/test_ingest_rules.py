@@ -150,6 +150,63 @@ def test_a_sheet_without_any_unit_is_held_with_the_question(tmp_path, ingest):
     assert outcome.status == "held" and "哪个村（社区）" in outcome.reason, outcome.line()
 
 
+def test_no_month_anywhere_and_records_in_two_months_is_asked_not_taken_from_the_latest_date(
+    tmp_path, home, ingest, query
+):
+    """A 补报 of October carries November dates too: the latest record's month is only the suggestion."""
+    rows = [["北大村矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-20"), case(2, "2023-11-02")]
+    [held] = ingest(write_xlsx(tmp_path / "北大村纠纷台账.xlsx", {"Sheet1": rows}))
+    assert held.status == "held", held.line()
+    assert "没有写明月份" in held.reason and "2023年10月至2023年11月" in held.reason
+    assert query("SELECT count(*) FROM staging.disputes") == [(0,)]
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    decisions.confirm(doc["sha256"][:12], {"period": "2023-10"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT DISTINCT period FROM staging.disputes") == [("2023-10",)]
+
+
+@pytest.mark.parametrize(
+    ("name", "dates", "period"),
+    [
+        ("北大村纠纷台账10月.xlsx", ["2023-09-20", "2023-10-02"], "2023-10"),  # 10月 + the records' year
+        ("北大村纠纷台账.xlsx", ["2023-10-03", "2023-10-25"], "2023-10"),  # no month: every record in one
+        ("北大村纠纷台账11月.xlsx", ["2023-10-03", "2023-10-25"], "2023-11"),  # nothing new in November
+        ("北大村纠纷台账10月.xlsx", ["2023-10-03", "2023-11-02"], None),  # a record after the month named
+        ("北大村纠纷台账12月.xlsx", ["2022-12-20", "2023-01-05"], None),  # two years: which December?
+    ],
+)
+def test_a_month_without_a_year_takes_the_records_year_only_when_they_prove_it(
+    tmp_path, ingest, query, name, dates, period
+):
+    rows = [["北大村矛盾纠纷排查化解台账"], HEAD, *[case(i, d) for i, d in enumerate(dates, 1)]]
+    [outcome] = ingest(write_xlsx(tmp_path / name, {"Sheet1": rows}))
+    if period is None:
+        assert outcome.status == "held" and "哪个月" in outcome.reason, outcome.line()
+    else:
+        assert outcome.status == "loaded", outcome.line()
+        assert query("SELECT DISTINCT period FROM staging.disputes") == [(period,)]
+
+
+def test_amounts_under_headers_without_a_unit_are_asked_not_read_as_wan(tmp_path, home, ingest, query):
+    """35000 under 总投资 is 3.5亿 in 万元 and 3.5万 in 元: a factor of 10,000 is never a default."""
+    rows = [
+        ["镇项目办重点项目台账（2023年10月）"],
+        ["序号", "项目名称", "项目阶段", "总投资", "年度计划投资", "累计完成投资"],
+        [1, "龙山溪综合治理", "在建", 35000, 12000, 8000],
+        [2, "东星社区停车场", "在建", 18000, 0, "—"],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "项目办10月.xlsx", {"Sheet1": rows}))
+    assert held.status == "held" and "没有写单位" in held.reason and "总投资" in held.reason, held.line()
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    decisions.confirm(doc["sha256"][:12], {"unit_of_money": "元"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT total_investment FROM staging.key_projects ORDER BY row_number") == [(3.5,), (1.8,)]
+
+
 # --- confirm once, remembered ------------------------------------------------------------------------------
 
 
