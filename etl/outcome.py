@@ -22,6 +22,37 @@ DROP_LABELS = {
     "example": "示例行",
     "part_of_record": "同一记录的续行",
 }
+
+
+class RecordColumns:
+    """A sheet's records as one list per field, as the reader hands them to the writer: a dict per row costs
+    about three times the memory, and as much again to pickle across the process boundary."""
+
+    __slots__ = ("count", "data")
+
+    def __init__(self, records: list[dict]):
+        names = dict.fromkeys(k for r in records for k in r)
+        self.data = {n: [r.get(n) for r in records] for n in names}
+        self.count = len(records)
+        row = self.data.pop("_row", None)  # the sheet row a record was read from is stored as row_number
+        if row is not None:
+            stored = self.data.get("row_number") or [None] * self.count
+            self.data["row_number"] = [r if r is not None else s for r, s in zip(row, stored, strict=True)]
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __getstate__(self):
+        return self.count, self.data
+
+    def __setstate__(self, state) -> None:
+        self.count, self.data = state
+
+    def column(self, name: str) -> list:
+        """The field's values row by row (None throughout for a field no record has)."""
+        return self.data[name] if name in self.data else [None] * self.count
+
+
 STATUS_ZH = {
     "loaded": "已导入",
     "zero_report": "零报告",
@@ -51,7 +82,7 @@ class SheetOutcome:
     title: str | None = None  # the lines above the header
     seen: str | None = None  # without a header: what the first rows hold (for the reason)
     header_row: int | None = None
-    records: list[dict] = field(default_factory=list)
+    records: list[dict] | RecordColumns = field(default_factory=list)  # columns once read (pack)
     problems: list[Problem] = field(default_factory=list)
     rows_read: int = 0
     rows_quarantined: int = 0
@@ -60,6 +91,12 @@ class SheetOutcome:
     sender_source: str | None = None
     period_source: str | None = None
     total_disagrees: str | None = None  # a 合计 row that is not the sum of the records read (why, in Chinese)
+
+    def pack(self) -> RecordColumns:
+        """The records column by column (once reading is done; idempotent)."""
+        if not isinstance(self.records, RecordColumns):
+            self.records = RecordColumns(self.records)
+        return self.records
 
 
 @dataclass

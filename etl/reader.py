@@ -87,6 +87,8 @@ class FileReader:
         checkpoint(f"reader.file:{name or path.name}")
         outcome = self._read(path, name or path.name, answers)
         self._scrub(outcome)
+        for sheet in outcome.sheets:
+            sheet.pack()
         return outcome
 
     def _read(self, path: Path, name: str, given: Answers | None = None) -> FileOutcome:

@@ -24,7 +24,7 @@ from .home import Home
 from .outcome import FileOutcome, SheetOutcome
 from .reader import FileReader
 from .reading import ReadersFailed, read_in_order, warm_up
-from .warehouse import dumps, insert_rows
+from .warehouse import dumps, insert_columns, insert_rows
 
 # words in a file's name, title or sheet name that say it corrects an earlier file
 CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报|重新报送|替换|[(（]改[)）]")
@@ -267,7 +267,7 @@ class Ingestor:
                 plan.append((sheet, VERSION_ANSWERS[answer], old))
                 continue
             old_keys = self._record_keys(sheet.ledger, old)
-            new_keys = {r["record_key"] for r in sheet.records}
+            new_keys = set(sheet.pack().column("record_key"))
             corrects = bool(CORRECTION_WORDS.search(f"{outcome.file_name} {sheet.sheet} {sheet.title or ''}"))
             if corrects or new_keys >= old_keys:
                 plan.append((sheet, "replace", old))
@@ -307,7 +307,7 @@ class Ingestor:
         superseded = [old for _, how, old in plan if how == "replace"]
         added = [old for _, how, old in plan if how == "add"]
         if superseded:
-            new_keys = {r["record_key"] for s, how, _ in plan if how == "replace" for r in s.records}
+            new_keys = {k for s, how, _ in plan if how == "replace" for k in s.pack().column("record_key")}
             outcome.rows_removed = len(
                 set().union(*(self._record_keys(s.ledger, old) for s, how, old in plan if how == "replace"))
                 - new_keys
@@ -401,20 +401,12 @@ class Ingestor:
 
     def _insert_rows(self, outcome: FileOutcome, now: dt.datetime) -> None:
         """Staging rows of each ledger in one insert, the quarantine rows and the cell notes in one more each."""
-        by_ledger: dict[str, list[dict]] = {}
+        by_ledger: dict[str, list[SheetOutcome]] = {}
         problems: list[dict] = []
         notes: list[dict] = []
         name = outcome.file_name
         for sheet in outcome.used:
-            for rec in sheet.records:
-                rec.update(
-                    file_sha256=outcome.sha256,
-                    file_name=name,
-                    sheet=sheet.sheet,
-                    row_number=rec.pop("_row") if "_row" in rec else rec["row_number"],  # stored again
-                    loaded_at=now,
-                )
-            by_ledger.setdefault(sheet.ledger, []).extend(sheet.records)
+            by_ledger.setdefault(sheet.ledger, []).append(sheet)
             where = dict(
                 file_sha256=outcome.sha256,
                 file_name=name,
@@ -448,9 +440,21 @@ class Ingestor:
                 )
                 for p in sheet.notes
             )
-        for kind, rows in by_ledger.items():
+        for kind, sheets in by_ledger.items():
             ledger = self.catalog.ledgers[kind]
-            insert_rows(self.con, ledger.table, [c for c, _ in ledger.columns()], rows)
+            lineage = {"file_sha256": outcome.sha256, "file_name": name, "loaded_at": now}
+            columns: dict[str, list] = {}
+            for c, _ in ledger.columns():
+                columns[c] = []
+                for sheet in sheets:
+                    n = len(sheet.pack())
+                    if c == "sheet":
+                        columns[c] += [sheet.sheet] * n
+                    elif c in lineage:
+                        columns[c] += [lineage[c]] * n
+                    else:
+                        columns[c] += sheet.records.column(c)
+            insert_columns(self.con, ledger.table, columns)
         if problems:
             insert_rows(self.con, "quarantine.rejected_rows", list(problems[0]), problems)
         if notes:

@@ -399,6 +399,17 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], 
         con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
 
 
+def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
+    """Insert rows given column by column through Arrow, INSERT_CHUNK rows at a time."""
+    import pyarrow as pa
+
+    names = ", ".join(columns)
+    count = len(next(iter(columns.values()), []))
+    for start in range(0, count, INSERT_CHUNK):
+        arrow = pa.table({c: v[start : start + INSERT_CHUNK] for c, v in columns.items()})  # noqa: F841
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+
+
 def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
     """Insert a few rows given in the table's column order, in one parameterised statement."""
     if not rows:
