@@ -16,7 +16,16 @@ from .files import atomic
 from .text import same_header
 
 # the questions a file can be held for, and what their answers apply to
-FILE_SCOPED = ("period", "unit", "sender", "ledger", "version", "template", "unit_of_money")  # this file only
+FILE_SCOPED = (
+    "period",
+    "unit",
+    "sender",
+    "ledger",
+    "version",
+    "template",
+    "unit_of_money",
+    "plan",
+)  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
     "period": "报送月份",
@@ -27,6 +36,8 @@ KIND_ZH = {
     "column": "取哪一列",
     "template": "模板标记",
     "unit_of_money": "金额单位",
+    "plan": "计划还是记录",
+    "repeat": "同一记录写了两行",
     "sheet": "以哪张表为准",
 }
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}

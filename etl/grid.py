@@ -16,6 +16,7 @@ class Grid:
     hidden: bool = False
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     encoding: str | None = None
+    struck: dict[int, int] = field(default_factory=dict)  # row → cells with a value struck through (删除线)
 
 
 class UnreadableFile(Exception):

@@ -893,13 +893,84 @@ def missing_figure_questions(
     return questions
 
 
+_TIME_HEADER = re.compile(r"时刻|时分|几点|(?<!日期)时间$")
+
+
+def split_time_questions(layout: Layout, rows: list[list], answers: dict[str, str]) -> list:
+    """A time field (上报时间) read from a column of bare dates while a free column beside it holds times of
+    day (“分列” splits 上报时间 into 上报日期 and 上报时刻): every time would read as midnight and every
+    duration wrong. Asked, with the fix."""
+    from .decisions import Question
+
+    used = {id(c) for x in layout.chosen.values() for c in columns_of(x)}
+    times = [
+        c
+        for c in layout.columns
+        if id(c) not in used and c.field is None and _TIME_HEADER.search(normalise_header(c.header)[0])
+    ]
+    questions = []
+    for name, where in layout.chosen.items():
+        f = layout.ledger.fields[name]
+        if (
+            f.type != "datetime"
+            or not isinstance(where, Column)
+            or answers.get(f"column:{name}")
+            or not times
+        ):
+            continue
+        values = [
+            r[where.index]
+            for r in rows[:_SAMPLE_ROWS]
+            if where.index < len(r) and not is_blank(r[where.index])
+        ]
+        if not values or not all(_midnight(v) for v in values):
+            continue
+        beside = [
+            c for c in times if any(_time_of_day(r[c.index]) for r in rows[:_SAMPLE_ROWS] if c.index < len(r))
+        ]
+        if beside:
+            questions.append(
+                Question(
+                    "column",
+                    f"“{where.header}”只有日期，时刻在“{beside[0].header}”一列（像是用“分列”拆开的）："
+                    f"按日期算，{f.label}都是0点，办结用时和按期办结都会算错。请把日期和时刻合成一列"
+                    f"（如2023-10-05 08:15）后重新报送；如确实只有日期，请回答“{where.header}”",
+                    [where.header],
+                    field=name,
+                )
+            )
+    return questions
+
+
+def _midnight(value) -> bool:
+    if isinstance(value, dt.datetime):
+        return value.time() == dt.time()
+    if isinstance(value, dt.date):
+        return True
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*", value))
+
+
+def _time_of_day(value) -> bool:
+    if isinstance(value, dt.time):
+        return value != dt.time()
+    if isinstance(value, dt.datetime):
+        return value.date() <= dt.date(1900, 1, 1) and value.time() != dt.time()
+    if isinstance(value, float) and not isinstance(value, bool):
+        return 0 < value < 1
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*\d{1,2}[:：]\d{2}(:\d{2})?\s*", value))
+
+
 def _fits(f, value, catalog: Catalog, period_year: int | None) -> bool:
     """Whether a cell reads as a value of the field's kind (a number, a date, one of its categories)."""
     from .values import BadValue, map_vocab, parse_datetime, parse_number
 
     try:
         if f.type in ("int", "money"):
+            if isinstance(value, str) and any(s in value for s in f.synonyms):  # 应到38人，实到35人
+                return any(re.search(re.escape(s) + r"\s*[:：]?\s*\d", value) for s in f.synonyms)
             return parse_number(value) is not None
+        if f.type == "grid":
+            return bool(re.search(r"第\s*\d+\s*网格|网格\s*\d+", cell_text(value)))
         if f.type in ("date", "datetime"):
             return parse_datetime(value, period_year) is not None
         if f.type in ("category", "bool"):

@@ -27,6 +27,7 @@ from .identity import (
     sender_clues,
 )
 from .layout import (
+    NO_SUCH_COLUMN,
     ZERO_REPORT,
     Column,
     Layout,
@@ -37,6 +38,7 @@ from .layout import (
     fill_merged_data_cells,
     find_layout,
     missing_figure_questions,
+    split_time_questions,
 )
 from .outcome import FileOutcome, SheetOutcome
 from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
@@ -45,8 +47,8 @@ from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .template_marker import read_marker
-from .text import cell_texts, squash
-from .values import AmbiguousCategory, map_vocab
+from .text import cell_texts, is_blank, squash
+from .values import PLAUSIBLE_MAX_WAN, AmbiguousCategory, map_vocab
 
 TEMPLATE = "报送模板标记"
 READ_BY_CONTENT = "按文件内容读取"
@@ -141,7 +143,7 @@ class FileReader:
                 first.questions.insert(0, asked)
                 first.status = "held"
         _ask_which_sheet(outcome.sheets, answers)
-        _quarantine_repeats(outcome.sheets)
+        _quarantine_repeats(outcome.sheets, answers)
         held = [s for s in outcome.sheets if s.status == "held"]
         if held:
             outcome.status = "held"
@@ -276,6 +278,7 @@ class FileReader:
         sheet_answers = answers.for_sheet(grid.name, sender_name, kind, layout.signature)
         questions += choose_columns(layout, self.catalog, period, sheet_answers)
         data = [grid.rows[r] for r, why in rows if why is None]
+        questions += split_time_questions(layout, data, sheet_answers)
         questions += missing_figure_questions(
             layout, self.catalog, data, sheet_answers, int(period[:4]) if period else None
         )
@@ -287,10 +290,15 @@ class FileReader:
             file_answers,
         )
         questions += [asked] if asked else []
+        questions += _plan_question(kind, " ".join([*title_lines, grid.name, file_name]), file_answers)
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
         self._read_rows(grid, layout, ident, rows, sections, out, sheet_says)
         questions += self._rows_of_another_unit(out, ident, kind)
+        if not file_answers.get("unit_of_money"):
+            questions += _implausible_amounts(out.records, layout)
+        if not sheet_answers.get("column:status") and not any(q.key == "column:status" for q in questions):
+            questions += _status_unwritten(out.records, layout)
         if out.total_disagrees and sheet_answers.get("total") != BY_RECORDS:
             questions.append(Question("total", out.total_disagrees, [BY_RECORDS]))
         latest = (
@@ -522,6 +530,18 @@ class FileReader:
             if r in continuation:
                 out.dropped["part_of_record"] += 1
                 continue
+            if _struck_through(grid, r):
+                out.problems.append(
+                    Problem(
+                        r + 1,
+                        "",
+                        "",
+                        "这一行整行划了删除线（通常表示作废），没有计入",
+                        "如这条记录有效，请去掉删除线后重新报送；确属作废可不处理",
+                    )
+                )
+                out.rows_quarantined += 1
+                continue
             items.append((grid.rows[r], r + 1, section, [grid.rows[x] for x in blocks.get(r, ())]))
         figures: list[tuple[dict, bool]] = []  # per data row: its summable figures, whether it was loaded
         for (row, row_number, _section, _extra), (record, problems) in zip(
@@ -701,6 +721,15 @@ def _classified_rows(grid: Grid, layout: Layout) -> list[tuple[int, str | None]]
     return out
 
 
+def _struck_through(grid: Grid, r: int) -> bool:
+    """Most of the row's filled cells struck through (删除线): the clerk voided it rather than delete it."""
+    struck = grid.struck.get(r)
+    if not struck:
+        return False
+    filled = sum(1 for c in grid.rows[r] if not is_blank(c))
+    return struck >= 2 and struck * 2 >= filled
+
+
 def _record_blocks(grid: Grid, layout: Layout, data_rows: list[int]) -> dict[int, list[int]]:
     """Rows that are one record: the 序号 (or, without one, the date) merged down over them while every
     other column that counts in a figure is merged too or empty below the first row — one case with two
@@ -734,9 +763,14 @@ def _empty_cell(row: list, j: int) -> bool:
 _LINEAGE_FIELDS = ("_row", "record_key", "seq")
 
 
-def _quarantine_repeats(sheets: list[SheetOutcome]) -> None:
-    """A record that a file holds twice (the same row pasted again, or the same case written twice with
-    different details) is loaded once: the later row goes to quarantine, saying which row it repeats."""
+FIRST_ROW = "以前一行为准"
+
+
+def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
+    """A record that a file holds twice is loaded once: the same row pasted again goes to quarantine, saying
+    which row it repeats. The same case written twice with different details (化解中 on one row, 已化解 on
+    the next: a visit log, an update pasted under the old line) holds the sheet: which row is current is
+    not known, so neither is taken unless the analyst says the first one counts."""
     first: dict[str, tuple[SheetOutcome, dict]] = {}
     for sheet in sheets:
         if not sheet.records:
@@ -769,7 +803,31 @@ def _quarantine_repeats(sheets: list[SheetOutcome]) -> None:
             )
             sheet.problems.append(Problem(rec["_row"], "", "", reason, hint))
             sheet.rows_quarantined += 1
+            first_counts = answers.for_sheet(sheet.sheet).get("repeat") == FIRST_ROW
+            if not same and not first_counts and not any(q.kind == "repeat" for q in sheet.questions):
+                differ = [
+                    _field_label(sheet, k)
+                    for k in dict.fromkeys([*rec, *other])
+                    if k not in _LINEAGE_FIELDS
+                    and not k.endswith(("_raw", "_masked", "_token"))
+                    and rec.get(k) != other.get(k)
+                ]
+                q = Question(
+                    "repeat",
+                    f"第{rec['_row']}行与{where}是同一条记录（日期、类型、当事人等相同），但"
+                    f"{'、'.join(differ[:4]) or '其他内容'}不一样：以哪一行为准说不清。请核对后只保留正确的一行"
+                    f"重新报送；如前一行为准，请回答“{FIRST_ROW}”",
+                    [FIRST_ROW],
+                )
+                q.sheet = sheet.sheet
+                sheet.questions.append(q)
+                sheet.status = "held"
         sheet.records = keep
+
+
+def _field_label(sheet: SheetOutcome, name: str) -> str:
+    f = catalog().ledgers[sheet.ledger].fields.get(name) if sheet.ledger else None
+    return f.label if f else name
 
 
 _DIGIT = re.compile("[0-9０-９]")
@@ -818,6 +876,73 @@ def _summed(scope: list[tuple[dict, bool]], names, with_quarantined: bool) -> di
                 total += figures.get(name) or 0.0
         out[name] = total
     return out
+
+
+# ledgers of what was done (a meeting held, a visit made): a 计划 or 安排 table of them is not a record of them
+_DONE_LEDGERS = ("party_activities", "legal_visits")
+_PLAN_WORDS = re.compile(r"计划(?!生育)|安排表|工作安排")
+AS_RECORDS = "是已开展的记录"
+
+
+def _plan_question(kind: str, said: str, answers: dict[str, str]) -> list[Question]:
+    """A 三会一课计划 lists meetings still to come: loaded, they would count as held. Asked, never loaded."""
+    found = _PLAN_WORDS.search(said) if kind in _DONE_LEDGERS else None
+    if not found or answers.get("plan") == AS_RECORDS:
+        return []
+    return [
+        Question(
+            "plan",
+            f"标题或文件名写的是“{found.group(0)}”：这像是计划安排表，不是已开展的活动记录，"
+            f"计划中的活动不能算作已开展。请报送实际开展情况；如确是已开展的记录，请回答“{AS_RECORDS}”",
+            [AS_RECORDS],
+        )
+    ]
+
+
+def _status_unwritten(records: list[dict], layout: Layout) -> list[Question]:
+    """A dispute ledger without a 化解情况 column: a 化解日期 says a case was resolved, but a case without one
+    may be 化解中 or 调解不成 (a colour or a note says which, and neither is read). Asked, not taken as open."""
+    if layout.ledger.kind != "disputes" or "status" in layout.chosen:
+        return []
+    undated = sum(1 for r in records if not r.get("resolved_date"))
+    if not undated:
+        return []
+    return [
+        Question(
+            "column",
+            f"没有找到“化解情况”列：有化解日期的{len(records) - undated}件按已化解计，没有化解日期的"
+            f"{undated}件是化解中还是未化解说不清（底纹、颜色或批注里的状态读不到）。请补上“化解情况”列后"
+            f"重新报送；如这些都按化解中计，请回答“{NO_SUCH_COLUMN}”",
+            [NO_SUCH_COLUMN],
+            field="status",
+        )
+    ]
+
+
+def _implausible_amounts(records: list[dict], layout: Layout) -> list[Question]:
+    """An amount beyond any township project (PLAUSIBLE_MAX_WAN) is a unit slip, asked, never stored: 元 typed
+    under a 万元 header makes one project worth more than the county."""
+    for name, col in layout.chosen.items():
+        f = layout.ledger.fields[name]
+        if f.type != "money":
+            continue
+        big = [r for r in records if (r.get(name) or 0) >= PLAUSIBLE_MAX_WAN]
+        if big:
+            r = big[0]
+            return [
+                Question(
+                    "unit_of_money",
+                    f"金额的数量级不对：第{r['_row']}行{getattr(col, 'header', f.label)}按{_col_unit(col)}计是"
+                    f"{r[name]:,.0f}万元（{r[name] / 10000:,.0f}亿元），一个镇的项目不会这么大，"
+                    f"可能是按元填的（共{len(big)}条这样的金额）。请核对金额单位",
+                    ["元", "万元"],
+                )
+            ]
+    return []
+
+
+def _col_unit(col) -> str:
+    return getattr(col, "unit", None) or "万元"
 
 
 def _period_from_data(records: list[dict], date_field: str | None) -> str | None:

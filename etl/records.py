@@ -56,6 +56,8 @@ _VOID_MARK = re.compile(
     r"(?<!非)(?<!不是)(?<!无)(?<!未)(?:作废|重复登记|重复录入|重复填报|登记重复|重复上报|重复报送|不予统计"
     r"|与第\d+[行条]重复|^(?:此条|本条|此行|本行|该条)?(?:已)?(?:删除|删去|不计入|不统计)$|^(?:此条|本条|此行|本行|该条)(?:已)?(?:删除|删去|不计入|不统计))"
 )
+_VALIDITY_HEADER = re.compile(r"(是否)?有效(事件|记录|案件)?|是否为?有效(事件|记录|案件)")
+_INVALID = frozenset({"否", "无效", "×", "✗", "✘", "n", "no", "0", "不是"})
 _NOTE_HEADERS = frozenset({"备注", "说明", "备注说明", "备考", "序号", "编号"})  # the whole header, squashed
 SCIENTIFIC_REASON = (
     "被Excel改成了科学计数法（后几位数字已丢失），请从平台重新导出，或把该列设为“文本”后重新填写"
@@ -79,6 +81,9 @@ class RowReader:
         self._headers = {self.ledger.fields[f].label: c.header for f, c in self.columns.items()}
         self._note_columns = [
             c for c in layout.columns if re.sub(r"[(（].*?[)）]", "", squash(c.header)) in _NOTE_HEADERS
+        ]
+        self._validity_columns = [  # 是否有效事件: a row the platform or the clerk marked invalid
+            c for c in layout.columns if c.field is None and _VALIDITY_HEADER.fullmatch(squash(c.header))
         ]
         self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
         self._readers = {
@@ -191,6 +196,15 @@ class RowReader:
     def _voided(self, items: list) -> list[Problem | None]:
         """Per row, the problem of a remark (or 序号) saying the clerk struck it off, or None."""
         out: list[Problem | None] = [None] * len(items)
+        for col in self._validity_columns:
+            for i, item in enumerate(items):
+                row = item[0]
+                value = row[col.index] if col.index < len(row) else None
+                text = squash(cell_text(value)).lower()
+                if text in _INVALID:
+                    reason = f"“{col.header}”填的是“{cell_text(value)}”：这一行标为无效，没有计入"
+                    hint = "如这条记录有效，请改为“是”后重新报送；确属无效可不处理"
+                    out[i] = Problem(item[1], col.header, cell_text(value), reason, hint)
         for col in self._note_columns:
             said: dict = {}  # cell value → its text when that holds a void mark, else ''
             for i, item in enumerate(items):

@@ -269,12 +269,12 @@ class Ingestor:
             old_keys = self._record_keys(sheet.ledger, old)
             new_keys = set(sheet.pack().column("record_key"))
             corrects = bool(CORRECTION_WORDS.search(f"{outcome.file_name} {sheet.sheet} {sheet.title or ''}"))
-            if corrects or new_keys >= old_keys:
+            if new_keys >= old_keys or (corrects and len(new_keys) >= len(old_keys)):
                 plan.append((sheet, "replace", old))
-            elif new_keys and new_keys.isdisjoint(old_keys):
+            elif new_keys and new_keys.isdisjoint(old_keys) and not corrects:
                 plan.append((sheet, "add", old))
-            else:
-                sheet.questions.append(_version_question(sheet, old, old_keys, new_keys))
+            else:  # a 更正 with fewer records may list only the corrected ones: replacing would drop the rest
+                sheet.questions.append(_version_question(sheet, old, old_keys, new_keys, corrects))
         if any(s.questions for s in outcome.used):
             for s in outcome.used:
                 for q in s.questions:
@@ -579,10 +579,18 @@ FILE_COLUMNS = [
 ]
 
 
-def _version_question(sheet: SheetOutcome, old: list, old_keys: set[str], new_keys: set[str]) -> Question:
+def _version_question(
+    sheet: SheetOutcome, old: list, old_keys: set[str], new_keys: set[str], corrects: bool = False
+) -> Question:
     names = "、".join(dict.fromkeys(name for _, _, name in old))
     both = len(old_keys & new_keys)
-    if not new_keys:
+    if corrects and new_keys:
+        text = (
+            f"新文件写明是更正，但只有{len(new_keys)}条记录，原文件（{names}）有{len(old_keys)}条，"
+            f"其中{len(old_keys - new_keys)}条不在新文件中：是整份替换（这些记录删去），"
+            f"还是只更正所列的记录（追加，同一记录以新文件为准，其余不变）？"
+        )
+    elif not new_keys:
         text = (
             f"这份零报告与已导入的{names}（{len(old_keys)}条记录）是同一单位、同一月份的{_ledger_zh(sheet)}："
             f"是更正为“本月无记录”（替换，原{len(old_keys)}条记录将删去），还是误报？"

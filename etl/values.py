@@ -341,6 +341,8 @@ def cell_excerpt(value, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+# above this (100亿元) no township project is: an amount read this big is a unit slip (元 under a 万元 header)
+PLAUSIBLE_MAX_WAN = 1_000_000
 MONEY_SCALE = {"万元": 1.0, "万": 1.0, "亿元": 10000.0, "亿": 10000.0, "元": 0.0001}
 
 
@@ -381,6 +383,8 @@ _HEDGE_BEFORE = re.compile(
     r"(基本上?|大部分|部分|初步|暂时)(已经|已|了)?$"
 )  # right before the word: 基本化解
 _HEDGE_AFTER = re.compile(r"^[^,;。]*?(一部分|大部分|部分|基本|初步)")  # later in its clause: 已化解部分
+# 调解成功，一方反悔 / 已调解，协议尚未履行: an outcome undone or not yet carried out, anywhere after the word
+_UNDONE_AFTER = re.compile(r"(反悔|翻悔|重新调解|再次调解|尚未履行|未履行|没有履行|待履行|未兑现|又起|反弹)")
 
 _VOCAB_ANSWERS: dict[tuple[int, str], object] = {}
 _VOCABS_HELD: dict[int, object] = {}  # keeps each vocab alive while its id() keys answers
@@ -432,7 +436,11 @@ def _map_vocab(vocab, raw: str) -> str | None:
                 else:
                     canon_meant, shown = canon, word
                 if canon_meant is not None and canon_meant in vocab.negation:  # a positive outcome (化解)
-                    hedge = _HEDGE_BEFORE.search(t[:start]) or _HEDGE_AFTER.search(t[end:])
+                    hedge = (
+                        _HEDGE_BEFORE.search(t[:start])
+                        or _HEDGE_AFTER.search(t[end:])
+                        or _UNDONE_AFTER.search(t[end:])
+                    )
                     if hedge:
                         raise AmbiguousCategory(f"“{raw}”里有“{hedge.group(1)}”，说不清算不算{word}")
                 if canon_meant is not None:

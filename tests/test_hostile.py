@@ -432,6 +432,14 @@ def test_an_amount_a_town_cannot_have_fires_the_plausibility_check(inbox, ingest
         },
     )  # 3 亿元, written in 元
     ingest(inbox)
+    # the reader asks first (no township project is 300 000 000 万元); confirmed as 万元, the marts' check fires
+    from taizhang.etl.decisions import Decisions
+
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    assert "数量级" in doc["questions"][0]["question"], doc
+    decisions.confirm(doc["sha256"][:12], {"unit_of_money": "万元"})
+    ingest(inbox)
     con = duckdb.connect(str(home.warehouse))
     try:
         as_of = dt.date(2023, 10, 31)

@@ -418,7 +418,7 @@ def test_reading_ahead_in_worker_processes_stores_exactly_what_the_writer_alone_
                 "Sheet1": [
                     ["林山村2023年8月矛盾纠纷排查化解台账"],
                     DISPUTE_HEADER,
-                    *dispute_rows(2, month=8),
+                    *dispute_rows(8, month=8),  # all of August again (a 更正 with fewer records is asked)
                     [9, "2023年8月32日", "邻里纠纷", "李某", "", "案情", "村", "化解中", None, None],
                 ]
             },

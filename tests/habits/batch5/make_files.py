@@ -13,6 +13,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -81,6 +82,8 @@ def fix_zip(path: Path):
         items = [(i, zin.read(i.filename)) for i in zin.infolist()]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for info, data in items:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time into dcterms:modified
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2023-11-01T09:00:00Z", data)
             zi = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
@@ -1130,7 +1133,7 @@ def d10():
         "b5_d10_bubao_marked_only_in_remarks",
         [a, b],
         "林峰社区第二个文件名只是浏览器加的“(2)”，标题照抄原表，没有“补报”字样；只有两行的备注写“补报（漏报）/补报”，序号接着5、6。"
-        "这是追加：10月应有6件。错误的静默读法是把它当同月重报整份替换（10月只剩2件、化解率从50%变成50%却少了4件）。",
+        "这是追加：10月应有6件。错误的静默读法是把它当同月重报整份替换（10月只剩2件，静默少了4件）。",
         {
             "outcome": ["loaded", ["loaded", "held"]],
             "figures": {
@@ -1227,6 +1230,9 @@ def d11():
             "if_held": {
                 "figures": {
                     "disputes": {
+                        "rows": 4,
+                        "by_unit": {"下垞村": 4},
+                        "by_period": {"2023-11": 4},
                         "counts": {"status": {"resolved": 1, "open": 2, "not_resolved": 1}},
                         "values": {"resolved_date": ["2023-11-03", None, None, None]},
                     }
@@ -1971,7 +1977,7 @@ def k03():
         "b5_k03_sub_project_rows_qizhong",
         [name],
         "第1个项目下有两行“其中：镇区立面改造/其中：老街雨污分流”，序号和阶段空着，金额是母项目的拆分。项目是3个，不是5个；"
-        "错误的静默读法是把“其中”行当项目（5个项目、总投资47000、完成7200，全部重复计算）。",
+        "错误的静默读法是把“其中”行当项目（5个项目、总投资47000、完成9300，母项目金额重复计算）。",
         {
             "outcome": ["loaded"],
             "figures": {
@@ -2288,7 +2294,11 @@ def k07():
             "if_held": {
                 "figures": {
                     "key_projects": {
-                        "sums": {"total_investment": 52500, "annual_plan": 9400, "completed_investment": 4800}
+                        "rows": 3,
+                        "by_unit": {None: 3},
+                        "by_period": {"2023-11": 3},
+                        "counts": {"stage": {"在建": 1, "预备": 1, "前期": 1}, "zone": {"园区": 3}},
+                        "sums": {"total_investment": 52500, "annual_plan": 9400, "completed_investment": 4800},
                     }
                 },
                 "reason_has": [["更正", "替换"]],
@@ -3020,7 +3030,7 @@ def l01():
         "b5_l01_this_visit_and_running_total_columns",
         [name],
         "每个计数都有两列：“本次化解纠纷数/累计化解纠纷数”“本次法律咨询数/累计法律咨询数”（累计是此人全年到此次为止）。取本次；"
-        "错误的静默读法是取累计列（化解41件、咨询194人次，比本月真实的4件、24人次多出十倍）。",
+        "错误的静默读法是取累计列（化解41件、咨询194人次，比本月真实的4件、24人次多出好几倍）。",
         {
             "outcome": ["loaded"],
             "figures": {
