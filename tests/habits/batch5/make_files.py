@@ -2298,7 +2298,11 @@ def k07():
                         "by_unit": {None: 3},
                         "by_period": {"2023-11": 3},
                         "counts": {"stage": {"在建": 1, "预备": 1, "前期": 1}, "zone": {"园区": 3}},
-                        "sums": {"total_investment": 52500, "annual_plan": 9400, "completed_investment": 4800},
+                        "sums": {
+                            "total_investment": 52500,
+                            "annual_plan": 9400,
+                            "completed_investment": 4800,
+                        },
                     }
                 },
                 "reason_has": [["更正", "替换"]],
