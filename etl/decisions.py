@@ -25,6 +25,8 @@ FILE_SCOPED = (
     "template",
     "unit_of_money",
     "plan",
+    "repeat",
+    "relapse",
 )  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
@@ -38,6 +40,7 @@ KIND_ZH = {
     "unit_of_money": "金额单位",
     "plan": "计划还是记录",
     "repeat": "同一记录写了两行",
+    "relapse": "反弹案件的口径",
     "sheet": "以哪张表为准",
 }
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import zipfile
 from pathlib import Path
 
 from .grid import Grid, UnreadableFile, decode_text
@@ -32,7 +33,22 @@ def read_grids(path: Path, data: bytes | None = None) -> list[Grid]:
         return [read_csv(data, path.stem)]
     if kind == "encrypted":
         raise UnreadableFile("文件已加密（设置了打开密码），请取消密码后重新报送")
+    if kind == "zip":
+        _not_an_archive(data)
     return read_spreadsheet(data)
+
+
+def _not_an_archive(data: bytes) -> None:
+    """A .zip of ledgers (or of anything) is not a workbook: said so, instead of “damaged”."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = zf.namelist()
+    except zipfile.BadZipFile:
+        return  # calamine's own error says the file is damaged
+    if not any(n in ("xl/workbook.xml", "content.xml") for n in names):
+        raise UnreadableFile(
+            f"这是一个压缩包（里面有{len(names)}个文件），不是表格文件。请解压后把里面的台账分别报送"
+        )
 
 
 def sniff(data: bytes, path: Path) -> str:

@@ -28,6 +28,7 @@ from .identity import (
 )
 from .layout import (
     NO_SUCH_COLUMN,
+    TICKS,
     ZERO_REPORT,
     Column,
     Layout,
@@ -47,7 +48,7 @@ from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .template_marker import read_marker
-from .text import cell_texts, is_blank, squash
+from .text import cell_text, cell_texts, is_blank, squash
 from .values import PLAUSIBLE_MAX_WAN, AmbiguousCategory, map_vocab
 
 TEMPLATE = "报送模板标记"
@@ -297,6 +298,7 @@ class FileReader:
         questions += self._rows_of_another_unit(out, ident, kind)
         if not file_answers.get("unit_of_money"):
             questions += _implausible_amounts(out.records, layout)
+        questions += _relapse_question(grid, layout, out.records, sheet_answers)
         if not sheet_answers.get("column:status") and not any(q.key == "column:status" for q in questions):
             questions += _status_unwritten(out.records, layout)
         if out.total_disagrees and sheet_answers.get("total") != BY_RECORDS:
@@ -719,6 +721,44 @@ def _classified_rows(grid: Grid, layout: Layout) -> list[tuple[int, str | None]]
             tail = why
         out.append((r, why))
     return out
+
+
+RELAPSE_ANSWERS = {"按已化解": "resolved", "按化解中": "open"}
+
+
+def _relapse_question(
+    grid: Grid, layout: Layout, records: list[dict], answers: dict[str, str]
+) -> list[Question]:
+    """Cases written 已化解 with 是否反弹 ticked: whether a case that came back still counts as resolved is the
+    analyst's rule, not the reader's. Asked for the sheet; the answer sets those cases' status."""
+    columns = [c for c in layout.columns if c.field is None and "反弹" in c.header]
+    back = [
+        r
+        for r in records
+        if r.get("status") == "resolved" and any(_ticked(grid.rows[r["_row"] - 1], c) for c in columns)
+    ]
+    if not back:
+        return []
+    if answers.get("relapse") in RELAPSE_ANSWERS:
+        for r in back:
+            r["status"] = RELAPSE_ANSWERS[answers["relapse"]]
+            if r["status"] == "open":
+                r["resolved_date"] = None
+        return []
+    rows = "、".join(f"第{r['_row']}行" for r in back[:5])
+    return [
+        Question(
+            "relapse",
+            f"{rows}写着已化解，但“{columns[0].header}”填的是“是”（共{len(back)}件）：反弹的案件还算不算已化解？"
+            f"请按本地口径回答“按已化解”或“按化解中”",
+            list(RELAPSE_ANSWERS),
+        )
+    ]
+
+
+def _ticked(row: list, c) -> bool:
+    value = squash(cell_text(row[c.index])) if c.index < len(row) else ""
+    return (value in TICKS and value != "○") or value.startswith("是")
 
 
 def _struck_through(grid: Grid, r: int) -> bool:

@@ -840,3 +840,48 @@ def test_a_dispute_ledger_without_a_status_column_asks_about_cases_without_a_res
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert statuses(query) == {"resolved": 1, "open": 1}
+
+
+def test_a_resolved_petition_marked_as_come_back_is_asked_and_the_answer_sets_its_status(
+    tmp_path, home, ingest, query
+):
+    head = [
+        "序号",
+        "案件编号",
+        "信访人",
+        "信访事项",
+        "化解情况",
+        "化解日期",
+        "是否签订承诺书",
+        "是否反弹（重复访）",
+    ]
+    rows = [
+        ["镇综治中心信访积案台账（2023年11月）"],
+        head,
+        [1, "XF2018-004", "陈某", "宅基地", "已化解", "2023-03-15", "是", "否"],
+        [2, "XF2020-021", "林某", "征地补偿", "已化解", "2023-06-30", "是", "是"],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "信访积案11月.xlsx", {"Sheet1": rows}))
+    assert held.status == "held" and "第4行写着已化解" in held.reason and "反弹" in held.reason, held.line()
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    decisions.confirm(doc["sha256"][:12], {"relapse": "按化解中"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT case_id, status FROM staging.petitions ORDER BY row_number") == [
+        ("XF2018-004", "resolved"),
+        ("XF2020-021", "open"),
+    ]
+
+
+def test_a_zip_of_ledgers_is_refused_as_an_archive_not_as_a_damaged_file(tmp_path, ingest):
+    import zipfile
+
+    inner = write_xlsx(tmp_path / "x" / "后卓村10月.xlsx", {"Sheet1": [["后卓村2023年10月台账"], HEAD]})
+    path = tmp_path / "北部片区10月台账.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.write(inner, "后卓村10月.xlsx")
+    [outcome] = ingest(path)
+    assert outcome.status == "rejected" and "压缩包" in outcome.reason and "解压" in outcome.reason, (
+        outcome.line()
+    )
