@@ -22,9 +22,11 @@ What is checked, by content (magic bytes), never by file extension:
       and encodings in which such a declaration would hide from a byte scan (UTF-7, UTF-32, EBCDIC);
     - a declared ``<dimension ref="A1:XFD1048576"/>`` (read from the first 64 KB of a part) larger than
       `max_cells` (default 5 million cells);
-    - the cell range actually used, from every cell and row reference: calamine allocates the dense
-      rectangle between the extreme cells, so a file with only A1 and XFD1048576 asks for 17 billion
-      cells and aborts the whole process; merged ranges larger than `max_cells`;
+    - the cell range actually used: calamine allocates the dense rectangle between the extreme cells, so
+      a file with only A1 and XFD1048576 asks for 17 billion cells and aborts the whole process. A sheet's
+      declared dimension is trusted while one search per block finds no cell or row beyond it (nor a tag
+      written oddly); from the first that is, every cell and row reference is read. Merged ranges larger
+      than `max_cells` are refused too;
     - for OpenDocument (content.xml): the cells that ``number-rows-repeated`` and
       ``number-columns-repeated`` expand to (trailing empty repeats, which LibreOffice always writes,
       are not counted — readers drop them).
@@ -414,6 +416,8 @@ _ODS_TAG = re.compile(
 _ROWS_REPEATED = re.compile(rb"""number-rows-repeated\s*=\s*["']\s*([0-9]{1,12})""")
 _COLS_REPEATED = re.compile(rb"""number-columns-repeated\s*=\s*["']\s*([0-9]{1,12})""")
 _VALUE_TYPE = re.compile(rb"""value-type\s*=""")
+# any cell or row tag: before a dimension is declared, each one needs reading
+_WATCH_ANY_CELL = re.compile(rb"<(?:[\w.-]+:)?(?:c|row)(?=[\s/>])")
 _HEAD_BYTES = 64 * 1024
 _MAX_TAG = 1 * MB
 
@@ -428,6 +432,42 @@ def _column_number(letters: str) -> int:
 def _parse_ref(ref: str) -> tuple[int, int] | None:
     m = _REF.match(ref.strip())
     return (int(m.group(2)), _column_number(m.group(1))) if m else None
+
+
+def _above(limit: int, alphabet: str) -> bytes:
+    """A pattern for a run of `alphabet` ("0-9" or "A-Z") whose value is above `limit` (digits or column letters)."""
+    symbols = [chr(c) for c in range(ord(alphabet[0]), ord(alphabet[-1]) + 1)]
+    written = str(limit) if alphabet == "0-9" else _column_letters(limit)
+    size = len(written)
+    options = [f"[{alphabet}]{{{size + 1},}}"]
+    for i, ch in enumerate(written):
+        higher = symbols[symbols.index(ch) + 1 :]
+        if higher:
+            options.append(f"{written[:i]}[{higher[0]}-{higher[-1]}][{alphabet}]{{{size - i - 1}}}")
+    return f"(?:{'|'.join(options)})(?![{alphabet}])".encode("ascii")
+
+
+def _watch_beyond(rows: int, cols: int) -> re.Pattern:
+    """A cell or row beyond A1:(rows, cols), or a cell or row tag the fast patterns would not read."""
+    row_above = _above(rows, "0-9")
+    # one leading "<" lets the regex engine skip ahead at memchr speed; an alternation of whole patterns would not
+    return re.compile(
+        rb'<(?:c(?:(?=[\s/>])(?! r="[A-Z])| r="(?:'
+        + _above(cols, "A-Z")
+        + rb"|[A-Z]{1,7}"
+        + row_above
+        + rb'))|row(?:(?=[\s/>])(?! r="[0-9])| r="'
+        + row_above
+        + rb"))"
+    )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _area_cells(ref: str) -> tuple[int, int, int] | None:
@@ -458,6 +498,9 @@ class _XmlScanner:
         self.min_row = self.min_col = None
         self.max_row = self.max_col = 0
         self.ods = _OdsCounter(self) if ods else None
+        # until a cell or row tag says otherwise, one search per block finds everything that needs a closer look
+        self.watch: re.Pattern | None = _WATCH_ANY_CELL
+        self.declared_end: tuple[int, int] | None = None
 
     def feed(self, chunk: bytes) -> None:
         if not self.started:
@@ -544,11 +587,43 @@ class _XmlScanner:
         if self.offset < _HEAD_BYTES:
             m = _DIMENSION.search(block, 0, _HEAD_BYTES - self.offset + 256)
             if m:
-                area = _area_cells(m.group(1).decode("ascii", "replace"))
+                declared = m.group(1).decode("ascii", "replace")
+                area = _area_cells(declared)
                 if area:
                     self._check_cells(*area, "声明的使用范围")
+                self._watch_beyond(declared)
+        first_block = self.offset == 0
         self.offset += len(block)
+        if self.watch is not None:
+            if not self.watch.search(block) and not _PREFIXED_TAG.search(block):
+                return self._other_parts(block)
+            self._look_closely(first_block)
         self._cell_refs(block)
+        self._other_parts(block)
+
+    def _watch_beyond(self, declared: str) -> None:
+        """Trust a declared dimension as the used range until a cell or row lies beyond it (or looks odd)."""
+        end = _parse_ref(declared.split(":")[-1])
+        if (
+            self.watch is not _WATCH_ANY_CELL or end is None
+        ):  # a cell came before the dimension: read them all
+            return
+        rows, cols = end
+        if rows * cols > self.limits.max_cells:
+            self.watch = None  # the careful scan below finds the real range
+            return
+        self.declared_end = end
+        self.watch = _watch_beyond(rows, cols)
+
+    def _look_closely(self, first_block: bool) -> None:
+        """From here on read every cell and row reference; the blocks already passed lay inside A1:declared end."""
+        if self.declared_end is not None and not first_block:
+            rows, cols = self.declared_end
+            self.min_row = self.min_col = 1
+            self.max_row, self.max_col = max(self.max_row, rows), max(self.max_col, cols)
+        self.watch = None
+
+    def _other_parts(self, block: bytes) -> None:
         if b"mergeCell" in block:
             for m in _MERGE.finditer(block):
                 area = _area_cells(m.group(1).decode("ascii", "replace"))

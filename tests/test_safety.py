@@ -3,6 +3,7 @@ XML entity declarations, path traversal or absurd cell ranges — quickly and in
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import threading
@@ -384,6 +385,59 @@ def test_the_used_range_is_found_however_the_cells_are_written(tmp_path, cells):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("xl/worksheets/sheet1.xml", xml)
     assert rejected(path, Limits(max_cells=5_000_000 if b"ZZ" in cells else 100)).code == "too_many_cells"
+
+
+def _sheet_with(dimension: bytes, rows: bytes) -> bytes:
+    return (
+        b'<?xml version="1.0"?><worksheet xmlns="main"><dimension ref="' + dimension + b'"/>'
+        b"<sheetData>" + rows + b"</sheetData></worksheet>"
+    )
+
+
+def _normal_rows(count: int) -> bytes:
+    return b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c></row>' % (i, i, i)
+        for i in range(1, count + 1)
+    )
+
+
+def test_a_far_cell_after_megabytes_of_rows_inside_the_dimension_is_found(tmp_path):
+    """The declared dimension is trusted only until a cell lies beyond it, however late in the sheet."""
+    rows = _normal_rows(40_000)  # about 2.4 MB: the far cell comes several 1 MiB blocks after the dimension
+    far = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = tmp_path / "晚出现的远单元格.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", _sheet_with(b"A1:B40000", rows + far))
+    assert rejected(path).code == "too_many_cells"
+
+
+def test_a_stale_small_dimension_over_an_ordinary_sheet_is_accepted(tmp_path):
+    path = tmp_path / "范围没更新.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", _sheet_with(b"A1:B10", _normal_rows(40_000)))
+    inspect_before_parsing(path)
+
+
+@pytest.mark.parametrize(
+    ("limit", "alphabet"),
+    [
+        (1, "0-9"),
+        (9, "0-9"),
+        (10, "0-9"),
+        (100001, "0-9"),
+        (1, "A-Z"),
+        (26, "A-Z"),
+        (28, "A-Z"),
+        (16384, "A-Z"),
+    ],
+)
+def test_the_beyond_pattern_matches_exactly_what_lies_beyond(limit, alphabet):
+    from taizhang.etl.safety import _above, _column_letters
+
+    pattern = re.compile(b"^" + _above(limit, alphabet) + b"$")
+    written = str if alphabet == "0-9" else _column_letters
+    for value in range(1, max(3 * limit, 800)):
+        assert bool(pattern.match(written(value).encode())) == (value > limit), (limit, value)
 
 
 def test_a_giant_merged_range_is_refused(xlsx, tmp_path):
