@@ -27,6 +27,11 @@ FILE_SCOPED = (
     "plan",
     "repeat",
     "relapse",
+    "filter",
+    "formula",
+    "table",
+    "merged_amount",
+    "draft",
 )  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
@@ -41,6 +46,11 @@ KIND_ZH = {
     "plan": "计划还是记录",
     "repeat": "同一记录写了两行",
     "relapse": "反弹案件的口径",
+    "filter": "筛选后的导出",
+    "formula": "公式没有结果",
+    "table": "另一张表",
+    "merged_amount": "合并单元格的数",
+    "draft": "初稿",
     "sheet": "以哪张表为准",
 }
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}

@@ -17,6 +17,8 @@ class Grid:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     encoding: str | None = None
     struck: dict[int, int] = field(default_factory=dict)  # row → cells with a value struck through (删除线)
+    # (row, column) → the error a formula shows (#VALUE!), or "" for a formula whose result was never saved
+    formula_gaps: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 class UnreadableFile(Exception):

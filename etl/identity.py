@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .decisions import Question
 from .periods import month_zh, period_end
 from .read import Grid
-from .reference import KIND_ZH, TOWN_NAME, Mention, Reference, Sender
+from .reference import KIND_ZH, TOWN, TOWN_NAME, Mention, Reference, Sender
 from .schema import Ledger
 from .text import cell_text, is_blank, nfkc, squash
 from .values import CN_NUMERAL_CHARS, cn_integer
@@ -37,6 +37,7 @@ _PERIOD_YM = re.compile(
 _PERIOD_YM_NUM = re.compile(r"(?<!\d)(20\d{2})[.\-_/]?(1[0-2]|0[1-9])(?!\d)")
 _PERIOD_YM_DOT = re.compile(r"(?<!\d)(20\d{2})[.\-_/](1[0-2]|[1-9])(?![\d.\-/])")
 _PERIOD_Y = re.compile(r"(20\d{2})\s*年(?:度)?")
+_QUARTER = re.compile(r"(?:第\s*)?([一二三四1-4])\s*季度")
 _MONTH_ONLY = re.compile(r"(?<!\d)(?:(?:1[0-2]|[1-9])\s*[-~至—]\s*)?(1[0-2]|[1-9])\s*月(?:份)?(?!\s*\d)")
 # a full date is a filing or printing date, not the period — unless it is the 截至 date
 _FULL_DATE = re.compile(
@@ -58,6 +59,7 @@ class Clue:
     mention: Mention | None = None
     period: str | None = None  # 'YYYY-MM', or 'YYYY' for a year only
     bare_month: int | None = None  # a month named with no year anywhere (东星网格事件10月.csv)
+    quarter: str | None = None  # 'YYYY-Qn' for a quarter named with its year (2023年第三季度)
     exact: bool = False  # the whole 填报单位 value or sheet name is the name
 
 
@@ -209,6 +211,11 @@ def period_clues(title_lines: list[str], sheet_name: str, file_name: str) -> lis
                 clues.append(Clue(source, _excerpt(text), bare_month=month))
         if not months and not bare:
             clues.extend(Clue(source, _excerpt(text), period=y) for y in years)
+            if year:
+                clues.extend(
+                    Clue(source, _excerpt(text), quarter=f"{year}-Q{'一二三四1234'.index(q) % 4 + 1}")
+                    for q in dict.fromkeys(_QUARTER.findall(nfkc(text)))
+                )
     return clues
 
 
@@ -230,13 +237,33 @@ def resolve_period(
     for c in clues:
         if c.period and len(c.period) == 7:
             months.setdefault(c.period, []).append(c)
+    quarters = {c.quarter: c for c in clues if c.quarter}
     if len(months) == 1:
         period, said = next(iter(months.items()))
-        return period, said[0].source, []
+        outside = [q for q in quarters if period[:4] != q[:4] or (int(period[5:]) - 1) // 3 + 1 != int(q[-1])]
+        if not outside:
+            return period, said[0].source, []
+        months.update({f"{q[:4]}-{3 * int(q[-1]):02d}": [c] for q, c in quarters.items() if q in outside})
     if len(months) > 1:
         options = sorted(months)
         text = "；".join(f"{month_zh(p)}（{_where(cs)}）" for p, cs in sorted(months.items()))
         return None, None, [Question("period", f"报送月份不一致：{text}。这份台账是哪个月的？", options)]
+    if quarters:  # a quarter's records span three months; only a snapshot's quarter end is one of them
+        options = [f"{q[:4]}-{3 * int(q[-1]) - k:02d}" for q in sorted(quarters) for k in (2, 1, 0)]
+        return (
+            None,
+            None,
+            [
+                Question(
+                    "period",
+                    f"{_where(list(quarters.values()))}写的是季度，没有写月份。按月入库要定一个月份："
+                    f"如是季度末的清单（快照），请答季度最后一个月（{month_zh(options[-1])}）；"
+                    "如是整个季度的记录汇总，请按月分开重新报送",
+                    options,
+                    proposal=options[-1],
+                )
+            ],
+        )
     years = {c.period: c for c in clues if c.period}
     if len(years) == 1:
         period, clue = next(iter(years.items()))
@@ -468,6 +495,42 @@ def ledger_question(
     )
 
 
+# a town named before a village in it: 城厢区华亭镇龙山村, 黄石镇村（居）登记表 — not 乡镇, 全镇, 镇级, 城镇化;
+# 乡 is left out: 乡村 is in half the titles of a township (乡村振兴, 乡风文明)
+_TOWN_BEFORE_VILLAGE = re.compile(
+    r"([\u4e00-\u9fff]{2,3}?)镇(?=[\u4e00-\u9fff]{0,5}?(?:村|社区|居委|居）|居\)))"
+)
+_NOT_A_TOWN_NAME = re.compile(r"^[全本各该每城乡村]|[省市县区城村乡度份季]$|社区$")
+
+
+def other_town_question(texts: list[str], answers: dict[str, str]) -> list[Question]:
+    """A title or 填报单位 naming a village of another town (华亭镇龙山村) while nothing names this town: a file
+    forwarded from elsewhere, whose village may share a name with one here. Asked, never booked to the
+    namesake; another town's name beside this town's (a neighbour's template filled in here) is not."""
+    if answers.get("unit") or answers.get("sender"):
+        return []
+    joined = " ".join(nfkc(t) for t in texts)
+    if TOWN_NAME in joined or TOWN.get("short_name", TOWN_NAME) in joined:
+        return []
+    others = []
+    for m in _TOWN_BEFORE_VILLAGE.finditer(joined):
+        name = m.group(1)
+        for prefix in ("省", "市", "县", "区"):
+            name = name.rsplit(prefix, 1)[-1]
+        if len(name) >= 2 and not _NOT_A_TOWN_NAME.search(name):
+            others.append(name + joined[m.end(1)])
+    if not others:
+        return []
+    named = "、".join(dict.fromkeys(others))
+    return [
+        Question(
+            "unit",
+            f"标题或填报单位写的是{named}，不是本镇（{TOWN_NAME}）：多半是外镇的台账转进了收件箱，不能记到本镇"
+            "同名的村（社区）。如确是本镇的，请回答是哪个村（社区）；不是请退回",
+        )
+    ]
+
+
 def describe(sender: Sender | None) -> str:
     if sender is None:
         return "未知单位"
@@ -480,6 +543,7 @@ __all__ = [
     "TOWN_NAME",
     "check_data_dates",
     "ledger_question",
+    "other_town_question",
     "period_clues",
     "resolve_period",
     "resolve_sender",

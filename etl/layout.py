@@ -231,6 +231,14 @@ def _match_field_uncached(text: str, ledger_kind: str, catalog: Catalog) -> str 
     # a long header that merely contains a short generic word (日期, 类型) is not that field
     if best is not None and best_len <= 2 and len(text) > best_len + 3:
         return None
+    # 参学率, 累计完成投资比例: a share of the thing, not a count or an amount of it
+    if (
+        best is not None
+        and _SHARE.search(text)
+        and not _SHARE.search(best_syn)
+        and catalog.ledgers[ledger_kind].fields[best].type in ("int", "money")
+    ):
+        return None
     # 项目数, 纠纷件数, 活动次数: a count of the thing, not the thing
     if (
         best is not None
@@ -360,6 +368,11 @@ def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | Non
     if found is None:
         _, attempts, part_unit = _column_texts(raw)
         found = (None, None, False)
+        child, child_unit = attempts[0]
+        if child_unit == "%" or _SHARE.search(
+            child
+        ):  # 完成率（%） under 累计完成投资（万元）: not the parent's figure
+            attempts = tuple(a for a in attempts if child in a[0])
         for text, unit_in_text in attempts:
             field_name = _match_field(text, ledger.kind, catalog)
             if field_name:
@@ -367,7 +380,10 @@ def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | Non
                     kind == ledger.kind and name == field_name
                     for kind, name in catalog.header_index.get(text, ())
                 )
-                found = (field_name, unit_in_text or part_unit, exact)
+                unit = unit_in_text or part_unit
+                if unit == "%" and ledger.fields[field_name].type in ("int", "money"):
+                    break  # 实到人数（%）, 累计完成投资（%）: a share, not the count or amount
+                found = (field_name, unit, exact)
                 break
         _make_room(columns)
         columns[key] = found
@@ -701,7 +717,7 @@ def _pick(columns: list[Column], cumulative: bool, year: int | None, month: int 
 
 # --- rows below the header -----------------------------------------------------------------------
 
-TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计")
+TOTAL_WORDS = ("合计", "小计", "总计", "共计", "累计合计", "汇总")  # 汇总: an Excel table's totals row
 _TOTAL_STARTS = ("合计", "小计", "总计")
 FOOTER_WORDS = (
     "填报人",
@@ -837,11 +853,12 @@ def classify_row(row: list, layout: Layout) -> str | None:
     return None
 
 
-def fill_merged_data_cells(grid: Grid, first_data_row: int) -> None:
-    """A cell merged down several data rows (所属村居 written once for a block) belongs to every row it covers."""
+def fill_merged_data_cells(grid: Grid, first_data_row: int, top_only: frozenset = frozenset()) -> None:
+    """A cell merged down several data rows (所属村居 written once for a block) belongs to every row it covers;
+    the merges in top_only (their top-left cells) stay with their first row (one amount for two phases)."""
     for (r0, c0), (r1, c1) in grid.merged:
         # only a single column merged down rows; a merge across columns is a note, a title or a 零报告 line
-        if c0 != c1 or r1 == r0 or r1 < first_data_row or r0 >= len(grid.rows):
+        if c0 != c1 or r1 == r0 or r1 < first_data_row or r0 >= len(grid.rows) or (r0, c0) in top_only:
             continue
         top = grid.rows[r0][c0] if c0 < len(grid.rows[r0]) else None
         if top is None or top == "":
@@ -875,11 +892,26 @@ def missing_figure_questions(
 
         options = []
         for c in free:
+            if _is_share(c):
+                continue
             values = [
                 r[c.index] for r in rows[:_SAMPLE_ROWS] if c.index < len(r) and not is_blank(r[c.index])
             ]
             if values and sum(_fits(f, v, catalog, period_year) for v in values) >= max(1, 0.8 * len(values)):
                 options.append(c.header)
+        shares = [c.header for c in free if _is_share(c) and _share_of(c, f)]
+        if f.type in ("int", "money") and shares and not options:
+            questions.append(
+                Question(
+                    "column",
+                    f"没有找到“{f.label}”列，只有{'、'.join(shares)}：那是比率，不是{f.label}，不能直接"
+                    f"当{f.label}入库，也不替您倒推。请补上“{f.label}”列后重新报送；如这份台账确实没有"
+                    f"{f.label}，请回答“{NO_SUCH_COLUMN}”",
+                    [NO_SUCH_COLUMN],
+                    field=name,
+                )
+            )
+            continue
         if options:
             questions.append(
                 Question(
@@ -891,6 +923,21 @@ def missing_figure_questions(
                 )
             )
     return questions
+
+
+_SHARE = re.compile(r"率|比例|比重|占比|百分比")
+
+
+def _share_of(column: Column, f) -> bool:
+    """Whether a share column is a share of this field: 参学率 of 实到人数, 累计完成投资比例 of 累计完成投资."""
+    text = normalise_header(column.header)[0]
+    return any(w in text for w in (*f.shares, *(s for s in f.synonyms if len(s) >= 3)))
+
+
+def _is_share(column: Column) -> bool:
+    """A 参学率 or a 完成比例（%） column: a share of something, never its count or amount."""
+    text, unit = normalise_header(column.header)
+    return "%" in (column.unit, unit) or bool(_SHARE.search(text))
 
 
 _TIME_HEADER = re.compile(r"时刻|时分|几点|(?<!日期)时间$")

@@ -17,6 +17,7 @@ DROP_LABELS = {
     "note": "注释",
     "zero_report": "零报告说明",
     "header_repeat": "重复表头",
+    "other_table": "表格下方的另一张表",
     "template": "空模板行",
     "section": "分节行",
     "example": "示例行",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from pathlib import Path
 
 from . import privacy
@@ -20,6 +21,7 @@ from .identity import (
     ledger_question,
     lines_above,
     month_question,
+    other_town_question,
     period_clues,
     period_from_dates,
     resolve_period,
@@ -36,6 +38,7 @@ from .layout import (
     apply_unit_line,
     choose_columns,
     classify_row,
+    columns_of,
     fill_merged_data_cells,
     find_layout,
     missing_figure_questions,
@@ -48,12 +51,17 @@ from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .template_marker import read_marker
-from .text import cell_text, cell_texts, is_blank, squash
+from .text import cell_text, cell_texts, is_blank, normalise_header, squash
 from .values import PLAUSIBLE_MAX_WAN, AmbiguousCategory, map_vocab
 
 TEMPLATE = "报送模板标记"
 READ_BY_CONTENT = "按文件内容读取"
 BY_RECORDS = "按明细导入"  # the answer that loads a sheet whose 合计 row disagrees with its records
+ALL_RECORDS = "是全部记录"  # the answer that loads an export whose query line looks filtered
+FIRST_TABLE_ONLY = "只导入上面的台账"  # the answer that leaves out another table below the ledger
+READ_AS_EMPTY = "按空白读取"  # the answer that reads formulas without a saved result as empty cells
+DRAFT_COUNTS = "以这份为准"  # the answer that loads a file marked 初稿
+TOP_ROW_ONLY, EVERY_ROW = "只记在第一行", "每行都是这个数"  # the answers on an amount merged over records
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
 # a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
 _SECTION_PREFIX = re.compile(
@@ -258,6 +266,7 @@ class FileReader:
         )
         ident.period, ident.period_source = period, period_source
         questions += ident.questions
+        questions += other_town_question([*title_lines, file_name], file_answers)
         questions += self._not_kept_by(ident, layout.ledger, file_answers)
         if (
             ident.unit_id
@@ -292,9 +301,15 @@ class FileReader:
         )
         questions += [asked] if asked else []
         questions += _plan_question(kind, " ".join([*title_lines, grid.name, file_name]), file_answers)
+        questions += _filtered_export(title_lines, file_answers)
+        questions += _draft_question(" ".join([*title_lines, grid.name, file_name]), file_answers)
+        questions += _other_table_question(rows, file_answers)
+        questions += _unsaved_formulas(grid, layout, [r for r, why in rows if why is None], sheet_answers)
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
-        self._read_rows(grid, layout, ident, rows, sections, out, sheet_says)
+        amounts, asked = _merged_amounts(grid, layout, rows, sections, sheet_answers)
+        questions += asked
+        self._read_rows(grid, layout, ident, rows, sections, out, sheet_says, amounts)
         questions += self._rows_of_another_unit(out, ident, kind)
         if not file_answers.get("unit_of_money"):
             questions += _implausible_amounts(out.records, layout)
@@ -506,12 +521,13 @@ class FileReader:
         sections: dict[int, dict | None],
         out: SheetOutcome,
         sheet_says: dict[str, str],
+        top_only: frozenset = frozenset(),
     ) -> None:
         reader = RowReader(layout, ident, self.ref, self.catalog, self.tokeniser)
-        data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
+        data_rows = _data_rows(rows, sections)
         blocks = _record_blocks(grid, layout, data_rows)
         continuation = {x for extra in blocks.values() for x in extra}
-        fill_merged_data_cells(grid, layout.first_data_row)
+        fill_merged_data_cells(grid, layout.first_data_row, top_only)
         section: dict[str, str] = dict(sheet_says)
         totals: list[tuple[int, dict, int]] = []  # (row, its sums, data rows above it)
         items: list[tuple[list, int, dict, list[list]]] = []  # the data rows, read together below
@@ -531,6 +547,10 @@ class FileReader:
             out.rows_read += 1
             if r in continuation:
                 out.dropped["part_of_record"] += 1
+                continue
+            if broken := _formula_errors(grid, layout, r):
+                out.problems.append(broken)
+                out.rows_quarantined += 1
                 continue
             if _struck_through(grid, r):
                 out.problems.append(
@@ -711,16 +731,111 @@ def _classified_rows(grid: Grid, layout: Layout) -> list[tuple[int, str | None]]
     data row, told apart later); everything below a footer or a note is footer or note too."""
     out = []
     tail = None
+    end = _side_block_start(grid, layout)
     for r in range(layout.first_data_row, len(grid.rows)):
-        row = grid.rows[r]
+        row = grid.rows[r] if end is None else grid.rows[r][:end]
         if tail is not None:
             out.append((r, tail if any(str(c).strip() for c in row if c is not None) else "blank"))
             continue
         why = classify_row(row, layout)
+        if why == "header_repeat" and not _same_header(grid, layout, row):
+            why = tail = "other_table"  # 二、本月新受理信访件: another table with its own columns below
         if why in ("footer", "note"):
             tail = why
         out.append((r, why))
+    _prefilled_template_rows(grid, layout, out)
     return out
+
+
+def _same_header(grid: Grid, layout: Layout, row: list) -> bool:
+    """A header repeated after a page break or a paste names, column by column, what the header names there
+    (a word more or less, a two-row header flattened); another table's header names other things."""
+    texts = cell_texts(row)
+    compared = differ = 0
+    for c in layout.columns:
+        said = _bare_header(texts[c.index]) if c.index < len(texts) else ""
+        if not said:
+            continue
+        compared += 1
+        parts = [_bare_header(p) for p in c.header.split("/") if p]
+        if not any(p and (said in p or p in said) for p in parts):
+            differ += 1
+    return compared > 0 and differ * 4 <= compared
+
+
+def _bare_header(text: str) -> str:
+    return normalise_header(re.sub(r"[(（][^()（）]*[)）]$", "", squash(text)))[0]
+
+
+def _other_table_question(rows: list[tuple[int, str | None]], answers: dict[str, str]) -> list[Question]:
+    """Rows under a second header with other columns are another table (新受理信访件 under the 积案): their
+    cells do not fit the ledger's columns. Asked before they are left out."""
+    start = next((r for r, why in rows if why == "other_table"), None)
+    if start is None or answers.get("table") == FIRST_TABLE_ONLY:
+        return []
+    return [
+        Question(
+            "table",
+            f"第{start + 1}行起是另一张表，表头和上面的台账不一样，它的行对不上台账的列。如只导入上面的台账、"
+            f"下面的表不计入，请回答“{FIRST_TABLE_ONLY}”；如下面的表也是本台账的记录，请把它们放到同一个表头下"
+            "重新报送",
+            [FIRST_TABLE_ONLY],
+        )
+    ]
+
+
+def _side_block_start(grid: Grid, layout: Layout) -> int | None:
+    """Where a block beside the table begins (a 本月统计 with 化解率, set off by an empty column right of every
+    column the ledger reads): its lines below the records are not records. None when there is none."""
+    read = [c.index for c in layout.columns if c.field or c.compound]  # columns are chosen later
+    headers = [grid.rows[h] for h in layout.header_rows]
+    width = max(len(h) for h in headers)
+    if not read or max(read) + 2 >= width:
+        return None
+    for j in range(max(read) + 1, width - 1):
+        if all(j >= len(h) or is_blank(h[j]) for h in headers) and all(
+            j >= len(row) or is_blank(row[j]) for row in grid.rows[layout.first_data_row :]
+        ):
+            return j if any(not is_blank(h[k]) for h in headers for k in range(j + 1, len(h))) else None
+    return None
+
+
+_TEMPLATE_ROWS_AT_MOST = 2000  # a template has tens of numbered rows; a platform export is not one
+
+
+def _prefilled_template_rows(grid: Grid, layout: Layout, rows: list[tuple[int, str | None]]) -> None:
+    """The town's template returned (partly) unfilled: numbered rows with 所属村居 or a drop-down's default
+    pre-filled on most rows. A row with nothing else — none of the ledger's required fields — is an empty
+    template row, not a case."""
+    data = [i for i, (_, why) in enumerate(rows) if why is None]
+    if not 3 <= len(data) <= _TEMPLATE_ROWS_AT_MOST:
+        return
+    fields = layout.ledger.fields
+    seq = {c.index for c in layout.columns if c.field == "seq"}
+    required = {
+        c.index
+        for c in layout.columns
+        if c.compound
+        or (
+            c.field and fields[c.field].required and fields[c.field].type not in ("unit", "grid", "party_org")
+        )
+    }
+    texts = {i: cell_texts(grid.rows[rows[i][0]]) for i in data}
+    bare = {
+        i: {j: c for j, c in enumerate(t) if c and j not in seq}
+        for i, t in texts.items()
+        if not any(j < len(t) and t[j] for j in required)
+    }
+    if not bare:
+        return
+    prefilled = {}
+    for j in {j for cells in bare.values() for j in cells}:
+        value, count = Counter(t[j] for t in texts.values() if j < len(t) and t[j]).most_common(1)[0]
+        if count * 2 > len(data):
+            prefilled[j] = value
+    for i, cells in bare.items():
+        if all(prefilled.get(j) == c for j, c in cells.items()):
+            rows[i] = (rows[i][0], "template")
 
 
 RELAPSE_ANSWERS = {"按已化解": "resolved", "按化解中": "open"}
@@ -761,6 +876,61 @@ def _ticked(row: list, c) -> bool:
     return (value in TICKS and value != "○") or value.startswith("是")
 
 
+def _formula_errors(grid: Grid, layout: Layout, r: int) -> Problem | None:
+    """A formula in a figure, date or category column shows an Excel error (#VALUE!, #REF! …): its value is
+    unknown, and calamine gives it as an empty cell that would count as nothing. (In a free-text column the
+    cell is simply empty.)"""
+    if not grid.formula_gaps:
+        return None
+    for c in _value_columns(layout):
+        shown = grid.formula_gaps.get((r, c.index))
+        if shown:
+            return Problem(
+                r + 1,
+                c.header,
+                shown,
+                f"这一格是公式，结果是错误值{shown}（公式引用了文字、已删除的格或别的表），数值不明，这一行没有计入",
+                "请在Excel里改正公式或直接填上数值后重新报送",
+            )
+    return None
+
+
+def _unsaved_formulas(
+    grid: Grid, layout: Layout, data_rows: list[int], answers: dict[str, str]
+) -> list[Question]:
+    """Formulas whose results the file never saved (platforms that leave the sums to Excel): the cells read as
+    empty, and their values are not in the file at all. Asked — the fix is Excel's, not ours to compute."""
+    if not grid.formula_gaps or answers.get("formula") == READ_AS_EMPTY:
+        return []
+    rows = set(data_rows)
+    unsaved: dict[int, list[int]] = {}
+    for (r, j), shown in grid.formula_gaps.items():
+        if not shown and r in rows:
+            unsaved.setdefault(j, []).append(r + 1)
+    for c in _value_columns(layout):
+        if at := sorted(unsaved.get(c.index, ())):
+            return [
+                Question(
+                    "formula",
+                    f"“{c.header}”列第{at[0]}行等{len(at)}格是公式，但文件里没有保存公式的计算结果（多半是"
+                    "平台导出的表，要用Excel打开才算出来），读不到数值。请用Excel打开这个文件、保存后重新报送；"
+                    f"如这些格确实应当是空的，请回答“{READ_AS_EMPTY}”",
+                    [READ_AS_EMPTY],
+                )
+            ]
+    return []
+
+
+def _value_columns(layout: Layout) -> list:
+    """The columns read for a figure, a date, a category or a key (not free text or a name)."""
+    return [
+        c
+        for name, where in layout.chosen.items()
+        if layout.ledger.fields[name].type not in ("text", "name")
+        for c in columns_of(where)
+    ]
+
+
 def _struck_through(grid: Grid, r: int) -> bool:
     """Most of the row's filled cells struck through (删除线): the clerk voided it rather than delete it."""
     struck = grid.struck.get(r)
@@ -768,6 +938,54 @@ def _struck_through(grid: Grid, r: int) -> bool:
         return False
     filled = sum(1 for c in grid.rows[r] if not is_blank(c))
     return struck >= 2 and struck * 2 >= filled
+
+
+def _data_rows(rows: list[tuple[int, str | None]], sections: dict[int, dict | None]) -> list[int]:
+    return [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
+
+
+def _merged_amounts(
+    grid: Grid, layout: Layout, rows: list, sections: dict, answers: dict[str, str]
+) -> tuple[frozenset, list[Question]]:
+    """An amount or a count merged down over rows that are separate records (总投资 20000 over 一期 and 二期):
+    spread to each row it would count twice, kept on the first row it counts once. Which one the clerk meant
+    is asked: (the merges kept on their first row, the question)."""
+    if not grid.merged:
+        return frozenset(), []
+    fields = layout.ledger.fields
+    summed = {
+        c.index: c
+        for c in layout.columns
+        if c.field and c.field != "seq" and fields[c.field].type in ("money", "int")
+    }
+    data = set(_data_rows(rows, sections))
+    blocks = _record_blocks(grid, layout, sorted(data))
+    merges = []
+    for (r0, c0), (r1, c1) in grid.merged:
+        covered = [r for r in range(r0, r1 + 1) if r in data]
+        if (
+            c0 == c1
+            and c0 in summed
+            and len(covered) >= 2
+            and not set(covered[1:]) <= set(blocks.get(covered[0], ()))
+        ):
+            merges.append((r0, c0, covered))
+    if not merges:
+        return frozenset(), []
+    said = answers.get("merged_amount")
+    if said in (TOP_ROW_ONLY, EVERY_ROW):
+        return (frozenset((r0, c0) for r0, c0, _ in merges) if said == TOP_ROW_ONLY else frozenset()), []
+    r0, c0, covered = merges[0]
+    value = cell_text(grid.rows[r0][c0]) if c0 < len(grid.rows[r0]) else ""
+    return frozenset(), [
+        Question(
+            "merged_amount",
+            f"“{summed[c0].header}”第{covered[0] + 1}至{covered[-1] + 1}行是一个合并单元格（{value}），这几行是不同的"
+            f"记录：这个数是几行合起来的（只记在第一行，请回答“{TOP_ROW_ONLY}”），还是每一行都是这个数"
+            f"（请回答“{EVERY_ROW}”）？不说清，合计会多算或少算",
+            [TOP_ROW_ONLY, EVERY_ROW],
+        )
+    ]
 
 
 def _record_blocks(grid: Grid, layout: Layout, data_rows: list[int]) -> dict[int, list[int]]:
@@ -811,15 +1029,16 @@ def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
     which row it repeats. The same case written twice with different details (化解中 on one row, 已化解 on
     the next: a visit log, an update pasted under the old line) holds the sheet: which row is current is
     not known, so neither is taken unless the analyst says the first one counts."""
-    first: dict[str, tuple[SheetOutcome, dict]] = {}
+    first: dict[str, list[tuple[SheetOutcome, dict]]] = {}
     for sheet in sheets:
         if not sheet.records:
             continue
         keep = []
         for rec in sheet.records:
-            seen = first.get(rec["record_key"])
+            earlier = first.setdefault(rec["record_key"], [])
+            seen = next((s for s in earlier if not _other_month(s[1], rec)), None)
             if seen is None:
-                first[rec["record_key"]] = (sheet, rec)
+                earlier.append((sheet, rec))
                 keep.append(rec)
                 continue
             other_sheet, other = seen
@@ -863,6 +1082,13 @@ def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
                 sheet.questions.append(q)
                 sheet.status = "held"
         sheet.records = keep
+
+
+def _other_month(a: dict, b: dict) -> bool:
+    """Two months' sheets of one workbook (8月, 9月 …) repeat a case or a project as each month stood; a year's
+    summary sheet beside them does not make its copy another month's."""
+    pa, pb = a.get("period") or "", b.get("period") or ""
+    return len(pa) == len(pb) == 7 and pa != pb
 
 
 def _field_label(sheet: SheetOutcome, name: str) -> str:
@@ -935,6 +1161,59 @@ def _plan_question(kind: str, said: str, answers: dict[str, str]) -> list[Questi
             f"标题或文件名写的是“{found.group(0)}”：这像是计划安排表，不是已开展的活动记录，"
             f"计划中的活动不能算作已开展。请报送实际开展情况；如确是已开展的记录，请回答“{AS_RECORDS}”",
             [AS_RECORDS],
+        )
+    ]
+
+
+# a platform export's query line (查询条件：办结时间 … ；事件状态：已办结) that keeps only closed cases
+_QUERY_LINE = re.compile(r"(?:查询|筛选|过滤|检索)条件[:：]?(.*)")
+_CLOSING_TIME = re.compile(r"(?:办结|完成|结案|化解|处置完成|归档)(?:时间|日期)")
+_ANY_VALUE = re.compile(r"^(?:全部|不限|所有|全选|无)?$")
+
+
+def _filtered_export(title_lines: list[str], answers: dict[str, str]) -> list[Question]:
+    """An export queried by closing time or by a status lists what was closed, not what came in that month:
+    loaded as the month's records, it would drop every open case and count last month's as this month's.
+    A condition left at 全部 filters nothing."""
+    if answers.get("filter") == ALL_RECORDS:
+        return []
+    for line in title_lines:
+        m = _QUERY_LINE.search(squash(line))
+        if not m:
+            continue
+        for condition in re.split(r"[;；,，、]", m.group(1)):
+            key, _, value = condition.replace("：", ":").partition(":")
+            filters = ("状态" in key and not _ANY_VALUE.match(value)) or (
+                _CLOSING_TIME.search(key) and not _ANY_VALUE.match(_CLOSING_TIME.sub("", key) + value)
+            )
+            if filters:
+                return [
+                    Question(
+                        "filter",
+                        f"表格上方写着“{line.strip()[:80]}”：这是按办结时间或状态筛选后导出的清单，只有符合条件"
+                        "的记录，不是当月登记的全部记录（没办结的不在里面，上月登记的可能在里面）。请按登记（上报、"
+                        f"受理）时间导出当月全部记录后重新报送；如确是全部记录，请回答“{ALL_RECORDS}”",
+                        [ALL_RECORDS],
+                    )
+                ]
+    return []
+
+
+_DRAFT_WORDS = re.compile(r"初稿|草稿|讨论稿|征求意见稿|送审稿|待审核|未审核|待核定")
+
+
+def _draft_question(said: str, answers: dict[str, str]) -> list[Question]:
+    """A 初稿 (待审核) is not the figures the office stands by; arriving after the 最终版 it would replace it.
+    Asked, never loaded on its own word."""
+    found = _DRAFT_WORDS.search(squash(said))
+    if not found or answers.get("draft") == DRAFT_COUNTS:
+        return []
+    return [
+        Question(
+            "draft",
+            f"标题或文件名写的是“{found.group(0)}”：初稿的数还没有审定，不能当作报送的数入库（如已有定稿，初稿也"
+            f"不能顶替它）。请报送定稿；如确要以这份为准，请回答“{DRAFT_COUNTS}”",
+            [DRAFT_COUNTS],
         )
     ]
 

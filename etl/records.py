@@ -24,6 +24,7 @@ from .values import (
     cell_excerpt,
     map_vocab,
     parse_count,
+    parse_date,
     parse_datetime,
     parse_money,
 )
@@ -86,6 +87,17 @@ class RowReader:
             c for c in layout.columns if c.field is None and _VALIDITY_HEADER.fullmatch(squash(c.header))
         ]
         self.notes: list[Problem] = []  # cells left empty in records that were loaded (month-only dates …)
+        # a required category with no column of its own, tagged before a name instead: 【在建】人才公寓二期
+        self._tagged = [
+            f
+            for f in self.ledger.fields.values()
+            if f.type == "category" and f.required and f.name not in self.columns
+        ]
+        self._taggable = [
+            (n, c.index)
+            for n, c in self.columns.items()
+            if self.ledger.fields[n].type == "text" and isinstance(c, Column)
+        ]
         self._readers = {
             "date": self._read_date,
             "datetime": self._read_datetime,
@@ -143,6 +155,8 @@ class RowReader:
                         values[i] = _joined(
                             [values[i], *(r[index] if index < len(r) else None for r in items[i][3])]
                         )
+            elif f in self._tagged:
+                values = self._tags(rows)
             else:
                 values = [None] * n
             for i in sectioned:
@@ -230,6 +244,8 @@ class RowReader:
         """The row's record after the rules that judge it whole, or its problems."""
         if section and section.get("unit_id") and not record.get("unit_id"):
             record["unit_id"] = section["unit_id"]
+        if self._tagged:
+            self._untag(record)
         if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
             # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
             record["status"] = "resolved" if record.get("resolved_date") else "open"
@@ -250,6 +266,23 @@ class RowReader:
             self.notes.extend(notes)
         record["record_key"] = self.record_key(record)
         return record, []
+
+    def _tags(self, rows: list[list]) -> list[str | None]:
+        """Per row, the tag before a name (【在建】人才公寓二期 → 在建), read as the value of a field that has no
+        column of its own."""
+        out = []
+        for row in rows:
+            tags = [_TAG.match(cell_text(row[j])) for _, j in self._taggable if j < len(row)]
+            out.append(next((m.group(1) for m in tags if m), None))
+        return out
+
+    def _untag(self, record: dict) -> None:
+        """The name without the tag its field was read from, so that it is the same name next month."""
+        raws = {record.get(f"{f.name}_raw") for f in self._tagged} - {None}
+        for name, _ in self._taggable:
+            m = _TAG.match(record.get(name) or "")
+            if m and m.group(1) in raws:
+                record[name] = m.group(2)
 
     # -- a 合计 / 小计 row: the clerk's own sums, a second reading of the rows ------------------------------------
     def totals_of(self, row: list) -> dict[str, float | None]:
@@ -351,9 +384,8 @@ class RowReader:
 
     # -- one field, by type: (field, column, cell value, its text, whether empty, record to fill) ------
     def _read_date(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
-        moment = parse_datetime(value, self.year)
-        record[f.name] = None if moment is None else moment.date()
-        if moment is not None and moment < EARLIEST:
+        day = record[f.name] = parse_date(value, self.year)
+        if day is not None and day < EARLIEST.date():
             raise BadValue(f"日期“{text}”早于1990年，请核对")
 
     def _read_datetime(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
@@ -410,6 +442,10 @@ class RowReader:
         return asked if said == "true" else vocab.negation.get(asked)
 
     def _read_bool(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        # 2023-10-12 or 10月12日签 under 是否签订承诺书: signed that day
+        if f.dated_yes and not empty and _a_day(value, text, self.year):
+            record[f.name], record[f"{f.name}_raw"] = True, text
+            return
         try:
             canon = None if empty else map_vocab(self.catalog.vocabs["yes_no"], text)
         except AmbiguousCategory as ambiguous:
@@ -661,3 +697,19 @@ def _hint(f: Field) -> str:
     if f.type == "unit":
         return "请填写村（社区）的正式名称"
     return "请核对后重新填写"
+
+
+_TAG = re.compile(r"^\s*[【\[［]([^】\]］]{1,6})[】\]］]\s*(.+)$")
+_SIGNED_ON = re.compile(r"(?:已|于)?(.+?)(?:已?签(?:订|署|字)?)?$")
+
+
+def _a_day(value, text: str, year: int | None) -> bool:
+    """Whether a cell holds one day (a date cell, 2023-10-12, 10月12日签): the day something was done."""
+    if isinstance(value, dt.date):
+        return True
+    if not any(ch.isdigit() for ch in text) or any(w in text for w in ("未", "拒", "待", "不")):
+        return False
+    try:
+        return parse_date(_SIGNED_ON.fullmatch(text.strip()).group(1), year) is not None
+    except BadValue:
+        return False

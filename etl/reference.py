@@ -138,6 +138,9 @@ _UNIT_BODY = re.compile(
     r"(?<=[村区])(?:民委员会|村民委员会|居民委员会|委员会|委会|居委会|村委会|两委|党支部|党总支|党委|调委会)$"
     r"|(?<=[\u4e00-\u9fff]{2})(?:村民委员会|居民委员会)$"
 )
+# a short name with its body, of the right kind only: 东星居委 (a community), 龙山村委 (a village) — not 林山居委会
+_SHORT_BODY = re.compile(r"(?<=[\u4e00-\u9fff]{2})(居委会?|村委会?)$")
+_BODY_OF = {"居委": "社区", "居委会": "社区", "村委": "村", "村委会": "村"}
 # What may follow a unit's full name in a cell and still name a part of that unit: a 村民小组, a grid, …
 _SUBUNIT = re.compile(
     r"^(?:第?[0-9一二三四五六七八九十]+(?:村民小组|小组|组|网格|号网格)|[\u4e00-\u9fff]{1,4}(?:自然村|村民小组|小组))$"
@@ -242,6 +245,11 @@ class Reference:
             bare = _UNIT_BODY.sub("", t)
             if any(n.kind == "unit" for n in self.names.get(bare, ())):
                 t = bare
+        elif t not in self.names and (body := _SHORT_BODY.search(t)):
+            bare, kind = t[: body.start()], _BODY_OF[body.group(1)]
+            units = {n.target for n in self.names.get(bare, ()) if n.kind == "unit"}
+            if len(units) == 1 and self.units[next(iter(units))]["unit_type"] == kind:
+                t = self.units[next(iter(units))]["name"]
         targets = {(n.kind, n.target) for n in self._targets(t, on)}
         if len(targets) == 1:
             kind, target = targets.pop()

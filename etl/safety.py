@@ -429,7 +429,8 @@ def _column_number(letters: str) -> int:
     return n
 
 
-def _parse_ref(ref: str) -> tuple[int, int] | None:
+def cell_position(ref: str) -> tuple[int, int] | None:
+    """A1-style reference → (row, column), both from 1; None for what is not one."""
     m = _REF.match(ref.strip())
     return (int(m.group(2)), _column_number(m.group(1))) if m else None
 
@@ -477,7 +478,7 @@ def _area_cells(ref: str) -> tuple[int, int, int] | None:
         parts = parts * 2
     if len(parts) != 2:
         return None
-    a, b = _parse_ref(parts[0]), _parse_ref(parts[1])
+    a, b = cell_position(parts[0]), cell_position(parts[1])
     if a is None or b is None:
         return None
     rows = abs(b[0] - a[0]) + 1
@@ -603,7 +604,7 @@ class _XmlScanner:
 
     def _watch_beyond(self, declared: str) -> None:
         """Trust a declared dimension as the used range until a cell or row lies beyond it (or looks odd)."""
-        end = _parse_ref(declared.split(":")[-1])
+        end = cell_position(declared.split(":")[-1])
         if (
             self.watch is not _WATCH_ANY_CELL or end is None
         ):  # a cell came before the dimension: read them all

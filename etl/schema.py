@@ -52,6 +52,9 @@ class Field:
     cumulative: bool = False  # a running total (累计): of several such columns, the one ending at the period
     identifier: bool = False  # an ID, phone or case number: digits that must never be rounded or converted
     or_from: str | None = None  # without a column of its own, read from this field's column (its vocabulary)
+    # headers of a share of this field (参学率 of 实到人数): never the field itself
+    shares: tuple[str, ...] = ()
+    dated_yes: bool = False  # a yes/no a date can answer: the day a pledge was signed says it was signed
 
     def columns(self) -> list[tuple[str, str]]:
         """The staging columns this field becomes (personal data never stored in clear)."""
@@ -181,6 +184,8 @@ def catalog() -> Catalog:
                 identifier=f["type"] in ("phone", "id_number")
                 or (f["type"] == "text" and name in spec["key"]),
                 or_from=f.get("or_from"),
+                shares=tuple(f.get("shares", ())),
+                dated_yes=bool(f.get("dated_yes")),
             )
             for s in synonyms:
                 index.setdefault(s, []).append((kind, name))

@@ -259,10 +259,16 @@ class Ingestor:
         answers = self.reader.answers.get(outcome.sha256)
         for sheet in outcome.used:
             old = self.versions.live_for(sheet, outcome.sha256)
-            if not old:
-                plan.append((sheet, "new", []))
-                continue
             answer = answers.for_sheet(sheet.sheet).get("version") if answers else None
+            if not old:
+                old = self._same_records_elsewhere(sheet, outcome.sha256)
+                if not old:
+                    plan.append((sheet, "new", []))
+                elif answer:
+                    plan.append((sheet, VERSION_ANSWERS[answer], old))
+                else:  # another sender's file holds these records: a copy forwarded, or a summary of them
+                    sheet.questions.append(_copy_question(sheet, old))
+                continue
             if answer:
                 plan.append((sheet, VERSION_ANSWERS[answer], old))
                 continue
@@ -284,6 +290,23 @@ class Ingestor:
             outcome.reason = "；".join(q.text for q in outcome.questions)
             return None
         return plan
+
+    def _same_records_elsewhere(self, sheet: SheetOutcome, new_sha: str) -> list[tuple[str, str, str]]:
+        """Live sheets of another sender holding records of this sheet (same ledger and month, same record):
+        the same ledger sent again under a name that reads as another sender's, or forwarded by an office."""
+        keys = [k for k in sheet.pack().data.get("record_key", ()) if k]
+        if not keys or not sheet.period:
+            return []
+        found = self.con.execute(
+            f"SELECT DISTINCT file_sha256, sheet FROM staging.{sheet.ledger} "
+            "WHERE period = ? AND record_key IN (SELECT unnest(?::VARCHAR[]))",
+            [sheet.period, keys],
+        ).fetchall()
+        return sorted(
+            (sha, name, self.versions.files[sha][0])
+            for sha, name in found
+            if sha != new_sha and self.versions.sheets.get((sha, name), ("",) * 5)[4] in LIVE
+        )
 
     def _record_keys(self, ledger: str, sheets: list[tuple[str, str, str]]) -> set[str]:
         keys: set[str] = set()
@@ -601,6 +624,17 @@ def _version_question(
             f"原文件另有{len(old_keys) - both}条不在新文件中：替换（原文件作废）还是追加（两份都算）？"
         )
     return Question("version", text, ["替换", "追加"])
+
+
+def _copy_question(sheet: SheetOutcome, old: list) -> Question:
+    names = "、".join(dict.fromkeys(name for _, _, name in old))
+    return Question(
+        "version",
+        f"这份{_ledger_zh(sheet)}（{sheet.sender or '报送单位不明'}）里的记录，已在{names}中导入过（同一月份、同一"
+        "记录）：多半是同一份台账换了文件名重发，或别的单位转发、汇总的。替换（原文件作废，以这份为准）还是"
+        "追加（两份都算，记录会重复）？",
+        ["替换", "追加"],
+    )
 
 
 def _ledger_zh(sheet: SheetOutcome) -> str:

@@ -83,13 +83,16 @@ _CN_DIGIT = {
     "玖": 9,
 }
 _CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-CN_NUMERAL_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT)
+_CN_TENS = {"廿": "二十", "卅": "三十"}  # the old forms of 20 and 30 in dates: 十一月廿二日
+CN_NUMERAL_CHARS = "".join(_CN_DIGIT) + "".join(_CN_UNIT) + "".join(_CN_TENS)
 
 
 def cn_integer(text: str) -> int | None:
     """A whole number written in Chinese numerals (五, 两, 十二, 二十三, 一百零五, 二〇二三), else None.
 
     Written by hand: no maintained library reads both the positional (二〇二三) and the unit (一百零五) forms."""
+    if text and text[0] in _CN_TENS:
+        text = _CN_TENS[text[0]] + text[1:]
     if not text or any(c not in _CN_DIGIT and c not in _CN_UNIT for c in text):
         return None
     if not any(c in _CN_UNIT for c in text):  # digit by digit: 二〇二三
@@ -115,7 +118,7 @@ _CN_DATE_PART = re.compile(f"([{CN_NUMERAL_CHARS}]{{1,3}})(?=\\s*[月日号])")
 
 def _cn_date_digits(text: str) -> str:
     """二〇二三年十月三日 → 2023年10月3日 (a text without Chinese numerals comes back as it is)."""
-    if not any(c in _CN_DIGIT or c in _CN_UNIT for c in text):
+    if not any(c in CN_NUMERAL_CHARS for c in text):
         return text
     text = _CN_DATE_YEAR.sub(lambda m: str(cn_integer(m.group(1))), text)
     return _CN_DATE_PART.sub(
@@ -127,7 +130,8 @@ def _cn_date_digits(text: str) -> str:
 
 _FULL_DATE = re.compile(
     r"^(?P<y>\d{4})\s*(?:年|\.|/|-)\s*(?P<m>\d{1,2})\s*(?:月|\.|/|-)\s*(?P<d>\d{1,2})\s*[日号]?"
-    r"(?:[T\s]*(?P<H>\d{1,2})[:时](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?分?)?"
+    r"(?:[T\s]*(?P<ap>上午|下午|AM|PM|am|pm)?\s*(?P<H>\d{1,2})[:时](?P<M>\d{1,2})(?:[:分](?P<S>\d{1,2})(?:\.\d+)?秒?)?分?"
+    r"(?:\s*(?P<ap2>上午|下午|AM|PM|am|pm))?)?"
     r"\s*(?:\((?:星期|周|礼拜)[一二三四五六日天]\))?$"
 )
 _COMPACT = re.compile(
@@ -175,8 +179,42 @@ def _parse_datetime_string(value: str, period_year: int | None) -> dt.datetime |
     return _parse_datetime_text(text, period_year)
 
 
+def _hour(text: str, hour: int, half: str | None) -> int:
+    """The hour of a 12-hour clock as Windows writes it in Chinese: 下午 2:20 is 14:20, 上午 12:05 is 00:05 and
+    下午 12:30 is 12:30 (noon); an hour that contradicts its half of the day is refused."""
+    if not half:
+        return hour
+    afternoon = half in ("下午", "PM", "pm")
+    if hour > 12 or hour == 0:
+        if afternoon and hour > 12:
+            return hour  # 下午 14:20: the clerk wrote both ways, and they agree
+        raise BadValue(f"“{text}”写了{half}又写了{hour}点，对不上，请写成24小时制，如 2023-11-05 14:20")
+    return (hour % 12) + (12 if afternoon else 0)
+
+
+# the town's clock (UTC+8, no daylight saving): a moment written with an offset or Z is shown in it
+BEIJING = dt.timezone(dt.timedelta(hours=8))
+_ISO_WITH_OFFSET = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})")
+_WEEKDAY = re.compile(r"\s*\(?(?:星期|周|礼拜)([一二三四五六日天])\)?$")
+_WEEKDAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+
+
 def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
-    t = _cn_date_digits(nfkc(text).strip())
+    t = nfkc(text).strip()
+    if _ISO_WITH_OFFSET.fullmatch(t):  # 2023-10-31T16:30:00Z is 11月1日 00:30 here
+        try:
+            return dt.datetime.fromisoformat(t).astimezone(BEIJING).replace(tzinfo=None)
+        except ValueError:
+            pass
+    weekday = _WEEKDAY.search(t)
+    if weekday and weekday.start() > 0:
+        moment = _parse_datetime_text(t[: weekday.start()], period_year)
+        if moment.weekday() != _WEEKDAY_NUMBER[weekday.group(1)]:
+            raise BadValue(
+                f"“{text}”的日期和星期对不上（那天是星期{'一二三四五六日'[moment.weekday()]}），请核对日期"
+            )
+        return moment
+    t = _cn_date_digits(t)
     for pattern in (_FULL_DATE, _COMPACT):
         m = pattern.match(t)
         if m:
@@ -185,7 +223,7 @@ def _parse_datetime_text(text: str, period_year: int | None) -> dt.datetime:
                 int(g["y"]),
                 int(g["m"]),
                 int(g["d"]),
-                int(g.get("H") or 0),
+                _hour(text, int(g.get("H") or 0), g.get("ap") or g.get("ap2")),
                 int(g.get("M") or 0),
                 int(g.get("S") or 0),
             )
@@ -265,8 +303,19 @@ def _decimal_date(value: float, period_year: int | None) -> dt.datetime:
     return _parse_datetime_string(f"{month}.{day}", period_year)
 
 
+# a day with the hours of a visit (2023-10-09 9:00-11:30): for a date, the day is all that is asked
+_CLOCK = r"(?:上午|下午|晚上|早上|中午)?\s*\d{1,2}(?:[:：时点]\d{0,2}分?|点半?)"
+_TIME_RANGE = re.compile(rf"\s*(?:{_CLOCK}\s*[-~～—–至到]+\s*{_CLOCK}|全天|上午|下午|晚上)$")
+
+
 def parse_date(value, period_year: int | None = None) -> dt.date | None:
-    moment = parse_datetime(value, period_year)
+    try:
+        moment = parse_datetime(value, period_year)
+    except BadValue:
+        span = _TIME_RANGE.search(value) if isinstance(value, str) else None
+        if not span or span.start() == 0:
+            raise
+        moment = parse_datetime(value[: span.start()], period_year)
     return None if moment is None else moment.date()
 
 

@@ -23,6 +23,13 @@ def statuses(query, where="") -> dict:
     return dict(query(f"SELECT status, count(*) FROM staging.disputes {where} GROUP BY status"))
 
 
+def answer_held(home, answers: dict[str, str]) -> None:
+    """The analyst answers the one held file's questions (as `taizhang mappings confirm ID --answer 键=值` does)."""
+    decisions = Decisions(home.mappings)
+    [doc] = decisions.held()
+    decisions.confirm(doc["sha256"][:12], answers)
+
+
 def file_status(query, name) -> tuple[str, str | None]:
     return query("SELECT status, reason FROM meta.source_files WHERE file_name = ?", [name])[0]
 
@@ -159,9 +166,7 @@ def test_no_month_anywhere_and_records_in_two_months_is_asked_not_taken_from_the
     assert held.status == "held", held.line()
     assert "没有写明月份" in held.reason and "2023年10月至2023年11月" in held.reason
     assert query("SELECT count(*) FROM staging.disputes") == [(0,)]
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"period": "2023-10"})
+    answer_held(home, {"period": "2023-10"})
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert query("SELECT DISTINCT period FROM staging.disputes") == [("2023-10",)]
@@ -199,9 +204,7 @@ def test_amounts_under_headers_without_a_unit_are_asked_not_read_as_wan(tmp_path
     ]
     [held] = ingest(write_xlsx(tmp_path / "项目办10月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "没有写单位" in held.reason and "总投资" in held.reason, held.line()
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"unit_of_money": "元"})
+    answer_held(home, {"unit_of_money": "元"})
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert query("SELECT total_investment FROM staging.key_projects ORDER BY row_number") == [(3.5,), (1.8,)]
@@ -301,9 +304,7 @@ def test_a_total_row_that_disagrees_holds_the_sheet_until_the_records_are_confir
     assert held.status == "held", held.line()
     assert "合计" in held.reason and "2,850" in held.reason and "1,850" in held.reason, held.reason
     assert query("SELECT count(*) FROM staging.key_projects") == [(0,)]
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"total": "按明细导入"})
+    answer_held(home, {"total": "按明细导入"})
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(1850.0,)]
@@ -357,9 +358,7 @@ def test_a_full_resubmission_replaces_and_says_how_many_rows_went(tmp_path, home
     a, b = ingest(first, fixed)
     # a 更正 with fewer records than it replaces may list only the corrected ones: asked first
     assert b.status == "held" and "只更正所列的记录" in b.reason, b.line()
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"version": "替换"})
+    answer_held(home, {"version": "替换"})
     [b] = ingest()
     assert b.replaced == ["林山村10月.xlsx"] and b.rows_removed == 1, b.line()
     assert "去掉原文件中的1条记录" in b.line()
@@ -376,9 +375,7 @@ def test_a_correction_listing_only_the_corrected_case_is_held_and_added_on_the_a
     a, b = ingest(first, fixed)
     assert b.status == "held" and "只有1条记录" in b.reason and "3条不在新文件中" in b.reason, b.line()
     assert statuses(query) == {"open": 4}
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"version": "追加"})
+    answer_held(home, {"version": "追加"})
     [b] = ingest()
     assert b.status == "loaded", b.line()
     resolved = query("SELECT count(*) FROM core.disputes WHERE status = 'resolved'")
@@ -750,9 +747,7 @@ def test_an_amount_no_township_project_reaches_is_asked_as_a_unit_slip(tmp_path,
     ]
     [held] = ingest(write_xlsx(tmp_path / "项目办10月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "数量级" in held.reason and "第3行" in held.reason, held.line()
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"unit_of_money": "元"})
+    answer_held(home, {"unit_of_money": "元"})
     [again] = ingest()
     assert query("SELECT total_investment FROM staging.key_projects ORDER BY row_number") == [
         (4500.0,),
@@ -800,9 +795,7 @@ def test_one_case_on_two_rows_that_disagree_holds_the_file_until_the_first_is_sa
     [held] = ingest(write_xlsx(tmp_path / "林山村10月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "第4行与第3行是同一条记录" in held.reason, held.line()
     assert "化解情况" in held.reason or "状态" in held.reason
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"repeat": "以前一行为准"})
+    answer_held(home, {"repeat": "以前一行为准"})
     [again] = ingest()
     assert (again.status, again.rows_loaded, again.rows_quarantined) == ("loaded", 2, 1), again.line()
     assert statuses(query) == {"open": 2}
@@ -834,9 +827,7 @@ def test_a_dispute_ledger_without_a_status_column_asks_about_cases_without_a_res
     ]
     [held] = ingest(write_xlsx(tmp_path / "龙山村10月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "没有化解日期的1件" in held.reason, held.line()
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"column:status": "没有这一列"})
+    answer_held(home, {"column:status": "没有这一列"})
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert statuses(query) == {"resolved": 1, "open": 1}
@@ -863,9 +854,7 @@ def test_a_resolved_petition_marked_as_come_back_is_asked_and_the_answer_sets_it
     ]
     [held] = ingest(write_xlsx(tmp_path / "信访积案11月.xlsx", {"Sheet1": rows}))
     assert held.status == "held" and "第4行写着已化解" in held.reason and "反弹" in held.reason, held.line()
-    decisions = Decisions(home.mappings)
-    [doc] = decisions.held()
-    decisions.confirm(doc["sha256"][:12], {"relapse": "按化解中"})
+    answer_held(home, {"relapse": "按化解中"})
     [again] = ingest()
     assert again.status == "loaded", again.line()
     assert query("SELECT case_id, status FROM staging.petitions ORDER BY row_number") == [
@@ -885,3 +874,421 @@ def test_a_zip_of_ledgers_is_refused_as_an_archive_not_as_a_damaged_file(tmp_pat
     assert outcome.status == "rejected" and "压缩包" in outcome.reason and "解压" in outcome.reason, (
         outcome.line()
     )
+
+
+# --- batch 6: what calamine hides, what a header or a title line says about the figures -----------------
+
+
+def test_a_formula_showing_an_excel_error_quarantines_its_row_not_a_zero(tmp_path, ingest, query):
+    """calamine gives #VALUE! as an empty cell: the project's cumulative figure is unknown, not 0."""
+    import xlsxwriter
+
+    path = tmp_path / "镇项目办2023年11月重点项目台账.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("11月")
+    ws.write_row(0, 0, ["西天尾镇2023年11月重点项目推进台账"])
+    ws.write_row(
+        1,
+        0,
+        ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+    )
+    ws.write_row(2, 0, [1, "镇文体中心", "在建", 30000, 8000, 6800])
+    ws.write_row(3, 0, [2, "西天尾中学扩建", "在建", 15000, 4000])
+    ws.write_formula(3, 5, "=G4+H4", None, "#VALUE!")
+    wb.close()
+    [outcome] = ingest(path)
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_quarantined) == ("loaded", 1, 1), outcome.line()
+    [(row, column, value, reason)] = query(
+        "SELECT row_number, column_name, value, reason FROM quarantine.rejected_rows"
+    )
+    assert (row, column, value) == (4, "累计完成投资（万元）", "#VALUE!") and "公式" in reason
+
+
+def test_formulas_whose_results_were_never_saved_hold_the_file(tmp_path, ingest, query):
+    """openpyxl (like many platforms) writes =G4-J4 with no result: the figure is not in the file at all."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["渭阳社区党委2023年10月党组织活动台账"])
+    ws.append(["序号", "党组织", "活动类型", "日期", "主题", "应到人数", "请假人数", "实到人数"])
+    for i, (kind, expected, away) in enumerate([("支委会", 7, 0), ("党课", 30, 5), ("主题党日", 30, 3)], 1):
+        ws.append(
+            [i, "渭阳社区党委", kind, f"2023-10-{i * 7:02d}", "学习", expected, away, f"=F{i + 2}-G{i + 2}"]
+        )
+    path = tmp_path / "渭阳社区2023年10月党组织活动台账.xlsx"
+    wb.save(path)
+    [outcome] = ingest(path)
+    assert outcome.status == "held" and "实到人数" in outcome.reason and "公式" in outcome.reason, (
+        outcome.line()
+    )
+    assert query("SELECT count(*) FROM staging.party_activities") == [(0,)]
+
+
+def test_a_quarter_named_without_a_month_is_asked_and_the_quarter_end_answer_loads_it(
+    tmp_path, home, ingest, query
+):
+    rows = [
+        ["西天尾镇2023年第三季度信访积案化解情况表"],
+        ["序号", "案件编号", "信访人", "反映问题", "初访时间", "状态", "化解日期", "是否签订息访息诉承诺书"],
+        [1, "XF2019-021", "李某明", "山林纠纷", D(2019, 6, 3), "已化解", D(2023, 7, 14), "是"],
+        [2, "XF2020-008", "方某兰", "征地补偿", D(2020, 4, 21), "化解中", None, "否"],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "2023年第三季度信访积案.xlsx", {"三季度": rows}))
+    assert held.status == "held" and "季度" in held.reason and "2023年9月" in held.reason, held.line()
+    answer_held(home, {"period": "2023-09"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT DISTINCT period FROM staging.petitions") == [("2023-09",)]
+
+
+@pytest.mark.parametrize(
+    "header, value",
+    [("参学率", "89.47%"), ("实到人数（%）", 89.47)],
+)
+def test_a_share_is_never_read_as_the_count_it_is_a_share_of(tmp_path, ingest, query, header, value):
+    rows = [
+        ["林山村党支部2023年11月“三会一课”台账"],
+        ["序号", "党组织", "活动类型", "日期", "主题", "应到人数", header],
+        [1, "林山村党支部", "党员大会", "2023-11-10", "村级事务通报", 38, value],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "林山村11月三会一课.xlsx", {"11月": rows}))
+    assert outcome.status == "held" and "比率" in outcome.reason and "实到人数" in outcome.reason, (
+        outcome.line()
+    )
+    assert query("SELECT count(*) FROM staging.party_activities") == [(0,)]
+
+
+def test_a_completion_percentage_is_not_loaded_as_an_amount(tmp_path, ingest, query):
+    rows = [
+        ["西天尾镇2023年10月重点项目进度表"],
+        ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资比例（%）"],
+        [1, "镇卫生院迁建", "在建", 16000, 5000, 82],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "镇项目办10月进度表.xlsx", {"10月": rows}))
+    assert outcome.status == "held" and "累计完成投资比例" in outcome.reason, outcome.line()
+    assert query("SELECT count(*) FROM staging.key_projects") == [(0,)]
+
+
+def test_a_village_of_another_town_is_held_not_booked_to_our_namesake(tmp_path, ingest, query):
+    rows = [
+        ["华亭镇龙山村2023年10月矛盾纠纷排查化解台账"],
+        ["填报单位：华亭镇龙山村（盖章）"],
+        HEAD,
+        case(1, "2023-10-03"),
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "龙山村2023年10月矛盾纠纷台账.xlsx", {"10月": rows}))
+    assert outcome.status == "held" and "华亭镇" in outcome.reason, outcome.line()
+    assert query("SELECT count(*) FROM staging.disputes") == [(0,)]
+
+
+def test_a_neighbour_towns_template_filled_in_by_our_village_loads(tmp_path, ingest, query):
+    rows = [
+        ["黄石镇村（居）矛盾纠纷排查调处登记表"],
+        ["填报单位：西天尾镇后埔村          所属月份：2023年10月"],
+        ["编号", "登记时间", "纠纷类别", "纠纷概况", "调处单位", "调处结果", "调处时间"],
+        [1, D(2023, 10, 4), "邻里纠纷", "排水沟堵塞", "村调委会", "调处成功", D(2023, 10, 6)],
+        [2, D(2023, 10, 28), "劳资纠纷", "工资拖欠", "村调委会", "调处不成", None],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "后埔村10月登记表.xlsx", {"Sheet1": rows}))
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
+    assert statuses(query) == {"resolved": 1, "not_resolved": 1}
+    assert query("SELECT DISTINCT unit_id FROM staging.disputes") == [("houpu",)]
+
+
+def test_an_export_queried_by_closing_time_is_held_until_said_to_be_complete(tmp_path, home, ingest, query):
+    lines = [
+        "查询条件：办结时间 2023-10-01 至 2023-10-31；事件状态：已办结",
+        "事件编号,所属网格,事件类型,上报时间,办结时间,状态",
+        "DX20230927014,第04网格,服务群众,2023-09-27 15:00:00,2023-10-02 10:00:00,已办结",
+        "DX20231005010,第13网格,治安防控,2023-10-05 08:20:00,2023-10-05 18:00:00,已办结",
+    ]
+    path = tmp_path / "东星社区已办结事件查询_202310.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [held] = ingest(path)
+    assert held.status == "held" and "筛选" in held.reason, held.line()
+    answer_held(home, {"filter": "是全部记录"})
+    [again] = ingest()
+    assert (again.status, again.rows_loaded) == ("loaded", 2), again.line()
+
+
+def test_status_given_only_as_a_closed_flag_reads_closed_and_not_closed(tmp_path, ingest, query):
+    head = ["事件编号", "所属网格", "事件类型", "上报时间", "办结时间", "是否办结", "是否超期"]
+    rows = [
+        ["东星社区网格事件统计表（2023年10月）"],
+        head,
+        ["DX20231003001", "第03网格", "服务群众", "2023-10-03 09:10", "2023-10-04 16:00", "是", "否"],
+        ["DX20231015004", "第15网格", "公共安全", "2023-10-15 19:05", None, "否", "否"],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "东星社区10月事件.xlsx", {"Sheet1": rows}))
+    assert outcome.status == "loaded", outcome.line()
+    assert dict(query("SELECT status, count(*) FROM staging.grid_events GROUP BY status")) == {
+        "已办结": 1,
+        "办理中": 1,
+    }
+
+
+def test_the_towns_template_returned_unfilled_loads_no_case(tmp_path, ingest, query):
+    """Numbered rows with 所属村居 pre-filled on each: nothing a clerk wrote, so not 20 cases to quarantine."""
+    head = ["序号", "所属村居", "受理日期", "纠纷类型", "当事人", "简要案情", "化解情况", "化解日期"]
+    rows = [["象峰村2023年11月矛盾纠纷排查化解台账"], head, *[[i, "象峰村"] for i in range(1, 21)]]
+    [outcome] = ingest(write_xlsx(tmp_path / "象峰村2023年11月矛盾纠纷台账.xlsx", {"Sheet1": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (0, 0), outcome.line()
+    assert outcome.status in ("zero_report", "held"), outcome.line()
+
+
+def test_a_totals_row_named_huizong_is_not_a_project(tmp_path, ingest, query):
+    rows = [
+        ["园区2023年10月重点项目进展表"],
+        ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+        [1, "智能装备产业园二期", "在建", 25000, 6000, 5100],
+        [2, "新能源电池配套项目", "在建", 18000, 4000, 3350],
+        [None, "汇总", None, 43000, 10000, 8450],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "园区重点项目2023年10月进展表.xlsx", {"10月": rows}))
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_quarantined) == ("loaded", 2, 0), outcome.line()
+    assert query("SELECT sum(total_investment) FROM staging.key_projects") == [(43000.0,)]
+
+
+def test_a_snapshot_workbook_with_a_sheet_per_month_loads_each_month(tmp_path, ingest, query):
+    head = ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"]
+    sheets = {
+        f"{m}月": [
+            [f"园区重点项目进展情况（2023年{m}月）"],
+            head,
+            [1, "园区南片区路网", "在建", 9000, 300, done],
+        ]
+        for m, done in ((8, 20), (9, 35), (10, 45))
+    }
+    [outcome] = ingest(write_xlsx(tmp_path / "园区重点项目进展情况（2023年8-10月）.xlsx", sheets))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT period, completed_investment FROM staging.key_projects ORDER BY period") == [
+        ("2023-08", 20.0),
+        ("2023-09", 35.0),
+        ("2023-10", 45.0),
+    ]
+
+
+def test_a_statistics_block_beside_the_records_adds_no_rows(tmp_path, ingest, query):
+    rows = [
+        ["渭阳社区2023年11月矛盾纠纷排查化解台账"],
+        [*HEAD, None, "本月统计", "数值"],
+        [*case(1, "2023-11-03", "已化解", "2023-11-06"), None, "排查纠纷数", 2],
+        [*case(2, "2023-11-10"), None, "化解数", 1],
+        [*[None] * len(HEAD), None, "化解率", "50%"],
+        [*[None] * len(HEAD), None, "上月结转", 2],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "渭阳社区11月.xlsx", {"11月": rows}))
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_quarantined) == ("loaded", 2, 0), outcome.line()
+
+
+def test_another_table_under_the_ledger_is_asked_and_left_out_when_answered(tmp_path, home, ingest, query):
+    head = [
+        "序号",
+        "案件编号",
+        "信访人",
+        "反映问题",
+        "初访时间",
+        "状态",
+        "化解日期",
+        "是否签订息访息诉承诺书",
+    ]
+    rows = [
+        ["西天尾镇2023年10月信访积案化解台账"],
+        head,
+        [1, "XF2018-004", "吴某强", "山林权属", D(2018, 5, 6), "已化解", D(2023, 6, 20), "是"],
+        [2, "XF2021-009", "王某福", "工伤赔偿", D(2021, 4, 2), "化解中", None, "否"],
+        [],
+        ["二、本月新受理信访件（非积案，供参考）"],
+        ["序号", "登记日期", "信访人", "反映问题", "办理情况"],
+        [1, D(2023, 10, 9), "许某英", "反映村道破损", "已转交通所"],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "镇综治中心10月信访积案.xlsx", {"10月": rows}))
+    assert held.status == "held" and "第7行起是另一张表" in held.reason, held.line()
+    answer_held(home, {"table": "只导入上面的台账"})
+    [again] = ingest()
+    assert (again.status, again.rows_loaded, again.rows_quarantined) == ("loaded", 2, 0), again.line()
+    assert query("SELECT count(*) FROM staging.petitions") == [(2,)]
+
+
+def test_a_formula_left_blank_on_purpose_is_an_empty_cell_not_a_missing_result(tmp_path, ingest, query):
+    """=IF(…,"",…) saves an empty text result: that is a value, and the file loads."""
+    import xlsxwriter
+
+    path = tmp_path / "林山村2023年10月矛盾纠纷台账.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("10月")
+    ws.write_row(0, 0, ["林山村2023年10月矛盾纠纷排查化解台账"])
+    ws.write_row(1, 0, [*HEAD, "备注"])
+    for r, day in ((2, "2023-10-03"), (3, "2023-10-09")):
+        ws.write_row(r, 0, case(r - 1, day))
+        ws.write_formula(r, len(HEAD), f'=IF(A{r + 1}="","","")', None, "")
+    wb.close()
+    [outcome] = ingest(path)
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
+
+
+def test_a_ledger_whose_rows_share_unit_and_status_is_not_a_template(tmp_path, ingest, query):
+    head = [
+        "序号",
+        "所属村居",
+        "受理日期",
+        "纠纷类型",
+        "当事人",
+        "简要案情",
+        "化解层级",
+        "化解情况",
+        "化解日期",
+    ]
+    rows = [
+        ["象峰村2023年11月矛盾纠纷排查化解台账"],
+        head,
+        *[
+            [
+                i,
+                "象峰村",
+                f"2023-11-0{i}",
+                "邻里纠纷",
+                f"当事人{i}",
+                "排水",
+                "村",
+                "已化解",
+                f"2023-11-0{i + 1}",
+            ]
+            for i in range(1, 5)
+        ],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "象峰村11月.xlsx", {"Sheet1": rows}))
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 4), outcome.line()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2023年度乡村振兴项目推进表",
+        "林山村乡风文明建设台账",
+        "新型城镇化村级项目台账",
+        "西天尾镇林山村矛盾纠纷台账",
+    ],
+)
+def test_ordinary_titles_do_not_read_as_another_towns(title):
+    from taizhang.etl.identity import other_town_question
+
+    assert other_town_question([title], {}) == []
+
+
+def test_a_header_repeated_with_a_word_more_is_not_another_table(tmp_path, ingest, query):
+    head_again = [h + "（年月日）" if h == "化解日期" else h for h in HEAD]
+    rows = [
+        ["林山村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, "2023-10-03"),
+        head_again,  # the header repeated after a page break, one cell worded longer
+        case(2, "2023-10-09"),
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "林山村10月.xlsx", {"Sheet1": rows}))
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
+
+
+def test_an_export_whose_query_keeps_every_status_loads(tmp_path, ingest, query):
+    lines = [
+        "查询条件：上报时间 2023-10-01 至 2023-10-31；事件状态：全部",
+        "事件编号,所属网格,事件类型,上报时间,办结时间,状态",
+        "DX20231005010,第13网格,治安防控,2023-10-05 08:20:00,2023-10-05 18:00:00,已办结",
+        "DX20231011006,第17网格,服务群众,2023-10-11 10:10:00,,办理中",
+    ]
+    path = tmp_path / "东星社区事件查询_202310.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [outcome] = ingest(path)
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 2), outcome.line()
+
+
+# --- batch 7: a copy under another name, an amount merged over records, a draft -----------------------
+
+
+def test_the_same_records_from_another_sender_are_asked_and_replaced_when_said(tmp_path, home, ingest, query):
+    rows = [["后卓村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-03"), case(2, "2023-10-09")]
+    first = write_xlsx(tmp_path / "后卓村2023年10月矛盾纠纷台账.xlsx", {"10月": rows})
+    forwarded = [["后卓村2023年10月矛盾纠纷排查化解台账"], ["填报单位：镇综治中心（转发）"], *rows[1:]]
+    second = write_xlsx(tmp_path / "综治中心转发-后卓村10月.xlsx", {"10月": forwarded})
+    ingest(first)
+    [held] = ingest(second)
+    assert held.status == "held" and "已在" in held.reason and "替换" in held.reason, held.line()
+    assert query("SELECT count(*) FROM staging.disputes") == [(2,)]
+    answer_held(home, {"version": "替换"})
+    ingest()
+    assert query("SELECT count(*) FROM core.disputes") == [(2,)]
+
+
+def test_an_amount_merged_over_two_projects_is_asked_and_counted_once_when_said(
+    tmp_path, home, ingest, query
+):
+    rows = [
+        ["西天尾镇2023年10月重点项目推进台账"],
+        ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+        [1, "污水管网改造（一期）", "在建", 20000, 3000, 2500],
+        [2, "污水管网改造（二期）", "预备", None, 1000, 0],
+        [3, "中心小学扩建", "在建", 8000, 2000, 1500],
+    ]
+    path = write_xlsx(tmp_path / "镇项目办10月.xlsx", {"10月": rows}, merges={"10月": [(2, 3, 3, 3, 20000)]})
+    [held] = ingest(path)
+    assert held.status == "held" and "合并单元格" in held.reason and "总投资" in held.reason, held.line()
+    answer_held(home, {"merged_amount": "只记在第一行"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT sum(total_investment) FROM staging.key_projects") == [(28000.0,)]
+
+
+def test_a_draft_is_held_until_said_to_count(tmp_path, home, ingest, query):
+    rows = [
+        ["西天尾镇2023年11月重点项目台账（初稿，待审核）"],
+        ["序号", "项目名称", "项目阶段", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+        [1, "中心小学扩建", "在建", 8000, 2000, 1500],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "镇项目办11月（初稿）.xlsx", {"11月": rows}))
+    assert held.status == "held" and "初稿" in held.reason, held.line()
+    answer_held(home, {"draft": "以这份为准"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+
+
+def test_a_stage_tagged_before_the_project_name_is_its_stage(tmp_path, ingest, query):
+    rows = [
+        ["园区2023年9月重点项目进展表"],
+        ["序号", "项目名称", "总投资（万元）", "年度计划投资（万元）", "累计完成投资（万元）"],
+        [1, "【续建】智能制造孵化基地", 20000, 5000, 3500],
+        [2, "【前期】园区南片区路网", 9000, 300, 30],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "园区管委会9月.xlsx", {"9月": rows}))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT project_name, stage FROM staging.key_projects ORDER BY row_number") == [
+        ("智能制造孵化基地", "在建"),
+        ("园区南片区路网", "前期"),
+    ]
+
+
+def test_a_signing_date_in_the_pledge_column_means_signed(tmp_path, ingest, query):
+    head = [
+        "序号",
+        "案件编号",
+        "信访人",
+        "反映问题",
+        "初访时间",
+        "状态",
+        "化解日期",
+        "是否签订息访息诉承诺书",
+    ]
+    rows = [
+        ["西天尾镇2023年10月信访积案化解台账"],
+        head,
+        [1, "XF2018-004", "吴某强", "山林权属", D(2018, 5, 6), "已化解", D(2023, 10, 12), "10月12日签"],
+        [2, "XF2020-021", "郑某华", "征地补偿", D(2020, 9, 14), "已化解", D(2023, 9, 8), D(2023, 9, 20)],
+        [3, "XF2021-009", "王某福", "工伤赔偿", D(2021, 4, 2), "化解中", None, "未签"],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "镇综治中心10月信访积案.xlsx", {"10月": rows}))
+    assert (outcome.status, outcome.rows_loaded) == ("loaded", 3), outcome.line()
+    assert query("SELECT pledge_signed FROM staging.petitions ORDER BY row_number") == [
+        (True,),
+        (True,),
+        (False,),
+    ]

@@ -728,43 +728,52 @@ def _expected(kind: str, sender: str, want: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def filled(templates, tmp_path_factory):
-    """Every template filled with its ledger's rows, ingested into a fresh home."""
+    """Every template filled with its ledger's rows, ingested: the villages' into one home, each office's into
+    a home of its own — every template gets the same rows, and an office's rows that name a village's cases
+    (or another office's projects) are those same records, which the reader rightly asks about."""
     from taizhang.etl.home import Home
     from taizhang.etl.ingest import ingest_paths
     from taizhang.etl.warehouse import connect, load_reference
 
     _, paths = templates
     out = tmp_path_factory.mktemp("filled")
-    files = {}
+    files, groups = {}, {}
     for path in paths:
         kind = _ledger_of(path)
         dst = out / path.name
         _fill(path, dst, [written for written, _ in ROWS[kind]])
-        files[dst.name] = (kind, path.parent.name)
-    home = Home(out / "home").ensure()
-    con = connect(home)
-    try:
-        load_reference(con)
-        outcomes = ingest_paths([out / name for name in files], home, con)
-    finally:
-        con.close()
-    return home, files, outcomes
+        sender = path.parent.name
+        files[dst.name] = (kind, sender)
+        groups.setdefault("villages" if sender in UNIT_ID else sender, []).append(dst)
+    homes, outcomes = {}, []
+    for group, group_paths in groups.items():
+        home = Home(out / f"home-{group}").ensure()
+        con = connect(home)
+        try:
+            load_reference(con)
+            outcomes += ingest_paths(group_paths, home, con)
+        finally:
+            con.close()
+        homes.update({p.name: home for p in group_paths})
+    return homes, files, outcomes
 
 
 def test_filled_templates_load_with_nothing_quarantined_or_held(filled, query_home):
-    home, files, outcomes = filled
+    homes, files, outcomes = filled
     assert len(outcomes) == 41
     assert {o.path.name: o.status for o in outcomes} == {name: "loaded" for name in files}
-    assert query_home(home, "SELECT count(*) FROM quarantine.rejected_rows") == [(0,)]
-    assert query_home(home, "SELECT DISTINCT status FROM meta.source_files") == [("loaded",)]
-    periods = query_home(home, "SELECT DISTINCT period FROM meta.source_sheets WHERE status = 'loaded'")
-    assert periods == [(PERIOD,)]
+    for home in set(homes.values()):
+        assert query_home(home, "SELECT count(*) FROM quarantine.rejected_rows") == [(0,)]
+        assert query_home(home, "SELECT DISTINCT status FROM meta.source_files") == [("loaded",)]
+        periods = query_home(home, "SELECT DISTINCT period FROM meta.source_sheets WHERE status = 'loaded'")
+        assert periods == [(PERIOD,)]
 
 
 def test_filled_templates_load_exactly_the_values_written(filled, query_home):
-    home, files, _ = filled
+    homes, files, _ = filled
     checked = 0
     for name, (kind, sender) in files.items():
+        home = homes[name]
         for i, (_, want) in enumerate(ROWS[kind]):
             want = _expected(kind, sender, want)
             columns = list(want)
@@ -780,17 +789,21 @@ def test_filled_templates_load_exactly_the_values_written(filled, query_home):
         assert rows == [(sender,)] * len(ROWS[kind])
     assert checked == sum(len(ROWS[k]) for k, _ in files.values())
     # personal data went in as tokens only: the phone and ID written are nowhere in clear
-    disputes_files = sum(1 for kind, _ in files.values() if kind == "disputes")  # the first row has a phone
-    assert query_home(home, "SELECT count(*) FROM staging.disputes WHERE phone_token IS NOT NULL") == [
-        (disputes_files,)
-    ]
-    assert query_home(home, "SELECT count(*) FROM staging.petitions WHERE id_number_token IS NOT NULL") == [
-        (1,)
-    ]
+    for home in set(homes.values()):
+        disputes_files = sum(1 for n, (kind, _) in files.items() if kind == "disputes" and homes[n] is home)
+        # the first row of each disputes file has a phone
+        assert query_home(home, "SELECT count(*) FROM staging.disputes WHERE phone_token IS NOT NULL") == [
+            (disputes_files,)
+        ]
+    petitions = [homes[n] for n, (kind, _) in files.items() if kind == "petitions"]
+    assert [
+        query_home(h, "SELECT count(*) FROM staging.petitions WHERE id_number_token IS NOT NULL")
+        for h in petitions
+    ] == [[(1,)]] * len(petitions)
 
 
 def test_the_filled_file_keeps_a_valid_marker(filled):
-    home, files, outcomes = filled
+    _, files, outcomes = filled
     path = next(o.path for o in outcomes if "林山村" in o.path.name and "矛盾纠纷" in o.path.name)
     marker = _marker_of(path)
     assert marker.valid and marker.sender == "林山村"

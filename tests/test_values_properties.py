@@ -116,12 +116,18 @@ def test_ambiguous_day_month_forms_are_refused(a, b, sep):
         "明天",
         "20231332",
         "45233x",
-        "2023年11月3日上午",
     ],
 )
 def test_unreadable_dates_are_refused(text):
     with pytest.raises(BadValue):
         parse_date(text, period_year=2023)
+
+
+def test_half_a_day_is_a_day_for_a_date_but_not_a_time():
+    """2023年11月3日上午 says the day a date field asks for; for a moment (上报时间) it says no hour."""
+    assert parse_date("2023年11月3日上午") == dt.date(2023, 11, 3)
+    with pytest.raises(BadValue):
+        parse_datetime("2023年11月3日上午")
 
 
 @pytest.mark.parametrize("empty", [None, "", "  ", "-", "—", "无", "／", "\u3000"])
@@ -276,3 +282,46 @@ def test_month_dot_day_is_a_date_of_the_reporting_year_but_a_number_that_lost_it
         parse_date(10.1, period_year=2023)
     with pytest.raises(BadValue):
         parse_date("11.3")  # no year anywhere
+
+
+@given(DATES, st.integers(0, 23), st.integers(0, 59))
+def test_a_twelve_hour_clock_in_chinese_reads_as_the_hour_of_the_day(d, hh, mm):
+    """Windows in Chinese writes 2023/11/5 下午 2:20:00; 上午 12:05 is five past midnight, 下午 12:30 half past noon."""
+    half, shown = ("上午", hh % 12 or 12) if hh < 12 else ("下午", hh % 12 or 12)
+    moment = dt.datetime(d.year, d.month, d.day, hh, mm)
+    assert parse_datetime(f"{d.year}/{d.month}/{d.day} {half} {shown}:{mm:02d}:00") == moment
+
+
+@pytest.mark.parametrize("text", ["2023/11/5 上午 14:20", "2023/11/5 下午 0:20"])
+def test_a_half_of_the_day_that_contradicts_the_hour_is_refused(text):
+    with pytest.raises(BadValue):
+        parse_datetime(text)
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("十一月廿二日", dt.date(2023, 11, 22)),
+        ("十一月廿日", dt.date(2023, 11, 20)),
+        ("十月卅一日", dt.date(2023, 10, 31)),
+    ],
+)
+def test_the_old_forms_of_twenty_and_thirty_in_dates(written, expected):
+    assert parse_date(written, period_year=2023) == expected
+
+
+def test_a_moment_written_in_utc_is_shown_in_beijing_time():
+    assert parse_datetime("2023-10-31T16:30:00Z") == dt.datetime(2023, 11, 1, 0, 30)
+    assert parse_datetime("2023-10-05T08:00:00+08:00") == dt.datetime(2023, 10, 5, 8, 0)
+
+
+def test_a_weekday_after_a_date_is_checked_not_read():
+    assert parse_date("2023年11月2日星期四") == dt.date(2023, 11, 2)
+    assert parse_date("2023-11-01(周三)") == dt.date(2023, 11, 1)
+    with pytest.raises(BadValue):
+        parse_date("2023年11月2日 星期五")
+
+
+@pytest.mark.parametrize("written", ["2023.10.9 9:00-11:30", "2023年10月9日下午3点-5点", "2023/10/9 全天"])
+def test_the_hours_of_a_visit_after_its_day_leave_the_day(written):
+    assert parse_date(written) == dt.date(2023, 10, 9)

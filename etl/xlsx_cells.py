@@ -1,0 +1,141 @@
+"""What calamine drops from an .xlsx's cells: strike-through (删除线, a row the clerk meant to void) and
+formulas without a usable value (an Excel error such as #VALUE!, or no result saved at all) — calamine gives
+both as empty cells, which a reader must not take for "nothing". Read from the workbook's XML, and only where
+a style strikes or a formula exists (openpyxl would build the whole workbook in objects to say the same)."""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET  # the file passed etl/safety.py first: no DOCTYPE, no entities
+import zipfile
+
+from .safety import cell_position
+
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_ROW_OF = re.compile(r"[A-Za-z]+(\d+)$")
+
+
+def struck_cells(data: bytes) -> dict[str, dict[int, int]]:
+    """Sheet name → {0-based row: how many cells with a value are struck through}; {} for a workbook whose
+    styles strike nothing (nearly all), or that is not an .xlsx."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        if "xl/styles.xml" not in names or "xl/workbook.xml" not in names:
+            return {}
+        styles = ET.fromstring(zf.read("xl/styles.xml"))
+        fonts = styles.find(f"{_NS}fonts")
+        striking = {
+            i for i, f in enumerate(fonts if fonts is not None else []) if _on(f.find(f"{_NS}strike"))
+        }
+        xfs = styles.find(f"{_NS}cellXfs")
+        struck_styles = {
+            str(i)
+            for i, xf in enumerate(xfs if xfs is not None else [])
+            if int(xf.get("fontId", "0") or 0) in striking
+        }
+        if not struck_styles:
+            return {}
+        out: dict[str, dict[int, int]] = {}
+        for name, part in _sheet_parts(zf, names):
+            rows = _struck_rows(zf, part, struck_styles)
+            if rows:
+                out[name] = rows
+        return out
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, ValueError):
+        return {}  # what calamine cannot read either is reported by the reader
+
+
+def formula_gaps(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    """Sheet name → {(0-based row, column): the error a formula shows ("#VALUE!", "#REF!" …), or "" for a
+    formula whose result was never saved (platform exports that leave the sum to Excel)}; {} when no sheet has
+    one, or for what is not an .xlsx."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            return {}
+        out: dict[str, dict[tuple[int, int], str]] = {}
+        for name, part in _sheet_parts(zf, names):
+            if not _has_formula_or_error(zf, part):  # nearly every ledger: no formula, no error
+                continue
+            gaps = {}
+            for m in _CELL.finditer(zf.read(part)):
+                attrs, body = m.group(1), m.group(2) or b""
+                error = _ERROR_TYPE.search(attrs) is not None
+                if not error and not _FORMULA.search(body):
+                    continue
+                value = _VALUE.search(body)
+                shown = value.group(1).strip().decode("utf-8", "replace") if value else ""
+                # =IF(…,"",…) saves an empty text result (t="str"): that is a value, not a missing one
+                unsaved = value is None or (not shown and _TEXT_TYPE.search(attrs) is None)
+                if error or unsaved:
+                    where = _REF.search(attrs)
+                    at = cell_position(where.group(1).decode()) if where else None
+                    if at:
+                        gaps[(at[0] - 1, at[1] - 1)] = shown if error else ""
+            if gaps:
+                out[name] = gaps
+        return out
+    except (zipfile.BadZipFile, KeyError, ET.ParseError, ValueError):
+        return {}
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_FORMULA = re.compile(rb"<f[\s/>]")  # not <formula1> of a drop-down list
+_FORMULA_OR_ERROR = re.compile(rb"<f[\s/>]|\bt\s*=\s*[\"']e[\"']")
+_ERROR_TYPE = re.compile(rb'\bt\s*=\s*["\']e["\']')
+_TEXT_TYPE = re.compile(rb'\bt\s*=\s*["\']str["\']')
+_CHUNK = 1 << 20
+
+
+def _has_formula_or_error(zf: zipfile.ZipFile, part: str) -> bool:
+    """One streaming search per sheet, a megabyte at a time: a big export is never held whole for this."""
+    tail = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(_CHUNK):
+            if _FORMULA_OR_ERROR.search(tail + chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+_VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
+_REF = re.compile(rb'\br\s*=\s*["\']([A-Za-z]+\d+)["\']')
+
+
+def _sheet_parts(zf: zipfile.ZipFile, names: set[str]) -> list[tuple[str, str]]:
+    """(sheet name, its XML part) for each worksheet, in workbook order."""
+    rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target") or "" for r in rels}
+    out = []
+    for sheet in ET.fromstring(zf.read("xl/workbook.xml")).iter(f"{_NS}sheet"):
+        t = target.get(sheet.get(_REL_ID), "")
+        part = t.lstrip("/") if t.startswith("/") else f"xl/{t}"
+        if part in names:
+            out.append((sheet.get("name", ""), part))
+    return out
+
+
+def _on(strike) -> bool:
+    return strike is not None and strike.get("val", "1").lower() not in ("0", "false")
+
+
+def _struck_rows(zf: zipfile.ZipFile, part: str, struck_styles: set[str]) -> dict[int, int]:
+    rows: dict[int, int] = {}
+    with zf.open(part) as fh:
+        for _, el in ET.iterparse(fh):
+            if el.tag == f"{_NS}c":
+                if el.get("s") in struck_styles and (
+                    el.find(f"{_NS}v") is not None or el.find(f"{_NS}is") is not None
+                ):
+                    m = _ROW_OF.match(el.get("r") or "")
+                    if m:
+                        r = int(m.group(1)) - 1
+                        rows[r] = rows.get(r, 0) + 1
+                el.clear()
+            elif el.tag == f"{_NS}row":
+                el.clear()
+    return rows
