@@ -32,6 +32,7 @@ FILE_SCOPED = (
     "table",
     "merged_amount",
     "draft",
+    "rows",
 )  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
@@ -51,6 +52,7 @@ KIND_ZH = {
     "table": "另一张表",
     "merged_amount": "合并单元格的数",
     "draft": "初稿",
+    "rows": "一行不是一条记录",
     "sheet": "以哪张表为准",
 }
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}

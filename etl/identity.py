@@ -149,9 +149,15 @@ def sender_clues(
         clues.append(Clue(SHEET, sheet_name, mention=named, exact=True))
     else:
         clues.extend(Clue(SHEET, sheet_name, mention=m) for m in ref.mentions_in(sheet_name, on))
-    stem = file_name.rsplit(".", 1)[0]
+    stem = _RECIPIENT.sub(" ", file_name.rsplit(".", 1)[0])
     clues.extend(Clue(FILE, file_name, mention=m) for m in ref.mentions_in(stem, on))
     return [c for c in clues if c.mention is None or c.mention.kind != "town"]
+
+
+# whom a file was sent to, not who sent it: 后卓村10月纠纷台账（发镇综治办）, 报送镇项目办, 呈综治中心
+_RECIPIENT = re.compile(
+    r"(?:发给?|报送?给?|送交?|呈报?|致|交给?)(?:西天尾)?镇?[\u4e00-\u9fff]{1,6}?(?:办|中心|所|站|委|部)"
+)
 
 
 def _excerpt(text: str, limit: int = 40) -> str:

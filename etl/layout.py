@@ -468,11 +468,16 @@ def _map_columns(texts: list[str], ledger: Ledger, catalog: Catalog) -> tuple[li
     return columns, len(seen)
 
 
+_BRACKETED_PAIR = re.compile(r"[（(]([^（）()]*[/／、][^（）()]*)[)）]")
+
+
 def _compound_fields(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str, ...]:
     """The fields of a header naming several of the same kind at once (应到/实到（人）), else ()."""
     last = raw.split("|")[-1]
     if not COMPOUND_SEPARATORS.search(last):
         return ()
+    inner = _BRACKETED_PAIR.search(last)  # 参会情况（实到/应到）: the pair is in the brackets, in that order
+    last = inner.group(1) if inner else last
     pieces = [normalise_header(p)[0] for p in COMPOUND_SEPARATORS.split(normalise_header(last)[0])]
     fields = tuple(_match_field(p, ledger.kind, catalog) for p in pieces if p)
     kinds = {ledger.fields[f].type for f in fields if f}

@@ -92,6 +92,7 @@ class SheetOutcome:
     sender_source: str | None = None
     period_source: str | None = None
     total_disagrees: str | None = None  # a 合计 row that is not the sum of the records read (why, in Chinese)
+    late_dates: list = field(default_factory=list)  # dates of rows set aside for lying well after the period
 
     def pack(self) -> RecordColumns:
         """The records column by column (once reading is done; idempotent)."""

@@ -45,6 +45,7 @@ from .layout import (
     split_time_questions,
 )
 from .outcome import FileOutcome, SheetOutcome
+from .periods import month_zh
 from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
 from .records import Problem, RowReader
 from .reference import Reference, read_ref, reference
@@ -52,7 +53,7 @@ from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
 from .template_marker import read_marker
 from .text import cell_text, cell_texts, is_blank, normalise_header, squash
-from .values import PLAUSIBLE_MAX_WAN, AmbiguousCategory, map_vocab
+from .values import PLAUSIBLE_MAX_WAN, AmbiguousCategory, BadValue, map_vocab, parse_count
 
 TEMPLATE = "报送模板标记"
 READ_BY_CONTENT = "按文件内容读取"
@@ -303,6 +304,7 @@ class FileReader:
         questions += _plan_question(kind, " ".join([*title_lines, grid.name, file_name]), file_answers)
         questions += _filtered_export(title_lines, file_answers)
         questions += _draft_question(" ".join([*title_lines, grid.name, file_name]), file_answers)
+        questions += _rows_of_several_events(grid, layout, [r for r, why in rows if why is None])
         questions += _other_table_question(rows, file_answers)
         questions += _unsaved_formulas(grid, layout, [r for r, why in rows if why is None], sheet_answers)
         out.unmapped = layout.unmapped()
@@ -316,6 +318,7 @@ class FileReader:
         questions += _relapse_question(grid, layout, out.records, sheet_answers)
         if not sheet_answers.get("column:status") and not any(q.key == "column:status" for q in questions):
             questions += _status_unwritten(out.records, layout)
+        questions += _period_behind_the_dates(out, ident, file_answers)
         if out.total_disagrees and sheet_answers.get("total") != BY_RECORDS:
             questions.append(Question("total", out.total_disagrees, [BY_RECORDS]))
         latest = (
@@ -510,6 +513,26 @@ class FileReader:
                     [self.ref.unit_name(ident.unit_id), *sorted(self.ref.unit_name(u) for u in units)],
                 )
             ]
+        if ident.unit_id in units and len(units - {None}) > 1:  # a row copied from a neighbour's sheet
+            own = self.ref.unit_name(ident.unit_id)
+            keep = []
+            for r in out.records:
+                org = self.ref.party_orgs.get(r.get("party_org_id") or "", {})
+                if org.get("unit_id") in (None, ident.unit_id):
+                    keep.append(r)
+                    continue
+                out.problems.append(
+                    Problem(
+                        r["_row"],
+                        out.columns.get("party_org_id", "党组织"),
+                        org.get("name", ""),
+                        f"这一行是{org.get('name', '别的党组织')}的活动，不是{own}的：一个村（社区）的台账"
+                        "不能替别的党组织报活动，没有计入",
+                        f"如确是{own}的活动，请改正党组织名称；别的党组织的活动请由它自己报送",
+                    )
+                )
+                out.rows_quarantined += 1
+            out.records = keep
         return []
 
     def _read_rows(
@@ -580,6 +603,7 @@ class FileReader:
                 if totals:
                     figures.append((record, True))
         out.notes.extend(reader.notes)
+        out.late_dates = reader.late_dates
         out.total_disagrees = self._totals_disagree(reader, totals, figures)
 
     @staticmethod
@@ -1169,6 +1193,57 @@ def _plan_question(kind: str, said: str, answers: dict[str, str]) -> list[Questi
 _QUERY_LINE = re.compile(r"(?:查询|筛选|过滤|检索)条件[:：]?(.*)")
 _CLOSING_TIME = re.compile(r"(?:办结|完成|结案|化解|处置完成|归档)(?:时间|日期)")
 _ANY_VALUE = re.compile(r"^(?:全部|不限|所有|全选|无)?$")
+
+
+_EVENT_COUNT_HEADER = re.compile(r"(?:下沉|走访|活动|参加|开展)?次数$")
+_ONE_ROW_EACH = ("legal_visits", "party_activities")  # ledgers whose every row is one visit or one meeting
+
+
+def _rows_of_several_events(grid: Grid, layout: Layout, data_rows: list[int]) -> list[Question]:
+    """A 下沉次数 column of 3, 1, 4: each row is one person's month, not one visit — counted as rows, the visits
+    would be too few and their figures not split. Not ours to split: asked to be sent one row per visit."""
+    if layout.ledger.kind not in _ONE_ROW_EACH:
+        return []
+    for c in layout.columns:
+        if c.field or not _EVENT_COUNT_HEADER.search(_bare_header(c.header)):
+            continue
+        counts = [_count_in(grid.rows[r][c.index]) for r in data_rows[:30] if c.index < len(grid.rows[r])]
+        if any(n > 1 for n in counts):
+            return [
+                Question(
+                    "rows",
+                    f"表中有“{c.header}”一列（有的行是{max(counts)}次）：一行是一个人一个月的汇总，"
+                    f"不是一次{layout.ledger.name_zh.removesuffix('台账')}，按行计数会少算，每次的数也分不出来。"
+                    "请按一行一次重新填报",
+                )
+            ]
+    return []
+
+
+def _count_in(cell) -> int:
+    try:
+        return parse_count(cell) or 0
+    except BadValue:
+        return 0
+
+
+def _period_behind_the_dates(out: SheetOutcome, ident: Identity, answers: dict[str, str]) -> list[Question]:
+    """Most records dated well after the month the title names (2022年10月 over dates of 2023-10): the title was
+    copied from last year's file, or the dates are wrong — a period question, not rows to set aside."""
+    late = out.late_dates
+    if not late or answers.get("period") or len(late) * 2 < len(late) + len(out.records):
+        return []
+    months = sorted({f"{d.year:04d}-{d.month:02d}" for d in late})
+    return [
+        Question(
+            "period",
+            f"{ident.period_source or '标题'}写的是{month_zh(ident.period)}，但{len(late)}条记录的日期在"
+            f"{month_zh(months[0])}{'至' + month_zh(months[-1]) if len(months) > 1 else ''}：多半是沿用了旧表"
+            "的标题、年份没改。这份台账是哪个月的？",
+            [ident.period, *months],
+            proposal=months[-1],
+        )
+    ]
 
 
 def _filtered_export(title_lines: list[str], answers: dict[str, str]) -> list[Question]:

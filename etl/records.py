@@ -76,6 +76,7 @@ class RowReader:
         self.columns = layout.field_columns()
         self.period_end = period_end(ident.period) if ident.period else None
         self._too_late = self.period_end + dt.timedelta(days=62) if self.period_end else None
+        self.late_dates: list[dt.date] = []  # dates of rows quarantined for lying well after the period
         self.year = ident.year
         # per sheet, not per row: where each field's cell is, and the headers the row rules report under
         self._plan = [self._field_plan(f) for f in self.ledger.fields.values()]
@@ -246,6 +247,20 @@ class RowReader:
             record["unit_id"] = section["unit_id"]
         if self._tagged:
             self._untag(record)
+        for name in [k for k, v in record.items() if v is _SAME_DAY_AS_RECORD]:
+            day = record.get(self.ledger.date_field or "")
+            record[name] = day.date() if isinstance(day, dt.datetime) else day
+            if day is None and not problems:
+                label = self.ledger.fields[name].label
+                problems.append(
+                    Problem(
+                        row_number,
+                        self._headers.get(label, label),
+                        "当天",
+                        f"“{label}”写“当天”，但这一行没有日期可依",
+                        "请写出具体日期",
+                    )
+                )
         if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
             # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
             record["status"] = "resolved" if record.get("resolved_date") else "open"
@@ -374,6 +389,9 @@ class RowReader:
             _check_identifier(value, text)
         try:
             self._readers[f.type](f, col, value, text, empty, record)
+            if f.required and record.get(f.name) is None and f.type in ("int", "money"):
+                # 无 under 实到人数: nothing to count, and the row must not count as held with nobody there
+                raise BadValue(f"“{f.label}”填的是“{text}”，不是数字；这一项必须填写数字")
         except PartialDate as partial:
             if f.required:
                 raise
@@ -384,6 +402,9 @@ class RowReader:
 
     # -- one field, by type: (field, column, cell value, its text, whether empty, record to fill) ------
     def _read_date(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
+        if f.name != self.ledger.date_field and squash(text) in _SAME_DAY:
+            record[f.name] = _SAME_DAY_AS_RECORD  # 当天 under 化解日期: the record's own date, set in _finish
+            return
         day = record[f.name] = parse_date(value, self.year)
         if day is not None and day < EARLIEST.date():
             raise BadValue(f"日期“{text}”早于1990年，请核对")
@@ -547,6 +568,7 @@ class RowReader:
             d = r[date_field]
             d = d.date() if isinstance(d, dt.datetime) else d
             if d > self._too_late:
+                self.late_dates.append(d)
                 label = self.ledger.fields[date_field].label
                 yield (
                     label,
@@ -699,6 +721,8 @@ def _hint(f: Field) -> str:
     return "请核对后重新填写"
 
 
+_SAME_DAY = frozenset({"当天", "当日", "同日", "同一天", "即日", "当场", "当天化解", "当日化解"})
+_SAME_DAY_AS_RECORD = object()
 _TAG = re.compile(r"^\s*[【\[［]([^】\]］]{1,6})[】\]］]\s*(.+)$")
 _SIGNED_ON = re.compile(r"(?:已|于)?(.+?)(?:已?签(?:订|署|字)?)?$")
 

@@ -85,20 +85,27 @@ def formula_gaps(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
 
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _FORMULA = re.compile(rb"<f[\s/>]")  # not <formula1> of a drop-down list
-_FORMULA_OR_ERROR = re.compile(rb"<f[\s/>]|\bt\s*=\s*[\"']e[\"']")
+_AFTER_F = (b">", b" ", b"/", b"\t", b"\n", b"\r", b"")  # b"": the tag split at the end of the block
 _ERROR_TYPE = re.compile(rb'\bt\s*=\s*["\']e["\']')
 _TEXT_TYPE = re.compile(rb'\bt\s*=\s*["\']str["\']')
 _CHUNK = 1 << 20
 
 
 def _has_formula_or_error(zf: zipfile.ZipFile, part: str) -> bool:
-    """One streaming search per sheet, a megabyte at a time: a big export is never held whole for this."""
+    """Whether a sheet may hold a formula or an error cell: plain byte searches (no regex) a megabyte at a
+    time, so a big export is never held whole for this; a hit is looked at closely by formula_gaps."""
     tail = b""
     with zf.open(part) as fh:
         while chunk := fh.read(_CHUNK):
-            if _FORMULA_OR_ERROR.search(tail + chunk):
+            block = tail + chunk
+            if b'"e"' in block or b"'e'" in block:
                 return True
-            tail = chunk[-16:]
+            at = block.find(b"<f")
+            while at != -1:
+                if block[at + 2 : at + 3] in _AFTER_F:  # <f>, <f t="shared" …/>; not <formula1>
+                    return True
+                at = block.find(b"<f", at + 2)
+            tail = chunk[-8:]
     return False
 
 

@@ -1292,3 +1292,87 @@ def test_a_signing_date_in_the_pledge_column_means_signed(tmp_path, ingest, quer
         (True,),
         (False,),
     ]
+
+
+def test_whom_a_file_was_sent_to_is_not_its_sender(tmp_path, ingest, query):
+    """后卓村's ledger saved again as “…（发镇综治办）”: still 后卓村's, and it replaces the first."""
+    rows = [["后卓村2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, "2023-10-03"), case(2, "2023-10-09")]
+    ingest(write_xlsx(tmp_path / "后卓村2023年10月矛盾纠纷台账.xlsx", {"10月": rows}))
+    [again] = ingest(write_xlsx(tmp_path / "后卓村10月纠纷台账（发镇综治办）.xlsx", {"Sheet1": rows}))
+    assert (again.status, [s.sender for s in again.used]) == ("loaded", ["后卓村"]), again.line()
+    assert query("SELECT count(*) FROM core.disputes") == [(2,)]
+
+
+# --- batch 8: a copied title year, a neighbour's row, 无 as a count, a pair in brackets, one row a month -----
+
+PARTY_HEAD = ["序号", "党组织", "活动类型", "日期", "主题", "应到人数", "实到人数"]
+
+
+def test_a_title_year_left_from_last_year_asks_the_month_instead_of_setting_every_row_aside(
+    tmp_path, home, ingest, query
+):
+    rows = [["后埔村2022年10月矛盾纠纷排查化解台账"], HEAD, case(1, D(2023, 10, 4)), case(2, D(2023, 10, 11))]
+    [held] = ingest(write_xlsx(tmp_path / "后埔村10月份矛盾纠纷台账.xlsx", {"Sheet1": rows}))
+    assert held.status == "held" and "2022年10月" in held.reason and "2023年10月" in held.reason, held.line()
+    answer_held(home, {"period": "2023-10"})
+    [again] = ingest()
+    assert (again.status, again.rows_loaded, again.rows_quarantined) == ("loaded", 2, 0), again.line()
+
+
+def test_a_row_of_another_villages_branch_is_set_aside(tmp_path, ingest, query):
+    rows = [
+        ["吴江村党支部2023年10月“三会一课”台账"],
+        PARTY_HEAD,
+        [1, "吴江村党支部", "支委会", D(2023, 10, 8), "学习", 5, 5],
+        [2, "北大村党支部", "主题党日", D(2023, 10, 15), "北大村主题党日", 29, 26],
+        [3, "吴江村党支部", "党员大会", D(2023, 10, 22), "通报", 41, 36],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "吴江村党支部10月三会一课.xlsx", {"10月": rows}))
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_quarantined) == ("loaded", 2, 1), outcome.line()
+    [(reason,)] = query("SELECT reason FROM quarantine.rejected_rows")
+    assert "北大村党支部" in reason
+    assert query("SELECT DISTINCT party_org_id FROM staging.party_activities") == [("P08",)]
+
+
+def test_wu_under_attended_is_no_meeting_with_nobody_there(tmp_path, ingest, query):
+    rows = [
+        ["后埔村党支部2023年10月“三会一课”台账"],
+        PARTY_HEAD,
+        [1, "后埔村党支部", "支委会", D(2023, 10, 8), "学习", 5, 5],
+        [2, "后埔村党支部", "党课", D(2023, 10, 29), "推迟到11月", 32, "无"],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "后埔村党支部10月三会一课.xlsx", {"10月": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (1, 1), outcome.line()
+    assert query("SELECT sum(expected), sum(attended) FROM staging.party_activities") == [(5, 5)]
+
+
+def test_a_pair_named_in_brackets_is_read_in_the_order_it_names(tmp_path, ingest, query):
+    head = ["序号", "党组织", "活动类型", "日期", "主题", "参会情况（实到/应到）"]
+    rows = [
+        ["下垞村党支部2023年10月“三会一课”台账"],
+        head,
+        [1, "下垞村党支部", "主题党日", D(2023, 10, 16), "学习", "28/31"],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "下垞村党支部10月三会一课.xlsx", {"10月": rows}))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT expected, attended FROM staging.party_activities") == [(31, 28)]
+
+
+def test_one_row_per_person_with_a_visit_count_is_asked_to_come_one_row_per_visit(tmp_path, ingest, query):
+    head = ["序号", "姓名", "身份", "派出单位", "下沉次数", "下沉日期", "化解纠纷数", "法律咨询数"]
+    rows = [
+        ["林山村2023年10月“三官一律”下沉情况"],
+        head,
+        [1, "王某兰", "法官", "荔城区人民法院", 3, "10.9、10.16、10.23", 2, 5],
+        [2, "李某珍", "检察官", "荔城区人民检察院", 1, "10.12", 0, 4],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "林山村10月三官一律.xlsx", {"10月": rows}))
+    assert outcome.status == "held" and "下沉次数" in outcome.reason, outcome.line()
+    assert query("SELECT count(*) FROM staging.legal_visits") == [(0,)]
+
+
+def test_resolved_the_same_day_takes_the_day_the_case_came_in(tmp_path, ingest, query):
+    rows = [["林峰社区2023年10月矛盾纠纷排查化解台账"], HEAD, case(1, D(2023, 10, 5), "已化解", "当天")]
+    [outcome] = ingest(write_xlsx(tmp_path / "林峰社区10月.xlsx", {"Sheet1": rows}))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT status, resolved_date FROM staging.disputes") == [("resolved", D(2023, 10, 5))]
