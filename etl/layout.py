@@ -369,8 +369,8 @@ def _column_field(raw: str, ledger: Ledger, catalog: Catalog) -> tuple[str | Non
         _, attempts, part_unit = _column_texts(raw)
         found = (None, None, False)
         child, child_unit = attempts[0]
-        if child_unit == "%" or _SHARE.search(
-            child
+        if _names_a_share(
+            child, child_unit
         ):  # 完成率（%） under 累计完成投资（万元）: not the parent's figure
             attempts = tuple(a for a in attempts if child in a[0])
         for text, unit_in_text in attempts:
@@ -942,7 +942,11 @@ def _share_of(column: Column, f) -> bool:
 def _is_share(column: Column) -> bool:
     """A 参学率 or a 完成比例（%） column: a share of something, never its count or amount."""
     text, unit = normalise_header(column.header)
-    return "%" in (column.unit, unit) or bool(_SHARE.search(text))
+    return _names_a_share(text, unit) or column.unit == "%"
+
+
+def _names_a_share(text: str, unit: str | None) -> bool:
+    return unit == "%" or bool(_SHARE.search(text))
 
 
 _TIME_HEADER = re.compile(r"时刻|时分|几点|(?<!日期)时间$")

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from .grid import Grid, UnreadableFile, decode_text
-from .xlsx_cells import formula_gaps, struck_cells
+from .xlsx_cells import cell_marks
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".xlsb"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -92,7 +92,7 @@ def read_spreadsheet(data: bytes) -> list[Grid]:
             raise UnreadableFile("文件已加密（设置了打开密码），请取消密码后重新报送") from exc
         raise UnreadableFile("文件已损坏，无法打开，请用Excel打开确认后重新保存并报送") from exc
     grids = []
-    struck, gaps = struck_cells(data), formula_gaps(data)
+    marks = cell_marks(data)
     for meta in workbook.sheets_metadata:
         if meta.typ not in (SheetTypeEnum.WorkSheet,):
             continue
@@ -108,8 +108,8 @@ def read_spreadsheet(data: bytes) -> list[Grid]:
                 rows=[list(r) for r in rows],
                 hidden=meta.visible != SheetVisibleEnum.Visible,
                 merged=[tuple(map(tuple, m)) for m in merged],
-                struck=struck.get(meta.name, {}),
-                formula_gaps=gaps.get(meta.name, {}),
+                struck=marks.struck.get(meta.name, {}),
+                formula_gaps=marks.formula_gaps.get(meta.name, {}),
             )
         )
     if not grids:

@@ -288,7 +288,8 @@ class FileReader:
         sender_name = ident.sender.name if ident.sender else None
         sheet_answers = answers.for_sheet(grid.name, sender_name, kind, layout.signature)
         questions += choose_columns(layout, self.catalog, period, sheet_answers)
-        data = [grid.rows[r] for r, why in rows if why is None]
+        plain = [r for r, why in rows if why is None]  # rows that are data whatever their sections say
+        data = [grid.rows[r] for r in plain]
         questions += split_time_questions(layout, data, sheet_answers)
         questions += missing_figure_questions(
             layout, self.catalog, data, sheet_answers, int(period[:4]) if period else None
@@ -301,17 +302,20 @@ class FileReader:
             file_answers,
         )
         questions += [asked] if asked else []
-        questions += _plan_question(kind, " ".join([*title_lines, grid.name, file_name]), file_answers)
+        said = " ".join([*title_lines, grid.name, file_name])
+        questions += _plan_question(kind, said, file_answers)
         questions += _filtered_export(title_lines, file_answers)
-        questions += _draft_question(" ".join([*title_lines, grid.name, file_name]), file_answers)
-        questions += _rows_of_several_events(grid, layout, [r for r, why in rows if why is None])
+        questions += _draft_question(said, file_answers)
+        questions += _rows_of_several_events(grid, layout, plain)
         questions += _other_table_question(rows, file_answers)
-        questions += _unsaved_formulas(grid, layout, [r for r, why in rows if why is None], sheet_answers)
+        questions += _unsaved_formulas(grid, layout, plain, sheet_answers)
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
-        amounts, asked = _merged_amounts(grid, layout, rows, sections, sheet_answers)
+        data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
+        blocks = _record_blocks(grid, layout, data_rows)
+        top_only, asked = _merged_amounts(grid, layout, data_rows, blocks, sheet_answers)
         questions += asked
-        self._read_rows(grid, layout, ident, rows, sections, out, sheet_says, amounts)
+        self._read_rows(grid, layout, ident, rows, sections, out, sheet_says, blocks, top_only)
         questions += self._rows_of_another_unit(out, ident, kind)
         if not file_answers.get("unit_of_money"):
             questions += _implausible_amounts(out.records, layout)
@@ -544,11 +548,10 @@ class FileReader:
         sections: dict[int, dict | None],
         out: SheetOutcome,
         sheet_says: dict[str, str],
-        top_only: frozenset = frozenset(),
+        blocks: dict[int, list[int]],
+        top_only: frozenset,
     ) -> None:
         reader = RowReader(layout, ident, self.ref, self.catalog, self.tokeniser)
-        data_rows = _data_rows(rows, sections)
-        blocks = _record_blocks(grid, layout, data_rows)
         continuation = {x for extra in blocks.values() for x in extra}
         fill_merged_data_cells(grid, layout.first_data_row, top_only)
         section: dict[str, str] = dict(sheet_says)
@@ -964,12 +967,8 @@ def _struck_through(grid: Grid, r: int) -> bool:
     return struck >= 2 and struck * 2 >= filled
 
 
-def _data_rows(rows: list[tuple[int, str | None]], sections: dict[int, dict | None]) -> list[int]:
-    return [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
-
-
 def _merged_amounts(
-    grid: Grid, layout: Layout, rows: list, sections: dict, answers: dict[str, str]
+    grid: Grid, layout: Layout, data_rows: list[int], blocks: dict[int, list[int]], answers: dict[str, str]
 ) -> tuple[frozenset, list[Question]]:
     """An amount or a count merged down over rows that are separate records (总投资 20000 over 一期 and 二期):
     spread to each row it would count twice, kept on the first row it counts once. Which one the clerk meant
@@ -982,8 +981,7 @@ def _merged_amounts(
         for c in layout.columns
         if c.field and c.field != "seq" and fields[c.field].type in ("money", "int")
     }
-    data = set(_data_rows(rows, sections))
-    blocks = _record_blocks(grid, layout, sorted(data))
+    data = set(data_rows)
     merges = []
     for (r0, c0), (r1, c1) in grid.merged:
         covered = [r for r in range(r0, r1 + 1) if r in data]
@@ -1189,12 +1187,6 @@ def _plan_question(kind: str, said: str, answers: dict[str, str]) -> list[Questi
     ]
 
 
-# a platform export's query line (查询条件：办结时间 … ；事件状态：已办结) that keeps only closed cases
-_QUERY_LINE = re.compile(r"(?:查询|筛选|过滤|检索)条件[:：]?(.*)")
-_CLOSING_TIME = re.compile(r"(?:办结|完成|结案|化解|处置完成|归档)(?:时间|日期)")
-_ANY_VALUE = re.compile(r"^(?:全部|不限|所有|全选|无)?$")
-
-
 _EVENT_COUNT_HEADER = re.compile(r"(?:下沉|走访|活动|参加|开展)?次数$")
 _ONE_ROW_EACH = ("legal_visits", "party_activities")  # ledgers whose every row is one visit or one meeting
 
@@ -1244,6 +1236,12 @@ def _period_behind_the_dates(out: SheetOutcome, ident: Identity, answers: dict[s
             proposal=months[-1],
         )
     ]
+
+
+# a platform export's query line (查询条件：办结时间 … ；事件状态：已办结) that keeps only closed cases
+_QUERY_LINE = re.compile(r"(?:查询|筛选|过滤|检索)条件[:：]?(.*)")
+_CLOSING_TIME = re.compile(r"(?:办结|完成|结案|化解|处置完成|归档)(?:时间|日期)")
+_ANY_VALUE = re.compile(r"^(?:全部|不限|所有|全选|无)?$")
 
 
 def _filtered_export(title_lines: list[str], answers: dict[str, str]) -> list[Question]:

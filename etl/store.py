@@ -305,7 +305,7 @@ class Ingestor:
         return sorted(
             (sha, name, self.versions.files[sha][0])
             for sha, name in found
-            if sha != new_sha and self.versions.sheets.get((sha, name), ("",) * 5)[4] in LIVE
+            if sha != new_sha and (sha, name) in self.versions.live_sheets(sha)
         )
 
     def _record_keys(self, ledger: str, sheets: list[tuple[str, str, str]]) -> set[str]:
