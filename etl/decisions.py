@@ -33,6 +33,8 @@ FILE_SCOPED = (
     "merged_amount",
     "draft",
     "rows",
+    "reported",
+    "correction",
 )  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
@@ -53,8 +55,11 @@ KIND_ZH = {
     "merged_amount": "合并单元格的数",
     "draft": "初稿",
     "rows": "一行不是一条记录",
+    "reported": "别的月份已报过",
+    "correction": "夹带的更正",
     "sheet": "以哪张表为准",
 }
+REPEATS_OUT, REPEATS_IN = "不再计入", "照样导入"  # records already reported for another month
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}
 HELD_DIR, LAYOUT_DIR = "待确认", "已确认版式"
 STATUS_PROPOSED, STATUS_CONFIRMED = "待确认", "已确认"

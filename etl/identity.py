@@ -330,8 +330,12 @@ def month_question(clues: list[Clue], dates: list[dt.date], label: str) -> Quest
     )
 
 
+# a file that says it completes an earlier month (a 补报 named for the month it is sent in)
+LATE_REPORT = re.compile(r"补报|补录|补交|迟报|补充上报")
+
+
 def check_data_dates(
-    period: str, period_source: str, dates: list[dt.date], label: str, answers: dict[str, str]
+    period: str, period_source: str, dates: list[dt.date], label: str, answers: dict[str, str], said: str = ""
 ) -> list[Question]:
     """Records dated after the reporting month: the title may be last month's (a copied template), or the
     records may belong to the next report. Not decided here: asked, with the counts."""
@@ -348,6 +352,19 @@ def check_data_dates(
                 f"{years}年：是把往年的表又报了一次，还是日期的年份写错了？请核对后重新报送，"
                 f"或确认这份台账是哪个月的",
                 [period],
+            )
+        ]
+    start = dt.date(end.year, end.month, 1)
+    if not later and all(d < start for d in dates) and LATE_REPORT.search(said):  # 11月补报 of October
+        months = sorted({f"{d.year:04d}-{d.month:02d}" for d in dates})
+        return [
+            Question(
+                "period",
+                f"{period_source}写的是{month_zh(period)}，但全部{len(dates)}条记录的{label}都在"
+                f"{'、'.join(month_zh(m) for m in months)}：这是{month_zh(months[-1])}的补报（或迟报），"
+                f"还是{month_zh(period)}的台账？请确认这份台账是哪个月的",
+                sorted({period, months[-1]}),
+                proposal=months[-1],
             )
         ]
     if not later:

@@ -879,6 +879,24 @@ NO_SUCH_COLUMN = "没有这一列"
 _SAMPLE_ROWS = 30
 
 
+_COUNT_UNIT = r"\s*\d+\s*(?:人次|起|件|次|人|名)"
+
+
+def _count_in_sentences(f, layout: Layout, rows: list[list]) -> tuple[str, str] | None:
+    """A text column whose sentences carry the count a missing column should hold (调解邻里纠纷1起, 法律咨询5人次
+    under 活动内容): the header and the first such fragment."""
+    stem = re.sub(r"(人数|次数|件数|数)$", "", f.label)
+    if len(stem) < 2:
+        return None
+    found = re.compile(f"{re.escape(stem[-2:])}[^，。；,;：:]{{0,4}}?{_COUNT_UNIT}")
+    for c in layout.columns:
+        for r in rows[:_SAMPLE_ROWS]:
+            cell = r[c.index] if c.index < len(r) else None
+            if isinstance(cell, str) and (m := found.search(cell)):
+                return c.header, m.group(0)
+    return None
+
+
 def missing_figure_questions(
     layout: Layout, catalog: Catalog, rows: list[list], answers: dict[str, str], period_year: int | None
 ) -> list:
@@ -917,6 +935,20 @@ def missing_figure_questions(
                 )
             )
             continue
+        said = _count_in_sentences(f, layout, rows) if f.type == "int" and not options else None
+        if said:
+            header, fragment = said
+            questions.append(
+                Question(
+                    "column",
+                    f"没有找到“{f.label}”列，但“{header}”的句子里写着数（如“{fragment}”）：句子里的数不替您读，"
+                    f"也不按0计。请把{f.label}单独填一列后重新报送；如这份台账确实不计{f.label}，"
+                    f"请回答“{NO_SUCH_COLUMN}”",
+                    [NO_SUCH_COLUMN],
+                    field=name,
+                )
+            )
+            continue
         if options:
             questions.append(
                 Question(
@@ -931,6 +963,18 @@ def missing_figure_questions(
 
 
 _SHARE = re.compile(r"率|比例|比重|占比|百分比")
+
+
+def share_columns(layout: Layout) -> list[tuple[Column, object]]:
+    """Unclaimed share columns (年度计划完成率, 参学率) of a field whose share the ledger can check, with it."""
+    used = {id(c) for x in layout.chosen.values() for c in columns_of(x)}
+    return [
+        (c, f)
+        for c in layout.columns
+        if id(c) not in used and c.field is None and _is_share(c)
+        for f in layout.ledger.fields.values()
+        if f.share_over and f.name in layout.chosen and _share_of(c, f)
+    ]
 
 
 def _share_of(column: Column, f) -> bool:

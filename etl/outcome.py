@@ -53,6 +53,11 @@ class RecordColumns:
         """The field's values row by row (None throughout for a field no record has)."""
         return self.data[name] if name in self.data else [None] * self.count
 
+    def drop(self, indexes: set[int]) -> None:
+        """Leave out the records at these positions."""
+        self.data = {n: [v for i, v in enumerate(vs) if i not in indexes] for n, vs in self.data.items()}
+        self.count -= len(indexes)
+
 
 STATUS_ZH = {
     "loaded": "已导入",
@@ -93,6 +98,9 @@ class SheetOutcome:
     period_source: str | None = None
     total_disagrees: str | None = None  # a 合计 row that is not the sum of the records read (why, in Chinese)
     late_dates: list = field(default_factory=list)  # dates of rows set aside for lying well after the period
+    repeats: dict = field(
+        default_factory=dict
+    )  # record index → (month, file name) it was reported in: set aside
 
     def pack(self) -> RecordColumns:
         """The records column by column (once reading is done; idempotent)."""

@@ -42,12 +42,13 @@ from .layout import (
     fill_merged_data_cells,
     find_layout,
     missing_figure_questions,
+    share_columns,
     split_time_questions,
 )
 from .outcome import FileOutcome, SheetOutcome
 from .periods import month_zh
 from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
-from .records import Problem, RowReader
+from .records import EARLIER_RECORD, Problem, RowReader
 from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
@@ -62,6 +63,7 @@ ALL_RECORDS = "是全部记录"  # the answer that loads an export whose query l
 FIRST_TABLE_ONLY = "只导入上面的台账"  # the answer that leaves out another table below the ledger
 READ_AS_EMPTY = "按空白读取"  # the answer that reads formulas without a saved result as empty cells
 DRAFT_COUNTS = "以这份为准"  # the answer that loads a file marked 初稿
+AS_CORRECTION, NOT_COUNTED = "按更正导入", "不计入"  # the answers on rows correcting an earlier month
 TOP_ROW_ONLY, EVERY_ROW = "只记在第一行", "每行都是这个数"  # the answers on an amount merged over records
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
 # a section line: 一、 (一) 1. 第一部分 before its words, a count after them: 一、东星社区（5件）
@@ -309,6 +311,8 @@ class FileReader:
         questions += _rows_of_several_events(grid, layout, plain)
         questions += _other_table_question(rows, file_answers)
         questions += _unsaved_formulas(grid, layout, plain, sheet_answers)
+        questions += _corrections_of_earlier_records(grid, layout, plain, file_answers)
+        questions += _running_totals_as_counts(layout, sheet_answers)
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
         data_rows = [r for r, why in rows if why is None or (why == "section" and sections.get(r) is None)]
@@ -316,6 +320,7 @@ class FileReader:
         top_only, asked = _merged_amounts(grid, layout, data_rows, blocks, sheet_answers)
         questions += asked
         self._read_rows(grid, layout, ident, rows, sections, out, sheet_says, blocks, top_only)
+        _set_aside_disagreeing_shares(grid, layout, out)
         questions += self._rows_of_another_unit(out, ident, kind)
         if not file_answers.get("unit_of_money"):
             questions += _implausible_amounts(out.records, layout)
@@ -344,7 +349,7 @@ class FileReader:
             field = layout.ledger.fields[layout.ledger.date_field]
             dates = [_day(r[field.name]) for r in out.records if r.get(field.name)]
             questions += check_data_dates(
-                ident.period, ident.period_source, dates, field.label, sheet_answers
+                ident.period, ident.period_source, dates, field.label, sheet_answers, said
             )
         self._identify(out, ident)
         if questions:
@@ -452,6 +457,12 @@ class FileReader:
         unit_id, _ = self.ref.unit_of_cell(body) if body else (None, None)
         if unit_id and self.ref.name_of(body) is not None:
             meaning["unit_id"], exact = unit_id, True
+        grid_field = layout.ledger.fields.get("grid")
+        if grid_field is not None and "grid" not in layout.chosen:
+            # 第03网格（网格员：陈某华） over the events of that grid, when no column names it
+            bare = re.sub(r"[（(][^（()）]*[)）]$", "", squash(text))
+            if self.ref.resolve_grid(bare):
+                meaning["grid"], exact = bare, True
         for name, f in layout.ledger.fields.items():
             if f.type != "category" or isinstance(layout.chosen.get(name), TickGroup) or not body:
                 continue
@@ -665,6 +676,124 @@ class FileReader:
             else:
                 keep.append(rec)
         out.records = keep
+
+
+def _running_totals_as_counts(layout: Layout, answers: dict[str, str]) -> list[Question]:
+    """A count read from a running total (本年累计化解纠纷 under a visit's row): adding the rows up would count
+    every earlier visit again. Asked, unless the field is a running total itself (累计完成投资)."""
+    questions = []
+    for name, col in layout.chosen.items():
+        f = layout.ledger.fields[name]
+        if f.type not in ("int", "money") or f.cumulative or not isinstance(col, Column):
+            continue
+        if "累计" not in col.header or answers.get(f"column:{name}"):
+            continue
+        questions.append(
+            Question(
+                "column",
+                f"“{col.header}”是累计数，每一行都含前面的数，不是这一行的{f.label}：相加会重复计算。"
+                f"请改填每一行自己的{f.label}后重新报送；如这一列确是每一行自己的数，请回答“{col.header}”，"
+                f"不计{f.label}请回答“{NO_SUCH_COLUMN}”",
+                [col.header, NO_SUCH_COLUMN],
+                field=name,
+            )
+        )
+    return questions
+
+
+def _corrections_of_earlier_records(
+    grid: Grid, layout: Layout, data_rows: list[int], answers: dict[str, str]
+) -> list[Question]:
+    """Rows whose 序号 points at a record of an earlier month (原10月第3号) under this month's records: corrections
+    of that month's ledger sent inside this one. Asked; 按更正导入 reads them as the latest version of that
+    record (the 序号 left out), 不计入 sets them aside with the reason."""
+    col = layout.chosen.get("seq")
+    if not isinstance(col, Column):
+        return []
+    rows = [r for r in data_rows if EARLIER_RECORD.search(cell_text(_cell(grid.rows[r], col.index)))]
+    if not rows:
+        return []
+    said = answers.get("correction")
+    if said == AS_CORRECTION:
+        for r in rows:
+            grid.rows[r][col.index] = None
+    if said:
+        return []
+    first = cell_text(grid.rows[rows[0]][col.index])
+    return [
+        Question(
+            "correction",
+            f"第{'、'.join(str(r + 1) for r in rows)}行的序号写着“{first}”这样的话：是对以前月份台账里那条记录"
+            f"的更正，夹在本月的台账里报来。回答“{AS_CORRECTION}”：按那条记录的最新情况导入（同一条记录不会多算）；"
+            f"回答“{NOT_COUNTED}”：这几行放入隔离区，请另报那个月的更正",
+            [AS_CORRECTION, NOT_COUNTED],
+        )
+    ]
+
+
+def _cell(row: list, index: int):
+    return row[index] if index < len(row) else None
+
+
+def _set_aside_disagreeing_shares(grid: Grid, layout: Layout, out: SheetOutcome) -> None:
+    """A share beside the figures it is taken over (年度计划完成率 85% beside 完成 255 and 计划 3000): when no
+    reading of them gives it, one of the figures is wrong and which is not ours to pick — the row goes to
+    quarantine with both."""
+    checks = share_columns(layout)
+    if not checks:
+        return
+    keep = []
+    for rec in out.records:
+        row = grid.rows[rec["_row"] - 1]
+        wrong = next(
+            (w for c, f in checks if (w := _share_disagrees(row, c, f, rec, layout)) is not None), None
+        )
+        if wrong is None:
+            keep.append(rec)
+            continue
+        out.problems.append(Problem(rec["_row"], *wrong))
+        out.rows_quarantined += 1
+    out.records = keep
+
+
+def _share_disagrees(row: list, c, f, rec: dict, layout: Layout) -> tuple[str, str, str, str] | None:
+    written = _percent(row[c.index] if c.index < len(row) else None)
+    part = rec.get(f.name)
+    overs = [(o, rec.get(o)) for o in f.share_over if o in layout.chosen and rec.get(o)]
+    if written is None or not isinstance(part, int | float) or not overs:
+        return None
+    shares = [part / whole * 100 for _, whole in overs if isinstance(whole, int | float) and whole > 0]
+    if not shares or any(abs(w - s) <= 1.0 for w in written for s in shares):
+        return None
+    # a share of two other figures of the row (本年完成 ÷ 年度计划 beside 累计完成) is no contradiction
+    figures = [v for j, v in enumerate(row) if j != c.index and isinstance(v, int | float) and v > 0]
+    if any(abs(w - a / b * 100) <= 1.0 for w in written for a in figures for b in figures if a is not b):
+        return None
+    name, whole = overs[0]
+    label = layout.ledger.fields[name].label
+    return (
+        c.header,
+        cell_text(row[c.index]),
+        f"“{c.header}”写的是{cell_text(row[c.index])}，但{f.label}{part:g}÷{label}{whole:g}="
+        f"{part / whole * 100:.2f}%，两者不符：不知道哪一个填错了，这一行没有计入",
+        f"请核对{f.label}、{label}和{c.header}后重新报送",
+    )
+
+
+def _percent(cell) -> tuple[float, ...] | None:
+    """A share as written (85%, 85.00, 0.85) → the percentages it may mean."""
+    if isinstance(cell, bool) or cell is None:
+        return None
+    if isinstance(cell, int | float):
+        value = float(cell)
+    else:
+        m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*[%％]?\s*", str(cell))
+        if not m:
+            return None
+        value = float(m.group(1))
+        if "%" in str(cell) or "％" in str(cell):
+            return (value,)
+    return (value, value * 100) if abs(value) <= 1.5 else (value,)
 
 
 def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
@@ -1075,7 +1204,7 @@ def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
             reason = (
                 f"与{where}重复（除序号外完全相同），只计一次"
                 if same
-                else f"与{where}是同一条记录（日期、类型、当事人等相同），但其他内容不一样"
+                else f"与{where}是同一条记录（{_same_because(sheet, rec)}），但其他内容不一样"
             )
             hint = (
                 "请删去重复的一行"
@@ -1095,7 +1224,7 @@ def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
                 ]
                 q = Question(
                     "repeat",
-                    f"第{rec['_row']}行与{where}是同一条记录（日期、类型、当事人等相同），但"
+                    f"第{rec['_row']}行与{where}是同一条记录（{_same_because(sheet, rec)}），重复出现，但"
                     f"{'、'.join(differ[:4]) or '其他内容'}不一样：以哪一行为准说不清。请核对后只保留正确的一行"
                     f"重新报送；如前一行为准，请回答“{FIRST_ROW}”",
                     [FIRST_ROW],
@@ -1104,6 +1233,16 @@ def _quarantine_repeats(sheets: list[SheetOutcome], answers: Answers) -> None:
                 sheet.questions.append(q)
                 sheet.status = "held"
         sheet.records = keep
+
+
+def _same_because(sheet: SheetOutcome, rec: dict) -> str:
+    """What makes two rows one record, as a clerk would check it: the case number itself where the ledger has
+    one (案件编号XF2020-007), else the kinds of field compared."""
+    ledger = catalog().ledgers[sheet.ledger]
+    [*named] = (ledger.fields[k] for k in ledger.key if k in ledger.fields)
+    if len(named) == 1 and named[0].type == "text" and not named[0].pii and rec.get(named[0].name):
+        return f"{_field_label(sheet, named[0].name)}{rec[named[0].name]}相同"
+    return "日期、类型、当事人等相同"
 
 
 def _other_month(a: dict, b: dict) -> bool:

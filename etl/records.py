@@ -45,6 +45,11 @@ _EMPTY_MARKS = frozenset({"", "-", "—", "——", "/"})  # a cell holding only
 # A text starting with an ASCII letter or digit keeps that character (or a letter composed from it) through
 # squash, so it is never one of the marks above: one-off IDs, dates and numbers skip squash.
 _NOT_EMPTY_STARTS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# a 序号 that points at a record of an earlier ledger (原10月第3号, 更正9月5号): a correction, not a new record
+EARLIER_RECORD = re.compile(r"原|更正|\d{1,2}月第?\d+号?")
+_ALL_EXPECTED = object()  # 全到 under 实到: the row's 应到, known once the row is read
+FULL_ATTENDANCE = {"全到", "全部到会", "全员到会", "全体到会", "全部参加", "满勤", "全勤"}
+_PARTS = re.compile(r"(\d{1,5})[+＋](\d{1,5})")  # a count given as its parts, under a header that names them
 _OPTIONAL_EVEN_IF_REQUIRED = ("unit", "grid", "party_org")  # the sender or a section line can stand in
 _FIELD_MEMO_MAX = 32_768  # values remembered per field and sheet
 # an identifier that Excel shows in scientific notation (3.50304E+17): its digits are lost
@@ -261,6 +266,19 @@ class RowReader:
                         "请写出具体日期",
                     )
                 )
+        if record.get("attended") is _ALL_EXPECTED:
+            record["attended"] = record.get("expected")
+            if record["attended"] is None and not problems:
+                label = self.ledger.fields["attended"].label
+                problems.append(
+                    Problem(
+                        row_number,
+                        self._headers.get(label, label),
+                        "全到",
+                        f"“{label}”写“全到”，但这一行没有应到人数可依",
+                        "请填写实到人数",
+                    )
+                )
         if not problems and self.ledger.kind == "disputes" and record.get("status") is None:
             # no 化解情况 written: a 化解日期 says it was resolved; nothing says it is still open
             record["status"] = "resolved" if record.get("resolved_date") else "open"
@@ -416,6 +434,17 @@ class RowReader:
 
     def _read_int(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
         _not_a_personal_number(f, value, empty)
+        if f.name == "seq" and not empty and EARLIER_RECORD.search(text):
+            raise BadValue(
+                f"序号写的是“{text}”：这一行是对以前月份台账里那条记录的更正，不是本月的新记录，没有计入。"
+                "请在那个月的台账里改好，文件名写明“更正”后重新报送那个月的台账"
+            )
+        if f.name == "attended" and squash(text) in FULL_ATTENDANCE:  # 全到: everyone expected was there
+            record[f.name] = _ALL_EXPECTED
+            return
+        if col is not None and re.search(r"[+＋]", col.header) and (parts := _PARTS.fullmatch(squash(text))):
+            record[f.name] = int(parts.group(1)) + int(parts.group(2))  # 实到人数（现场+线上）: 27+4
+            return
         record[f.name] = parse_count(value)  # over staging's INTEGER range: refused there (values.MAX_COUNT)
 
     def _read_money(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:

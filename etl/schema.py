@@ -54,6 +54,7 @@ class Field:
     or_from: str | None = None  # without a column of its own, read from this field's column (its vocabulary)
     # headers of a share of this field (参学率 of 实到人数): never the field itself
     shares: tuple[str, ...] = ()
+    share_over: tuple[str, ...] = ()  # the fields a share of this one is taken over (实到 ÷ 应到)
     dated_yes: bool = False  # a yes/no a date can answer: the day a pledge was signed says it was signed
 
     def columns(self) -> list[tuple[str, str]]:
@@ -90,6 +91,8 @@ class Vocab:
     ongoing: dict[str, str] = field(default_factory=dict)
     # words that mean their value only as the whole cell (已结, but not 已结转下月)
     whole: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # words that make a text none of the values (法官助理 is not 法官, 实习律师 not 律师)
+    never: tuple[str, ...] = ()
     # whole-cell words (and the canonical names themselves) → canonical value
     exact: dict[str, str] = field(init=False, repr=False, compare=False)
     # (word, canonical) for the words of 2+ characters that may stand inside a longer text, longest first
@@ -125,6 +128,7 @@ class Ledger:
         str, ...
     ] = ()  # fields an indicator reads: a sheet without them is asked about its free columns
     dates_in_period: bool = True  # its records fall in the reporting month (not a backlog of old cases)
+    once: bool = False  # a record happens in one month: the same record in another month's file is a repeat
     key_fallback: tuple[str, ...] = ()  # the key when the key fields are empty (a case without a case number)
 
     @property
@@ -185,6 +189,7 @@ def catalog() -> Catalog:
                 or (f["type"] == "text" and name in spec["key"]),
                 or_from=f.get("or_from"),
                 shares=tuple(f.get("shares", ())),
+                share_over=tuple(f.get("share_over", ())),
                 dated_yes=bool(f.get("dated_yes")),
             )
             for s in synonyms:
@@ -199,6 +204,7 @@ def catalog() -> Catalog:
             fields=fields,
             needs=tuple(spec.get("needs", ())),
             dates_in_period=bool(spec.get("dates_in_period", True)),
+            once=bool(spec.get("once", False)),
             key_fallback=tuple(spec.get("key_fallback", ())),
         )
     vocabs = {}
@@ -217,6 +223,7 @@ def catalog() -> Catalog:
                 str(canon): tuple(squash(str(w)).lower() for w in words)
                 for canon, words in (spec.get("whole") or {}).items()
             },
+            never=tuple(squash(str(w)).lower() for w in spec.get("never") or ()),
         )
     return Catalog(ledgers=ledgers, vocabs=vocabs, header_index=index)
 

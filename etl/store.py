@@ -17,14 +17,16 @@ from pathlib import Path
 import duckdb
 
 from . import privacy
-from .decisions import VERSION_ANSWERS, Decisions, Question
+from .decisions import REPEATS_IN, REPEATS_OUT, VERSION_ANSWERS, Decisions, Question
 from .faults import checkpoint
 from .files import atomic, sha256_if_regular
 from .home import Home
 from .outcome import FileOutcome, SheetOutcome
+from .periods import month_zh
 from .reader import FileReader
 from .reading import ReadersFailed, read_in_order, warm_up
-from .warehouse import dumps, insert_columns, insert_rows
+from .records import Problem
+from .warehouse import arrow_chunks, dumps, insert_tables
 
 # words in a file's name, title or sheet name that say it corrects an earlier file
 CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报|重新报送|替换|[(（]改[)）]")
@@ -54,6 +56,10 @@ class Ingestor:
         self._group_began = 0.0
         self._versions_before: Versions | None = None
         self._forget_after_commit: list[str] = []
+        # table → Arrow tables to insert before stored rows are next read, changed or committed
+        self._pending: dict[str, list] = {}
+        # (ledger, period) → record key → the sheets (sha, sheet) holding it: looked up once per month and run
+        self._records_in: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}
 
     def ingest(self, path: Path) -> FileOutcome:
         return self.ingest_all([path], workers=0)[0]
@@ -135,6 +141,17 @@ class Ingestor:
         if self.group is None:
             return
         try:
+            self._drain()
+        except _DATA_ERRORS:  # a value of one of the group's files: each is stored again on its own
+            pending = self.group
+            self._rollback_group()
+            for outcome in pending:
+                self._store_alone(outcome)
+            return
+        except BaseException:
+            self._rollback_group()
+            raise
+        try:
             checkpoint("ingest.before_commit")
             self.con.execute("COMMIT")
         except BaseException:
@@ -148,6 +165,7 @@ class Ingestor:
 
     def _rollback_group(self) -> None:
         self.con.execute("ROLLBACK")
+        self._pending, self._records_in = {}, {}
         self.versions = self._versions_before or Versions(self.con)
         self.group, self._versions_before = None, None
         self._forget_after_commit.clear()
@@ -157,20 +175,24 @@ class Ingestor:
         self.con.execute("BEGIN TRANSACTION")
         try:
             stored = self._store(outcome, grouped=False)
+            self._drain()
             checkpoint("ingest.before_commit")
             self.con.execute("COMMIT")
         except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
             self.con.execute("ROLLBACK")
+            self._pending, self._records_in = {}, {}
             self._forget_after_commit.clear()  # its answers stay: the file was not loaded
             self.versions = Versions(self.con)
             log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
             outcome.status, outcome.reason, outcome.sheets = "rejected", STORE_FAILED, []
             self.con.execute("BEGIN TRANSACTION")
             self._record_rejected(outcome)
+            self._drain()
             self.con.execute("COMMIT")
             return outcome
         except BaseException:
             self.con.execute("ROLLBACK")
+            self._pending, self._records_in = {}, {}
             self._forget_after_commit.clear()
             raise
         for sha in self._forget_after_commit:
@@ -281,6 +303,10 @@ class Ingestor:
                 plan.append((sheet, "add", old))
             else:  # a 更正 with fewer records may list only the corrected ones: replacing would drop the rest
                 sheet.questions.append(_version_question(sheet, old, old_keys, new_keys, corrects))
+        for sheet in outcome.used:
+            if self.catalog.ledgers[sheet.ledger].once and not sheet.questions:
+                said = answers.for_sheet(sheet.sheet).get("reported") if answers else None
+                self._repeats_of_other_months(sheet, outcome.sha256, said)
         if any(s.questions for s in outcome.used):
             for s in outcome.used:
                 for q in s.questions:
@@ -294,21 +320,108 @@ class Ingestor:
     def _same_records_elsewhere(self, sheet: SheetOutcome, new_sha: str) -> list[tuple[str, str, str]]:
         """Live sheets of another sender holding records of this sheet (same ledger and month, same record):
         the same ledger sent again under a name that reads as another sender's, or forwarded by an office."""
-        keys = [k for k in sheet.pack().data.get("record_key", ()) if k]
-        if not keys or not sheet.period:
+        if not sheet.period:
             return []
-        found = self.con.execute(
-            f"SELECT DISTINCT file_sha256, sheet FROM staging.{sheet.ledger} "
-            "WHERE period = ? AND record_key IN (SELECT unnest(?::VARCHAR[]))",
-            [sheet.period, keys],
-        ).fetchall()
+        stored = self._records_of_month(sheet.ledger, sheet.period)
+        found = set()
+        for key in sheet.pack().column("record_key"):
+            found |= stored.get(key, set()) if key else set()
         return sorted(
             (sha, name, self.versions.files[sha][0])
             for sha, name in found
             if sha != new_sha and (sha, name) in self.versions.live_sheets(sha)
         )
 
+    def _repeats_of_other_months(self, sheet: SheetOutcome, new_sha: str, said: str | None) -> None:
+        """Records of a ledger of one-time records (a visit, an event, a meeting) already live in another month's
+        file of the same sender — a row left in a copied sheet, an export by 更新时间: asked; answered 不再计入,
+        they are set aside when stored."""
+        if said == REPEATS_IN or not sheet.period:
+            return
+        sender = sheet.sender or ""
+        months = {
+            k[3]
+            for k, live in self.versions.by_key.items()
+            if live and k[0] == sheet.ledger and k[1] == sender
+        } - {sheet.period}
+        keys = sheet.pack().column("record_key")
+        repeats: dict[int, tuple[str, str]] = {}
+        for month in sorted(months):
+            stored = self._records_of_month(sheet.ledger, month)
+            for i, key in enumerate(keys):
+                if i in repeats or not key or key not in stored:
+                    continue
+                live = [
+                    sha
+                    for sha, name in sorted(stored[key])
+                    if sha != new_sha and (sha, name) in self.versions.live_sheets(sha)
+                ]
+                if live:
+                    repeats[i] = (month, self.versions.files[live[0]][0])
+        if not repeats:
+            return
+        if said == REPEATS_OUT:
+            sheet.repeats = repeats
+        else:
+            sheet.questions.append(_repeats_question(sheet, repeats))
+
+    def _set_aside_repeats(self, sheet: SheetOutcome) -> None:
+        records = sheet.pack()
+        rows = records.column("row_number")
+        for i, (month, name) in sorted(sheet.repeats.items()):
+            sheet.problems.append(
+                Problem(
+                    rows[i],
+                    "",
+                    "",
+                    f"这条记录已在{month_zh(month)}的台账（{name}）中报过，按回答“{REPEATS_OUT}”没有重复计入",
+                    "无需处理；如确是另外的记录，请核对日期、内容后重新报送",
+                )
+            )
+        records.drop(set(sheet.repeats))
+        sheet.rows_quarantined += len(sheet.repeats)
+        sheet.repeats = {}
+
+    def _records_of_month(self, ledger: str, period: str) -> dict[str, set[tuple[str, str]]]:
+        """Record key → the sheets holding it, of one ledger and month (read once a run, then kept in step)."""
+        if (ledger, period) not in self._records_in:
+            self._drain()
+            index: dict[str, set[tuple[str, str]]] = {}
+            for key, sha, name in self.con.execute(
+                f"SELECT DISTINCT record_key, file_sha256, sheet FROM staging.{ledger} "
+                "WHERE period = ? AND record_key IS NOT NULL",
+                [period],
+            ).fetchall():
+                index.setdefault(key, set()).add((sha, name))
+            self._records_in[(ledger, period)] = index
+        return self._records_in[(ledger, period)]
+
+    def _index_records(self, ledger: str, sha: str, sheets: list[SheetOutcome]) -> None:
+        """Keep the record keys of months already looked up in step with the rows just queued."""
+        for sheet in sheets:
+            records = sheet.pack()
+            for key, period in zip(records.column("record_key"), records.column("period"), strict=True):
+                index = self._records_in.get((ledger, period))
+                if index is not None and key:
+                    index.setdefault(key, set()).add((sha, sheet.sheet))
+
+    # -- rows to insert, one statement per table and group ------------------------------------------------
+    def _queue(self, table: str, columns: dict[str, list]) -> None:
+        """Rows to insert at the next point where stored rows are read, changed or committed: a group of files
+        then costs one INSERT per table, not a few per file."""
+        self._pending.setdefault(table, []).extend(arrow_chunks(columns))
+
+    def _queue_rows(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            self._queue(table, {c: [r.get(c) for r in rows] for c in rows[0]})
+
+    def _drain(self) -> None:
+        pending, self._pending = self._pending, {}
+        for table, chunks in pending.items():
+            insert_tables(self.con, table, chunks)
+
     def _record_keys(self, ledger: str, sheets: list[tuple[str, str, str]]) -> set[str]:
+        self._drain()
         keys: set[str] = set()
         for sha, sheet_name, _ in sheets:
             keys |= {
@@ -341,21 +454,19 @@ class Ingestor:
             outcome.replaced.extend(self._supersede(old, outcome.sha256, gone))
         if outcome.sha256 in self.versions.files:  # stored before as rejected or held: its meta rows go
             self._forget_file(outcome.sha256)
+        for sheet in outcome.used:
+            if sheet.repeats:
+                self._set_aside_repeats(sheet)
         self._insert_rows(outcome, now)
         self._insert_meta(outcome, now)
         self.versions.committed(outcome, superseded)
 
     def _insert_meta(self, outcome: FileOutcome, now: dt.datetime) -> None:
         used = outcome.used if outcome.status != "held" else [s for s in outcome.sheets if s.ledger]
-        insert_rows(
-            self.con,
-            "meta.source_sheets",
-            SHEET_COLUMNS,
-            [_sheet_row(outcome.sha256, s, loaded=True) for s in outcome.sheets],
+        self._queue_rows(
+            "meta.source_sheets", [_sheet_row(outcome.sha256, s, loaded=True) for s in outcome.sheets]
         )
-        insert_rows(
-            self.con, "meta.source_files", FILE_COLUMNS, [self._file_row(outcome, used, now, loaded=True)]
-        )
+        self._queue_rows("meta.source_files", [self._file_row(outcome, used, now, loaded=True)])
 
     def _file_row(self, outcome: FileOutcome, sheets: list, now: dt.datetime, loaded: bool) -> dict:
         """A file's meta.source_files row; a file not loaded (held, rejected) counts no rows."""
@@ -392,6 +503,7 @@ class Ingestor:
     ) -> list[str]:
         """Take out the rows of earlier versions (sha, sheet, file name) of a sheet this file replaces; `gone`
         collects the sheets superseded so far in this transaction (a file goes when none of its sheets is left)."""
+        self._drain()
         names = []
         for sha, sheet_name, file_name in old:
             if (sha, sheet_name) in gone:  # two sheets of this file replace the same earlier sheet
@@ -419,6 +531,7 @@ class Ingestor:
         return names
 
     def _forget_file(self, sha: str) -> None:
+        self._drain()
         self.con.execute("DELETE FROM meta.source_sheets WHERE file_sha256 = ?", [sha])
         self.con.execute("DELETE FROM meta.source_files WHERE file_sha256 = ?", [sha])
 
@@ -477,11 +590,12 @@ class Ingestor:
                         columns[c] += [lineage[c]] * n
                     else:
                         columns[c] += sheet.records.column(c)
-            insert_columns(self.con, ledger.table, columns)
+            self._queue(ledger.table, columns)
+            self._index_records(kind, outcome.sha256, sheets)
         if problems:
-            insert_rows(self.con, "quarantine.rejected_rows", list(problems[0]), problems)
+            self._queue_rows("quarantine.rejected_rows", problems)
         if notes:
-            insert_rows(self.con, "quarantine.cell_notes", list(notes[0]), notes)
+            self._queue_rows("quarantine.cell_notes", notes)
 
     def _record_rejected(self, outcome: FileOutcome) -> None:
         if not outcome.sha256:
@@ -511,21 +625,12 @@ class Ingestor:
         self.versions.held_layouts[outcome.sha256] = set(layouts.values())
 
     def _record_unloaded(self, outcome: FileOutcome) -> None:
-        con = self.con
         if outcome.sha256 in self.versions.files:
             self._forget_file(outcome.sha256)
         now = dt.datetime.now()
-        insert_rows(
-            con,
-            "meta.source_files",
-            FILE_COLUMNS,
-            [self._file_row(outcome, outcome.sheets, now, loaded=False)],
-        )
-        insert_rows(
-            con,
-            "meta.source_sheets",
-            SHEET_COLUMNS,
-            [_sheet_row(outcome.sha256, s, loaded=False) for s in outcome.sheets],
+        self._queue_rows("meta.source_files", [self._file_row(outcome, outcome.sheets, now, loaded=False)])
+        self._queue_rows(
+            "meta.source_sheets", [_sheet_row(outcome.sha256, s, loaded=False) for s in outcome.sheets]
         )
         self.versions.unloaded(outcome, self._archived_path(outcome))
 
@@ -554,52 +659,6 @@ def _sheet_row(sha256: str, s: SheetOutcome, loaded: bool) -> dict:
         columns=dumps(s.columns),
         layout=s.layout,
     )
-
-
-SHEET_COLUMNS = [
-    "file_sha256",
-    "sheet",
-    "ledger",
-    "sender",
-    "unit_id",
-    "period",
-    "status",
-    "reason",
-    "header_row",
-    "rows_read",
-    "rows_loaded",
-    "rows_quarantined",
-    "rows_dropped",
-    "columns_unmapped",
-    "sender_source",
-    "period_source",
-    "unit_source",
-    "ledger_source",
-    "columns",
-    "layout",
-]
-FILE_COLUMNS = [
-    "file_sha256",
-    "file_name",
-    "path",
-    "size_bytes",
-    "sender",
-    "unit_id",
-    "ledger",
-    "period",
-    "status",
-    "reason",
-    "rows_read",
-    "rows_loaded",
-    "rows_quarantined",
-    "rows_dropped",
-    "dropped_detail",
-    "superseded_by",
-    "ingested_at",
-    "archive_path",
-    "rows_removed",
-    "added_to",
-]
 
 
 def _version_question(
@@ -634,6 +693,20 @@ def _copy_question(sheet: SheetOutcome, old: list) -> Question:
         "记录）：多半是同一份台账换了文件名重发，或别的单位转发、汇总的。替换（原文件作废，以这份为准）还是"
         "追加（两份都算，记录会重复）？",
         ["替换", "追加"],
+    )
+
+
+def _repeats_question(sheet: SheetOutcome, repeats: dict[int, tuple[str, str]]) -> Question:
+    rows = sheet.pack().column("row_number")
+    shown = "、".join(str(rows[i]) for i in sorted(repeats)[:10]) + ("等" if len(repeats) > 10 else "")
+    months = "、".join(month_zh(m) for m in sorted({m for m, _ in repeats.values()}))
+    names = "、".join(dict.fromkeys(n for _, n in repeats.values()))
+    return Question(
+        "reported",
+        f"这份{month_zh(sheet.period)}的{_ledger_zh(sheet)}里有{len(repeats)}条记录（第{shown}行）已在{months}"
+        f"的台账（{names}）中报过，同一条记录不计两次。回答“{REPEATS_OUT}”：这{len(repeats)}条放入隔离区，"
+        f"其余照常导入；如确是另外的记录，回答“{REPEATS_IN}”",
+        [REPEATS_OUT, REPEATS_IN],
     )
 
 

@@ -469,6 +469,8 @@ def _map_vocab(vocab, raw: str) -> str | None:
         return None
     if t in vocab.exact:
         return vocab.exact[t]
+    if any(w in t for w in vocab.never):
+        return vocab.other
     taken = bytearray(len(t))
     meanings: dict[str, str] = {}  # canonical value → the word that gave it
     for word, canon in vocab.words_longest_first:

@@ -389,25 +389,39 @@ INSERT_CHUNK = 50_000  # rows per Arrow hand-off: a big file's columns are not a
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
-    """Insert dict rows through Arrow (columnar hand-offs of INSERT_CHUNK rows, not row-by-row SQL)."""
+    """Insert dict rows through Arrow (columnar hand-offs, not row-by-row SQL)."""
+    if rows:
+        insert_tables(con, table, arrow_chunks({c: [r.get(c) for r in rows] for c in columns}))
+
+
+def arrow_chunks(columns: dict[str, list]) -> list:
+    """Rows given column by column as Arrow tables of INSERT_CHUNK rows (a big file's columns are not all
+    copied at once)."""
     import pyarrow as pa
 
-    names = ", ".join(columns)
-    for start in range(0, len(rows), INSERT_CHUNK):
-        chunk = rows[start : start + INSERT_CHUNK]
-        arrow = pa.table({c: [r.get(c) for r in chunk] for c in columns})  # noqa: F841 - read by DuckDB below
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
-
-
-def insert_columns(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list]) -> None:
-    """Insert rows given column by column through Arrow, INSERT_CHUNK rows at a time."""
-    import pyarrow as pa
-
-    names = ", ".join(columns)
     count = len(next(iter(columns.values()), []))
-    for start in range(0, count, INSERT_CHUNK):
-        arrow = pa.table({c: v[start : start + INSERT_CHUNK] for c, v in columns.items()})  # noqa: F841
-        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+    return [
+        pa.table({c: v[start : start + INSERT_CHUNK] for c, v in columns.items()})
+        for start in range(0, count, INSERT_CHUNK)
+    ]
+
+
+def insert_tables(con: duckdb.DuckDBPyConnection, table: str, chunks: list) -> None:
+    """Insert Arrow tables of the same columns in one statement; DuckDB casts each to the table's types (the
+    same column may be read as dates in one file and as nothing at all in another)."""
+    if not chunks:
+        return
+    names = ", ".join(chunks[0].column_names)
+    views = [f"_insert_{i}" for i in range(len(chunks))]
+    try:
+        for view, chunk in zip(views, chunks, strict=True):
+            con.register(view, chunk)
+        con.execute(
+            f"INSERT INTO {table} ({names}) " + " UNION ALL ".join(f"SELECT {names} FROM {v}" for v in views)
+        )
+    finally:
+        for view in views:
+            con.unregister(view)
 
 
 def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:

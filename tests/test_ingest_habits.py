@@ -880,7 +880,7 @@ def test_delimited_text_with_title_lines_and_units_in_the_header(
             1,
             "2023-10-09",
             "陈某",
-            "法官助理",
+            "员额法官",
             "荔城区法院西天尾法庭",
             "东星社区",
             "带案下访，调解邻里纠纷",

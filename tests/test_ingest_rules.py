@@ -1376,3 +1376,227 @@ def test_resolved_the_same_day_takes_the_day_the_case_came_in(tmp_path, ingest, 
     [outcome] = ingest(write_xlsx(tmp_path / "林峰社区10月.xlsx", {"Sheet1": rows}))
     assert outcome.status == "loaded", outcome.line()
     assert query("SELECT status, resolved_date FROM staging.disputes") == [("resolved", D(2023, 10, 5))]
+
+
+# --- batches 9 and 10 ---------------------------------------------------------------------------------------
+
+LEGAL_HEAD = ["序号", "日期", "姓名", "身份", "派出单位", "活动内容", "化解纠纷数", "法律咨询数"]
+GRID_HEAD = ["事件编号", "所属网格", "事件类型", "上报时间", "处理时限", "办结时间", "状态"]
+
+
+def test_a_grid_named_only_by_the_group_line_above_is_the_events_grid(tmp_path, ingest, query):
+    head = ["事件编号", "事件类型", "上报时间", "处理时限", "办结时间", "状态"]
+    moment = dt.datetime(2023, 10, 4, 9)
+    rows = [
+        ["东星社区2023年10月网格事件台账"],
+        head,
+        ["第03网格（网格员：陈某华）"],
+        ["DX1", "服务群众", moment, moment + dt.timedelta(days=3), None, "办理中"],
+        ["DX2", "治安防控", moment, moment + dt.timedelta(days=3), None, "受理"],
+        ["第11网格（网格员：林某生）"],
+        ["DX3", "生态环境", moment, moment + dt.timedelta(days=3), None, "受理"],
+    ]
+    merges = [(2, 0, 2, 5, rows[2][0]), (5, 0, 5, 5, rows[5][0])]
+    [outcome] = ingest(
+        write_xlsx(tmp_path / "东星社区10月网格事件.xlsx", {"10月": rows}, merges={"10月": merges})
+    )
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT event_id, grid_id FROM staging.grid_events ORDER BY event_id") == [
+        ("DX1", "G03"),
+        ("DX2", "G03"),
+        ("DX3", "G11"),
+    ]
+
+
+@pytest.mark.parametrize("role", ["法官助理", "辅警", "实习律师"])
+def test_an_assistant_or_trainee_is_none_of_the_four_roles(tmp_path, ingest, query, role):
+    rows = [
+        ["西天尾镇2023年10月“三官一律”下沉工作台账"],
+        LEGAL_HEAD,
+        [1, D(2023, 10, 9), "王某兰", "法官", "西天尾法庭", "调解", 1, 4],
+        [2, D(2023, 10, 13), "李某生", role, "西天尾法庭", "调解", 1, 5],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "综治中心10月三官一律.xlsx", {"10月": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (1, 1), outcome.line()
+    [(reason,)] = query("SELECT reason FROM quarantine.rejected_rows")
+    assert role in reason
+    assert query("SELECT role FROM staging.legal_visits") == [("法官",)]
+
+
+def test_counts_written_only_inside_sentences_are_asked_not_read_as_nothing(tmp_path, home, ingest, query):
+    head = ["序号", "日期", "姓名", "身份", "派出单位", "活动内容及成效"]
+    rows = [
+        ["渭阳社区2023年10月“三官一律”工作台账"],
+        head,
+        [1, D(2023, 10, 10), "王某兰", "法官", "西天尾法庭", "现场调解邻里纠纷1起，解答群众法律咨询5人次"],
+        [2, D(2023, 10, 18), "林某强", "律师", "某律所", "发放资料120份，解答咨询6人次"],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "渭阳社区10月三官一律.xlsx", {"10月": rows}))
+    assert held.status == "held" and "化解纠纷数" in held.reason and "活动内容及成效" in held.reason, (
+        held.line()
+    )
+    assert query("SELECT count(*) FROM staging.legal_visits") == [(0,)]
+    answer_held(home, {"column:disputes_resolved": "没有这一列", "column:consultations": "没有这一列"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT count(*), sum(consultations) FROM staging.legal_visits") == [(2, None)]
+
+
+def test_a_completion_rate_that_disagrees_with_the_amounts_sets_the_row_aside(tmp_path, ingest, query):
+    head = [
+        "序号",
+        "项目名称",
+        "项目阶段",
+        "总投资（万元）",
+        "年度计划（万元）",
+        "累计完成（万元）",
+        "年度计划完成率",
+    ]
+    rows = [
+        ["园区2023年10月重点项目推进台账"],
+        head,
+        [1, "智能制造孵化基地", "在建", 20000, 9000, 7200, "80.00%"],
+        [2, "人才公寓", "在建", 9000, 3000, 255, "85.00%"],
+        [3, "园区路网", "前期", 500, 200, 30, 0.15],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "园区管委会10月重点项目.xlsx", {"10月": rows}))
+    assert (outcome.status, outcome.rows_loaded, outcome.rows_quarantined) == ("loaded", 2, 1), outcome.line()
+    [(row, reason)] = query("SELECT row_number, reason FROM quarantine.rejected_rows")
+    assert row == 4 and "85.00%" in reason and "不符" in reason
+    assert query("SELECT sum(completed_investment) FROM staging.key_projects") == [(7230.0,)]
+
+
+def test_an_attendance_rate_that_agrees_with_its_counts_sets_nothing_aside(tmp_path, ingest, query):
+    rows = [
+        ["后埔村党支部2023年10月“三会一课”台账"],
+        [*PARTY_HEAD, "参学率"],
+        [1, "后埔村党支部", "支委会", D(2023, 10, 8), "学习", 5, 5, "100%"],
+        [2, "后埔村党支部", "党员大会", D(2023, 10, 22), "通报", 41, 36, 0.878],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "后埔村党支部10月三会一课.xlsx", {"10月": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (2, 0), outcome.line()
+
+
+def test_a_meeting_already_sent_last_month_is_asked_and_set_aside_when_said(tmp_path, home, ingest, query):
+    october = [
+        ["林峰社区党委2023年10月“三会一课”台账"],
+        PARTY_HEAD,
+        [1, "林峰社区党委", "支委会", D(2023, 10, 8), "学习", 7, 7],
+        [2, "林峰社区党委", "党课", D(2023, 10, 31), "党史", 52, 46],
+    ]
+    november = [
+        ["林峰社区党委2023年11月“三会一课”台账"],
+        PARTY_HEAD,
+        [1, "林峰社区党委", "党课", D(2023, 10, 31), "党史", 52, 46],
+        [2, "林峰社区党委", "支委会", D(2023, 11, 6), "学习", 7, 7],
+    ]
+    ingest(write_xlsx(tmp_path / "林峰社区党委2023年10月三会一课台账.xlsx", {"10月": october}))
+    [held] = ingest(write_xlsx(tmp_path / "林峰社区党委2023年11月三会一课台账.xlsx", {"11月": november}))
+    assert held.status == "held" and "2023年10月" in held.reason and "第3行" in held.reason, held.line()
+    answer_held(home, {"reported": "不再计入"})
+    [again] = ingest()
+    assert (again.status, again.rows_loaded, again.rows_quarantined) == ("loaded", 1, 1), again.line()
+    assert query("SELECT period, count(*) FROM staging.party_activities GROUP BY 1 ORDER BY 1") == [
+        ("2023-10", 2),
+        ("2023-11", 1),
+    ]
+    [(reason,)] = query("SELECT reason FROM quarantine.rejected_rows")
+    assert "已在2023年10月" in reason
+
+
+def test_events_of_last_month_in_this_months_export_are_asked(tmp_path, ingest, query):
+    moment = dt.datetime(2023, 10, 9, 8)
+    first = [GRID_HEAD, ["DX1", "第3网格", "服务群众", moment, moment + dt.timedelta(days=3), None, "办理中"]]
+    later = dt.datetime(2023, 11, 2, 8)
+    second = [
+        GRID_HEAD,
+        ["DX1", "第3网格", "服务群众", moment, moment + dt.timedelta(days=3), later, "已办结"],
+        ["DX2", "第5网格", "治安防控", later, later + dt.timedelta(days=3), None, "受理"],
+    ]
+    ingest(write_csv(tmp_path / "东星社区事件列表2023年10月.csv", first))
+    [held] = ingest(write_csv(tmp_path / "东星社区事件列表2023年11月.csv", second))
+    assert held.status == "held" and "已在2023年10月" in held.reason, held.line()
+    assert query("SELECT count(*) FROM staging.grid_events") == [(1,)]
+
+
+def test_a_bubao_named_for_the_month_it_is_sent_in_asks_the_month(tmp_path, home, ingest, query):
+    rows = [["龙山村矛盾纠纷补报表"], HEAD, case(1, D(2023, 10, 27)), case(2, D(2023, 10, 30))]
+    [held] = ingest(write_xlsx(tmp_path / "龙山村11月补报.xlsx", {"Sheet1": rows}))
+    assert held.status == "held" and "补报" in held.reason and "2023年10月" in held.reason, held.line()
+    answer_held(home, {"period": "2023-10"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT DISTINCT period FROM staging.disputes") == [("2023-10",)]
+
+
+def test_a_correction_of_last_months_case_inside_this_months_file_is_asked(tmp_path, home, ingest, query):
+    october = [
+        ["碗洋村2023年10月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, D(2023, 10, 4)),
+        case(3, D(2023, 10, 17)),
+    ]
+    fixed = case(3, D(2023, 10, 17), "已化解", D(2023, 11, 6))
+    fixed[0] = "原10月第3号"
+    november = [
+        ["碗洋村2023年11月矛盾纠纷排查化解台账"],
+        HEAD,
+        case(1, D(2023, 11, 2), party="新当事人"),
+        [None] * len(HEAD),
+        ["更正上月（10月）台账："],
+        fixed,
+    ]
+    ingest(write_xlsx(tmp_path / "碗洋村2023年10月.xlsx", {"10月": october}))
+    [held] = ingest(write_xlsx(tmp_path / "碗洋村2023年11月.xlsx", {"11月": november}))
+    assert held.status == "held" and "原10月第3号" in held.reason, held.line()
+    answer_held(home, {"correction": "按更正导入"})
+    [again] = ingest()
+    assert again.status == "loaded", again.line()
+    assert query("SELECT count(*), count(*) FILTER (status = 'resolved') FROM core.disputes") == [(3, 1)]
+
+
+def test_all_present_under_attended_is_everyone_expected(tmp_path, ingest, query):
+    rows = [
+        ["龙山村党支部2023年10月“三会一课”台账"],
+        PARTY_HEAD,
+        [1, "龙山村党支部", "支委会", D(2023, 10, 8), "学习", 5, "全到"],
+        [2, "龙山村党支部", "主题党日", D(2023, 10, 15), "学习", 36, "全部到会"],
+        [3, "龙山村党支部", "党课", D(2023, 10, 22), "党史", 36, 30],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "龙山村党支部10月三会一课.xlsx", {"10月": rows}))
+    assert (outcome.rows_loaded, outcome.rows_quarantined) == (3, 0), outcome.line()
+    assert query("SELECT attended FROM staging.party_activities ORDER BY row_number") == [(5,), (36,), (30,)]
+
+
+def test_attended_as_its_parts_under_a_header_naming_them_is_their_sum(tmp_path, ingest, query):
+    head = ["序号", "党组织", "活动类型", "日期", "主题", "应到人数", "实到人数（现场+线上）"]
+    rows = [
+        ["洞湖村党支部2023年11月“三会一课”台账"],
+        head,
+        [1, "洞湖村党支部", "党员大会", D(2023, 11, 5), "学习", 33, "27+4"],
+        [2, "洞湖村党支部", "支委会", D(2023, 11, 9), "学习", 5, 5],
+    ]
+    [outcome] = ingest(write_xlsx(tmp_path / "洞湖村党支部11月三会一课.xlsx", {"11月": rows}))
+    assert outcome.rows_loaded == 2, outcome.line()
+    assert query("SELECT attended FROM staging.party_activities ORDER BY row_number") == [(31,), (5,)]
+
+
+def test_a_platform_api_export_with_english_field_names_loads(tmp_path, ingest, query):
+    head = ["eventCode", "gridName", "eventType", "reportTime", "deadline", "finishTime", "status"]
+    rows = [head, ["DX1", "第02网格", "服务群众", "2023-10-02 09:25:00", "2023-10-05 09:25:00", "", "办理中"]]
+    [outcome] = ingest(write_csv(tmp_path / "东星社区网格事件接口数据_2023-10.csv", rows))
+    assert outcome.status == "loaded", outcome.line()
+    assert query("SELECT event_id, grid_id, status FROM staging.grid_events") == [("DX1", "G02", "办理中")]
+
+
+def test_running_year_totals_are_asked_not_added_up_as_each_visits_counts(tmp_path, home, ingest, query):
+    head = ["序号", "日期", "姓名", "身份", "派出单位", "本年累计化解纠纷（件）", "本年累计法律咨询（人次）"]
+    rows = [
+        ["后埔村2023年11月“三官一律”下沉工作台账"],
+        head,
+        [1, D(2023, 11, 2), "王某兰", "法官", "西天尾法庭", 9, 31],
+        [2, D(2023, 11, 9), "林某强", "律师", "某律所", 10, 36],
+    ]
+    [held] = ingest(write_xlsx(tmp_path / "后埔村11月三官一律.xlsx", {"11月": rows}))
+    assert held.status == "held" and "累计" in held.reason, held.line()
+    assert query("SELECT count(*) FROM staging.legal_visits") == [(0,)]
