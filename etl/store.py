@@ -26,7 +26,7 @@ from .periods import month_zh
 from .reader import FileReader
 from .reading import ReadersFailed, read_in_order, warm_up
 from .records import Problem
-from .warehouse import arrow_chunks, dumps, insert_tables
+from .warehouse import INSERT_CHUNK, arrow_chunks, dumps, insert_tables
 
 # words in a file's name, title or sheet name that say it corrects an earlier file
 CORRECTION_WORDS = re.compile(r"修改|更正|修订|订正|修正|改正|重报|重新报送|替换|[(（]改[)）]")
@@ -58,6 +58,7 @@ class Ingestor:
         self._forget_after_commit: list[str] = []
         # table → Arrow tables to insert before stored rows are next read, changed or committed
         self._pending: dict[str, list] = {}
+        self._pending_rows = 0
         # (ledger, period) → record key → the sheets (sha, sheet) holding it: looked up once per month and run
         self._records_in: dict[tuple[str, str], dict[str, set[tuple[str, str]]]] = {}
 
@@ -165,7 +166,7 @@ class Ingestor:
 
     def _rollback_group(self) -> None:
         self.con.execute("ROLLBACK")
-        self._pending, self._records_in = {}, {}
+        self._pending, self._pending_rows, self._records_in = {}, 0, {}
         self.versions = self._versions_before or Versions(self.con)
         self.group, self._versions_before = None, None
         self._forget_after_commit.clear()
@@ -180,7 +181,7 @@ class Ingestor:
             self.con.execute("COMMIT")
         except _DATA_ERRORS as exc:  # a value the warehouse cannot hold: this file is refused, not the run
             self.con.execute("ROLLBACK")
-            self._pending, self._records_in = {}, {}
+            self._pending, self._pending_rows, self._records_in = {}, 0, {}
             self._forget_after_commit.clear()  # its answers stay: the file was not loaded
             self.versions = Versions(self.con)
             log.error("storing %s failed: %s (rolled back, file rejected)", outcome.name, type(exc).__name__)
@@ -192,7 +193,7 @@ class Ingestor:
             return outcome
         except BaseException:
             self.con.execute("ROLLBACK")
-            self._pending, self._records_in = {}, {}
+            self._pending, self._pending_rows, self._records_in = {}, 0, {}
             self._forget_after_commit.clear()
             raise
         for sha in self._forget_after_commit:
@@ -397,9 +398,14 @@ class Ingestor:
         return self._records_in[(ledger, period)]
 
     def _index_records(self, ledger: str, sha: str, sheets: list[SheetOutcome]) -> None:
-        """Keep the record keys of months already looked up in step with the rows just queued."""
+        """Keep the record keys of months already looked up in step with the rows just queued (a big sheet's
+        months are looked up again instead: its keys are not copied into memory)."""
         for sheet in sheets:
             records = sheet.pack()
+            if len(records) > INSERT_CHUNK:
+                for period in set(records.column("period")):
+                    self._records_in.pop((ledger, period), None)
+                continue
             for key, period in zip(records.column("record_key"), records.column("period"), strict=True):
                 index = self._records_in.get((ledger, period))
                 if index is not None and key:
@@ -409,14 +415,18 @@ class Ingestor:
     def _queue(self, table: str, columns: dict[str, list]) -> None:
         """Rows to insert at the next point where stored rows are read, changed or committed: a group of files
         then costs one INSERT per table, not a few per file."""
-        self._pending.setdefault(table, []).extend(arrow_chunks(columns))
+        for chunk in arrow_chunks(columns):
+            self._pending.setdefault(table, []).append(chunk)
+            self._pending_rows += chunk.num_rows
+            if self._pending_rows >= INSERT_CHUNK:  # a big file goes in as it is queued: memory stays flat
+                self._drain()
 
     def _queue_rows(self, table: str, rows: list[dict]) -> None:
         if rows:
             self._queue(table, {c: [r.get(c) for r in rows] for c in rows[0]})
 
     def _drain(self) -> None:
-        pending, self._pending = self._pending, {}
+        pending, self._pending, self._pending_rows = self._pending, {}, 0
         for table, chunks in pending.items():
             insert_tables(self.con, table, chunks)
 

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -391,19 +391,17 @@ INSERT_CHUNK = 50_000  # rows per Arrow hand-off: a big file's columns are not a
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list[dict]) -> None:
     """Insert dict rows through Arrow (columnar hand-offs, not row-by-row SQL)."""
     if rows:
-        insert_tables(con, table, arrow_chunks({c: [r.get(c) for r in rows] for c in columns}))
+        insert_tables(con, table, list(arrow_chunks({c: [r.get(c) for r in rows] for c in columns})))
 
 
-def arrow_chunks(columns: dict[str, list]) -> list:
-    """Rows given column by column as Arrow tables of INSERT_CHUNK rows (a big file's columns are not all
-    copied at once)."""
+def arrow_chunks(columns: dict[str, list]) -> Iterator:
+    """Rows given column by column as Arrow tables of INSERT_CHUNK rows, one at a time (a big file's columns
+    are not all copied at once)."""
     import pyarrow as pa
 
     count = len(next(iter(columns.values()), []))
-    return [
-        pa.table({c: v[start : start + INSERT_CHUNK] for c, v in columns.items()})
-        for start in range(0, count, INSERT_CHUNK)
-    ]
+    for start in range(0, count, INSERT_CHUNK):
+        yield pa.table({c: v[start : start + INSERT_CHUNK] for c, v in columns.items()})
 
 
 def insert_tables(con: duckdb.DuckDBPyConnection, table: str, chunks: list) -> None:
@@ -412,6 +410,10 @@ def insert_tables(con: duckdb.DuckDBPyConnection, table: str, chunks: list) -> N
     if not chunks:
         return
     names = ", ".join(chunks[0].column_names)
+    if len(chunks) == 1:  # DuckDB reads a local Arrow table by its name, no view to register
+        arrow = chunks[0]  # noqa: F841
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+        return
     views = [f"_insert_{i}" for i in range(len(chunks))]
     try:
         for view, chunk in zip(views, chunks, strict=True):
