@@ -35,6 +35,7 @@ FILE_SCOPED = (
     "rows",
     "reported",
     "correction",
+    "copy",
 )  # this file only
 LAYOUT_SCOPED = ("column",)  # every later file of the same sender, ledger and layout
 KIND_ZH = {
@@ -55,11 +56,12 @@ KIND_ZH = {
     "merged_amount": "合并单元格的数",
     "draft": "初稿",
     "rows": "一行不是一条记录",
-    "reported": "别的月份已报过",
+    "reported": "编号与别的月份重复",
     "correction": "夹带的更正",
+    "copy": "复制来的月份表",
     "sheet": "以哪张表为准",
 }
-REPEATS_OUT, REPEATS_IN = "不再计入", "照样导入"  # records already reported for another month
+REPEATS_OUT = "不再计入"  # the answer on an 编号 already used in another month for another record
 VERSION_ANSWERS = {"替换": "replace", "追加": "add", "replace": "replace", "add": "add"}
 HELD_DIR, LAYOUT_DIR = "待确认", "已确认版式"
 STATUS_PROPOSED, STATUS_CONFIRMED = "待确认", "已确认"

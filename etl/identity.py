@@ -331,7 +331,7 @@ def month_question(clues: list[Clue], dates: list[dt.date], label: str) -> Quest
 
 
 # a file that says it completes an earlier month (a 补报 named for the month it is sent in)
-LATE_REPORT = re.compile(r"补报|补录|补交|迟报|补充上报")
+LATE_REPORT = re.compile(r"补报|补录|迟报|补充上报")
 
 
 def check_data_dates(

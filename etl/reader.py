@@ -48,7 +48,7 @@ from .layout import (
 from .outcome import FileOutcome, SheetOutcome
 from .periods import month_zh
 from .read import SUPPORTED_SUFFIXES, Grid, UnreadableFile, read_grids
-from .records import EARLIER_RECORD, Problem, RowReader
+from .records import Problem, RowReader, earlier_record
 from .reference import Reference, read_ref, reference
 from .safety import RejectedFile, inspect_before_parsing
 from .schema import catalog
@@ -63,6 +63,7 @@ ALL_RECORDS = "是全部记录"  # the answer that loads an export whose query l
 FIRST_TABLE_ONLY = "只导入上面的台账"  # the answer that leaves out another table below the ledger
 READ_AS_EMPTY = "按空白读取"  # the answer that reads formulas without a saved result as empty cells
 DRAFT_COUNTS = "以这份为准"  # the answer that loads a file marked 初稿
+SKIP_COPY = "不导入这张表"  # the answer on a month's sheet copied from another month's
 AS_CORRECTION, NOT_COUNTED = "按更正导入", "不计入"  # the answers on rows correcting an earlier month
 TOP_ROW_ONLY, EVERY_ROW = "只记在第一行", "每行都是这个数"  # the answers on an amount merged over records
 INSTRUCTION_SHEET_WORDS = ("说明", "填表", "填报要求", "instruction", "readme", "目录", "封面")
@@ -155,6 +156,7 @@ class FileReader:
                 first.questions.insert(0, asked)
                 first.status = "held"
         _ask_which_sheet(outcome.sheets, answers)
+        _copied_month_sheets(outcome.sheets, answers)
         _quarantine_repeats(outcome.sheets, answers)
         held = [s for s in outcome.sheets if s.status == "held"]
         if held:
@@ -311,7 +313,7 @@ class FileReader:
         questions += _rows_of_several_events(grid, layout, plain)
         questions += _other_table_question(rows, file_answers)
         questions += _unsaved_formulas(grid, layout, plain, sheet_answers)
-        questions += _corrections_of_earlier_records(grid, layout, plain, file_answers)
+        questions += _corrections_of_earlier_records(grid, layout, plain, file_answers, period)
         questions += _running_totals_as_counts(layout, sheet_answers)
         out.unmapped = layout.unmapped()
         out.columns = {f: c.header for f, c in layout.chosen.items()}
@@ -321,6 +323,8 @@ class FileReader:
         questions += asked
         self._read_rows(grid, layout, ident, rows, sections, out, sheet_says, blocks, top_only)
         _set_aside_disagreeing_shares(grid, layout, out)
+        _set_aside_dated_after_filling(grid, layout, out)
+        questions += _two_row_records(out, layout)
         questions += self._rows_of_another_unit(out, ident, kind)
         if not file_answers.get("unit_of_money"):
             questions += _implausible_amounts(out.records, layout)
@@ -686,7 +690,7 @@ def _running_totals_as_counts(layout: Layout, answers: dict[str, str]) -> list[Q
         f = layout.ledger.fields[name]
         if f.type not in ("int", "money") or f.cumulative or not isinstance(col, Column):
             continue
-        if "累计" not in col.header or answers.get(f"column:{name}"):
+        if "累计" not in col.header or "本月累计" in col.header or answers.get(f"column:{name}"):
             continue
         questions.append(
             Question(
@@ -702,7 +706,7 @@ def _running_totals_as_counts(layout: Layout, answers: dict[str, str]) -> list[Q
 
 
 def _corrections_of_earlier_records(
-    grid: Grid, layout: Layout, data_rows: list[int], answers: dict[str, str]
+    grid: Grid, layout: Layout, data_rows: list[int], answers: dict[str, str], period: str | None
 ) -> list[Question]:
     """Rows whose 序号 points at a record of an earlier month (原10月第3号) under this month's records: corrections
     of that month's ledger sent inside this one. Asked; 按更正导入 reads them as the latest version of that
@@ -710,7 +714,7 @@ def _corrections_of_earlier_records(
     col = layout.chosen.get("seq")
     if not isinstance(col, Column):
         return []
-    rows = [r for r in data_rows if EARLIER_RECORD.search(cell_text(_cell(grid.rows[r], col.index)))]
+    rows = [r for r in data_rows if earlier_record(cell_text(_cell(grid.rows[r], col.index)), period)]
     if not rows:
         return []
     said = answers.get("correction")
@@ -733,6 +737,81 @@ def _corrections_of_earlier_records(
 
 def _cell(row: list, index: int):
     return row[index] if index < len(row) else None
+
+
+_FILLED_ON = re.compile(
+    r"填(?:报|表)(?:日期|时间)[:：]?\s*(20\d\d)\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})"
+)
+
+
+_FILLING_GRACE = dt.timedelta(days=7)
+
+
+def _set_aside_dated_after_filling(grid: Grid, layout: Layout, out: SheetOutcome) -> None:
+    """A record dated after the day the ledger says it was filled in (填报日期11月10日, 化解日期11月25日): that
+    day had not come when the clerk wrote it. Set aside, unless most records are — then the 填报日期 is the
+    stale one (a template's). A week's grace: a ledger updated after its 填报日期 was written is common."""
+    said = next((m for row in grid.rows if (m := _FILLED_ON.search(" ".join(cell_texts(row))))), None)
+    if said is None or not out.records:
+        return
+    try:
+        filled_on = dt.date(int(said.group(1)), int(said.group(2)), int(said.group(3)))
+    except ValueError:
+        return
+    fields = [  # what happened, not what is due (处理时限 lies ahead)
+        f
+        for f in layout.ledger.fields.values()
+        if f.type in ("date", "datetime") and f.name in layout.chosen and f.name != "deadline"
+    ]
+    late = {}
+    for i, rec in enumerate(out.records):
+        for f in fields:
+            d = rec.get(f.name)
+            if d is not None and _day(d) > filled_on + _FILLING_GRACE:
+                late[i] = (f, _day(d))
+                break
+    if not late or len(late) * 2 >= len(out.records):
+        return
+    for i, (f, d) in late.items():
+        out.problems.append(
+            Problem(
+                out.records[i]["_row"],
+                out.columns.get(f.name, f.label),
+                f"{d:%Y-%m-%d}",
+                f"{f.label}（{d:%Y年%m月%d日}）晚于这份表的填报日期（{filled_on:%Y年%m月%d日}），那天还没到",
+                f"请核对{f.label}",
+            )
+        )
+    out.rows_quarantined += len(late)
+    out.records = [rec for i, rec in enumerate(out.records) if i not in late]
+
+
+def _two_row_records(out: SheetOutcome, layout: Layout) -> list[Question]:
+    """Each case on two rows (facts above, outcome below, no merged cells): the upper rows load as cases with no
+    outcome and the lower ones lack the date — read as rows, every case would count as open. Asked to be sent
+    one row per case."""
+    date_field = layout.ledger.date_field
+    if not date_field or "status" not in layout.ledger.fields:
+        return []
+    label = layout.ledger.fields[date_field].label
+    loaded = {rec["_row"]: rec for rec in out.records}
+    lower = [
+        p.row_number
+        for p in out.problems
+        if label in p.reason
+        and "没有填写" in p.reason
+        and (above := loaded.get(p.row_number - 1)) is not None
+        and not above.get("status_raw")
+    ]
+    if len(lower) < 2 or len(lower) * 2 < len(out.records):
+        return []
+    return [
+        Question(
+            "rows",
+            f"第{'、'.join(str(r) for r in lower[:6])}行没有{label}，而它们上面一行又没有化解情况："
+            "像是每件占两行（上行案情、下行化解情况）。按行读会把每件都算成未化解。请按一件一行重新填报",
+        )
+    ]
 
 
 def _set_aside_disagreeing_shares(grid: Grid, layout: Layout, out: SheetOutcome) -> None:
@@ -763,8 +842,8 @@ def _share_disagrees(row: list, c, f, rec: dict, layout: Layout) -> tuple[str, s
     if written is None or not isinstance(part, int | float) or not overs:
         return None
     shares = [part / whole * 100 for _, whole in overs if isinstance(whole, int | float) and whole > 0]
-    if not shares or any(abs(w - s) <= 1.0 for w in written for s in shares):
-        return None
+    if not shares or any(abs(w - s) <= 1.0 or (99.5 <= w <= 100 < s) for w in written for s in shares):
+        return None  # a share written as 100% once the plan is passed is no contradiction
     # a share of two other figures of the row (本年完成 ÷ 年度计划 beside 累计完成) is no contradiction
     figures = [v for j, v in enumerate(row) if j != c.index and isinstance(v, int | float) and v > 0]
     if any(abs(w - a / b * 100) <= 1.0 for w in written for a in figures for b in figures if a is not b):
@@ -793,7 +872,7 @@ def _percent(cell) -> tuple[float, ...] | None:
         value = float(m.group(1))
         if "%" in str(cell) or "％" in str(cell):
             return (value,)
-    return (value, value * 100) if abs(value) <= 1.5 else (value,)
+    return (value, value * 100)  # 1.8 from a cell formatted 0.00% is 180%
 
 
 def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
@@ -842,6 +921,55 @@ def _ask_which_sheet(sheets: list[SheetOutcome], answers: Answers) -> None:
             )
         )
         first.status = "held"
+
+
+def _copied_month_sheets(sheets: list[SheetOutcome], answers: Answers) -> None:
+    """A month's sheet that is another month's sheet copied and retitled (10月 holding September's four cases,
+    none dated in October): read by its name it would count September again. Asked; answered 不导入这张表,
+    it is skipped."""
+    for s in sheets:
+        date_field = catalog().ledgers[s.ledger].date_field if s.ledger else None
+        if s.status != "loaded" or not s.records or not date_field or len(s.period or "") != 7:
+            continue
+        dated = [_day(r[date_field]) for r in s.records if r.get(date_field)]
+        if not dated or any(f"{d.year:04d}-{d.month:02d}" == s.period for d in dated):
+            continue
+        keys = {r["record_key"] for r in s.records}
+        source = next(
+            (
+                o
+                for o in sheets
+                if o is not s
+                and o.ledger == s.ledger
+                and o.unit_id == s.unit_id
+                and o.period != s.period
+                and o.records
+                and keys <= {r["record_key"] for r in o.records}
+            ),
+            None,
+        )
+        if source is None:
+            continue
+        if answers.for_sheet(s.sheet).get("copy") == SKIP_COPY:
+            s.status, s.reason, s.records, s.problems, s.notes = (
+                "skipped",
+                f"按分析员确认不导入（与“{source.sheet}”相同）",
+                [],
+                [],
+                [],
+            )
+            s.rows_quarantined = 0
+            continue
+        q = Question(
+            "copy",
+            f"工作表“{s.sheet}”的{len(s.records)}条记录与工作表“{source.sheet}”的完全相同，没有一条是"
+            f"{month_zh(s.period)}的：像是复制上个月的表只改了标题。按表名读会把这些记录在{month_zh(s.period)}"
+            f"再算一遍。请补报{month_zh(s.period)}的台账；这张表不导入请回答“{SKIP_COPY}”",
+            [SKIP_COPY],
+        )
+        q.sheet = s.sheet
+        s.questions.append(q)
+        s.status = "held"
 
 
 def _same_records(a: SheetOutcome, b: SheetOutcome) -> bool:

@@ -46,7 +46,18 @@ _EMPTY_MARKS = frozenset({"", "-", "—", "——", "/"})  # a cell holding only
 # squash, so it is never one of the marks above: one-off IDs, dates and numbers skip squash.
 _NOT_EMPTY_STARTS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # a 序号 that points at a record of an earlier ledger (原10月第3号, 更正9月5号): a correction, not a new record
-EARLIER_RECORD = re.compile(r"原|更正|\d{1,2}月第?\d+号?")
+_EARLIER_RECORD = re.compile(r"更正|原\s*(\d{1,2})\s*月|(\d{1,2})\s*月\s*第?\s*\d+\s*号")
+
+
+def earlier_record(text: str, period: str | None) -> bool:
+    """A 序号 that points at a record of another month's ledger (原10月第3号 in November's file)."""
+    m = _EARLIER_RECORD.search(text)
+    if m is None:
+        return False
+    month = m.group(1) or m.group(2)
+    return month is None or not period or len(period) != 7 or int(month) != int(period[5:])
+
+
 _ALL_EXPECTED = object()  # 全到 under 实到: the row's 应到, known once the row is read
 FULL_ATTENDANCE = {"全到", "全部到会", "全员到会", "全体到会", "全部参加", "满勤", "全勤"}
 _PARTS = re.compile(r"(\d{1,5})[+＋](\d{1,5})")  # a count given as its parts, under a header that names them
@@ -434,7 +445,7 @@ class RowReader:
 
     def _read_int(self, f: Field, col, value, text: str, empty: bool, record: dict) -> None:
         _not_a_personal_number(f, value, empty)
-        if f.name == "seq" and not empty and EARLIER_RECORD.search(text):
+        if f.name == "seq" and not empty and earlier_record(text, self.ident.period):
             raise BadValue(
                 f"序号写的是“{text}”：这一行是对以前月份台账里那条记录的更正，不是本月的新记录，没有计入。"
                 "请在那个月的台账里改好，文件名写明“更正”后重新报送那个月的台账"
@@ -562,6 +573,14 @@ class RowReader:
         if kind == "petitions":
             if r.get("status") == "resolved" and not r.get("resolved_date"):
                 yield ("化解日期", "", "标明已化解，但没有填写化解日期", "请补填化解日期")
+            first, done = r.get("first_visit_date"), r.get("resolved_date")
+            if first and done and done < first:
+                yield (
+                    "化解日期",
+                    f"{done}（初访时间{first}）",
+                    "化解日期早于初访时间",
+                    "请核对初访时间和化解日期（年份是否写错）",
+                )
         if kind == "party_activities":
             if (
                 r.get("attended") is not None

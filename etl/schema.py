@@ -128,7 +128,7 @@ class Ledger:
         str, ...
     ] = ()  # fields an indicator reads: a sheet without them is asked about its free columns
     dates_in_period: bool = True  # its records fall in the reporting month (not a backlog of old cases)
-    once: bool = False  # a record happens in one month: the same record in another month's file is a repeat
+    once: bool = False  # a record happens on one day: its key on another day in another month is asked
     key_fallback: tuple[str, ...] = ()  # the key when the key fields are empty (a case without a case number)
 
     @property

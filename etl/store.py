@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from . import privacy
-from .decisions import REPEATS_IN, REPEATS_OUT, VERSION_ANSWERS, Decisions, Question
+from .decisions import REPEATS_OUT, VERSION_ANSWERS, Decisions, Question
 from .faults import checkpoint
 from .files import atomic, sha256_if_regular
 from .home import Home
@@ -334,10 +334,14 @@ class Ingestor:
         )
 
     def _repeats_of_other_months(self, sheet: SheetOutcome, new_sha: str, said: str | None) -> None:
-        """Records of a ledger of one-time records (a visit, an event, a meeting) already live in another month's
-        file of the same sender — a row left in a copied sheet, an export by 更新时间: asked; answered 不再计入,
-        they are set aside when stored."""
-        if said == REPEATS_IN or not sheet.period:
+        """Records of a ledger of one-time records (an event, a visit, a meeting) whose key — an 事件编号 kept by
+        hand, restarted at 1 each month — is already live in another month's file of the same sender for a
+        record of another day: two records under one key, and core keeps one version per key, so the earlier
+        one would vanish. Asked; answered 不再计入, the new ones are set aside. The same record again (an event
+        closed since, a row left in a copied sheet: same key, same day) is a later version, not asked."""
+        ledger = self.catalog.ledgers[sheet.ledger]
+        day_field = ledger.date_field
+        if not sheet.period or not day_field:
             return
         sender = sheet.sender or ""
         months = {
@@ -345,7 +349,8 @@ class Ingestor:
             for k, live in self.versions.by_key.items()
             if live and k[0] == sheet.ledger and k[1] == sender
         } - {sheet.period}
-        keys = sheet.pack().column("record_key")
+        records = sheet.pack()
+        keys, days = records.column("record_key"), records.column(day_field)
         repeats: dict[int, tuple[str, str]] = {}
         for month in sorted(months):
             stored = self._records_of_month(sheet.ledger, month)
@@ -353,18 +358,29 @@ class Ingestor:
                 if i in repeats or not key or key not in stored:
                     continue
                 live = [
-                    sha
+                    (sha, name)
                     for sha, name in sorted(stored[key])
                     if sha != new_sha and (sha, name) in self.versions.live_sheets(sha)
                 ]
-                if live:
-                    repeats[i] = (month, self.versions.files[live[0]][0])
+                if live and _day(days[i]) not in self._days_of(sheet.ledger, day_field, key, live):
+                    repeats[i] = (month, self.versions.files[live[0][0]][0])
         if not repeats:
             return
         if said == REPEATS_OUT:
             sheet.repeats = repeats
         else:
-            sheet.questions.append(_repeats_question(sheet, repeats))
+            sheet.questions.append(_repeats_question(sheet, repeats, ledger.fields[day_field].label))
+
+    def _days_of(self, ledger: str, day_field: str, key: str, sheets: list[tuple[str, str]]) -> set:
+        self._drain()
+        return {
+            _day(d)
+            for sha, name in sheets
+            for (d,) in self.con.execute(
+                f"SELECT {day_field} FROM staging.{ledger} WHERE record_key = ? AND file_sha256 = ? AND sheet = ?",
+                [key, sha, name],
+            ).fetchall()
+        }
 
     def _set_aside_repeats(self, sheet: SheetOutcome) -> None:
         records = sheet.pack()
@@ -375,8 +391,9 @@ class Ingestor:
                     rows[i],
                     "",
                     "",
-                    f"这条记录已在{month_zh(month)}的台账（{name}）中报过，按回答“{REPEATS_OUT}”没有重复计入",
-                    "无需处理；如确是另外的记录，请核对日期、内容后重新报送",
+                    f"编号与{month_zh(month)}台账（{name}）里的另一条记录相同，日期不同，"
+                    f"按回答“{REPEATS_OUT}”没有计入",
+                    "请改用不重复的编号后重新报送",
                 )
             )
         records.drop(set(sheet.repeats))
@@ -706,18 +723,23 @@ def _copy_question(sheet: SheetOutcome, old: list) -> Question:
     )
 
 
-def _repeats_question(sheet: SheetOutcome, repeats: dict[int, tuple[str, str]]) -> Question:
+def _repeats_question(sheet: SheetOutcome, repeats: dict[int, tuple[str, str]], day_label: str) -> Question:
     rows = sheet.pack().column("row_number")
     shown = "、".join(str(rows[i]) for i in sorted(repeats)[:10]) + ("等" if len(repeats) > 10 else "")
     months = "、".join(month_zh(m) for m in sorted({m for m, _ in repeats.values()}))
     names = "、".join(dict.fromkeys(n for _, n in repeats.values()))
     return Question(
         "reported",
-        f"这份{month_zh(sheet.period)}的{_ledger_zh(sheet)}里有{len(repeats)}条记录（第{shown}行）已在{months}"
-        f"的台账（{names}）中报过，同一条记录不计两次。回答“{REPEATS_OUT}”：这{len(repeats)}条放入隔离区，"
-        f"其余照常导入；如确是另外的记录，回答“{REPEATS_IN}”",
-        [REPEATS_OUT, REPEATS_IN],
+        f"这份{month_zh(sheet.period)}的{_ledger_zh(sheet)}里有{len(repeats)}条记录（第{shown}行）的编号与{months}"
+        f"台账（{names}）里的记录相同，{day_label}却不同：像是每月从1编起的编号。同一编号只能算一条，照样导入会"
+        f"顶掉{months}那一条。请报送单位改用不重复的编号后重新报送；先导入其余记录请回答“{REPEATS_OUT}”"
+        f"（这{len(repeats)}条放入隔离区）",
+        [REPEATS_OUT],
     )
+
+
+def _day(value):
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 def _ledger_zh(sheet: SheetOutcome) -> str:

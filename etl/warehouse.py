@@ -423,7 +423,10 @@ def insert_tables(con: duckdb.DuckDBPyConnection, table: str, chunks: list) -> N
         )
     finally:
         for view in views:
-            con.unregister(view)
+            try:
+                con.unregister(view)
+            except duckdb.Error:  # the failed INSERT aborted the transaction: its error is the one to raise
+                pass
 
 
 def insert_values(con: duckdb.DuckDBPyConnection, table: str, rows: list[list]) -> None:
